@@ -1,0 +1,89 @@
+//! The one entry point of the analysis core: text and configuration in, `Analysis` out.
+
+use crate::config::Config;
+use crate::model::{Analysis, Finding, Severity};
+use crate::outline::{self, Format};
+use crate::recognise::{actors, dates, figures, token};
+use crate::text::Span;
+use crate::{checks, period};
+
+/// Analyses one report. Never fails: input it cannot analyse yields a notice instead.
+pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
+    if text.len() > config.max_file_size {
+        return Analysis {
+            notices: vec![Finding {
+                span: Span::new(0, 0),
+                code: "file-too-large",
+                severity: Severity::Information,
+                message: format!(
+                    "this report is {} bytes, over the {} byte limit (`max-file-size`), so Dossier does not analyse it",
+                    text.len(),
+                    config.max_file_size
+                ),
+                related: Vec::new(),
+                fix: None,
+            }],
+            ..Analysis::default()
+        };
+    }
+    let sections = outline::sections(text, format);
+    let period = config.period.or_else(|| period::infer(text));
+    let title = title(text, format);
+    let anchor = dates::Anchor { period, reference: config.reference_date };
+    let toks = token::tokenize(text);
+
+    let mut found_dates = Vec::new();
+    dates::find(text, &toks, &anchor, &mut found_dates);
+    let taken = taken_by(&toks, found_dates.iter().map(|d| d.span));
+
+    let mut found_figures = Vec::new();
+    let options = figures::Options { dollar: &config.currency };
+    figures::find(text, &toks, &taken, &options, &mut found_figures);
+
+    let actors = actors::find(text, &toks, &config.actors);
+
+    let mut analysis = Analysis {
+        period,
+        title,
+        sections,
+        actors,
+        dates: found_dates,
+        figures: found_figures,
+        findings: Vec::new(),
+        notices: Vec::new(),
+    };
+    analysis.findings = checks::run(text, &analysis, &config.checks);
+    analysis
+}
+
+/// Marks the tokens that lie inside any of `spans` (sorted, non-overlapping).
+fn taken_by(toks: &[token::Token], spans: impl Iterator<Item = Span>) -> Vec<bool> {
+    let mut taken = vec![false; toks.len()];
+    let mut k = 0;
+    for span in spans {
+        while k < toks.len() && toks[k].span.end <= span.start {
+            k += 1;
+        }
+        while k < toks.len() && toks[k].span.start < span.end {
+            taken[k] = true;
+            k += 1;
+        }
+    }
+    taken
+}
+
+/// The title: front matter `title:`, a first-level Markdown heading at the top, or the first
+/// non-blank line of a plain report.
+fn title(text: &str, format: Format) -> Option<String> {
+    if let Some((body, _)) = outline::front_matter(text) {
+        for line in text[body.start..body.end].lines() {
+            if let Some(v) = line.strip_prefix("title:") {
+                return Some(v.trim().trim_matches(['"', '\'']).to_string());
+            }
+        }
+    }
+    let skip = outline::front_matter(text).map_or(0, |(_, w)| w.end);
+    let first = crate::text::lines(&text[skip..]).map(|l| text[skip + l.start..skip + l.end].trim()).find(|l| !l.is_empty())?;
+    let first = if format == Format::Plain { first } else { first.trim_start_matches('#').trim() };
+    (first.len() <= 200).then(|| first.to_string())
+}

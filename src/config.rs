@@ -1,0 +1,408 @@
+//! Configuration: what `dossier.toml` and editor settings may say, parsed from text into a
+//! `Config` plus a list of problems (each with its line), never failing.
+
+use std::collections::BTreeMap;
+
+use crate::calendar::Date;
+use crate::model::{ActorKind, Period, Severity};
+
+/// An actor the user declares: a name the gazetteers do not know, or extra aliases.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorDef {
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    /// Line of the `[[actors]]` entry in its file, for go-to-definition.
+    pub line: Option<usize>,
+}
+
+/// One check's switch and severity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CheckSetting {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checks {
+    /// How far `about`, `nearly`, `some` widen a figure, as a fraction of its value.
+    pub approx_margin: f64,
+    /// How far exchange rates across a report may differ before `conversion-rate` fires.
+    pub rate_tolerance: f64,
+    /// How far a stated percent change may be from its endpoints' (in percentage points) beyond
+    /// the rounding the wording allows.
+    pub change_tolerance: f64,
+    /// Reference rates, units of the first currency per one of the second: `KRW/USD = 1050`.
+    pub rates: Vec<(String, String, f64)>,
+    pub settings: BTreeMap<String, CheckSetting>,
+}
+
+impl Default for Checks {
+    fn default() -> Checks {
+        Checks {
+            approx_margin: 0.1,
+            rate_tolerance: 0.15,
+            change_tolerance: 0.0,
+            rates: Vec::new(),
+            settings: BTreeMap::new(),
+        }
+    }
+}
+
+impl Checks {
+    pub fn enabled(&self, code: &str) -> bool {
+        self.settings.get(code).is_none_or(|s| s.enabled)
+    }
+
+    pub fn severity(&self, code: &str, default: Severity) -> Severity {
+        self.settings.get(code).and_then(|s| s.severity).unwrap_or(default)
+    }
+}
+
+/// Every setting Dossier reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// The period the report covers, when the report does not say.
+    pub period: Option<Period>,
+    /// The date undated text is resolved against.
+    pub reference_date: Option<Date>,
+    /// What `$` and `dollars` mean: `USD` unless the report's audience uses another dollar.
+    pub currency: String,
+    pub actors: Vec<ActorDef>,
+    pub checks: Checks,
+    /// Reports larger than this many bytes are not analysed.
+    pub max_file_size: usize,
+    /// Inlay hints: ISO dates after partial dates, and dollar values after other money.
+    pub inlay_dates: bool,
+    pub inlay_money: bool,
+    /// Mention counts above section headings.
+    pub code_lens: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            period: None,
+            reference_date: None,
+            currency: "USD".into(),
+            actors: Vec::new(),
+            checks: Checks::default(),
+            max_file_size: 20 * 1024 * 1024,
+            inlay_dates: true,
+            inlay_money: true,
+            code_lens: false,
+        }
+    }
+}
+
+/// A problem in a configuration file: one-based line (0 when unknown) and a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub line: usize,
+    pub message: String,
+}
+
+pub const CHECK_CODES: &[&str] = &[
+    "conversion-rate",
+    "parts-exceed-whole",
+    "shares-over-100",
+    "percent-change",
+    "weekday",
+    "anniversary",
+    "duration-span",
+    "restated-figure",
+    "date-outside-period",
+];
+
+/// Parses `dossier.toml` text on top of `base`. Bad parts are reported and left at their
+/// defaults; the rest applies.
+pub fn parse(text: &str, base: &Config) -> (Config, Vec<ConfigError>) {
+    let mut config = base.clone();
+    let mut errors = Vec::new();
+    let table: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].lines().count().max(1));
+            let message = e.message().to_string();
+            errors.push(ConfigError { line, message });
+            return (config, errors);
+        }
+    };
+    let mut p = Applier { text, errors: &mut errors };
+    p.apply(&table, &mut config);
+    (config, errors)
+}
+
+/// Applies a JSON-like settings object from an editor (`initializationOptions`,
+/// `workspace/configuration`) with the same keys as `dossier.toml`.
+pub fn apply_json(value: &serde_json::Value, base: &Config) -> (Config, Vec<ConfigError>) {
+    let mut config = base.clone();
+    let mut errors = Vec::new();
+    let Ok(toml::Value::Table(table)) = toml::Value::try_from(value) else {
+        if !value.is_null() {
+            errors.push(ConfigError { line: 0, message: "settings must be an object".into() });
+        }
+        return (config, errors);
+    };
+    let mut p = Applier { text: "", errors: &mut errors };
+    p.apply(&table, &mut config);
+    (config, errors)
+}
+
+struct Applier<'a> {
+    text: &'a str,
+    errors: &'a mut Vec<ConfigError>,
+}
+
+impl Applier<'_> {
+    /// The line where `key` is set or its table opens, for error messages.
+    fn line_of(&self, key: &str) -> usize {
+        for (n, l) in self.text.lines().enumerate() {
+            let t = l.trim_start();
+            let is_key = t.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with('='))
+                || t.strip_prefix(&format!("\"{key}\"")).is_some_and(|r| r.trim_start().starts_with('='));
+            let is_table = t.starts_with('[') && t.trim_matches(['[', ']', ' ']).rsplit('.').next() == Some(key);
+            if is_key || is_table {
+                return n + 1;
+            }
+        }
+        0
+    }
+
+    fn error(&mut self, key: &str, message: String) {
+        let line = self.line_of(key);
+        self.errors.push(ConfigError { line, message });
+    }
+
+    fn apply(&mut self, table: &toml::Table, config: &mut Config) {
+        for (key, value) in table {
+            match key.as_str() {
+                "period" => match value.as_str().and_then(crate::period::parse) {
+                    Some(p) => config.period = Some(p),
+                    None => self.error(key, format!("`period` must be a date range such as \"2014-09-01/2014-12-31\" or \"Sep-Dec 2014\", not {value}")),
+                },
+                "reference-date" | "reference_date" | "referenceDate" => {
+                    match value.as_str().and_then(Date::parse_iso) {
+                        Some(d) => config.reference_date = Some(d),
+                        None => self.error(key, format!("`{key}` must be a date such as \"2014-12-31\", not {value}")),
+                    }
+                }
+                "currency" | "default-currency" | "defaultCurrency" => match value.as_str() {
+                    Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => {
+                        config.currency = c.to_string();
+                    }
+                    _ => self.error(key, format!("`{key}` must be an ISO 4217 code such as \"USD\", not {value}")),
+                },
+                "max-file-size" | "maxFileSize" => match value.as_integer() {
+                    Some(n) if n > 0 => config.max_file_size = n as usize,
+                    _ => self.error(key, format!("`{key}` must be a positive number of bytes, not {value}")),
+                },
+                "inlay-hints" | "inlayHints" => self.inlay(key, value, config),
+                "code-lens" | "codeLens" => match value.as_bool() {
+                    Some(b) => config.code_lens = b,
+                    None => self.error(key, format!("`{key}` must be true or false, not {value}")),
+                },
+                "actors" => self.actors(value, config),
+                "checks" => match value.as_table() {
+                    Some(t) => self.checks(t, &mut config.checks),
+                    None => self.error(key, "`checks` must be a table".into()),
+                },
+                // Editor-only settings the server reads elsewhere.
+                "workspace" | "globs" | "serverPath" | "server-path" | "trace" => {}
+                other => self.error(other, format!("unknown key `{other}`")),
+            }
+        }
+    }
+
+    fn inlay(&mut self, key: &str, value: &toml::Value, config: &mut Config) {
+        match value {
+            toml::Value::Boolean(b) => {
+                config.inlay_dates = *b;
+                config.inlay_money = *b;
+            }
+            toml::Value::Table(t) => {
+                for (k, v) in t {
+                    match (k.as_str(), v.as_bool()) {
+                        ("dates", Some(b)) => config.inlay_dates = b,
+                        ("money", Some(b)) => config.inlay_money = b,
+                        _ => self.error(k, format!("unknown or invalid inlay hint setting `{k}`")),
+                    }
+                }
+            }
+            _ => self.error(key, format!("`{key}` must be true, false or a table")),
+        }
+    }
+
+    fn actors(&mut self, value: &toml::Value, config: &mut Config) {
+        let Some(list) = value.as_array() else {
+            self.error("actors", "`actors` must be an array of tables ([[actors]])".into());
+            return;
+        };
+        // Lines of each `[[actors]]` header, in order, for go-to-definition.
+        let header_lines: Vec<usize> = self
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == "[[actors]]")
+            .map(|(n, _)| n + 1)
+            .collect();
+        for (k, entry) in list.iter().enumerate() {
+            let line = header_lines.get(k).copied().unwrap_or(0);
+            let Some(t) = entry.as_table() else {
+                self.errors.push(ConfigError { line, message: "each actor must be a table".into() });
+                continue;
+            };
+            let mut def = ActorDef {
+                name: String::new(),
+                kind: ActorKind::Person,
+                aliases: Vec::new(),
+                description: None,
+                line: Some(line),
+            };
+            let mut ok = true;
+            for (key, v) in t {
+                match (key.as_str(), v) {
+                    ("name", toml::Value::String(s)) if !s.trim().is_empty() => def.name = s.trim().into(),
+                    ("kind", toml::Value::String(s)) => match ActorKind::parse(s) {
+                        Some(kind) => def.kind = kind,
+                        None => {
+                            ok = false;
+                            self.errors.push(ConfigError { line, message: format!("actor kind `{s}` is not one of person, country, organization, place, group") });
+                        }
+                    },
+                    ("aliases", toml::Value::Array(a)) => {
+                        for alias in a {
+                            match alias.as_str() {
+                                Some(s) if !s.trim().is_empty() => def.aliases.push(s.trim().into()),
+                                _ => self.errors.push(ConfigError { line, message: "aliases must be non-empty strings".into() }),
+                            }
+                        }
+                    }
+                    ("description", toml::Value::String(s)) => def.description = Some(s.clone()),
+                    (other, _) => {
+                        ok = false;
+                        self.errors.push(ConfigError { line, message: format!("unknown or invalid actor key `{other}`") });
+                    }
+                }
+            }
+            if def.name.is_empty() {
+                self.errors.push(ConfigError { line, message: "an actor needs a `name`".into() });
+            } else if ok {
+                config.actors.push(def);
+            }
+        }
+    }
+
+    fn checks(&mut self, t: &toml::Table, checks: &mut Checks) {
+        for (key, v) in t {
+            let number = v.as_float().or_else(|| v.as_integer().map(|i| i as f64));
+            match key.as_str() {
+                "approx-margin" | "margin" => match number {
+                    Some(n) if (0.0..1.0).contains(&n) => checks.approx_margin = n,
+                    _ => self.error(key, format!("`{key}` must be a fraction between 0 and 1, not {v}")),
+                },
+                "rate-tolerance" => match number {
+                    Some(n) if (0.0..10.0).contains(&n) => checks.rate_tolerance = n,
+                    _ => self.error(key, format!("`{key}` must be a fraction such as 0.15, not {v}")),
+                },
+                "change-tolerance" => match number {
+                    Some(n) if n >= 0.0 => checks.change_tolerance = n,
+                    _ => self.error(key, format!("`{key}` must be a non-negative number of percentage points, not {v}")),
+                },
+                "rates" => match v.as_table() {
+                    Some(rates) => {
+                        for (pair, r) in rates {
+                            let rate = r.as_float().or_else(|| r.as_integer().map(|i| i as f64));
+                            match (pair.split_once('/'), rate) {
+                                (Some((a, b)), Some(r)) if r > 0.0 => {
+                                    checks.rates.push((a.trim().into(), b.trim().into(), r));
+                                }
+                                _ => self.error(pair, format!("rate `{pair}` must be written \"KRW/USD\" = 1050.0")),
+                            }
+                        }
+                    }
+                    None => self.error(key, "`rates` must be a table such as { \"KRW/USD\" = 1050.0 }".into()),
+                },
+                code if CHECK_CODES.contains(&code) => {
+                    let mut setting = checks.settings.get(code).copied().unwrap_or(CheckSetting { enabled: true, severity: None });
+                    match v {
+                        toml::Value::Boolean(b) => setting.enabled = *b,
+                        toml::Value::String(s) => match s.as_str() {
+                            "off" => setting.enabled = false,
+                            s => match Severity::parse(s) {
+                                Some(sev) => setting.severity = Some(sev),
+                                None => self.error(code, format!("`{code}` must be true, false, \"off\" or a severity, not {v}")),
+                            },
+                        },
+                        toml::Value::Table(t) => {
+                            for (k, x) in t {
+                                match (k.as_str(), x) {
+                                    ("enabled", toml::Value::Boolean(b)) => setting.enabled = *b,
+                                    ("severity", toml::Value::String(s)) => match Severity::parse(s) {
+                                        Some(sev) => setting.severity = Some(sev),
+                                        None => self.error(k, format!("severity `{s}` is not one of error, warning, information, hint")),
+                                    },
+                                    _ => self.error(k, format!("unknown or invalid setting `{k}` for check `{code}`")),
+                                }
+                            }
+                        }
+                        _ => self.error(code, format!("`{code}` must be true, false or a table")),
+                    }
+                    checks.settings.insert(code.to_string(), setting);
+                }
+                other => self.error(other, format!("unknown check setting `{other}` (checks are {})", CHECK_CODES.join(", "))),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_file_applies() {
+        let text = r#"
+period = "Sep-Dec 2014"
+currency = "USD"
+
+[[actors]]
+name = "Kim Jong Un"
+kind = "person"
+aliases = ["Marshal Kim"]
+
+[checks]
+rate-tolerance = 0.2
+weekday = "error"
+restated-figure = false
+rates = { "KRW/USD" = 1050 }
+"#;
+        let (c, errors) = parse(text, &Config::default());
+        assert_eq!(errors, []);
+        assert_eq!(c.period.unwrap().start.to_string(), "2014-09-01");
+        assert_eq!(c.actors[0].aliases, ["Marshal Kim"]);
+        assert_eq!(c.actors[0].line, Some(5));
+        assert_eq!(c.checks.rate_tolerance, 0.2);
+        assert_eq!(c.checks.severity("weekday", Severity::Warning), Severity::Error);
+        assert!(!c.checks.enabled("restated-figure"));
+        assert_eq!(c.checks.rates, [("KRW".into(), "USD".into(), 1050.0)]);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_their_line() {
+        let text = "currency = \"dollars\"\ncolour = 3\n[checks]\nweekday = \"loud\"\n";
+        let (c, errors) = parse(text, &Config::default());
+        assert_eq!(c.currency, "USD");
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [1, 2, 4], "{errors:?}");
+        assert!(errors[1].message.contains("unknown key `colour`"));
+    }
+
+    #[test]
+    fn syntax_errors_have_a_line() {
+        let (_, errors) = parse("a = 1\nb = [\n", &Config::default());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].line >= 2, "{errors:?}");
+    }
+}

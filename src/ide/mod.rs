@@ -1,0 +1,280 @@
+//! Editor features in editor terms (byte offsets, labels, Markdown), with no protocol types:
+//! the LSP layer converts in, calls one function, and converts out.
+
+use crate::model::{Actor, Analysis, DateMention, Figure, FigureKind};
+use crate::text::Span;
+
+/// What stands at an offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Actor index and mention index.
+    Actor(usize, usize),
+    Date(usize),
+    Figure(usize),
+}
+
+/// The actor mention, date or figure under `offset` (a cursor right after a word counts).
+pub fn target_at(analysis: &Analysis, offset: usize) -> Option<Target> {
+    // Prefer spans that contain the offset strictly; fall back to one that ends there.
+    let mut touching = None;
+    for (k, f) in analysis.figures.iter().enumerate() {
+        if f.span.start <= offset && offset < f.span.end {
+            return Some(Target::Figure(k));
+        }
+        if f.span.end == offset {
+            touching = Some(Target::Figure(k));
+        }
+    }
+    for (k, d) in analysis.dates.iter().enumerate() {
+        if d.span.start <= offset && offset < d.span.end {
+            return Some(Target::Date(k));
+        }
+        if d.span.end == offset {
+            touching = touching.or(Some(Target::Date(k)));
+        }
+    }
+    for (a, actor) in analysis.actors.iter().enumerate() {
+        for (m, span) in actor.mentions.iter().enumerate() {
+            if span.start <= offset && offset < span.end {
+                return Some(Target::Actor(a, m));
+            }
+            if span.end == offset {
+                touching = touching.or(Some(Target::Actor(a, m)));
+            }
+        }
+    }
+    touching
+}
+
+pub fn target_span(analysis: &Analysis, t: Target) -> Span {
+    match t {
+        Target::Actor(a, m) => analysis.actors[a].mentions[m],
+        Target::Date(k) => analysis.dates[k].span,
+        Target::Figure(k) => analysis.figures[k].span,
+    }
+}
+
+/// `359000000` → `359,000,000`; fractions keep up to four decimals.
+pub fn format_number(v: f64) -> String {
+    let neg = v < 0.0;
+    let v = v.abs();
+    let int = v.trunc();
+    let frac = v - int;
+    let digits = format!("{int:.0}");
+    let mut grouped = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let mut s = if neg { format!("-{grouped}") } else { grouped };
+    if frac > 1e-9 {
+        let f = format!("{frac:.4}");
+        let f = f.trim_start_matches('0').trim_end_matches('0');
+        if f != "." {
+            s.push_str(f);
+        }
+    }
+    s
+}
+
+/// `$359 million`-style short form: 359 million, 3.11 billion.
+pub fn format_short(v: f64) -> String {
+    let (d, word) = if v.abs() >= 1e12 {
+        (1e12, " trillion")
+    } else if v.abs() >= 1e9 {
+        (1e9, " billion")
+    } else if v.abs() >= 1e6 {
+        (1e6, " million")
+    } else {
+        (1.0, "")
+    };
+    let x = v / d;
+    let s = if (x - x.round()).abs() < 1e-9 { format!("{}", x.round()) } else { format!("{x:.2}").trim_end_matches('0').to_string() };
+    format!("{s}{word}")
+}
+
+/// Hover card contents in Markdown.
+pub fn hover(text: &str, analysis: &Analysis, offset: usize, others: &[(String, usize)]) -> Option<(Span, String)> {
+    let t = target_at(analysis, offset)?;
+    let span = target_span(analysis, t);
+    let md = match t {
+        Target::Actor(a, _) => actor_card(text, &analysis.actors[a], others),
+        Target::Date(k) => date_card(text, analysis, &analysis.dates[k]),
+        Target::Figure(k) => figure_card(text, analysis, k),
+    };
+    Some((span, md))
+}
+
+fn line_excerpt(text: &str, span: Span) -> (usize, String) {
+    let line = text[..span.start].matches('\n').count() + 1;
+    let start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
+    let line_text = &text[start..end];
+    // Up to 60 characters either side of the mention.
+    let rel = span.start - start;
+    let from = crate::text::floor_char_boundary(line_text, rel.saturating_sub(60));
+    let to = crate::text::floor_char_boundary(line_text, (rel + span.len() + 60).min(line_text.len()));
+    let mut ex = line_text[from..to].trim().to_string();
+    if from > 0 {
+        ex = format!("…{ex}");
+    }
+    if to < line_text.len() {
+        ex.push('…');
+    }
+    (line, ex)
+}
+
+fn actor_card(text: &str, actor: &Actor, others: &[(String, usize)]) -> String {
+    let mut s = format!("**{}** · {}", actor.name, actor.kind.as_str());
+    if let Some(d) = &actor.description {
+        s.push_str(&format!("\n\n{d}"));
+    }
+    if !actor.titles.is_empty() {
+        s.push_str(&format!("\n\nTitles: {}", actor.titles.join(", ")));
+    }
+    if !actor.aliases.is_empty() {
+        s.push_str(&format!("\n\nAlso written: {}", actor.aliases.join(", ")));
+    }
+    let n = actor.mentions.len();
+    s.push_str(&format!("\n\n{n} mention{} in this report", if n == 1 { "" } else { "s" }));
+    if let Some(first) = actor.mentions.first() {
+        let (line, ex) = line_excerpt(text, *first);
+        s.push_str(&format!("\n\nFirst mention, line {line}: {ex}"));
+    }
+    if !others.is_empty() {
+        let list: Vec<String> = others.iter().map(|(name, n)| format!("{name} ({n})")).collect();
+        s.push_str(&format!("\n\nAlso in: {}", list.join(", ")));
+    }
+    s
+}
+
+fn date_card(text: &str, analysis: &Analysis, d: &DateMention) -> String {
+    let v = &d.value;
+    let mut s = format!("**{}**", v.iso());
+    if v.precision == crate::model::Precision::Day && !v.interval {
+        s.push_str(&format!(" · {}", v.start.weekday_name()));
+    } else if v.interval {
+        s.push_str(&format!(" · {} to {} ({} days)", v.start, v.end, v.days()));
+    }
+    if d.approx {
+        s.push_str("\n\nPrecision: approx");
+    }
+    if d.relative {
+        s.push_str("\n\nRelative wording, resolved against the reference date");
+    }
+    if let Some(p) = analysis.period {
+        let place = if v.end < p.start {
+            "before the report period"
+        } else if v.start > p.end {
+            "after the report period"
+        } else if p.contains(v.start) && p.contains(v.end) {
+            "within the report period"
+        } else {
+            "overlapping the report period"
+        };
+        s.push_str(&format!("\n\n{place} ({} to {})", p.start, p.end));
+    }
+    let same: Vec<usize> = analysis.dates.iter().filter(|o| o.value == d.value && o.span != d.span).map(|o| text[..o.span.start].matches('\n').count() + 1).collect();
+    if !same.is_empty() {
+        let lines: Vec<String> = same.iter().map(|l| l.to_string()).collect();
+        s.push_str(&format!("\n\nSame date also on line{} {}", if same.len() == 1 { "" } else { "s" }, lines.join(", ")));
+    }
+    s
+}
+
+/// The rate (units of `unit` per US dollar, or per the report currency) the report itself
+/// implies through its written conversions.
+pub fn implied_rate(analysis: &Analysis, unit: &str, to: &str) -> Option<(f64, Span)> {
+    for f in &analysis.figures {
+        let Some(k) = f.conversion else { continue };
+        let g = &analysis.figures[k];
+        if f.unit.as_deref() == Some(unit) && g.unit.as_deref() == Some(to) && g.value > 0.0 {
+            return Some((f.value / g.value, f.span));
+        }
+    }
+    None
+}
+
+fn figure_card(text: &str, analysis: &Analysis, k: usize) -> String {
+    let f: &Figure = &analysis.figures[k];
+    let unit = f.unit.clone().unwrap_or_default();
+    let mut s = format!("**{} {}** · {}", format_number(f.value), unit, f.kind.as_str());
+    if f.kind == FigureKind::Points {
+        s.push_str(" (percentage points)");
+    }
+    if f.ordinal {
+        s.push_str(" (ordinal)");
+    }
+    if let Some((lo, hi)) = f.range {
+        s.push_str(&format!("\n\nRange: {} to {}", format_number(lo), format_number(hi)));
+    }
+    let (lo, hi) = f.bounds;
+    if hi > lo {
+        s.push_str(&format!("\n\nAs written: {} to {}", format_number(lo), format_number(hi)));
+    }
+    match f.qualifier {
+        crate::model::Qualifier::Exact => {}
+        crate::model::Qualifier::About => s.push_str("\n\nApproximate"),
+        crate::model::Qualifier::AtLeast => s.push_str("\n\nA lower bound"),
+        crate::model::Qualifier::AtMost => s.push_str("\n\nAn upper bound"),
+    }
+    if f.kind == FigureKind::Money && unit != "USD" {
+        if let Some(c) = f.conversion.map(|c| &analysis.figures[c]) {
+            s.push_str(&format!("\n\nConverted in the text: {}", &text[c.span.start..c.span.end]));
+        } else if let Some((rate, at)) = implied_rate(analysis, &unit, "USD") {
+            let usd = f.value / rate;
+            let (line, _) = line_excerpt(text, at);
+            s.push_str(&format!("\n\n≈ ${} at {:.2} {unit} per USD (the rate the report implies on line {line})", format_short(usd), rate));
+        }
+    }
+    for finding in &analysis.findings {
+        if finding.span.overlaps(f.span) || finding.related.iter().any(|(r, _)| r.overlaps(f.span)) {
+            s.push_str(&format!("\n\n⚠ {}: {}", finding.code, finding.message));
+        }
+    }
+    s
+}
+
+/// Spans of every mention of the thing at `offset`: an actor's mentions under any alias, the
+/// same date, or the same value in the same unit.
+pub fn references(analysis: &Analysis, offset: usize) -> Option<Vec<Span>> {
+    Some(match target_at(analysis, offset)? {
+        Target::Actor(a, _) => analysis.actors[a].mentions.clone(),
+        Target::Date(k) => {
+            let v = analysis.dates[k].value;
+            analysis.dates.iter().filter(|d| d.value == v).map(|d| d.span).collect()
+        }
+        Target::Figure(k) => {
+            let f = &analysis.figures[k];
+            analysis
+                .figures
+                .iter()
+                .filter(|g| g.kind == f.kind && g.unit == f.unit && (g.value - f.value).abs() <= f.value.abs() * 1e-9)
+                .map(|g| g.span)
+                .collect()
+        }
+    })
+}
+
+/// The first mention of the actor at `offset`.
+pub fn definition(analysis: &Analysis, offset: usize) -> Option<Span> {
+    match target_at(analysis, offset)? {
+        Target::Actor(a, _) => analysis.actors[a].mentions.first().copied(),
+        t => Some(target_span(analysis, t)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_group_thousands() {
+        assert_eq!(format_number(359_000_000.0), "359,000,000");
+        assert_eq!(format_number(3.22), "3.22");
+        assert_eq!(format_number(0.5), "0.5");
+        assert_eq!(format_short(3.11e9), "3.11 billion");
+    }
+}

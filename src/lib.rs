@@ -1,0 +1,28 @@
+//! Dossier: a language server for analysts' reports. It recognises actors, dates and figures,
+//! and finds the places where a report's figures disagree.
+//!
+//! Modules in reading order: `text` and `calendar` are the vocabulary; `recognise` finds
+//! things in text; `model` holds the result; `checks` compare figures; `analysis` ties them
+//! together; `ide` answers editor questions in byte offsets; `report` prints the JSON contract.
+//! Only `lsp` (and the binary) know the protocol, the runtime and the file system.
+
+pub mod analysis;
+pub mod calendar;
+pub mod checks;
+pub mod config;
+pub mod ide;
+pub mod model;
+pub mod outline;
+pub mod period;
+pub mod recognise;
+pub mod report;
+pub mod text;
+
+pub mod cli;
+pub mod host;
+pub mod lsp;
+
+pub use analysis::analyze;
+pub use config::Config;
+pub use model::Analysis;
+pub use outline::Format;

@@ -1,0 +1,86 @@
+//! An open report: its rope, version and the analysis of that version.
+
+use std::sync::Arc;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
+
+use super::position::{self, Encoding};
+use crate::config::Config;
+use crate::model::Analysis;
+use crate::outline::Format;
+
+pub struct Document {
+    pub rope: Rope,
+    pub version: i32,
+    pub format: Format,
+    /// The text the analysis was made from (the rope's contents at `version`).
+    pub text: Arc<str>,
+    pub analysis: Arc<Analysis>,
+}
+
+impl Document {
+    pub fn new(text: &str, version: i32, format: Format, config: &Config) -> Document {
+        let rope = Rope::from_str(text);
+        let text: Arc<str> = Arc::from(text);
+        let analysis = Arc::new(crate::host::analyze(&text, config, format));
+        Document { rope, version, format, text, analysis }
+    }
+
+    /// Applies change events in order: ranged ones as edits, range-less ones as replacements.
+    pub fn apply(&mut self, changes: &[TextDocumentContentChangeEvent], enc: Encoding) {
+        for change in changes {
+            apply_one(&mut self.rope, change, enc);
+        }
+    }
+
+    pub fn reanalyze(&mut self, config: &Config) {
+        self.text = Arc::from(self.rope.to_string());
+        self.analysis = Arc::new(crate::host::analyze(&self.text, config, self.format));
+    }
+}
+
+pub fn apply_one(rope: &mut Rope, change: &TextDocumentContentChangeEvent, enc: Encoding) {
+    match change.range {
+        None => *rope = Rope::from_str(&change.text),
+        Some(range) => {
+            let span = position::span(rope, range, enc);
+            let a = rope.byte_to_char(span.start);
+            let b = rope.byte_to_char(span.end);
+            rope.remove(a..b);
+            rope.insert(a, &change.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn edit(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(l1, c1), Position::new(l2, c2))),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn incremental_edits_match_a_full_replacement() {
+        let mut rope = Rope::from_str("Seoul 서울\r\nBeijing 😀 x\nend");
+        for (change, expect) in [
+            (edit(0, 6, 0, 8, "한국"), "Seoul 한국\r\nBeijing 😀 x\nend"),
+            (edit(1, 8, 1, 10, "🎉"), "Seoul 한국\r\nBeijing 🎉 x\nend"),
+            (edit(0, 8, 1, 0, " "), "Seoul 한국 Beijing 🎉 x\nend"),
+            (edit(1, 3, 1, 3, "\rCR"), "Seoul 한국 Beijing 🎉 x\nend\rCR"),
+            (edit(9, 0, 9, 9, "!"), "Seoul 한국 Beijing 🎉 x\nend\rCR!"),
+        ] {
+            apply_one(&mut rope, &change, Encoding::Utf16);
+            assert_eq!(rope.to_string(), expect);
+        }
+        let full = TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".into() };
+        apply_one(&mut rope, &full, Encoding::Utf16);
+        assert_eq!(rope.to_string(), "new");
+    }
+}

@@ -1,0 +1,159 @@
+//! The one place that converts between byte offsets and LSP positions, in the negotiated
+//! encoding (UTF-8, UTF-16 or UTF-32), clamping positions past a line's or the document's end.
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
+
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Encoding {
+    Utf8,
+    #[default]
+    Utf16,
+    Utf32,
+}
+
+impl Encoding {
+    /// UTF-8 when the client offers it, else UTF-16 (UTF-32 if that is all it offers).
+    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
+        let Some(offered) = offered else { return Encoding::Utf16 };
+        if offered.contains(&PositionEncodingKind::UTF8) {
+            Encoding::Utf8
+        } else if offered.contains(&PositionEncodingKind::UTF16) || offered.is_empty() {
+            Encoding::Utf16
+        } else if offered.contains(&PositionEncodingKind::UTF32) {
+            Encoding::Utf32
+        } else {
+            Encoding::Utf16
+        }
+    }
+
+    pub fn kind(self) -> PositionEncodingKind {
+        match self {
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+            Encoding::Utf32 => PositionEncodingKind::UTF32,
+        }
+    }
+}
+
+/// Bytes of a line without its line break.
+fn line_content_len(rope: &Rope, line: usize) -> usize {
+    let slice = rope.line(line);
+    let mut len = slice.len_bytes();
+    if len > 0 && slice.byte(len - 1) == b'\n' {
+        len -= 1;
+    }
+    if len > 0 && slice.byte(len - 1) == b'\r' {
+        len -= 1;
+    }
+    len
+}
+
+/// The position of a byte offset (clamped to the text and rounded down to a char boundary).
+pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
+    let offset = offset.min(rope.len_bytes());
+    let line = rope.byte_to_line(offset);
+    let line_start = rope.line_to_byte(line);
+    let char_idx = rope.byte_to_char(offset);
+    let line_char = rope.line_to_char(line);
+    let col = match enc {
+        Encoding::Utf8 => rope.char_to_byte(char_idx) - line_start,
+        Encoding::Utf16 => rope.char_to_utf16_cu(char_idx) - rope.char_to_utf16_cu(line_char),
+        Encoding::Utf32 => char_idx - line_char,
+    };
+    Position::new(line as u32, col as u32)
+}
+
+/// The byte offset of a position. A line past the end clamps to the end of the text; a column
+/// past the line's end clamps to the end of its content; a column inside a character (a UTF-16
+/// surrogate half or the middle of a UTF-8 sequence) rounds down to its start.
+pub fn offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_bytes();
+    }
+    let line_start = rope.line_to_byte(line);
+    let content = line_content_len(rope, line);
+    let col = pos.character as usize;
+    let within = match enc {
+        Encoding::Utf8 => {
+            let b = line_start + col.min(content);
+            rope.char_to_byte(rope.byte_to_char(b))
+        }
+        Encoding::Utf16 => {
+            let line_char = rope.line_to_char(line);
+            let base = rope.char_to_utf16_cu(line_char);
+            let end_char = rope.byte_to_char(line_start + content);
+            let max = rope.char_to_utf16_cu(end_char) - base;
+            let c = rope.utf16_cu_to_char(base + col.min(max));
+            rope.char_to_byte(c)
+        }
+        Encoding::Utf32 => {
+            let line_char = rope.line_to_char(line);
+            let end_char = rope.byte_to_char(line_start + content);
+            rope.char_to_byte((line_char + col).min(end_char))
+        }
+    };
+    within.min(line_start + content)
+}
+
+pub fn range(rope: &Rope, span: Span, enc: Encoding) -> Range {
+    Range::new(position(rope, span.start, enc), position(rope, span.end, enc))
+}
+
+/// A range as a span, with the ends put in order.
+pub fn span(rope: &Rope, range: Range, enc: Encoding) -> Span {
+    let a = offset(rope, range.start, enc);
+    let b = offset(rope, range.end, enc);
+    Span::new(a.min(b), a.max(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Seoul 서울 😀 x\r\n한국 trade\rCR line\nlast 🎉";
+
+    #[test]
+    fn every_char_boundary_round_trips_in_all_encodings() {
+        let rope = Rope::from_str(TEXT);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            for (o, _) in TEXT.char_indices().chain(std::iter::once((TEXT.len(), ' '))) {
+                let p = position(&rope, o, enc);
+                // Offsets inside a line break map to the end of the line's content.
+                let back = offset(&rope, p, enc);
+                let is_break = matches!(TEXT.as_bytes().get(o), Some(b'\n')) && TEXT.as_bytes().get(o.wrapping_sub(1)) == Some(&b'\r');
+                if !is_break {
+                    assert_eq!(back, o, "{enc:?} offset {o} via {p:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn columns_count_in_the_negotiated_unit() {
+        let rope = Rope::from_str(TEXT);
+        let x = TEXT.find(" x").unwrap() + 1;
+        assert_eq!(position(&rope, x, Encoding::Utf8), Position::new(0, 18));
+        assert_eq!(position(&rope, x, Encoding::Utf16), Position::new(0, 12));
+        assert_eq!(position(&rope, x, Encoding::Utf32), Position::new(0, 11));
+        // Lone CR and CRLF both end lines.
+        assert_eq!(position(&rope, TEXT.find("CR line").unwrap(), Encoding::Utf16), Position::new(2, 0));
+        assert_eq!(position(&rope, TEXT.find("last").unwrap(), Encoding::Utf16), Position::new(3, 0));
+    }
+
+    #[test]
+    fn positions_past_the_end_clamp() {
+        let rope = Rope::from_str(TEXT);
+        assert_eq!(offset(&rope, Position::new(0, 999), Encoding::Utf16), TEXT.find("\r\n").unwrap());
+        assert_eq!(offset(&rope, Position::new(99, 0), Encoding::Utf8), TEXT.len());
+        // The middle of the emoji's surrogate pair rounds down to its start.
+        let emoji = TEXT.find('😀').unwrap();
+        assert_eq!(offset(&rope, Position::new(0, 10), Encoding::Utf16), emoji);
+        assert_eq!(offset(&rope, Position::new(0, 11), Encoding::Utf16), emoji);
+        // The middle of a UTF-8 sequence rounds down too.
+        assert_eq!(offset(&rope, Position::new(0, 7), Encoding::Utf8), TEXT.find('서').unwrap());
+    }
+}

@@ -1,0 +1,291 @@
+//! The analysis of one report: its period, outline, actors, dates, figures and findings.
+//!
+//! These are plain data in byte offsets. The CLI serialises them to the JSON contract and the LSP
+//! layer converts them to protocol types; neither adds facts of its own.
+
+use crate::calendar::Date;
+use crate::text::Span;
+
+/// The period a report covers, both ends inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub start: Date,
+    pub end: Date,
+}
+
+impl Period {
+    pub fn contains(&self, date: Date) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    /// 1 for the top level.
+    pub level: u32,
+    /// From the heading's first byte to the start of the next heading of the same or a higher
+    /// level (or the end of the text).
+    pub span: Span,
+    /// The title text itself, without `#` marks or underline.
+    pub heading: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    Person,
+    Country,
+    Organization,
+    Place,
+    Group,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Country => "country",
+            ActorKind::Organization => "organization",
+            ActorKind::Place => "place",
+            ActorKind::Group => "group",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        Some(match s {
+            "person" => ActorKind::Person,
+            "country" => ActorKind::Country,
+            "organization" | "organisation" => ActorKind::Organization,
+            "place" => ActorKind::Place,
+            "group" => ActorKind::Group,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    /// Stable within one analysis: `a1`, `a2`… in order of first mention.
+    pub id: String,
+    /// The fullest form in the report or the gazetteer.
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names the report uses for this actor, in order of first use.
+    pub aliases: Vec<String>,
+    /// Titles seen before a person's name (`Foreign Minister`).
+    pub titles: Vec<String>,
+    /// A one-line description from the gazetteer or configuration.
+    pub description: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// How precise a date value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A resolved date: one day, month or year, or an interval of them, both ends inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateValue {
+    /// First day covered.
+    pub start: Date,
+    /// Last day covered.
+    pub end: Date,
+    pub precision: Precision,
+    /// Written as a range (`Oct. 17-25`, `January-September 2014`), not one unit.
+    pub interval: bool,
+}
+
+impl DateValue {
+    pub fn day(date: Date) -> DateValue {
+        DateValue { start: date, end: date, precision: Precision::Day, interval: false }
+    }
+
+    pub fn month(year: i32, month: u32) -> DateValue {
+        DateValue {
+            start: Date::first_of_month(year, month),
+            end: Date::last_of_month(year, month),
+            precision: Precision::Month,
+            interval: false,
+        }
+    }
+
+    pub fn year(year: i32) -> DateValue {
+        DateValue {
+            start: Date::first_of_month(year, 1),
+            end: Date::last_of_month(year, 12),
+            precision: Precision::Year,
+            interval: false,
+        }
+    }
+
+    /// An interval from the start of `a` to the end of `b`, at the coarser precision.
+    pub fn span(a: DateValue, b: DateValue) -> DateValue {
+        DateValue {
+            start: a.start,
+            end: b.end,
+            precision: a.precision.min(b.precision),
+            interval: true,
+        }
+    }
+
+    /// ISO 8601 as the contract writes it: `2014-10-31`, `2014-10`, `2014`, `2014-01/2014-09`.
+    pub fn iso(&self) -> String {
+        let one = |d: Date| match self.precision {
+            Precision::Year => format!("{:04}", d.year),
+            Precision::Month => format!("{:04}-{:02}", d.year, d.month),
+            Precision::Day => d.to_string(),
+        };
+        let (a, b) = (one(self.start), one(self.end));
+        if self.interval && a != b { format!("{a}/{b}") } else { a }
+    }
+
+    /// Number of days covered, both ends included.
+    pub fn days(&self) -> i64 {
+        self.end.to_days() - self.start.to_days() + 1
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    pub span: Span,
+    pub value: DateValue,
+    /// `late October`, `mid-2015`, `the end of 2014`.
+    pub approx: bool,
+    /// A weekday written next to the date (`Tuesday, May 9`): its index (Monday = 0) and span.
+    pub weekday: Option<(usize, Span)>,
+    /// Relative wording (`last year`) resolved against the reference date.
+    pub relative: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FigureKind {
+    Money,
+    Percent,
+    /// Percentage points, kept apart from percentages.
+    Points,
+    Count,
+    Quantity,
+    Multiplier,
+}
+
+impl FigureKind {
+    /// The contract's name; percentage points are a kind of percent there.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Percent | FigureKind::Points => "percent",
+            FigureKind::Count => "count",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Multiplier => "multiplier",
+        }
+    }
+}
+
+/// How a figure's wording bounds its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    /// `about`, `nearly`, `some`, `roughly`, `around`, `approximately`.
+    About,
+    /// `more than`, `over`, `at least`, `above`.
+    AtLeast,
+    /// `up to`, `less than`, `under`, `at most`, `below`.
+    AtMost,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub span: Span,
+    pub kind: FigureKind,
+    /// In plain units: `$359 million` is 359,000,000.
+    pub value: f64,
+    /// ISO 4217 for money, `%` for percent, `pp` for points, a symbol for quantities.
+    pub unit: Option<String>,
+    pub qualifier: Qualifier,
+    /// `2,000-3,000`, `between 5 and 7 percent`.
+    pub range: Option<(f64, f64)>,
+    /// The interval the wording allows before qualifiers widen it: `$1.5 billion` is
+    /// 1.45e9..=1.55e9.
+    pub bounds: (f64, f64),
+    /// For an ordinal such as `14th round`: the count is an ordinal, not a quantity.
+    pub ordinal: bool,
+    /// Index (into the analysis's figures) of the conversion written beside this figure:
+    /// `3.22 trillion won ($3.11 billion)` links the won figure to the dollar one and back.
+    pub conversion: Option<usize>,
+    /// The word or phrase the figure counts or measures (`tons`, `Chinese`, `import items`).
+    pub noun: Option<Span>,
+}
+
+impl Figure {
+    pub fn approx(&self) -> bool {
+        self.qualifier != Qualifier::Exact
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "information" | "info" => Severity::Information,
+            "hint" => Severity::Hint,
+            _ => return None,
+        })
+    }
+}
+
+/// A replacement the editor can offer as a quick fix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    pub title: String,
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A place where the report's figures or dates disagree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub span: Span,
+    /// Stable kebab-case name such as `conversion-rate`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub related: Vec<(Span, String)>,
+    pub fix: Option<Fix>,
+}
+
+/// Everything Dossier knows about one report.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    pub period: Option<Period>,
+    /// The report's title, when the first lines or front matter give one.
+    pub title: Option<String>,
+    pub sections: Vec<Section>,
+    pub actors: Vec<Actor>,
+    pub dates: Vec<DateMention>,
+    pub figures: Vec<Figure>,
+    pub findings: Vec<Finding>,
+    /// Problems with the input itself (a report too large to analyse), as findings.
+    pub notices: Vec<Finding>,
+}

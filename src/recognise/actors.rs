@@ -1,0 +1,733 @@
+//! Finds actors: countries and organisations from the gazetteers and configuration, organisations
+//! and places by their shape (`… Ministry`, `… Prefecture`, acronym definitions), and people by
+//! titles and name lists; then merges every mention of one actor under its fullest name.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::gazetteer::{self, Gazetteer};
+use super::token::{Kind, Token, is_apostrophe, is_dash};
+use crate::config::ActorDef;
+use crate::model::{Actor, ActorKind};
+use crate::text::Span;
+
+/// Who a mention refers to, before actors are numbered.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Config(usize),
+    Gazetteer(usize),
+    /// An organisation or place known by its name in this report.
+    Named(String, ActorKind),
+    /// A person, by index into the people found.
+    Person(usize),
+}
+
+#[derive(Clone, Debug)]
+struct Raw {
+    span: Span,
+    key: Key,
+}
+
+/// A person found by a full or titled name.
+#[derive(Clone, Debug)]
+struct Person {
+    name: String,
+    surname: String,
+    titles: Vec<String>,
+}
+
+/// Words that open many sentences and never start a name.
+fn is_stop_capital(w: &str) -> bool {
+    matches!(
+        w,
+        "The" | "A" | "An" | "At" | "In" | "On" | "By" | "For" | "From" | "To" | "Of" | "With"
+            | "According" | "Since" | "After" | "Before" | "During" | "While" | "Despite"
+            | "Although" | "But" | "And" | "Yet" | "This" | "That" | "These" | "Those" | "Its"
+            | "Their" | "His" | "Her" | "Our" | "As" | "If" | "When" | "Where" | "However"
+            | "Instead" | "Meanwhile" | "Therefore" | "Both" | "Each" | "Some" | "Many" | "Most"
+            | "Other" | "Several" | "Such" | "Amid" | "Among" | "Under" | "Over" | "Between"
+            | "Through" | "Faced" | "Earlier" | "Later" | "Observers" | "Chinese" | "Then"
+            | "It" | "He" | "She" | "They" | "We" | "I" | "Also" | "Why" | "What" | "How"
+            | "Who" | "Not" | "No" | "Only" | "All" | "Any" | "Every" | "Further" | "Following"
+            | "Central" | "Former" | "Current" | "New" | "Senior" | "Top" | "Former."
+            | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            | "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August"
+            | "September" | "October" | "November" | "December"
+    )
+}
+
+/// Last words of organisation names.
+fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Ministry" | "Commission" | "Council" | "Bank" | "University" | "Party" | "Association"
+            | "Forum" | "Fund" | "Agency" | "Institute" | "Foundation" | "Electronics" | "Department"
+            | "Assembly" | "Committee" | "Office" | "Corporation" | "Corp" | "Company" | "Group"
+            | "Times" | "News" | "Daily" | "Post" | "Guard" | "Forces" | "Army" | "Navy"
+            | "Embassy" | "Bureau" | "Court" | "Organization" | "Organisation" | "Union" | "Center"
+            | "Centre" | "Service" | "Services" | "Administration" | "Authority" | "Federation"
+            | "League" | "Inc" | "Ltd" | "Holdings" | "Motors" | "Industries" | "Society"
+            | "Academy" | "College" | "School" | "Parliament" | "Congress" | "Senate" | "Cabinet"
+            | "Secretariat" | "Directorate" | "Command" | "Corps" | "Police" | "Tribunal"
+            | "Board" | "Ilbo" | "Shimbun" | "Herald" | "Journal" | "Tribune" | "Telegraph"
+            | "Sinmun" | "Network" | "Alliance" | "Coalition" | "Movement" | "Front" | "Airlines"
+            | "Airways" | "Energy" | "Telecom" | "Group’s" | "Exchange" | "Diet" | "Politburo"
+            | "Chartered"
+    )
+}
+
+/// Last words of place names that are not actors.
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Prefecture" | "Province" | "Sea" | "River" | "Peninsula" | "Island" | "Islands"
+            | "Strait" | "Mountains" | "Mountain" | "Bay" | "Gulf" | "Lake" | "County" | "City"
+            | "District" | "Region" | "Oblast" | "Valley" | "Plateau" | "Desert" | "Canal"
+            | "Port" | "Harbor" | "Harbour" | "Airport" | "Square" | "Street" | "Avenue"
+            | "Zone" | "Basin" | "Coast" | "Highlands" | "Heights"
+    )
+}
+
+/// Lower-case words that introduce a person's name (`envoy Hwang Joon-kook`).
+fn is_lower_title(w: &str) -> bool {
+    matches!(
+        w,
+        "envoy" | "spokesman" | "spokeswoman" | "spokesperson" | "leader" | "head" | "governor"
+            | "governors" | "lawmaker" | "lawmakers" | "counterpart" | "analyst" | "researcher"
+            | "scholar" | "diplomat" | "minister" | "ministers" | "president" | "premier"
+            | "ambassador" | "chairman" | "commentator" | "editor" | "professor" | "apparent"
+            | "chief" | "director" | "official" | "negotiator" | "adviser" | "advisor" | "author"
+            | "journalist" | "reporter" | "secretary" | "general" | "mayor" | "founder" | "ceo"
+            | "member" | "fellow" | "representative" | "delegate" | "activist" | "dissident"
+    )
+}
+
+/// A name-like token: a capitalised word, optionally joined by hyphens to more words
+/// (`Geun-hye`, `Six-Party`). Returns its token range.
+fn name_token(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = &text[t.span.start..t.span.end];
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j + 1 < toks.len()
+        && !toks[j].gap
+        && !toks[j + 1].gap
+        && is_dash(&text[toks[j].span.start..toks[j].span.end])
+        && toks[j + 1].kind == Kind::Word
+    {
+        j += 2;
+    }
+    // `Lt.`, `Gen.`, `St.`: a glued full stop after a short capitalised word belongs to it.
+    Some(j)
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    g: &'static Gazetteer,
+    /// Byte ranges already claimed by a mention.
+    claimed: Vec<Span>,
+    raws: Vec<Raw>,
+    people: Vec<Person>,
+}
+
+impl Ctx<'_> {
+    fn s(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.start..t.span.end])
+    }
+
+    fn free(&self, span: Span) -> bool {
+        !self.claimed.iter().any(|c| c.overlaps(span))
+    }
+
+    fn claim(&mut self, span: Span, key: Key) {
+        if span.is_empty() || !self.free(span) {
+            return;
+        }
+        self.claimed.push(span);
+        self.raws.push(Raw { span, key });
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    fn gazetteer_key(&self, name: &str) -> Option<usize> {
+        self.g.by_name.get(name).copied().or_else(|| {
+            self.g
+                .entries
+                .iter()
+                .position(|e| e.aliases.iter().any(|a| *a == name))
+        })
+    }
+
+    fn is_gazetteer_word(&self, w: &str) -> bool {
+        self.gazetteer_key(w).is_some()
+    }
+}
+
+/// Finds every actor in the report, merging mentions under one actor per referent.
+pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
+    let g = gazetteer::get();
+    let mut cx = Ctx { text, toks, g, claimed: Vec::new(), raws: Vec::new(), people: Vec::new() };
+
+    configured(&mut cx, defs);
+    let acronyms = acronym_definitions(&mut cx);
+    runs(&mut cx);
+    gazetteer_matches(&mut cx);
+    acronym_uses(&mut cx, &acronyms);
+    bare_surnames(&mut cx);
+    assemble(cx, defs)
+}
+
+fn word_boundary(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn configured(cx: &mut Ctx<'_>, defs: &[ActorDef]) {
+    if defs.is_empty() {
+        return;
+    }
+    let mut patterns = Vec::new();
+    let mut owner = Vec::new();
+    for (k, d) in defs.iter().enumerate() {
+        for name in std::iter::once(&d.name).chain(d.aliases.iter()) {
+            patterns.push(name.as_str());
+            owner.push(k);
+        }
+    }
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns)
+    else {
+        return;
+    };
+    for m in ac.find_iter(cx.text) {
+        let span = Span::new(m.start(), m.end());
+        if word_boundary(cx.text, span) {
+            cx.claim(span, Key::Config(owner[m.pattern().as_usize()]));
+        }
+    }
+}
+
+/// `Asian Infrastructure Investment Bank (AIIB)` and `AIIB (Asian …)`: the long form and the
+/// acronym name one actor when the long form looks like an organisation.
+fn acronym_definitions(cx: &mut Ctx<'_>) -> HashMap<String, Key> {
+    let mut map = HashMap::new();
+    let toks = cx.toks;
+    for i in 0..toks.len() {
+        if cx.s(i) != "(" {
+            continue;
+        }
+        let acr = cx.s(i + 1).to_string();
+        if cx.s(i + 2) != ")" || acr.len() < 2 || !acr.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        // Walk back over the long form: capitalised words and inner connectors.
+        let mut start = i;
+        let mut initials = Vec::new();
+        let mut k = i;
+        while k > 0 {
+            let w = cx.s(k - 1);
+            if toks[k - 1].kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase) {
+                initials.push(w.chars().next().unwrap_or(' '));
+                start = k - 1;
+                k -= 1;
+            } else if matches!(w, "of" | "on" | "for" | "and" | "the") || is_apostrophe(w) || is_dash(w)
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+            let got: String = initials.iter().rev().collect();
+            if got.len() >= acr.len() {
+                break;
+            }
+        }
+        let got: String = initials.iter().rev().collect();
+        if got != acr {
+            continue;
+        }
+        let long = cx.span(start, i);
+        let long_text = cx.text[long.start..long.end].to_string();
+        let orgish = long_text.split(|c: char| !c.is_alphanumeric()).any(is_org_word);
+        let key = if let Some(e) = cx.gazetteer_key(&long_text).or_else(|| cx.gazetteer_key(&acr)) {
+            Key::Gazetteer(e)
+        } else if orgish {
+            Key::Named(long_text.clone(), ActorKind::Organization)
+        } else {
+            continue;
+        };
+        // The long form may hold a gazetteer name (`Communist Party of China`); the whole wins.
+        cx.claim(long, key.clone());
+        cx.claim(toks[i + 1].span, key.clone());
+        map.insert(acr, key);
+    }
+    map
+}
+
+fn acronym_uses(cx: &mut Ctx<'_>, acronyms: &HashMap<String, Key>) {
+    if acronyms.is_empty() {
+        return;
+    }
+    for i in 0..cx.toks.len() {
+        if cx.toks[i].kind != Kind::Word {
+            continue;
+        }
+        if let Some(key) = acronyms.get(cx.s(i)) {
+            let span = cx.toks[i].span;
+            cx.claim(span, key.clone());
+        }
+    }
+}
+
+/// Runs of capitalised tokens, split where sentence punctuation or lower-case words stand.
+fn runs(cx: &mut Ctx<'_>) {
+    let toks = cx.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(mut j) = name_token(cx.text, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        // Extend over more name tokens and abbreviation stops (`Lt. Gen.`).
+        loop {
+            if cx.s(j) == "." && !toks[j].gap && cx.s(j - 1).len() <= 3 {
+                if let Some(k) = name_token(cx.text, toks, j + 1) {
+                    if cx.g.title_heads.contains(cx.s(j - 1)) || cx.g.title_words.contains(cx.s(j - 1)) || cx.s(j - 1) == "St" {
+                        j = k;
+                        continue;
+                    }
+                }
+            }
+            if toks.get(j).is_some_and(|t| t.gap && !t.newline) {
+                if let Some(k) = name_token(cx.text, toks, j) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        process_run(cx, start, j);
+        i = j.max(i + 1);
+    }
+}
+
+/// Classifies one run of capitalised tokens `[a, b)`: people after titles, organisations and
+/// places by their last word, people by name lists. What is left goes to the gazetteer.
+fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
+    // Token indices of the run's words (not hyphens or stops).
+    let mut words: Vec<usize> = Vec::new();
+    let mut k = a;
+    while k < b {
+        if cx.toks[k].kind == Kind::Word && (k == a || cx.toks[k].gap) {
+            words.push(k);
+        }
+        k += 1;
+    }
+    // The end (exclusive token) of the word at position w.
+    let word_end = |cx: &Ctx<'_>, w: usize| -> usize {
+        let mut e = words.get(w + 1).copied().unwrap_or(b);
+        while e > words[w] + 1 && cx.s(e - 1) == "." {
+            e -= 1;
+        }
+        e
+    };
+    let mut first = 0;
+    while first < words.len() && is_stop_capital(cx.s(words[first])) {
+        first += 1;
+    }
+    if first >= words.len() {
+        return;
+    }
+    let lower_title_before = a > 0 && {
+        let p = cx.s(a - 1);
+        is_lower_title(p) || (a > 1 && p.ends_with("Premier"))
+    } || (a > 1 && is_dash(cx.s(a - 1)) && !cx.toks[a - 1].gap && {
+        let p = cx.s(a - 2);
+        p == "then" || p == "former"
+    });
+
+    // Titles: the last title head in the run followed by a name.
+    for t in (first..words.len()).rev() {
+        let head = cx.s(words[t]).trim_end_matches('.');
+        if !cx.g.title_heads.contains(head) || t + 1 >= words.len() {
+            continue;
+        }
+        let name_words = take_name(cx, &words[t + 1..]);
+        if name_words == 0 {
+            continue;
+        }
+        // The title: the head and the title words before it (`Vice Culture Minister`).
+        let mut ts = t;
+        while ts > first {
+            let w = cx.s(words[ts - 1]).trim_end_matches('.');
+            if cx.is_gazetteer_word(w) || is_org_word(w) || !(cx.g.title_words.contains(w) || cx.g.title_heads.contains(w) || w.chars().all(char::is_alphabetic) && ts - 1 > first && false) {
+                break;
+            }
+            ts -= 1;
+        }
+        if ts == t {
+            // Modifiers such as `Foreign`, `Unification`, `Commerce` that our lists lack.
+            while ts > first {
+                let w = cx.s(words[ts - 1]);
+                if cx.is_gazetteer_word(w) || is_org_word(w) || cx.g.title_heads.contains(w) {
+                    break;
+                }
+                ts -= 1;
+                if t - ts >= 2 {
+                    break;
+                }
+            }
+        }
+        let title = cx.text[cx.toks[words[ts]].span.start..cx.toks[word_end(cx, t) - 1].span.end].to_string();
+        let name_end = word_end(cx, t + name_words);
+        add_person(cx, words[t + 1], name_end, Some(title));
+        if ts > first {
+            process_run(cx, words[first], words[ts]);
+        }
+        return;
+    }
+
+    // Organisations: capitalised words up to an organisation word, then `of …` to the end.
+    if let Some(o) = (first..words.len()).rev().find(|&w| is_org_word(cx.s(words[w]))) {
+        let mut start = first;
+        // A person's name at the front (`Li Dunqiu of Zhejiang University`) is not part of it.
+        if let Some(ofpos) = (first..o).rev().find(|&w| cx.toks[words[w]].gap && matches!(cx.s(words[w] - 1), "of" | "from" | "at")) {
+            start = ofpos;
+        }
+        let mut end = o;
+        let single = start == o && !cx.s(words[o]).chars().all(|c| c.is_ascii_uppercase());
+        // `Ministry of Oceans and Fisheries`: connectors after the organisation word.
+        let mut tail = word_end(cx, o);
+        loop {
+            let conn = cx.s(tail);
+            if matches!(conn, "of" | "on" | "for" | "and") {
+                if let Some(e) = name_token(cx.text, cx.toks, tail + 1) {
+                    let w = cx.s(tail + 1);
+                    if !cx.g.surnames.contains(w) || cx.is_gazetteer_word(w) {
+                        tail = e;
+                        end = usize::MAX;
+                        while let Some(e2) = cx.toks.get(tail).filter(|t| t.gap).and_then(|_| name_token(cx.text, cx.toks, tail)) {
+                            if cx.g.surnames.contains(cx.s(tail)) && !cx.is_gazetteer_word(cx.s(tail)) {
+                                break;
+                            }
+                            tail = e2;
+                        }
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        if !single {
+            let span_end = if end == usize::MAX { tail } else { word_end(cx, o) };
+            let span = Span::new(cx.toks[words[start]].span.start, cx.toks[span_end - 1].span.end);
+            let name = cx.text[span.start..span.end].to_string();
+            let key = match cx.gazetteer_key(&name) {
+                Some(e) => Key::Gazetteer(e),
+                None => Key::Named(name, ActorKind::Organization),
+            };
+            if start > first {
+                process_run(cx, words[first], words[start]);
+            }
+            cx.claim(span, key);
+            if end != usize::MAX && o + 1 < words.len() {
+                process_run(cx, words[o + 1], b);
+            }
+            return;
+        }
+    }
+
+    // Places by their last word: `Yanbian Korean Autonomous Prefecture`, `Yellow Sea`.
+    if let Some(p) = (first + 1..words.len()).find(|&w| is_place_word(cx.s(words[w]))) {
+        let span = Span::new(cx.toks[words[first]].span.start, cx.toks[word_end(cx, p) - 1].span.end);
+        let name = cx.text[span.start..span.end].to_string();
+        let key = match cx.gazetteer_key(&name) {
+            Some(e) => Key::Gazetteer(e),
+            None => Key::Named(name, ActorKind::Place),
+        };
+        if cx.gazetteer_key(cx.s(words[first])).is_some() && cx.gazetteer_key(&cx.text[span.start..span.end]).is_none() && p == first + 1 && false {
+            return;
+        }
+        cx.claim(span, key);
+        if p + 1 < words.len() {
+            process_run(cx, words[p + 1], b);
+        }
+        return;
+    }
+
+    // People by name lists: a family name first (`Kim Jong Un`) or a given name first
+    // (`Samantha Power`). A lone family name after a lower-case title (`envoy Hwang`) also counts.
+    let mut w = first;
+    while w < words.len() {
+        let word = cx.s(words[w]);
+        let surname = cx.g.surnames.contains(word) && !cx.is_gazetteer_word(word);
+        let given = cx.g.given_names.contains(word) && !cx.is_gazetteer_word(word);
+        if surname || given {
+            let n = take_name(cx, &words[w + 1..]);
+            if n > 0 {
+                let end = word_end(cx, w + n);
+                add_person(cx, words[w], end, None);
+                w += n + 1;
+                continue;
+            }
+            if lower_title_before && w == first && surname {
+                add_person(cx, words[w], word_end(cx, w), None);
+            }
+        } else if lower_title_before && w == first && !cx.is_gazetteer_word(word) {
+            let n = take_name(cx, &words[w..]);
+            if n >= 2 {
+                add_person(cx, words[w], word_end(cx, w + n - 1), None);
+                w += n;
+                continue;
+            }
+        }
+        w += 1;
+    }
+}
+
+/// How many of `words` (token indices) form a personal name: up to three capitalised words that
+/// are not places, organisation words, titles or months.
+fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
+    let mut n = 0;
+    for &t in words.iter().take(3) {
+        let w = cx.s(t);
+        if cx.is_gazetteer_word(w)
+            || is_org_word(w)
+            || is_place_word(w)
+            || cx.g.title_heads.contains(w.trim_end_matches('.'))
+            || is_stop_capital(w)
+            || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() > 1
+        {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Records a person mention `[a, b)`, merging it with an earlier person of the same full name.
+fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
+    let span = cx.span(a, b);
+    if !cx.free(span) {
+        return;
+    }
+    let name = cx.text[span.start..span.end].to_string();
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let first_word = parts.first().copied().unwrap_or("");
+    let first_word = first_word.split('-').next().unwrap_or(first_word);
+    let surname = if parts.len() == 1 {
+        name.clone()
+    } else if cx.g.surnames.contains(first_word) && !cx.g.given_names.contains(first_word) {
+        first_word.to_string()
+    } else {
+        parts.last().copied().unwrap_or("").to_string()
+    };
+    let idx = if parts.len() == 1 {
+        // A titled surname (`President Xi`): the nearest person of that surname, else a new one.
+        nearest_with_surname(cx, &surname, span.start).unwrap_or_else(|| {
+            cx.people.push(Person { name: name.clone(), surname: surname.clone(), titles: Vec::new() });
+            cx.people.len() - 1
+        })
+    } else if let Some(k) = cx.people.iter().position(|p| p.name == name) {
+        k
+    } else if let Some(k) = cx.people.iter().position(|p| p.name == surname && !p.name.contains(' ')) {
+        // A titled surname seen earlier now has its full name.
+        cx.people[k].name = name.clone();
+        k
+    } else {
+        cx.people.push(Person { name, surname, titles: Vec::new() });
+        cx.people.len() - 1
+    };
+    if let Some(t) = title {
+        if !cx.people[idx].titles.contains(&t) {
+            cx.people[idx].titles.push(t);
+        }
+    }
+    cx.claim(span, Key::Person(idx));
+}
+
+/// The person with `surname` mentioned nearest before `offset`, else the first after it.
+fn nearest_with_surname(cx: &Ctx<'_>, surname: &str, offset: usize) -> Option<usize> {
+    let mut before: Option<(usize, usize)> = None;
+    let mut after: Option<(usize, usize)> = None;
+    for r in &cx.raws {
+        if let Key::Person(k) = r.key {
+            if cx.people[k].surname != surname {
+                continue;
+            }
+            if r.span.start < offset {
+                if before.is_none_or(|(s, _)| r.span.start > s) {
+                    before = Some((r.span.start, k));
+                }
+            } else if after.is_none_or(|(s, _)| r.span.start < s) {
+                after = Some((r.span.start, k));
+            }
+        }
+    }
+    before.or(after).map(|(_, k)| k).or_else(|| {
+        cx.people.iter().position(|p| p.surname == surname)
+    })
+}
+
+fn gazetteer_matches(cx: &mut Ctx<'_>) {
+    let g = cx.g;
+    for m in g.matcher.find_iter(cx.text) {
+        let span = Span::new(m.start(), m.end());
+        if !word_boundary(cx.text, span) {
+            continue;
+        }
+        let entry = g.pattern_entry[m.pattern().as_usize()];
+        cx.claim(span, Key::Gazetteer(entry));
+    }
+}
+
+/// A family name on its own (`Park also drew`, `Xi-Park summit`) refers to the person of that
+/// name nearest before it (or the first after it); never to two people at once.
+fn bare_surnames(cx: &mut Ctx<'_>) {
+    if cx.people.is_empty() {
+        return;
+    }
+    for i in 0..cx.toks.len() {
+        let t = cx.toks[i];
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = cx.s(i);
+        if !w.chars().next().is_some_and(char::is_uppercase) || !cx.free(t.span) {
+            continue;
+        }
+        if !cx.people.iter().any(|p| p.surname == w) {
+            continue;
+        }
+        // Part of a longer capitalised name that is not this person (`Park Avenue`).
+        let next_is_name = cx.toks.get(i + 1).is_some_and(|n| n.gap && n.kind == Kind::Word)
+            && cx.s(i + 1).chars().next().is_some_and(char::is_uppercase)
+            && !is_stop_capital(cx.s(i + 1));
+        if next_is_name && !cx.is_gazetteer_word(cx.s(i + 1)) {
+            continue;
+        }
+        if let Some(k) = nearest_with_surname(cx, w, t.span.start) {
+            cx.claim(t.span, Key::Person(k));
+        }
+    }
+}
+
+fn assemble(cx: Ctx<'_>, defs: &[ActorDef]) -> Vec<Actor> {
+    let mut raws = cx.raws;
+    raws.sort_by_key(|r| r.span.start);
+    let mut order: Vec<Key> = Vec::new();
+    let mut groups: HashMap<Key, Vec<Span>> = HashMap::new();
+    for r in raws {
+        let entry = groups.entry(r.key.clone()).or_default();
+        if entry.is_empty() {
+            order.push(r.key.clone());
+        }
+        entry.push(r.span);
+    }
+    let g = cx.g;
+    let mut actors = Vec::with_capacity(order.len());
+    for (n, key) in order.into_iter().enumerate() {
+        let mentions = groups.remove(&key).unwrap_or_default();
+        let (name, kind, titles, description) = match &key {
+            Key::Config(k) => (defs[*k].name.clone(), defs[*k].kind, Vec::new(), defs[*k].description.clone()),
+            Key::Gazetteer(k) => {
+                let e = &g.entries[*k];
+                (e.name.to_string(), e.kind, Vec::new(), Some(e.description.clone()))
+            }
+            Key::Named(name, kind) => (name.clone(), *kind, Vec::new(), None),
+            Key::Person(k) => {
+                let p = &cx.people[*k];
+                (p.name.clone(), ActorKind::Person, p.titles.clone(), None)
+            }
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        for m in &mentions {
+            let t = &cx.text[m.start..m.end];
+            if t != name && !aliases.iter().any(|a| a == t) {
+                aliases.push(t.to_string());
+            }
+        }
+        actors.push(Actor {
+            id: format!("a{}", n + 1),
+            name,
+            kind,
+            aliases,
+            titles,
+            description,
+            mentions,
+        });
+    }
+    actors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actors(text: &str) -> Vec<Actor> {
+        let toks = super::super::token::tokenize(text);
+        find(text, &toks, &[])
+    }
+
+    fn named<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {
+        actors.iter().find(|a| a.name == name).unwrap_or_else(|| {
+            panic!("no {name} in {:?}", actors.iter().map(|a| &a.name).collect::<Vec<_>>())
+        })
+    }
+
+    #[test]
+    fn countries_by_name_abbreviation_capital_and_demonym_are_one_actor() {
+        let a = actors("North Korea said the DPRK and Pyongyang agree. Chinese and Beijing too.");
+        let nk = named(&a, "North Korea");
+        assert_eq!(nk.mentions.len(), 3);
+        assert_eq!(nk.aliases, ["DPRK", "Pyongyang"]);
+        assert_eq!(named(&a, "China").mentions.len(), 2);
+    }
+
+    #[test]
+    fn titled_people_and_surnames_link() {
+        let a = actors("Foreign Minister Wang Yi met Lt. Gen. Wang Hongguang. Later, President Xi spoke and Wang left. Xi agreed.");
+        let wy = named(&a, "Wang Yi");
+        assert_eq!(wy.titles, ["Foreign Minister"]);
+        let wh = named(&a, "Wang Hongguang");
+        assert_eq!(wh.titles, ["Lt. Gen."]);
+        assert_eq!(wh.mentions.len(), 2, "the bare Wang links to the nearest preceding Wang");
+        assert_eq!(named(&a, "Xi").mentions.len(), 2);
+    }
+
+    #[test]
+    fn names_without_titles_from_name_lists() {
+        let a = actors("Kim Jong Un’s message and Park Geun-hye. US Ambassador Samantha Power argued.");
+        named(&a, "Kim Jong Un");
+        named(&a, "Park Geun-hye");
+        assert_eq!(named(&a, "Samantha Power").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn organisations_by_shape_and_acronym() {
+        let a = actors("the Workers’ Party of Korea (WPK) and later the WPK. The Asian Infrastructure Investment Bank (AIIB) and Zhejiang University and the Ministry of Oceans and Fisheries.");
+        let aiib = named(&a, "Asian Infrastructure Investment Bank");
+        assert_eq!(aiib.mentions.len(), 2);
+        named(&a, "Zhejiang University");
+        named(&a, "Ministry of Oceans and Fisheries");
+        let wpk = a.iter().find(|x| x.aliases.iter().any(|al| al == "WPK")).expect("WPK");
+        assert_eq!(wpk.mentions.len(), 3);
+    }
+
+    #[test]
+    fn places_are_not_countries() {
+        let a = actors("in the Yanbian Korean Autonomous Prefecture and the Yellow Sea near Dandong");
+        for name in ["Yanbian Korean Autonomous Prefecture", "Yellow Sea", "Dandong"] {
+            assert_eq!(named(&a, name).kind, ActorKind::Place);
+        }
+    }
+}

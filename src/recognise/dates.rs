@@ -1,0 +1,862 @@
+//! Finds dates (`Oct. 31`, `January-September 2014`, `late October`, `Q2 2023`, `last year`) and
+//! resolves them against the report period or the reference date.
+
+use super::token::{Kind, Token, is_apostrophe, is_dash};
+use crate::calendar::{Date, days_in_month};
+use crate::model::{DateMention, DateValue, Period, Precision};
+use crate::text::Span;
+
+/// What undated text is resolved against.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Anchor {
+    /// The report period: a day without a year takes the period's year.
+    pub period: Option<Period>,
+    /// The date relative wording (`last year`) and, without a period, year-less days resolve
+    /// against.
+    pub reference: Option<Date>,
+}
+
+impl Anchor {
+    /// The date `this year` and `next month` count from.
+    fn now(&self) -> Option<Date> {
+        self.reference.or(self.period.map(|p| p.end))
+    }
+
+    /// The year a month (and day) written without one most likely falls in: the period's year,
+    /// or the one closest to the period when it spans a year boundary.
+    fn year_for(&self, month: u32, day: Option<u32>) -> Option<i32> {
+        if let Some(p) = self.period {
+            if p.start.year == p.end.year {
+                return Some(p.start.year);
+            }
+            let distance = |y: i32| {
+                let d = day.unwrap_or(1).min(days_in_month(y, month));
+                let first = Date::new(y, month, day.unwrap_or(1).min(d)).map(Date::to_days);
+                let last = Date::new(y, month, day.unwrap_or(days_in_month(y, month)))
+                    .map(Date::to_days);
+                match (first, last) {
+                    (Some(a), Some(b)) => {
+                        (p.start.to_days() - b).max(0) + (a - p.end.to_days()).max(0)
+                    }
+                    _ => i64::MAX,
+                }
+            };
+            return (p.start.year - 1..=p.end.year + 1).min_by_key(|&y| distance(y));
+        }
+        self.reference.map(|r| r.year)
+    }
+}
+
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let m = match w.as_str() {
+        "jan" | "january" => 1,
+        "feb" | "february" => 2,
+        "mar" | "march" => 3,
+        "apr" | "april" => 4,
+        "may" => 5,
+        "jun" | "june" => 6,
+        "jul" | "july" => 7,
+        "aug" | "august" => 8,
+        "sep" | "sept" | "september" => 9,
+        "oct" | "october" => 10,
+        "nov" | "november" => 11,
+        "dec" | "december" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday_number(word: &str) -> Option<usize> {
+    let w = word.to_ascii_lowercase();
+    Some(match w.as_str() {
+        "monday" | "mon" => 0,
+        "tuesday" | "tue" | "tues" => 1,
+        "wednesday" | "wed" => 2,
+        "thursday" | "thu" | "thur" | "thurs" => 3,
+        "friday" | "fri" => 4,
+        "saturday" | "sat" => 5,
+        "sunday" | "sun" => 6,
+        _ => return None,
+    })
+}
+
+fn ordinal_word(word: &str) -> Option<u32> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" | "final" | "last" => 4,
+        _ => return None,
+    })
+}
+
+/// A parsed date expression, in tokens `[start, end)`.
+struct Parsed {
+    end: usize,
+    value: DateValue,
+    approx: bool,
+    weekday: Option<(usize, Span)>,
+    relative: bool,
+}
+
+impl Parsed {
+    fn new(end: usize, value: DateValue) -> Parsed {
+        Parsed { end, value, approx: false, weekday: None, relative: false }
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    anchor: Anchor,
+}
+
+/// Finds every date in `text`, in order and without overlaps.
+pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMention>) {
+    let p = Parser { text, toks, anchor: *anchor };
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(parsed) = p.parse_at(i) {
+            let span = Span::new(toks[i].span.start, toks[parsed.end - 1].span.end);
+            out.push(DateMention {
+                span,
+                value: parsed.value,
+                approx: parsed.approx,
+                weekday: parsed.weekday,
+                relative: parsed.relative,
+            });
+            i = parsed.end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Parses `s` as one date expression covering all of it (ignoring surrounding punctuation), for
+/// report titles and configuration values.
+pub fn parse_whole(s: &str, anchor: &Anchor) -> Option<DateValue> {
+    let toks = super::token::tokenize(s);
+    let p = Parser { text: s, toks: &toks, anchor: *anchor };
+    let first = toks.iter().position(|t| t.kind != Kind::Punct)?;
+    let last = toks.iter().rposition(|t| t.kind != Kind::Punct)?;
+    let parsed = p.parse_at(first)?;
+    (parsed.end == last + 1).then_some(parsed.value)
+}
+
+impl<'a> Parser<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.start..t.span.end])
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        (self.kind(i) == Some(Kind::Word)).then(|| self.s(i))
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.gap)
+    }
+
+    /// A plain integer without separators.
+    fn int(&self, i: usize) -> Option<u32> {
+        if self.kind(i) != Some(Kind::Number) {
+            return None;
+        }
+        let s = self.s(i);
+        if s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    }
+
+    /// A four-digit year from 1000 to 2199 that is not glued to letters before it (`G2014`).
+    fn year(&self, i: usize) -> Option<i32> {
+        let s = self.s(i);
+        if s.len() != 4 {
+            return None;
+        }
+        let y = self.int(i)?;
+        if i > 0 && self.glued(i) && self.kind(i - 1) == Some(Kind::Word) {
+            return None;
+        }
+        if self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Word) && !self.is_word(i + 1, "s")
+        {
+            return None;
+        }
+        (1000..=2199).contains(&y).then_some(y as i32)
+    }
+
+    /// A day of the month, with an optional glued ordinal suffix: `31`, `1st`. Returns the day and
+    /// the index after it.
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let s = self.s(i);
+        if s.len() > 2 {
+            return None;
+        }
+        let d = self.int(i)?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.glued(j)
+            && self.word(j).is_some_and(|w| {
+                matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+            })
+        {
+            j += 1;
+        } else if self.glued(j) && self.kind(j) == Some(Kind::Word) {
+            return None;
+        }
+        // `31:00` is a time, `31.5` a decimal: neither is a day.
+        if self.glued(j) && matches!(self.s(j), ":" | "%") {
+            return None;
+        }
+        Some((d, j))
+    }
+
+    /// A month name at `i` (with an optional full stop after an abbreviation); returns the month
+    /// and the index after it.
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.word(i)?;
+        let m = month_number(w)?;
+        let full = w.len() > 3 && w.to_ascii_lowercase() != "sept";
+        let mut j = i + 1;
+        if !full && self.s(j) == "." && self.glued(j) {
+            j += 1;
+        }
+        Some((m, j))
+    }
+
+    /// Optional `,` then a year: `, 2014` or ` 2014`.
+    fn opt_year(&self, j: usize) -> Option<(i32, usize)> {
+        let k = if self.s(j) == "," { j + 1 } else { j };
+        self.year(k).map(|y| (y, k + 1))
+    }
+
+    fn is_range_joiner(&self, j: usize) -> bool {
+        is_dash(self.s(j))
+            || ["to", "through", "thru", "until", "till", "and"]
+                .iter()
+                .any(|w| self.is_word(j, w))
+    }
+
+    fn parse_at(&self, i: usize) -> Option<Parsed> {
+        let t = self.toks.get(i)?;
+        // A date never starts glued to a letter or digit before it (`G2014`, `A1`).
+        if !t.gap && i > 0 && matches!(self.kind(i - 1), Some(Kind::Word | Kind::Number)) {
+            return None;
+        }
+        match t.kind {
+            Kind::Word => {
+                let w = self.s(i);
+                if let Some(wd) = weekday_number(w) {
+                    let mut j = i + 1;
+                    if self.s(j) == "." && w.len() <= 4 {
+                        j += 1;
+                    }
+                    if self.s(j) == "," {
+                        j += 1;
+                    }
+                    if self.is_word(j, "the") {
+                        j += 1;
+                    }
+                    let mut parsed = self.day_date(j)?;
+                    if parsed.value.precision != Precision::Day {
+                        return None;
+                    }
+                    parsed.weekday = Some((wd, t.span));
+                    return Some(parsed);
+                }
+                if w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("between") {
+                    let p = self.parse_at(i + 1)?;
+                    return p.value.interval.then_some(p);
+                }
+                if let Some(p) = self.fuzzy(i) {
+                    return Some(p);
+                }
+                if let Some(p) = self.quarter(i) {
+                    return Some(p);
+                }
+                if let Some(p) = self.relative(i) {
+                    return Some(p);
+                }
+                if w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("month") {
+                    if self.is_word(i, "the") && self.is_word(i + 1, "month") && self.is_word(i + 2, "of")
+                    {
+                        return self.month_date(i + 3);
+                    }
+                    if self.is_word(i, "month") && self.is_word(i + 1, "of") {
+                        return self.month_date(i + 2);
+                    }
+                    if self.is_word(i, "the") {
+                        return self.decade(i + 1);
+                    }
+                    return None;
+                }
+                self.day_date(i).or_else(|| self.month_date(i))
+            }
+            Kind::Number => self
+                .iso(i)
+                .or_else(|| self.day_date(i))
+                .or_else(|| self.quarter(i))
+                .or_else(|| self.year_date(i)),
+            Kind::Punct => None,
+        }
+    }
+
+    /// Dates with a day: `Oct. 31`, `October 31, 2014`, `31 October 2014`, `Jan. 21-23`,
+    /// `Oct. 31 - Nov. 2`.
+    fn day_date(&self, i: usize) -> Option<Parsed> {
+        // Month first.
+        if let Some((m, j)) = self.month(i) {
+            let (d, mut k) = self.day(j)?;
+            if self.word(i)?.eq_ignore_ascii_case("may")
+                && self.word(i)? == "may"
+                && !self.glued(j)
+            {
+                // "may 5" in lower case is as often a modal verb as a date; accept it only with a
+                // year that makes it unmistakable.
+                self.opt_year(k)?;
+            }
+            let mut end_md = None;
+            if self.is_range_joiner(k) && !self.is_word(k, "and") {
+                if let Some((d2, k2)) = self.day(k + 1).filter(|&(d2, _)| d2 > d) {
+                    end_md = Some((m, d2));
+                    k = k2;
+                } else if let Some((m2, k2)) = self.month(k + 1) {
+                    if let Some((d2, k3)) = self.day(k2) {
+                        end_md = Some((m2, d2));
+                        k = k3;
+                    }
+                }
+            }
+            let (year, k) = match self.opt_year(k) {
+                Some((y, k)) => (Some(y), k),
+                None => (None, k),
+            };
+            return self.make_day(year, m, d, end_md, k);
+        }
+        // Day first: `31 October 2014`, `21-23 January`, `the 31st of October`.
+        let (d, mut j) = self.day(i)?;
+        let mut d2 = None;
+        if is_dash(self.s(j)) || self.is_word(j, "to") {
+            if let Some((x, k)) = self.day(j + 1) {
+                if x > d {
+                    d2 = Some(x);
+                    j = k;
+                }
+            }
+        }
+        if self.is_word(j, "of") {
+            j += 1;
+        }
+        let (m, k) = self.month(j)?;
+        // `28 may` in lower case needs a year too.
+        if self.word(j) == Some("may") {
+            self.opt_year(k)?;
+        }
+        let (year, k) = match self.opt_year(k) {
+            Some((y, k)) => (Some(y), k),
+            None => (None, k),
+        };
+        self.make_day(year, m, d, d2.map(|x| (m, x)), k)
+    }
+
+    fn make_day(
+        &self,
+        year: Option<i32>,
+        m: u32,
+        d: u32,
+        end: Option<(u32, u32)>,
+        k: usize,
+    ) -> Option<Parsed> {
+        let y = year.or_else(|| self.anchor.year_for(m, Some(d)))?;
+        let start = Date::new(y, m, d)?;
+        let value = match end {
+            None => DateValue::day(start),
+            Some((m2, d2)) => {
+                let y2 = if m2 < m { y + 1 } else { y };
+                let end = Date::new(y2, m2, d2)?;
+                DateValue { start, end, precision: Precision::Day, interval: true }
+            }
+        };
+        Some(Parsed::new(k, value))
+    }
+
+    /// Months: `October`, `February 2013`, `January-September 2014`, `Sep — Dec 2014`,
+    /// `March to June`, `Jan 2014 - Mar 2015`.
+    fn month_date(&self, i: usize) -> Option<Parsed> {
+        let (m, j) = self.month(i)?;
+        let word = self.word(i)?;
+        let full = word.len() > 3;
+        let (y1, j1) = match self.month_year_sep(j) {
+            Some((y, k)) => (Some(y), k),
+            None => (None, j),
+        };
+        // A range to a second month.
+        if self.is_range_joiner(j1) {
+            if let Some((m2, k)) = self.month(j1 + 1) {
+                let w2 = self.word(j1 + 1)?;
+                let and = self.is_word(j1, "and");
+                let (y2, k) = match self.month_year_sep(k) {
+                    Some((y, k)) => (Some(y), k),
+                    None => (None, k),
+                };
+                if !(and && y2.is_none() && y1.is_none()) && (w2 != "may" && word != "may" || y2.is_some()) {
+                    let y2v = y2.or(y1).or_else(|| self.anchor.year_for(m2, None))?;
+                    let y1v = y1.unwrap_or(if m2 < m { y2v - 1 } else { y2v });
+                    let value =
+                        DateValue::span(DateValue::month(y1v, m), DateValue::month(y2v, m2));
+                    return Some(Parsed::new(k, value));
+                }
+            }
+        }
+        if let Some(y) = y1 {
+            return Some(Parsed::new(j1, DateValue::month(y, m)));
+        }
+        // A month on its own: only full names, and `May` only where a preposition makes it a
+        // month (`in May`, not `Theresa May` or `may`).
+        if !full || word == "may" || word == "march" {
+            let abbreviation_with_stop = self.s(i + 1) == "." && !full;
+            let lower_ok = word.chars().next().is_some_and(char::is_uppercase);
+            if !(abbreviation_with_stop && lower_ok) && !(self.cue_before(i) && lower_ok) {
+                if !(self.cue_before(i) && word != "may" && word != "march") {
+                    return None;
+                }
+            }
+        }
+        if word == "May" && !self.cue_before(i) {
+            return None;
+        }
+        let y = self.anchor.year_for(m, None)?;
+        Some(Parsed::new(j, DateValue::month(y, m)))
+    }
+
+    /// `, 2014`, ` 2014`, ` of 2014` or `'14` after a month.
+    fn month_year_sep(&self, j: usize) -> Option<(i32, usize)> {
+        if self.is_word(j, "of") {
+            return self.year(j + 1).map(|y| (y, j + 2));
+        }
+        if is_apostrophe(self.s(j)) && self.s(j + 1).len() == 2 {
+            let yy = self.int(j + 1)? as i32;
+            return Some((if yy < 50 { 2000 + yy } else { 1900 + yy }, j + 2));
+        }
+        self.opt_year(j)
+    }
+
+    /// A preposition or determiner before `i` that makes a bare month a date.
+    fn cue_before(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i - 1).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "in" | "since" | "by" | "until" | "till" | "from" | "during" | "of" | "before"
+                        | "after" | "early" | "late" | "mid" | "last" | "next" | "this" | "through"
+                        | "to" | "and" | "or" | "between" | "on" | "each" | "every" | "until."
+                )
+            })
+    }
+
+    /// `2014-10-31`, `2014/10/31`, `10/31/2014`, `2016-11`.
+    fn iso(&self, i: usize) -> Option<Parsed> {
+        let sep = self.s(i + 1);
+        if !(sep == "-" || sep == "/") || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let a = self.s(i);
+        let b = self.int(i + 2)?;
+        let has_third = self.s(i + 3) == sep && self.glued(i + 3) && self.glued(i + 4);
+        if a.len() == 4 {
+            let y = self.year(i)?;
+            if self.s(i + 2).len() != 2 {
+                return None;
+            }
+            if has_third {
+                let d = self.int(i + 4)?;
+                return Date::new(y, b, d).map(|date| Parsed::new(i + 5, DateValue::day(date)));
+            }
+            // `2012-2013` is a year range, not a month.
+            return (1..=12).contains(&b).then(|| Parsed::new(i + 3, DateValue::month(y, b)));
+        }
+        if sep == "/" && has_third {
+            let m = self.int(i)?;
+            let y = self.s(i + 4);
+            if y.len() != 4 {
+                return None;
+            }
+            let y = self.year(i + 4)?;
+            // Month first (US) when it can be; else day first.
+            let date = Date::new(y, m, b).or_else(|| Date::new(y, b, m))?;
+            return Some(Parsed::new(i + 5, DateValue::day(date)));
+        }
+        None
+    }
+
+    /// `2014`, `in 2018`, `2012-2013`, `2015-16`, `the 1990s`.
+    fn year_date(&self, i: usize) -> Option<Parsed> {
+        let y = self.year(i)?;
+        if self.is_word(i + 1, "s") && self.glued(i + 1) {
+            return None;
+        }
+        // `$2014`, `2014 tons`: an amount, not a year.
+        if i > 0 && matches!(self.s(i - 1), "$" | "€" | "£" | "¥" | "₩" | "₹" | "#" | "№") {
+            return None;
+        }
+        if let Some(w) = self.word(i + 1) {
+            if super::units::is_scale_or_unit_word(w) {
+                return None;
+            }
+        }
+        if self.s(i + 1) == "%" || self.is_word(i + 1, "percent") {
+            return None;
+        }
+        if is_dash(self.s(i + 1)) || self.is_word(i + 1, "to") {
+            let n = self.s(i + 2);
+            if n.len() == 4 {
+                if let Some(y2) = self.year(i + 2).filter(|&y2| y2 > y && y2 - y < 200) {
+                    return Some(Parsed::new(
+                        i + 3,
+                        DateValue::span(DateValue::year(y), DateValue::year(y2)),
+                    ));
+                }
+            } else if n.len() == 2 && self.glued(i + 1) && self.glued(i + 2) {
+                let yy = self.int(i + 2)? as i32;
+                let y2 = y / 100 * 100 + yy;
+                if y2 > y {
+                    return Some(Parsed::new(
+                        i + 3,
+                        DateValue::span(DateValue::year(y), DateValue::year(y2)),
+                    ));
+                }
+            }
+        }
+        Some(Parsed::new(i + 1, DateValue::year(y)))
+    }
+
+    /// `the 1990s`, `the 1970s`.
+    fn decade(&self, i: usize) -> Option<Parsed> {
+        let y = self.year(i)?;
+        if y % 10 != 0 || !self.is_word(i + 1, "s") || !self.glued(i + 1) {
+            return None;
+        }
+        let value = DateValue::span(DateValue::year(y), DateValue::year(y + 9));
+        Some(Parsed::new(i + 2, value))
+    }
+
+    /// `late October`, `early 2015`, `mid-2015`, `the end of 2014`, `end of October`.
+    fn fuzzy(&self, i: usize) -> Option<Parsed> {
+        let mut j = i;
+        if self.is_word(j, "the") {
+            j += 1;
+        }
+        let w = self.word(j)?.to_ascii_lowercase();
+        let part = match w.as_str() {
+            "early" | "beginning" | "start" => Part::Early,
+            "mid" | "middle" => Part::Mid,
+            "late" | "end" => Part::Late,
+            _ => return None,
+        };
+        // `late October` may stand without `the`; `end of 2014` and `the end of` need `of`.
+        let short = matches!(w.as_str(), "early" | "mid" | "late");
+        j += 1;
+        if is_dash(self.s(j)) && self.glued(j) {
+            j += 1;
+        } else if self.is_word(j, "of") {
+            j += 1;
+        } else if !short {
+            return None;
+        }
+        if j == i + 1 || (self.is_word(i, "the") && short && !self.is_word(j - 1, "of")) {
+            // `the late` + noun is not a date (`the late President`).
+            if self.is_word(i, "the") {
+                return None;
+            }
+        }
+        let inner = if self.is_word(j, "the") && self.is_word(j + 1, "year") {
+            let now = self.anchor.now()?;
+            let mut p = Parsed::new(j + 2, DateValue::year(now.year));
+            p.relative = true;
+            p
+        } else if self.is_word(j, "the") && self.is_word(j + 1, "month") {
+            let now = self.anchor.now()?;
+            let mut p = Parsed::new(j + 2, DateValue::month(now.year, now.month));
+            p.relative = true;
+            p
+        } else if self.kind(j) == Some(Kind::Number) {
+            let p = self.year_date(j)?;
+            if p.value.interval {
+                return None;
+            }
+            p
+        } else {
+            let p = self.month_date(j).or_else(|| self.relative(j))?;
+            if p.value.interval {
+                return None;
+            }
+            p
+        };
+        let mut value = inner.value;
+        if value.precision == Precision::Year && !inner.relative {
+            // `the end of 2014` is December; `early 2015` stays a year, marked approximate.
+            if part == Part::Late && !short {
+                value = DateValue::month(value.start.year, 12);
+            }
+        }
+        Some(Parsed { end: inner.end, value, approx: true, weekday: None, relative: inner.relative })
+    }
+
+    /// `the first quarter of 2015`, `Q2 2023`, `2017 q1`, `H1 2020`, `the second half of 2014`.
+    fn quarter(&self, i: usize) -> Option<Parsed> {
+        let mut j = i;
+        let mut year = None;
+        if let Some(y) = self.year(j) {
+            year = Some(y);
+            j += 1;
+            if self.s(j) == "," {
+                j += 1;
+            }
+        }
+        if self.is_word(j, "the") {
+            j += 1;
+        }
+        let (n, halves, mut k) = if let Some(w) = self.word(j) {
+            let lw = w.to_ascii_lowercase();
+            if (lw == "q" || lw == "h") && self.glued(j + 1) {
+                let n = self.int(j + 1)?;
+                let halves = lw == "h";
+                if n == 0 || n > if halves { 2 } else { 4 } || self.s(j + 1).len() != 1 {
+                    return None;
+                }
+                if self.glued(j + 2) && self.kind(j + 2) == Some(Kind::Word) {
+                    return None;
+                }
+                (n, halves, j + 2)
+            } else if let Some(n) = ordinal_word(w) {
+                let mut k = j + 1;
+                if is_dash(self.s(k)) {
+                    k += 1;
+                }
+                if self.is_word(k, "quarter") {
+                    (n, false, k + 1)
+                } else if self.is_word(k, "half") && n <= 2 {
+                    (n, true, k + 1)
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        } else {
+            let (n, k) = self.day(j)?;
+            if self.is_word(k, "quarter") {
+                (n, false, k + 1)
+            } else {
+                return None;
+            }
+        };
+        if (halves && n > 2) || n > 4 || n == 0 {
+            return None;
+        }
+        // `the last quarter` without a year is a relative expression handled elsewhere.
+        if year.is_none() {
+            if self.is_word(k, "of") && self.year(k + 1).is_some() {
+                year = self.year(k + 1);
+                k += 2;
+            } else if let Some(y) = self.year(k).or_else(|| {
+                (self.s(k) == ",").then(|| self.year(k + 1)).flatten()
+            }) {
+                year = Some(y);
+                k += if self.s(k) == "," { 2 } else { 1 };
+            }
+        }
+        let is_q_token = self.word(j).is_some_and(|w| w.len() == 1);
+        if year.is_none() && self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("last")) {
+            return None;
+        }
+        if year.is_none() && !is_q_token && !self.is_word(i, "the") {
+            return None;
+        }
+        let y = year.or_else(|| self.anchor.now().map(|d| d.year))?;
+        let months = if halves { 6 } else { 3 };
+        let first = (n - 1) * months + 1;
+        let value =
+            DateValue::span(DateValue::month(y, first), DateValue::month(y, first + months - 1));
+        Some(Parsed::new(k, value))
+    }
+
+    /// `this year`, `last year`, `next month`, `the same period last year`, `today`.
+    fn relative(&self, i: usize) -> Option<Parsed> {
+        let now = self.anchor.now()?;
+        let mut j = i;
+        let same_period = self.is_word(j, "the")
+            && self.is_word(j + 1, "same")
+            && self.is_word(j + 2, "period");
+        if same_period {
+            j += 3;
+        }
+        let w = self.word(j)?.to_ascii_lowercase();
+        let single = match w.as_str() {
+            "today" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = single {
+            if same_period {
+                return None;
+            }
+            let mut p = Parsed::new(j + 1, DateValue::day(now.add_days(offset)));
+            p.relative = true;
+            return Some(p);
+        }
+        let offset = match w.as_str() {
+            "this" | "current" => 0,
+            "last" | "previous" | "past" => -1,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let unit = self.word(j + 1)?.to_ascii_lowercase();
+        let value = match unit.as_str() {
+            "year" => DateValue::year(now.year + offset),
+            "month" => {
+                let idx = now.year * 12 + now.month as i32 - 1 + offset;
+                DateValue::month(idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)
+            }
+            "quarter" => {
+                let q = (now.year * 4 + (now.month as i32 - 1) / 3) + offset;
+                let (y, q) = (q.div_euclid(4), q.rem_euclid(4) as u32);
+                DateValue::span(DateValue::month(y, q * 3 + 1), DateValue::month(y, q * 3 + 3))
+            }
+            "week" => {
+                let monday = now.add_days(-(now.weekday() as i64) + 7 * offset as i64);
+                DateValue {
+                    start: monday,
+                    end: monday.add_days(6),
+                    precision: Precision::Day,
+                    interval: true,
+                }
+            }
+            _ => return None,
+        };
+        let mut p = Parsed::new(j + 2, value);
+        p.relative = true;
+        p.approx = same_period;
+        Some(p)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchor_2014() -> Anchor {
+        Anchor {
+            period: Some(Period {
+                start: Date::new(2014, 9, 1).unwrap(),
+                end: Date::new(2014, 12, 31).unwrap(),
+            }),
+            reference: None,
+        }
+    }
+
+    fn dates(text: &str, anchor: &Anchor) -> Vec<(String, String, bool)> {
+        let toks = super::super::token::tokenize(text);
+        let mut out = Vec::new();
+        find(text, &toks, anchor, &mut out);
+        out.iter()
+            .map(|d| (text[d.span.start..d.span.end].to_string(), d.value.iso(), d.approx))
+            .collect()
+    }
+
+    #[track_caller]
+    fn check(text: &str, expect: &[(&str, &str)]) {
+        let got = dates(text, &anchor_2014());
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    #[test]
+    fn day_dates_in_common_forms() {
+        check("on Oct. 31 and Sept. 29.", &[("Oct. 31", "2014-10-31"), ("Sept. 29", "2014-09-29")]);
+        check("October 31, 2014 and 31 October 2014", &[
+            ("October 31, 2014", "2014-10-31"),
+            ("31 October 2014", "2014-10-31"),
+        ]);
+        check("2014-10-31", &[("2014-10-31", "2014-10-31")]);
+        check("Tuesday, May 9", &[("Tuesday, May 9", "2014-05-09")]);
+        check("Oct. 1, 2023", &[("Oct. 1, 2023", "2023-10-01")]);
+        check("on Oct. 6, 2014 to mark", &[("Oct. 6, 2014", "2014-10-06")]);
+    }
+
+    #[test]
+    fn ranges_of_days_months_and_years() {
+        check("Jan. 21-23", &[("Jan. 21-23", "2014-01-21/2014-01-23")]);
+        check("on Oct. 17-25 aimed", &[("Oct. 17-25", "2014-10-17/2014-10-25")]);
+        check("in January-September 2014", &[("January-September 2014", "2014-01/2014-09")]);
+        check("from March to June", &[("from March to June", "2014-03/2014-06")]);
+        check("in 2012-2013 and 2015-16", &[("2012-2013", "2012/2013"), ("2015-16", "2015/2016")]);
+        check("Sep — Dec 2014", &[("Sep — Dec 2014", "2014-09/2014-12")]);
+    }
+
+    #[test]
+    fn months_years_quarters_and_fuzzy_parts() {
+        check("in February and in 2018", &[("February", "2014-02"), ("2018", "2018")]);
+        check("the first quarter of 2015, Q2 2023 and H1 2020", &[
+            ("the first quarter of 2015", "2015-01/2015-03"),
+            ("Q2 2023", "2023-04/2023-06"),
+            ("H1 2020", "2020-01/2020-06"),
+        ]);
+        let got = dates("late October, early 2015, mid-2015, the end of 2014", &anchor_2014());
+        assert_eq!(got, [
+            ("late October".into(), "2014-10".into(), true),
+            ("early 2015".into(), "2015".into(), true),
+            ("mid-2015".into(), "2015".into(), true),
+            ("the end of 2014".into(), "2014-12".into(), true),
+        ]);
+    }
+
+    #[test]
+    fn relative_expressions_resolve_against_the_period_end() {
+        check("this year, last year and next month", &[
+            ("this year", "2014"),
+            ("last year", "2013"),
+            ("next month", "2015-01"),
+        ]);
+    }
+
+    #[test]
+    fn a_year_less_day_takes_the_year_closest_to_a_period_across_new_year() {
+        let anchor = Anchor {
+            period: Some(Period {
+                start: Date::new(2014, 11, 1).unwrap(),
+                end: Date::new(2015, 2, 28).unwrap(),
+            }),
+            reference: None,
+        };
+        let got = dates("Dec. 30 and Jan. 5", &anchor);
+        assert_eq!(got[0].1, "2014-12-30");
+        assert_eq!(got[1].1, "2015-01-05");
+    }
+
+    #[test]
+    fn not_dates() {
+        check("Theresa May said it may rain; $2014 and 2014 tons; G2014", &[]);
+        check("the 65th anniversary, 1,500 people, 14th round", &[]);
+        check("the late President", &[]);
+    }
+}

@@ -1,0 +1,773 @@
+//! Finds figures: money, percentages, counts, quantities and multipliers, with the interval
+//! their wording allows and the conversions written beside them.
+
+use super::token::{Kind, Token, is_dash};
+use super::units::{self, UNITS};
+use crate::model::{Figure, FigureKind, Qualifier};
+use crate::text::Span;
+
+pub struct Options<'a> {
+    /// The ISO code a bare `$` or `dollars` means.
+    pub dollar: &'a str,
+}
+
+/// A number as written: its value and the half-width of its last written digit.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    value: f64,
+    /// Half of one unit in the last written digit (`1.5` → 0.05, `7,000` → 0.5).
+    half_ulp: f64,
+    /// Token index after the number.
+    end: usize,
+    /// Written in words (`Forty-four`).
+    words: bool,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// Tokens already taken by dates.
+    taken: &'a [bool],
+    dollar: &'a str,
+}
+
+/// Finds figures in token order. `taken[i]` marks tokens that belong to dates.
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    taken: &[bool],
+    options: &Options<'_>,
+    out: &mut Vec<Figure>,
+) {
+    let p = Parser { text, toks, taken, dollar: options.dollar };
+    let first = out.len();
+    let mut i = 0;
+    while i < toks.len() {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
+        match p.figure_at(i) {
+            Some((figure, end)) => {
+                out.push(figure);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    link_conversions(text, &mut out[first..], first);
+}
+
+/// `3.22 trillion won ($3.11 billion)`: money followed by money in parentheses is one amount in
+/// two currencies.
+fn link_conversions(text: &str, figures: &mut [Figure], offset: usize) {
+    for k in 1..figures.len() {
+        let (a, b) = (&figures[k - 1], &figures[k]);
+        if a.kind != FigureKind::Money || b.kind != FigureKind::Money || a.unit == b.unit {
+            continue;
+        }
+        let between = text[a.span.end..b.span.start].trim();
+        let between = between.trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
+        let closes = text[b.span.end..].trim_start().starts_with(')');
+        if between == "(" && closes || between == "(about" {
+            figures[k - 1].conversion = Some(offset + k);
+            figures[k].conversion = Some(offset + k - 1);
+        }
+    }
+}
+
+fn word_value(w: &str) -> Option<(f64, bool)> {
+    // (value, is a multiplier like `hundred`)
+    Some(match w.to_ascii_lowercase().as_str() {
+        "zero" => (0.0, false),
+        "one" => (1.0, false),
+        "two" => (2.0, false),
+        "three" => (3.0, false),
+        "four" => (4.0, false),
+        "five" => (5.0, false),
+        "six" => (6.0, false),
+        "seven" => (7.0, false),
+        "eight" => (8.0, false),
+        "nine" => (9.0, false),
+        "ten" => (10.0, false),
+        "eleven" => (11.0, false),
+        "twelve" => (12.0, false),
+        "thirteen" => (13.0, false),
+        "fourteen" => (14.0, false),
+        "fifteen" => (15.0, false),
+        "sixteen" => (16.0, false),
+        "seventeen" => (17.0, false),
+        "eighteen" => (18.0, false),
+        "nineteen" => (19.0, false),
+        "twenty" => (20.0, false),
+        "thirty" => (30.0, false),
+        "forty" => (40.0, false),
+        "fifty" => (50.0, false),
+        "sixty" => (60.0, false),
+        "seventy" => (70.0, false),
+        "eighty" => (80.0, false),
+        "ninety" => (90.0, false),
+        "hundred" => (100.0, true),
+        _ => return None,
+    })
+}
+
+fn fraction_word(w: &str) -> Option<f64> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+fn multiplier_word(w: &str) -> Option<f64> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "doubled" | "doubling" | "twofold" => 2.0,
+        "tripled" | "tripling" | "threefold" => 3.0,
+        "quadrupled" | "quadrupling" | "fourfold" => 4.0,
+        "fivefold" => 5.0,
+        "tenfold" => 10.0,
+        "halved" | "halving" => 0.5,
+        _ => return None,
+    })
+}
+
+/// Words that name a thing numbered, not counted: `Article 9`, `Resolution 2270`.
+fn is_label_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "article" | "articles" | "section" | "chapter" | "paragraph" | "resolution" | "no"
+            | "number" | "room" | "route" | "highway" | "flight" | "phase" | "item" | "clause"
+            | "annex" | "table" | "figure" | "page" | "pp" | "p" | "vol" | "volume" | "step"
+            | "rule" | "level" | "line" | "unit" | "block" | "building" | "gate" | "platform"
+            | "exit" | "tier" | "grade" | "version" | "v" | "model" | "type" | "class" | "act"
+            | "law" | "decree" | "order" | "bill" | "stage" | "season" | "episode" | "part"
+            | "division" | "district" | "zone" | "sector" | "camp" | "site" | "reactor"
+    )
+}
+
+impl<'a> Parser<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.start..t.span.end])
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        (self.kind(i) == Some(Kind::Word)).then(|| self.s(i))
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.gap)
+    }
+
+    fn free(&self, i: usize) -> bool {
+        i < self.toks.len() && !self.taken[i]
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// A number written in digits or words at `i`.
+    fn number(&self, i: usize) -> Option<Num> {
+        if !self.free(i) {
+            return None;
+        }
+        match self.kind(i)? {
+            Kind::Number => {
+                let s = self.s(i);
+                let clean: String = s.chars().filter(|&c| c != ',').collect();
+                // A comma that does not group thousands (`1,5`) is not a number we read.
+                if s.contains(',') && !valid_grouping(s) {
+                    return None;
+                }
+                let value: f64 = clean.parse().ok()?;
+                let decimals = clean.split('.').nth(1).map_or(0, str::len) as i32;
+                Some(Num { value, half_ulp: 0.5 * 10f64.powi(-decimals), end: i + 1, words: false })
+            }
+            Kind::Word => self.word_number(i),
+            Kind::Punct => None,
+        }
+    }
+
+    /// `Forty-four`, `two hundred and fifty`, `a dozen`, `one-third`.
+    fn word_number(&self, i: usize) -> Option<Num> {
+        let w = self.word(i)?;
+        if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+            if self.is_word(i + 1, "dozen") {
+                return Some(Num { value: 12.0, half_ulp: 0.5, end: i + 2, words: true });
+            }
+            if self.is_word(i + 1, "hundred") || self.is_word(i + 1, "thousand") {
+                let v = if self.is_word(i + 1, "hundred") { 100.0 } else { 1000.0 };
+                return Some(Num { value: v, half_ulp: 0.5, end: i + 2, words: true });
+            }
+            if let Some(sc) = self.word(i + 1).and_then(units::scale).filter(|_| {
+                self.word(i + 1).is_some_and(|x| x.len() > 3)
+            }) {
+                let _ = sc;
+                return Some(Num { value: 1.0, half_ulp: 0.5, end: i + 1, words: true });
+            }
+            return None;
+        }
+        if w.eq_ignore_ascii_case("dozen") {
+            return Some(Num { value: 12.0, half_ulp: 0.5, end: i + 1, words: true });
+        }
+        let (first, _) = word_value(w)?;
+        if first >= 100.0 {
+            return None;
+        }
+        let mut total = 0.0;
+        let mut current = first;
+        let mut j = i + 1;
+        loop {
+            // `forty-four`
+            if is_dash(self.s(j)) && self.glued(j) && self.glued(j + 1) {
+                if let Some((v, false)) = self.word(j + 1).and_then(word_value) {
+                    if current >= 20.0 && current % 10.0 == 0.0 && v < 10.0 {
+                        current += v;
+                        j += 2;
+                        continue;
+                    }
+                }
+                // `one-third`, `two-thirds`
+                if let Some(den) = self.word(j + 1).and_then(fraction_word) {
+                    if current < 10.0 && total == 0.0 {
+                        let v = current / den;
+                        return Some(Num { value: v, half_ulp: 0.0, end: j + 2, words: true });
+                    }
+                }
+                break;
+            }
+            if self.is_word(j, "hundred") {
+                current *= 100.0;
+                j += 1;
+                if self.is_word(j, "and") && self.word(j + 1).and_then(word_value).is_some() {
+                    j += 1;
+                }
+                continue;
+            }
+            if self.is_word(j, "thousand") {
+                total += current * 1000.0;
+                current = 0.0;
+                j += 1;
+                if self.is_word(j, "and") && self.word(j + 1).and_then(word_value).is_some() {
+                    j += 1;
+                }
+                continue;
+            }
+            if let Some((v, false)) = self.word(j).and_then(word_value) {
+                if current % 10.0 == 0.0 && current >= 20.0 && v < 10.0 && j > i {
+                    current += v;
+                    j += 1;
+                    continue;
+                }
+                if current % 100.0 == 0.0 && current >= 100.0 && v < 100.0 {
+                    current += v;
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some(Num { value: total + current, half_ulp: 0.5, end: j, words: true })
+    }
+
+    /// A scale word after a number: `million`, glued `bn`/`m`/`k`.
+    fn scale_at(&self, j: usize, money: bool) -> Option<(f64, usize)> {
+        let w = self.word(j)?;
+        if !self.free(j) {
+            return None;
+        }
+        let lw = w.to_ascii_lowercase();
+        let short = lw.len() <= 3 && !matches!(lw.as_str(), "lac");
+        if short {
+            // `5m`, `$2bn`, `2.2 bn`: abbreviations count glued to the number, or after money.
+            let ok = self.glued(j) || (money && matches!(lw.as_str(), "bn" | "mn" | "tn" | "m"));
+            if !ok || (lw == "b" && !money) || (lw == "m" && !money && !self.glued(j)) {
+                return None;
+            }
+            if lw == "m" && !money {
+                return None;
+            }
+        }
+        units::scale(w).map(|s| (s, j + 1))
+    }
+
+    /// Currency written before an amount: `$`, `US$`, `€`, `Rs.`, `USD`.
+    fn prefix_currency(&self, i: usize) -> Option<(&'static str, usize)> {
+        let s = self.s(i);
+        if let Some(c) = units::currency_sign(s) {
+            return Some((c, i + 1));
+        }
+        // `US$`, `HK$`, `NT$`: letters glued to `$`.
+        if self.kind(i) == Some(Kind::Word) && self.s(i + 1) == "$" && self.glued(i + 1) {
+            let sign = format!("{s}$");
+            if let Some(c) = units::currency_sign(&sign) {
+                return Some((c, i + 2));
+            }
+        }
+        if s == "Rs" {
+            let j = if self.s(i + 1) == "." && self.glued(i + 1) { i + 2 } else { i + 1 };
+            return Some(("INR", j));
+        }
+        if let Some(c) = units::iso_code(s) {
+            return Some((c, i + 1));
+        }
+        None
+    }
+
+    /// Currency written after an amount: `won`, `yuan`, `RMB`, `US dollars`, `euros`.
+    fn suffix_currency(&self, j: usize) -> Option<(&'static str, usize)> {
+        let w = self.word(j)?;
+        if !self.free(j) {
+            return None;
+        }
+        if let Some(w2) = self.word(j + 1) {
+            if let Some(c) = units::qualified_currency(w, w2) {
+                return Some((c, j + 2));
+            }
+            if let Some(w3) = self.word(j + 2) {
+                if let Some(c) = units::qualified_currency(w2, w3) {
+                    if matches!(w, "Hong" | "New" | "South") {
+                        return Some((c, j + 3));
+                    }
+                }
+            }
+        }
+        if let Some(c) = units::iso_code(w) {
+            return Some((c, j + 1));
+        }
+        let c = units::currency_word(w)?;
+        // `pounds` without a scale is as often weight; the caller decides with the scale.
+        Some((c, j + 1))
+    }
+
+    fn unit_at(&self, j: usize) -> Option<(&'static str, usize)> {
+        if !self.free(j) {
+            return None;
+        }
+        'units: for unit in UNITS {
+            for (k, uw) in unit.words.iter().enumerate() {
+                let Some(w) = self.word(j + k) else { continue 'units };
+                let matches = if uw.chars().any(char::is_uppercase) {
+                    w == *uw
+                } else {
+                    w.eq_ignore_ascii_case(uw)
+                };
+                if !matches {
+                    continue 'units;
+                }
+            }
+            return Some((unit.symbol, j + unit.words.len()));
+        }
+        None
+    }
+
+    /// Qualifier words before the number at `i`: returns the qualifier.
+    fn qualifier_before(&self, i: usize) -> Qualifier {
+        let w1 = i.checked_sub(1).and_then(|k| self.word(k)).map(str::to_ascii_lowercase);
+        let w2 = i.checked_sub(2).and_then(|k| self.word(k)).map(str::to_ascii_lowercase);
+        match (w2.as_deref(), w1.as_deref()) {
+            (Some("more" | "greater" | "higher"), Some("than")) => Qualifier::AtLeast,
+            (Some("at"), Some("least")) => Qualifier::AtLeast,
+            (Some("less" | "fewer" | "lower"), Some("than")) => Qualifier::AtMost,
+            (Some("up"), Some("to")) => Qualifier::AtMost,
+            (Some("at"), Some("most")) => Qualifier::AtMost,
+            (Some("as"), Some("many" | "much")) => Qualifier::AtMost,
+            (Some("an"), Some("estimated")) => Qualifier::About,
+            (_, Some("about" | "around" | "approximately" | "nearly" | "almost" | "roughly"))
+            | (_, Some("some" | "circa" | "approx" | "estimated")) => Qualifier::About,
+            (_, Some("over" | "above" | "exceeding")) => Qualifier::AtLeast,
+            (_, Some("under" | "below")) => Qualifier::AtMost,
+            _ => Qualifier::Exact,
+        }
+    }
+
+    /// True when the number at `i` is part of a name or label rather than a figure.
+    fn is_label(&self, i: usize) -> bool {
+        // `G20`, `F-16`, `Su-35`, `A380`: digits glued to letters or to a hyphen after letters.
+        if i > 0 && self.glued(i) {
+            let prev = self.s(i - 1);
+            if self.kind(i - 1) == Some(Kind::Word) {
+                return true;
+            }
+            if is_dash(prev)
+                && i > 1
+                && self.glued(i - 1)
+                && self.kind(i - 2) == Some(Kind::Word)
+                && self.word(i - 2).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && self.word(i - 2).is_some_and(|w| w.len() <= 3)
+            {
+                return true;
+            }
+            if matches!(prev, "#" | "№" | "/" | ":" | ".") && !matches!(prev, "." if i < 2) {
+                return true;
+            }
+        }
+        if self.glued(i + 1) && matches!(self.s(i + 1), ":" | "/") && self.glued(i + 2)
+            && self.kind(i + 2) == Some(Kind::Number)
+        {
+            return true; // a time or a ratio written as 10:30 or 1/2
+        }
+        // `Article 9`, `Resolution 2270`.
+        if i > 0 && self.word(i - 1).is_some_and(is_label_word) {
+            return true;
+        }
+        if i > 1 && self.s(i - 1) == "." && self.word(i - 2).is_some_and(is_label_word) {
+            return true;
+        }
+        // A list marker: `1)` not preceded by `(`, or a number at a line start followed by `.`.
+        if self.s(i + 1) == ")" && self.glued(i + 1) && !(i > 0 && self.s(i - 1) == "(") {
+            return true;
+        }
+        if self.toks[i].newline && self.s(i + 1) == "." && self.glued(i + 1)
+            && !self.glued(i + 2)
+        {
+            return true;
+        }
+        // Phone numbers and codes: three groups of digits joined by dashes, or a leading `+`.
+        if is_dash(self.s(i + 1))
+            && self.glued(i + 1)
+            && self.kind(i + 2) == Some(Kind::Number)
+            && is_dash(self.s(i + 3))
+            && self.glued(i + 3)
+            && self.kind(i + 4) == Some(Kind::Number)
+        {
+            return true;
+        }
+        if i > 0 && self.s(i - 1) == "+" && self.glued(i) {
+            return true;
+        }
+        false
+    }
+
+    fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
+        // Word-only multipliers: `doubled`, `twofold`.
+        if let Some(m) = self.word(i).and_then(multiplier_word) {
+            let figure = self.make(i, i + 1, FigureKind::Multiplier, m, None, (m, m), None);
+            return Some((figure, i + 1));
+        }
+        let (prefix, start_num) = match self.prefix_currency(i) {
+            Some((c, j)) if self.kind(j) == Some(Kind::Number) && self.free(j) => (Some(c), j),
+            _ => (None, i),
+        };
+        if prefix.is_none() && self.kind(i) == Some(Kind::Punct) {
+            return None;
+        }
+        if self.kind(start_num) == Some(Kind::Number) && self.is_label(start_num) {
+            return None;
+        }
+        let num = self.number(start_num)?;
+        let money = prefix.is_some();
+        let mut j = num.end;
+        let mut low = num;
+        let mut high: Option<Num> = None;
+
+        // Ordinals: `14th round`.
+        if !num.words
+            && self.glued(j)
+            && self.word(j).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
+        {
+            let mut figure =
+                self.make(i, j + 1, FigureKind::Count, num.value, None, (num.value, num.value), None);
+            figure.ordinal = true;
+            figure.noun = self.noun_at(j + 1);
+            return Some((figure, j + 1));
+        }
+        // Word numbers stand alone only when a unit, scale or noun follows; `one` is too often a
+        // pronoun to count otherwise.
+        let mut scale = self.scale_at(j, money);
+        // Ranges: `2,000-3,000`, `$1-2 billion`, `5 to 7 percent`, `between 5 and 7`.
+        let between = i > 0 && self.is_word(i - 1, "between");
+        if scale.is_none() {
+            let joiner = is_dash(self.s(j)) || self.is_word(j, "to") || (between && self.is_word(j, "and"));
+            if joiner && self.free(j) {
+                let k = if matches!(self.s(j + 1), "$" | "€" | "£" | "¥" | "₩") { j + 2 } else { j + 1 };
+                if let Some(n2) = self.number(k).filter(|n2| n2.value > num.value && n2.words == num.words) {
+                    if self.kind(k) != Some(Kind::Number) || !self.is_label(k) {
+                        high = Some(n2);
+                        j = n2.end;
+                        scale = self.scale_at(j, money);
+                    }
+                }
+            }
+        } else if let Some((_, after_scale)) = scale {
+            // `$1 billion to $2 billion`
+            let joiner = is_dash(self.s(after_scale)) || self.is_word(after_scale, "to");
+            if joiner {
+                let k = if prefix.is_some() && self.prefix_currency(after_scale + 1).is_some() {
+                    after_scale + 2
+                } else {
+                    after_scale + 1
+                };
+                if let Some(n2) = self.number(k) {
+                    if let Some((s2, e2)) = self.scale_at(n2.end, money) {
+                        let (v1, v2) = (num.value * scale.unwrap().0, n2.value * s2);
+                        if v2 > v1 {
+                            high = Some(Num { value: n2.value * s2 / scale.unwrap().0, half_ulp: n2.half_ulp * s2 / scale.unwrap().0, end: e2, words: n2.words });
+                            j = e2;
+                            scale = Some((scale.unwrap().0, e2));
+                        }
+                    }
+                }
+            }
+        }
+        let mult = scale.map_or(1.0, |(m, _)| m);
+        if let Some((_, e)) = scale {
+            j = e;
+        }
+        if high.is_none() && num.words && scale.is_some() {
+            // `two million`
+        }
+        // Compound scales: `1.2 trillion` already; `one hundred million` handled by word numbers.
+        let value = low.value * mult;
+        let bounds_of = |n: &Num| ((n.value - n.half_ulp) * mult, (n.value + n.half_ulp) * mult);
+        let (lo_b, _) = bounds_of(&low);
+        let hi_b = high.as_ref().map_or(bounds_of(&low).1, |h| bounds_of(h).1);
+        let range = high.as_ref().map(|h| (value, h.value * mult));
+        let bounds = (lo_b.max(0.0), hi_b);
+        low.value = value;
+
+        // What follows: a currency, percent sign or word, a unit, `-fold`, or a noun.
+        if let Some(c) = prefix {
+            let unit = if c == "$" { self.dollar.to_string() } else { c.to_string() };
+            let (unit, end) = match self.suffix_currency(j) {
+                // `US$ 5 million dollars` and `$5 USD` say the same currency twice.
+                Some((c2, e)) if c2 != "GBP" || units::currency_sign(self.s(i)).is_some() => {
+                    (if c2 == "$" { unit } else { c2.to_string() }, e)
+                }
+                _ => (unit, j),
+            };
+            let f = self.make(i, end, FigureKind::Money, value, Some(unit), bounds, range);
+            return Some((f, end));
+        }
+        if self.s(j) == "%" && self.glued(j) || self.s(j) == "%" {
+            let f = self.make(i, j + 1, FigureKind::Percent, value, Some("%".into()), bounds, range);
+            return Some((f, j + 1));
+        }
+        if self.is_word(j, "percent") || self.is_word(j, "pct") || (self.is_word(j, "per") && self.is_word(j + 1, "cent")) {
+            let mut end = if self.is_word(j, "per") { j + 2 } else { j + 1 };
+            let mut kind = FigureKind::Percent;
+            let mut unit = "%";
+            if self.is_word(end, "points") || self.is_word(end, "point") {
+                kind = FigureKind::Points;
+                unit = "pp";
+                end += 1;
+            }
+            let f = self.make(i, end, kind, value, Some(unit.into()), bounds, range);
+            return Some((f, end));
+        }
+        if self.is_word(j, "percentage") && (self.is_word(j + 1, "points") || self.is_word(j + 1, "point")) {
+            let f = self.make(i, j + 2, FigureKind::Points, value, Some("pp".into()), bounds, range);
+            return Some((f, j + 2));
+        }
+        if let Some((c, end)) = self.suffix_currency(j) {
+            let is_pounds = c == "GBP" && self.word(j).is_some_and(|w| w.starts_with("pound"));
+            if !(is_pounds && scale.is_none()) && !(c == "¢") {
+                let unit = if c == "$" { self.dollar.to_string() } else { c.to_string() };
+                let f = self.make(i, end, FigureKind::Money, value, Some(unit), bounds, range);
+                return Some((f, end));
+            }
+            if is_pounds {
+                let f = self.make(i, end, FigureKind::Quantity, value, Some("lb".into()), bounds, range);
+                return Some((f, end));
+            }
+        }
+        // `36-fold`, `twofold`
+        if is_dash(self.s(j)) && self.glued(j) && self.is_word(j + 1, "fold") {
+            let f = self.make(i, j + 2, FigureKind::Multiplier, value, None, bounds, range);
+            return Some((f, j + 2));
+        }
+        if self.is_word(j, "times")
+            && self.word(j + 1).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "more" | "higher" | "larger" | "bigger" | "greater" | "as" | "the" | "over" | "faster" | "smaller" | "lower"
+                )
+            })
+        {
+            let f = self.make(i, j + 1, FigureKind::Multiplier, value, None, bounds, range);
+            return Some((f, j + 1));
+        }
+        if let Some((symbol, end)) = self.unit_at(j) {
+            let f = self.make(i, end, FigureKind::Quantity, value, Some(symbol.into()), bounds, range);
+            return Some((f, end));
+        }
+        // A count. Word numbers count only when a scale or a noun follows them, and never
+        // `one` (`one of the`, `one-third` was handled above).
+        if num.words {
+            let noun = self.noun_at(j);
+            let lone_one = low.value == 1.0 && scale.is_none();
+            if (noun.is_none() && scale.is_none()) || lone_one {
+                return None;
+            }
+        }
+        let mut f = self.make(i, j, FigureKind::Count, value, None, bounds, range);
+        f.noun = self.noun_at(j);
+        Some((f, j))
+    }
+
+    /// The thing a count counts: up to three words after it that are not function words.
+    fn noun_at(&self, j: usize) -> Option<Span> {
+        let mut k = j;
+        while k < j + 3 {
+            let Some(w) = self.word(k) else { break };
+            if !self.free(k) || is_function_word(w) {
+                break;
+            }
+            k += 1;
+        }
+        (k > j).then(|| self.span(j, k))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make(
+        &self,
+        start: usize,
+        end: usize,
+        kind: FigureKind,
+        value: f64,
+        unit: Option<String>,
+        bounds: (f64, f64),
+        range: Option<(f64, f64)>,
+    ) -> Figure {
+        Figure {
+            span: self.span(start, end),
+            kind,
+            value,
+            unit,
+            qualifier: self.qualifier_before(start),
+            range,
+            bounds,
+            ordinal: false,
+            conversion: None,
+            noun: None,
+        }
+    }
+}
+
+fn valid_grouping(s: &str) -> bool {
+    let int = s.split('.').next().unwrap_or("");
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "of" | "in" | "on" | "at" | "to" | "from" | "for" | "by" | "with" | "and" | "or" | "the"
+            | "a" | "an" | "is" | "was" | "were" | "are" | "be" | "been" | "that" | "which" | "who"
+            | "than" | "as" | "per" | "each" | "this" | "these" | "those" | "it" | "its" | "their"
+            | "his" | "her" | "while" | "but" | "not" | "no" | "more" | "less" | "over" | "under"
+            | "between" | "since" | "after" | "before" | "into" | "out" | "up" | "down" | "has"
+            | "have" | "had" | "will" | "would" | "can" | "could" | "may" | "might" | "should"
+            | "also" | "only" | "including" | "compared" | "respectively" | "percent" | "year"
+            | "years" | "according" | "during" | "through" | "about" | "nearly" | "some"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<Figure> {
+        let toks = super::super::token::tokenize(text);
+        let taken = vec![false; toks.len()];
+        let mut out = Vec::new();
+        find(text, &toks, &taken, &Options { dollar: "USD" }, &mut out);
+        out
+    }
+
+    #[track_caller]
+    fn check(text: &str, expect: &[(&str, FigureKind, f64, Option<&str>)]) {
+        let got = figures(text);
+        let got: Vec<(&str, FigureKind, f64, Option<&str>)> = got
+            .iter()
+            .map(|f| (&text[f.span.start..f.span.end], f.kind, f.value, f.unit.as_deref()))
+            .collect();
+        assert_eq!(got, expect, "in {text:?}");
+    }
+
+    use FigureKind::*;
+
+    #[test]
+    fn money_in_signs_codes_and_words() {
+        check("$359 million", &[("$359 million", Money, 359e6, Some("USD"))]);
+        check("3.22 trillion won ($3.11 billion)", &[
+            ("3.22 trillion won", Money, 3.22e12, Some("KRW")),
+            ("$3.11 billion", Money, 3.11e9, Some("USD")),
+        ]);
+        check("2.2 billion RMB", &[("2.2 billion RMB", Money, 2.2e9, Some("CNY"))]);
+        check("USD 5m and €3bn", &[("USD 5m", Money, 5e6, Some("USD")), ("€3bn", Money, 3e9, Some("EUR"))]);
+        check("Rs 5 crore and 2 lakh rupees", &[
+            ("Rs 5 crore", Money, 5e7, Some("INR")),
+            ("2 lakh rupees", Money, 2e5, Some("INR")),
+        ]);
+        check("US$1.5 billion", &[("US$1.5 billion", Money, 1.5e9, Some("USD"))]);
+        check("40 euros and 12 yen", &[("40 euros", Money, 40.0, Some("EUR")), ("12 yen", Money, 12.0, Some("JPY"))]);
+    }
+
+    #[test]
+    fn percents_points_counts_quantities_and_multipliers() {
+        check("Forty-four percent and 52 percent", &[
+            ("Forty-four percent", Percent, 44.0, Some("%")),
+            ("52 percent", Percent, 52.0, Some("%")),
+        ]);
+        check("21%, 21 per cent, 2 percentage points", &[
+            ("21%", Percent, 21.0, Some("%")),
+            ("21 per cent", Percent, 21.0, Some("%")),
+            ("2 percentage points", Points, 2.0, Some("pp")),
+        ]);
+        check("467 Chinese were arrested", &[("467", Count, 467.0, None)]);
+        check("13,000 tons and 1,100 cubic meters per second", &[
+            ("13,000 tons", Quantity, 13000.0, Some("t")),
+            ("1,100 cubic meters per second", Quantity, 1100.0, Some("m3/s")),
+        ]);
+        check("a 36-fold increase; it doubled", &[
+            ("36-fold", Multiplier, 36.0, None),
+            ("doubled", Multiplier, 2.0, None),
+        ]);
+        check("a dozen ships and one-third of them", &[
+            ("a dozen", Count, 12.0, None),
+            ("one-third", Count, 1.0 / 3.0, None),
+        ]);
+    }
+
+    #[test]
+    fn ranges_qualifiers_and_precision() {
+        let f = figures("from 2,000-3,000 to 1,500");
+        assert_eq!(f[0].range, Some((2000.0, 3000.0)));
+        let f = figures("$1-2 billion");
+        assert_eq!(f[0].range, Some((1e9, 2e9)));
+        let f = figures("between 5 and 7 percent");
+        assert_eq!((f[0].kind, f[0].range), (Percent, Some((5.0, 7.0))));
+        let f = figures("nearly 10 percent, more than 1 trillion won, up to 62 percent");
+        assert_eq!(f[0].qualifier, Qualifier::About);
+        assert_eq!(f[1].qualifier, Qualifier::AtLeast);
+        assert_eq!(f[1].bounds, (0.5e12, 1.5e12));
+        assert_eq!(f[2].qualifier, Qualifier::AtMost);
+        let f = figures("$1.5 billion");
+        assert!((f[0].bounds.0 - 1.45e9).abs() < 1.0 && (f[0].bounds.1 - 1.55e9).abs() < 1.0);
+    }
+
+    #[test]
+    fn not_figures() {
+        check("the G20 summit under Article 9 and F-16 jets", &[]);
+        check("outcomes: 1) collapse, 2) isolation", &[]);
+        check("call 555-123-4567 at 10:30", &[]);
+        check("one of the countries", &[]);
+        let f = figures("the 14th round");
+        assert!(f[0].ordinal);
+    }
+}

@@ -1,0 +1,123 @@
+//! The gazetteers shipped with Dossier, compiled into the binary from `data/`: countries with
+//! their capitals and demonyms, international organisations and media, places, and the name
+//! lists that tell people from other capitalised words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::ActorKind;
+
+const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
+const PLACES: &str = include_str!("../../data/places.tsv");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
+const GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
+const TITLES: &str = include_str!("../../data/titles.txt");
+
+pub struct Entry {
+    pub name: &'static str,
+    pub kind: ActorKind,
+    pub aliases: Vec<&'static str>,
+    pub description: String,
+}
+
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// Every name and alias, matched leftmost-longest so `North Korea` beats `Korea`.
+    pub matcher: AhoCorasick,
+    /// Entry index of each matcher pattern.
+    pub pattern_entry: Vec<usize>,
+    pub by_name: HashMap<&'static str, usize>,
+    pub surnames: HashSet<&'static str>,
+    pub given_names: HashSet<&'static str>,
+    /// The last word of each title (`Minister`, `Gen`), without a final full stop.
+    pub title_heads: HashSet<&'static str>,
+    /// Words that may stand before a title head within the title (`Foreign`, `Vice`, `Lt`).
+    pub title_words: HashSet<&'static str>,
+}
+
+fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
+}
+
+fn load(entries: &mut Vec<Entry>, data: &'static str, kind: ActorKind, country: bool) {
+    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut cols = line.split('\t');
+        let name = cols.next().unwrap_or("").trim();
+        let aliases: Vec<&str> =
+            cols.next().unwrap_or("").split(';').map(str::trim).filter(|a| !a.is_empty()).collect();
+        let third = cols.next().unwrap_or("").trim();
+        let description = if country {
+            if third.is_empty() { "country".to_string() } else { format!("country; capital {third}") }
+        } else {
+            third.to_string()
+        };
+        entries.push(Entry { name, kind, aliases, description });
+    }
+}
+
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut entries = Vec::new();
+    load(&mut entries, COUNTRIES, ActorKind::Country, true);
+    load(&mut entries, ORGANIZATIONS, ActorKind::Organization, false);
+    load(&mut entries, PLACES, ActorKind::Place, false);
+    let mut patterns = Vec::new();
+    let mut pattern_entry = Vec::new();
+    let mut by_name = HashMap::new();
+    for (k, e) in entries.iter().enumerate() {
+        by_name.insert(e.name, k);
+        for alias in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            if alias.starts_with("the ") {
+                continue;
+            }
+            patterns.push(*alias);
+            pattern_entry.push(k);
+        }
+    }
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("gazetteer patterns are plain strings");
+    let mut title_heads = HashSet::new();
+    let mut title_words = HashSet::new();
+    for line in TITLES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let ws: Vec<&str> = line.split_whitespace().map(|w| w.trim_end_matches('.')).collect();
+        if let Some((head, rest)) = ws.split_last() {
+            title_heads.insert(*head);
+            title_words.extend(rest.iter().copied());
+        }
+    }
+    Gazetteer {
+        entries,
+        matcher,
+        pattern_entry,
+        by_name,
+        surnames: words(SURNAMES).collect(),
+        given_names: words(GIVEN_NAMES).collect(),
+        title_heads,
+        title_words,
+    }
+});
+
+pub fn get() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_loads_every_un_member_with_capitals_and_demonyms() {
+        let g = get();
+        let countries = g.entries.iter().filter(|e| e.kind == ActorKind::Country).count();
+        assert!(countries >= 193, "{countries} countries");
+        let nk = &g.entries[g.by_name["North Korea"]];
+        assert!(nk.aliases.contains(&"Pyongyang") && nk.aliases.contains(&"DPRK"));
+        let eu = &g.entries[g.by_name["European Union"]];
+        assert!(eu.aliases.contains(&"Brussels"));
+        assert!(g.title_heads.contains("Minister") && g.title_words.contains("Prime"));
+    }
+}

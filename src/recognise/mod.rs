@@ -1,0 +1,8 @@
+//! Recognisers: each finds one kind of thing in a report's tokens and returns plain data.
+
+pub mod actors;
+pub mod dates;
+pub mod figures;
+pub mod gazetteer;
+pub mod token;
+pub mod units;

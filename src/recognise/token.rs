@@ -1,0 +1,142 @@
+//! Splits a report into words, numbers and punctuation that the recognisers match patterns on.
+//!
+//! Tokens keep their byte spans and whether white space stood before them, so a pattern can tell
+//! `Oct. 17-25` (glued) from `17 - 25` (spaced) without looking at the text again.
+
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A run of letters (apostrophes and hyphens are separate tokens).
+    Word,
+    /// Digits with inner `,` or `.` separators: `1,500`, `3.22`.
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub span: Span,
+    pub kind: Kind,
+    /// White space stood between this token and the previous one.
+    pub gap: bool,
+    /// A line break stood between this token and the previous one.
+    pub newline: bool,
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut gap = true;
+    let mut newline = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
+            gap = true;
+            newline |= b == b'\n' || b == b'\r';
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if b.is_ascii_digit() {
+            i += 1;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_digit() {
+                    i += 1;
+                } else if (bytes[i] == b',' || bytes[i] == b'.')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            kind = Kind::Number;
+        } else if b.is_ascii_alphabetic() {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            // Letters beyond ASCII (José, Müller) continue a word.
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphabetic() {
+                    break;
+                }
+                i += c.len_utf8();
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+            }
+            kind = Kind::Word;
+        } else if b < 0x80 {
+            i += 1;
+            kind = Kind::Punct;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                gap = true;
+                newline |= c == '\u{2028}' || c == '\u{2029}';
+                continue;
+            }
+            if c.is_alphabetic() {
+                while i < bytes.len() {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if !c.is_alphabetic() {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+                kind = Kind::Word;
+            } else {
+                kind = Kind::Punct;
+            }
+        }
+        tokens.push(Token { span: Span::new(start, i), kind, gap, newline });
+        gap = false;
+        newline = false;
+    }
+    tokens
+}
+
+/// Dashes that join the ends of a range: hyphen, en dash, em dash, minus.
+pub fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "–" | "—" | "‒" | "−" | "~")
+}
+
+/// Apostrophes, straight and curly.
+pub fn is_apostrophe(s: &str) -> bool {
+    matches!(s, "'" | "’" | "‘")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str) -> Vec<String> {
+        tokenize(text)
+            .iter()
+            .map(|t| {
+                let s = &text[t.span.start..t.span.end];
+                format!("{}{s}", if t.gap { " " } else { "" })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_words_split_at_hyphens() {
+        assert_eq!(
+            show("3.22 trillion won ($3.11 billion), 2,000-3,000 and 36-fold."),
+            [
+                " 3.22", " trillion", " won", " (", "$", "3.11", " billion", ")", ",", " 2,000",
+                "-", "3,000", " and", " 36", "-", "fold", "."
+            ]
+        );
+        assert_eq!(show("Park Geun-hye’s G20 2014."), [" Park", " Geun", "-", "hye", "’", "s", " G", "20", " 2014", "."]);
+        assert_eq!(show("Müller 한국"), [" Müller", " 한국"]);
+    }
+}

@@ -1,0 +1,158 @@
+//! Byte spans and line/column lookup for the analysis core and the command line.
+//!
+//! Everything in the core speaks UTF-8 byte offsets. The LSP layer owns the conversion to
+//! protocol positions (`lsp::position`); this module only serves the CLI's `file:line:col`.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into a report's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `offset` lies inside the span or touches its end, which is where an editor's
+    /// cursor sits right after typing a word.
+    pub const fn touches(self, offset: usize) -> bool {
+        self.start <= offset && offset <= self.end
+    }
+
+    pub const fn contains_span(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Start offsets of every line, split at LF, CRLF and lone CR as LSP does.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// Zero-based line of a byte offset (offsets past the end land on the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// One-based line and character column, as compilers print them.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        (line + 1, text[start..offset].chars().count() + 1)
+    }
+}
+
+/// The largest char boundary at or below `offset`, clamped to the text.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
+/// Lines of `text` as `(start, end)` spans without their line breaks.
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos > bytes.len() || (pos == bytes.len() && pos != 0 && !ends_with_break(bytes)) {
+            return None;
+        }
+        if pos == bytes.len() {
+            // The empty line after a final line break, or the only line of an empty text.
+            pos += 1;
+            return if bytes.is_empty() { Some(Span::new(0, 0)) } else { None };
+        }
+        let start = pos;
+        let mut end = pos;
+        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+            end += 1;
+        }
+        pos = end;
+        if pos < bytes.len() {
+            pos += if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
+        } else {
+            pos = bytes.len() + 1;
+        }
+        Some(Span::new(start, end))
+    })
+}
+
+fn ends_with_break(bytes: &[u8]) -> bool {
+    matches!(bytes.last(), Some(b'\n' | b'\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_splits_at_every_lsp_line_break() {
+        let text = "a\nb\r\nc\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_of(0), 0);
+        assert_eq!(index.line_of(2), 1);
+        assert_eq!(index.line_of(5), 2);
+        assert_eq!(index.line_of(7), 3);
+        assert_eq!(index.line_col(text, 7), (4, 1));
+    }
+
+    #[test]
+    fn lines_drop_their_breaks() {
+        let text = "one\r\ntwo\rthree\n";
+        let got: Vec<&str> = lines(text).map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["one", "two", "three"]);
+        let got: Vec<&str> = lines("x").map(|s| &"x"[s.start..s.end]).collect();
+        assert_eq!(got, ["x"]);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "한국 Seoul";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, "한국 ".len()), (1, 4));
+    }
+}
