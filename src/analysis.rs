@@ -29,7 +29,10 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
     let sections = outline::sections(text, format);
     let period = config.period.or_else(|| period::infer(text));
     let title = title(text, format);
-    let anchor = dates::Anchor { period, reference: config.reference_date };
+    let anchor = dates::Anchor {
+        period,
+        reference: config.reference_date,
+    };
     let toks = token::tokenize(text);
 
     let mut found_dates = Vec::new();
@@ -37,7 +40,9 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
     let taken = taken_by(&toks, found_dates.iter().map(|d| d.span));
 
     let mut found_figures = Vec::new();
-    let options = figures::Options { dollar: &config.currency };
+    let options = figures::Options {
+        dollar: &config.currency,
+    };
     figures::find(text, &toks, &taken, &options, &mut found_figures);
 
     let actors = actors::find(text, &toks, &config.actors);
@@ -83,7 +88,13 @@ fn title(text: &str, format: Format) -> Option<String> {
         }
     }
     let skip = outline::front_matter(text).map_or(0, |(_, w)| w.end);
-    let first = crate::text::lines(&text[skip..]).map(|l| text[skip + l.start..skip + l.end].trim()).find(|l| !l.is_empty())?;
-    let first = if format == Format::Plain { first } else { first.trim_start_matches('#').trim() };
+    let first = crate::text::lines(&text[skip..])
+        .map(|l| text[skip + l.start..skip + l.end].trim())
+        .find(|l| !l.is_empty())?;
+    let first = if format == Format::Plain {
+        first
+    } else {
+        first.trim_start_matches('#').trim()
+    };
     (first.len() <= 200).then(|| first.to_string())
 }

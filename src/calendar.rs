@@ -25,8 +25,15 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-pub const WEEKDAY_NAMES: [&str; 7] =
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -50,11 +57,19 @@ impl Date {
     }
 
     pub fn first_of_month(year: i32, month: u32) -> Date {
-        Date { year, month, day: 1 }
+        Date {
+            year,
+            month,
+            day: 1,
+        }
     }
 
     pub fn last_of_month(year: i32, month: u32) -> Date {
-        Date { year, month, day: days_in_month(year, month) }
+        Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        }
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).

@@ -15,7 +15,11 @@ use crate::outline::Format;
 use crate::text::LineIndex;
 
 #[derive(Parser, Debug)]
-#[command(name = "dossier", version, about = "Actors, dates and figures in analysts' reports, and the places where the figures disagree")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Actors, dates and figures in analysts' reports, and the places where the figures disagree"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -85,7 +89,10 @@ struct Loaded {
 fn config_for(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Config {
     let mut base = Config::default();
     let file = common.config.clone().or_else(|| {
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         host::find_config(dir)
     });
     if let Some(file) = file {
@@ -104,14 +111,28 @@ fn config_for(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Confi
 }
 
 fn load(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Result<Loaded, UsageError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| UsageError(format!("{}: cannot read: {}", path.display(), lower(&e.to_string()))))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| UsageError(format!("{}: not valid UTF-8 (first bad byte at offset {})", path.display(), e.utf8_error().valid_up_to())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        UsageError(format!(
+            "{}: cannot read: {}",
+            path.display(),
+            lower(&e.to_string())
+        ))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        UsageError(format!(
+            "{}: not valid UTF-8 (first bad byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     let config = config_for(path, common, warnings);
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = host::analyze(&text, &config, format);
-    Ok(Loaded { path: path.to_path_buf(), text, analysis })
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        text,
+        analysis,
+    })
 }
 
 fn lower(s: &str) -> String {
@@ -129,12 +150,18 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
             let before = files.len();
             host::walk_reports(p, &mut files);
             if files.len() == before {
-                return Err(UsageError(format!("{}: no reports (.md, .markdown, .txt) in this directory", p.display())));
+                return Err(UsageError(format!(
+                    "{}: no reports (.md, .markdown, .txt) in this directory",
+                    p.display()
+                )));
             }
         } else if p.exists() {
             files.push(p.clone());
         } else {
-            return Err(UsageError(format!("{}: no such file or directory", p.display())));
+            return Err(UsageError(format!(
+                "{}: no such file or directory",
+                p.display()
+            )));
         }
     }
     Ok(files)
@@ -143,12 +170,21 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
 /// Runs the CLI; returns the exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Command::Check { paths, format, common } => check(&paths, format, &common),
-        Command::Analyze { file, format, common } => analyze(&file, format, &common),
-        Command::Lsp => {
-            crate::lsp::run_stdio();
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Check {
+            paths,
+            format,
+            common,
+        } => check(&paths, format, &common),
+        Command::Analyze {
+            file,
+            format,
+            common,
+        } => analyze(&file, format, &common),
+        Command::Lsp => Ok(if crate::lsp::run_stdio() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }),
     };
     match result {
         Ok(code) => code,
@@ -166,7 +202,10 @@ fn finding_list(l: &Loaded) -> impl Iterator<Item = &Finding> {
 fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<ExitCode, UsageError> {
     let files = expand(paths)?;
     let mut warnings = Vec::new();
-    let loaded: Vec<Result<Loaded, UsageError>> = files.iter().map(|f| load(f, common, &mut warnings)).collect();
+    let loaded: Vec<Result<Loaded, UsageError>> = files
+        .iter()
+        .map(|f| load(f, common, &mut warnings))
+        .collect();
     for w in &warnings {
         eprintln!("dossier: warning: {w}");
     }
@@ -183,27 +222,56 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
                 let index = LineIndex::new(&l.text);
                 for f in finding_list(l) {
                     let (line, col) = index.line_col(&l.text, f.span.start);
-                    let _ = writeln!(out, "{}:{line}:{col}: {}[{}]: {}", l.path.display(), f.severity.as_str(), f.code, f.message);
+                    let _ = writeln!(
+                        out,
+                        "{}:{line}:{col}: {}[{}]: {}",
+                        l.path.display(),
+                        f.severity.as_str(),
+                        f.code,
+                        f.message
+                    );
                     for (span, message) in &f.related {
                         let (rl, rc) = index.line_col(&l.text, span.start);
                         let _ = writeln!(out, "  {}:{rl}:{rc}: note: {message}", l.path.display());
                     }
                 }
             }
-            let _ = writeln!(out, "{count} finding{} in {} report{}", if count == 1 { "" } else { "s" }, reports.len(), if reports.len() == 1 { "" } else { "s" });
+            let _ = writeln!(
+                out,
+                "{count} finding{} in {} report{}",
+                if count == 1 { "" } else { "s" },
+                reports.len(),
+                if reports.len() == 1 { "" } else { "s" }
+            );
         }
         CheckFormat::Json => {
-            let v: Vec<_> = reports.iter().map(|l| {
-                let full = crate::report::to_json(&l.path.to_string_lossy(), &l.text, &l.analysis);
-                json!({ "path": full["path"], "diagnostics": full["diagnostics"] })
-            }).collect();
-            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            let v: Vec<_> = reports
+                .iter()
+                .map(|l| {
+                    let full =
+                        crate::report::to_json(&l.path.to_string_lossy(), &l.text, &l.analysis);
+                    json!({ "path": full["path"], "diagnostics": full["diagnostics"] })
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            );
         }
         CheckFormat::Sarif => {
-            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&sarif(&reports)).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&sarif(&reports)).unwrap_or_default()
+            );
         }
     }
-    Ok(if count > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if count > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn sarif(reports: &[Loaded]) -> serde_json::Value {
@@ -242,10 +310,16 @@ fn sarif(reports: &[Loaded]) -> serde_json::Value {
 
 fn analyze(file: &Path, format: AnalyzeFormat, common: &Common) -> Result<ExitCode, UsageError> {
     if file.is_dir() {
-        return Err(UsageError(format!("{}: is a directory; `analyze` takes one report", file.display())));
+        return Err(UsageError(format!(
+            "{}: is a directory; `analyze` takes one report",
+            file.display()
+        )));
     }
     if !file.exists() {
-        return Err(UsageError(format!("{}: no such file or directory", file.display())));
+        return Err(UsageError(format!(
+            "{}: no such file or directory",
+            file.display()
+        )));
     }
     let mut warnings = Vec::new();
     let l = load(file, common, &mut warnings)?;
@@ -257,7 +331,11 @@ fn analyze(file: &Path, format: AnalyzeFormat, common: &Common) -> Result<ExitCo
     match format {
         AnalyzeFormat::Json => {
             let v = crate::report::to_json(&file.to_string_lossy(), &l.text, &l.analysis);
-            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            );
         }
         AnalyzeFormat::Text => {
             let _ = write!(out, "{}", summary(&l));
@@ -278,37 +356,81 @@ fn summary(l: &Loaded) -> String {
         let _ = writeln!(s, "  title:   {t}");
     }
     match a.period {
-        Some(p) => { let _ = writeln!(s, "  period:  {} to {}", p.start, p.end); }
-        None => { let _ = writeln!(s, "  period:  unknown"); }
+        Some(p) => {
+            let _ = writeln!(s, "  period:  {} to {}", p.start, p.end);
+        }
+        None => {
+            let _ = writeln!(s, "  period:  unknown");
+        }
     }
     let _ = writeln!(s, "\nOutline ({} sections)", a.sections.len());
     for sec in &a.sections {
         let (line, _) = index.line_col(text, sec.span.start);
-        let _ = writeln!(s, "  {:>4}  {}{}", line, "  ".repeat(sec.level as usize - 1), sec.title);
+        let _ = writeln!(
+            s,
+            "  {:>4}  {}{}",
+            line,
+            "  ".repeat(sec.level as usize - 1),
+            sec.title
+        );
     }
     let _ = writeln!(s, "\nActors ({})", a.actors.len());
     let mut actors: Vec<_> = a.actors.iter().collect();
     actors.sort_by_key(|x| std::cmp::Reverse(x.mentions.len()));
     for actor in actors {
-        let aliases = if actor.aliases.is_empty() { String::new() } else { format!("  aka {}", actor.aliases.join(", ")) };
-        let _ = writeln!(s, "  {:<40} {:<12} {:>3} mention{}{}", actor.name, actor.kind.as_str(), actor.mentions.len(), if actor.mentions.len() == 1 { " " } else { "s" }, aliases);
+        let aliases = if actor.aliases.is_empty() {
+            String::new()
+        } else {
+            format!("  aka {}", actor.aliases.join(", "))
+        };
+        let _ = writeln!(
+            s,
+            "  {:<40} {:<12} {:>3} mention{}{}",
+            actor.name,
+            actor.kind.as_str(),
+            actor.mentions.len(),
+            if actor.mentions.len() == 1 { " " } else { "s" },
+            aliases
+        );
     }
     let _ = writeln!(s, "\nDates ({})", a.dates.len());
     for d in &a.dates {
         let (line, _) = index.line_col(text, d.span.start);
-        let _ = writeln!(s, "  {:>4}  {:<32} {}{}", line, &text[d.span.start..d.span.end], d.value.iso(), if d.approx { " (approx)" } else { "" });
+        let _ = writeln!(
+            s,
+            "  {:>4}  {:<32} {}{}",
+            line,
+            &text[d.span.start..d.span.end],
+            d.value.iso(),
+            if d.approx { " (approx)" } else { "" }
+        );
     }
     let _ = writeln!(s, "\nFigures ({})", a.figures.len());
     for f in &a.figures {
         let (line, _) = index.line_col(text, f.span.start);
         let unit = f.unit.as_deref().unwrap_or("");
-        let _ = writeln!(s, "  {:>4}  {:<32} {:<10} {} {}{}", line, &text[f.span.start..f.span.end], f.kind.as_str(), crate::ide::format_number(f.value), unit, if f.approx() { " (approx)" } else { "" });
+        let _ = writeln!(
+            s,
+            "  {:>4}  {:<32} {:<10} {} {}{}",
+            line,
+            &text[f.span.start..f.span.end],
+            f.kind.as_str(),
+            crate::ide::format_number(f.value),
+            unit,
+            if f.approx() { " (approx)" } else { "" }
+        );
     }
     let count = a.findings.len() + a.notices.len();
     let _ = writeln!(s, "\nFindings ({count})");
     for f in a.notices.iter().chain(&a.findings) {
         let (line, col) = index.line_col(text, f.span.start);
-        let _ = writeln!(s, "  {line}:{col}: {}[{}]: {}", f.severity.as_str(), f.code, f.message);
+        let _ = writeln!(
+            s,
+            "  {line}:{col}: {}[{}]: {}",
+            f.severity.as_str(),
+            f.code,
+            f.message
+        );
     }
     s
 }

@@ -56,7 +56,10 @@ impl Checks {
     }
 
     pub fn severity(&self, code: &str, default: Severity) -> Severity {
-        self.settings.get(code).and_then(|s| s.severity).unwrap_or(default)
+        self.settings
+            .get(code)
+            .and_then(|s| s.severity)
+            .unwrap_or(default)
     }
 }
 
@@ -123,14 +126,21 @@ pub fn parse(text: &str, base: &Config) -> (Config, Vec<ConfigError>) {
     let table: toml::Table = match text.parse() {
         Ok(t) => t,
         Err(e) => {
-            let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].lines().count().max(1));
+            let line = e.span().map_or(0, |s| {
+                text[..s.start.min(text.len())].lines().count().max(1)
+            });
             let message = e.message().to_string();
             errors.push(ConfigError { line, message });
             return (config, errors);
         }
     };
-    let mut p = Applier { text, errors: &mut errors };
+    let mut p = Applier {
+        text,
+        errors: &mut errors,
+    };
     p.apply(&table, &mut config);
+    // Tables iterate in key order; report in file order.
+    errors.sort_by_key(|e| e.line);
     (config, errors)
 }
 
@@ -141,11 +151,17 @@ pub fn apply_json(value: &serde_json::Value, base: &Config) -> (Config, Vec<Conf
     let mut errors = Vec::new();
     let Ok(toml::Value::Table(table)) = toml::Value::try_from(value) else {
         if !value.is_null() {
-            errors.push(ConfigError { line: 0, message: "settings must be an object".into() });
+            errors.push(ConfigError {
+                line: 0,
+                message: "settings must be an object".into(),
+            });
         }
         return (config, errors);
     };
-    let mut p = Applier { text: "", errors: &mut errors };
+    let mut p = Applier {
+        text: "",
+        errors: &mut errors,
+    };
     p.apply(&table, &mut config);
     (config, errors)
 }
@@ -160,9 +176,13 @@ impl Applier<'_> {
     fn line_of(&self, key: &str) -> usize {
         for (n, l) in self.text.lines().enumerate() {
             let t = l.trim_start();
-            let is_key = t.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with('='))
-                || t.strip_prefix(&format!("\"{key}\"")).is_some_and(|r| r.trim_start().starts_with('='));
-            let is_table = t.starts_with('[') && t.trim_matches(['[', ']', ' ']).rsplit('.').next() == Some(key);
+            let is_key = t
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+                || t.strip_prefix(&format!("\"{key}\""))
+                    .is_some_and(|r| r.trim_start().starts_with('='));
+            let is_table = t.starts_with('[')
+                && t.trim_matches(['[', ']', ' ']).rsplit('.').next() == Some(key);
             if is_key || is_table {
                 return n + 1;
             }
@@ -236,7 +256,10 @@ impl Applier<'_> {
 
     fn actors(&mut self, value: &toml::Value, config: &mut Config) {
         let Some(list) = value.as_array() else {
-            self.error("actors", "`actors` must be an array of tables ([[actors]])".into());
+            self.error(
+                "actors",
+                "`actors` must be an array of tables ([[actors]])".into(),
+            );
             return;
         };
         // Lines of each `[[actors]]` header, in order, for go-to-definition.
@@ -250,7 +273,10 @@ impl Applier<'_> {
         for (k, entry) in list.iter().enumerate() {
             let line = header_lines.get(k).copied().unwrap_or(0);
             let Some(t) = entry.as_table() else {
-                self.errors.push(ConfigError { line, message: "each actor must be a table".into() });
+                self.errors.push(ConfigError {
+                    line,
+                    message: "each actor must be a table".into(),
+                });
                 continue;
             };
             let mut def = ActorDef {
@@ -263,7 +289,9 @@ impl Applier<'_> {
             let mut ok = true;
             for (key, v) in t {
                 match (key.as_str(), v) {
-                    ("name", toml::Value::String(s)) if !s.trim().is_empty() => def.name = s.trim().into(),
+                    ("name", toml::Value::String(s)) if !s.trim().is_empty() => {
+                        def.name = s.trim().into()
+                    }
                     ("kind", toml::Value::String(s)) => match ActorKind::parse(s) {
                         Some(kind) => def.kind = kind,
                         None => {
@@ -274,20 +302,31 @@ impl Applier<'_> {
                     ("aliases", toml::Value::Array(a)) => {
                         for alias in a {
                             match alias.as_str() {
-                                Some(s) if !s.trim().is_empty() => def.aliases.push(s.trim().into()),
-                                _ => self.errors.push(ConfigError { line, message: "aliases must be non-empty strings".into() }),
+                                Some(s) if !s.trim().is_empty() => {
+                                    def.aliases.push(s.trim().into())
+                                }
+                                _ => self.errors.push(ConfigError {
+                                    line,
+                                    message: "aliases must be non-empty strings".into(),
+                                }),
                             }
                         }
                     }
                     ("description", toml::Value::String(s)) => def.description = Some(s.clone()),
                     (other, _) => {
                         ok = false;
-                        self.errors.push(ConfigError { line, message: format!("unknown or invalid actor key `{other}`") });
+                        self.errors.push(ConfigError {
+                            line,
+                            message: format!("unknown or invalid actor key `{other}`"),
+                        });
                     }
                 }
             }
             if def.name.is_empty() {
-                self.errors.push(ConfigError { line, message: "an actor needs a `name`".into() });
+                self.errors.push(ConfigError {
+                    line,
+                    message: "an actor needs a `name`".into(),
+                });
             } else if ok {
                 config.actors.push(def);
             }
@@ -300,15 +339,26 @@ impl Applier<'_> {
             match key.as_str() {
                 "approx-margin" | "margin" => match number {
                     Some(n) if (0.0..1.0).contains(&n) => checks.approx_margin = n,
-                    _ => self.error(key, format!("`{key}` must be a fraction between 0 and 1, not {v}")),
+                    _ => self.error(
+                        key,
+                        format!("`{key}` must be a fraction between 0 and 1, not {v}"),
+                    ),
                 },
                 "rate-tolerance" => match number {
                     Some(n) if (0.0..10.0).contains(&n) => checks.rate_tolerance = n,
-                    _ => self.error(key, format!("`{key}` must be a fraction such as 0.15, not {v}")),
+                    _ => self.error(
+                        key,
+                        format!("`{key}` must be a fraction such as 0.15, not {v}"),
+                    ),
                 },
                 "change-tolerance" => match number {
                     Some(n) if n >= 0.0 => checks.change_tolerance = n,
-                    _ => self.error(key, format!("`{key}` must be a non-negative number of percentage points, not {v}")),
+                    _ => self.error(
+                        key,
+                        format!(
+                            "`{key}` must be a non-negative number of percentage points, not {v}"
+                        ),
+                    ),
                 },
                 "rates" => match v.as_table() {
                     Some(rates) => {
@@ -318,14 +368,23 @@ impl Applier<'_> {
                                 (Some((a, b)), Some(r)) if r > 0.0 => {
                                     checks.rates.push((a.trim().into(), b.trim().into(), r));
                                 }
-                                _ => self.error(pair, format!("rate `{pair}` must be written \"KRW/USD\" = 1050.0")),
+                                _ => self.error(
+                                    pair,
+                                    format!("rate `{pair}` must be written \"KRW/USD\" = 1050.0"),
+                                ),
                             }
                         }
                     }
-                    None => self.error(key, "`rates` must be a table such as { \"KRW/USD\" = 1050.0 }".into()),
+                    None => self.error(
+                        key,
+                        "`rates` must be a table such as { \"KRW/USD\" = 1050.0 }".into(),
+                    ),
                 },
                 code if CHECK_CODES.contains(&code) => {
-                    let mut setting = checks.settings.get(code).copied().unwrap_or(CheckSetting { enabled: true, severity: None });
+                    let mut setting = checks.settings.get(code).copied().unwrap_or(CheckSetting {
+                        enabled: true,
+                        severity: None,
+                    });
                     match v {
                         toml::Value::Boolean(b) => setting.enabled = *b,
                         toml::Value::String(s) => match s.as_str() {
@@ -351,7 +410,13 @@ impl Applier<'_> {
                     }
                     checks.settings.insert(code.to_string(), setting);
                 }
-                other => self.error(other, format!("unknown check setting `{other}` (checks are {})", CHECK_CODES.join(", "))),
+                other => self.error(
+                    other,
+                    format!(
+                        "unknown check setting `{other}` (checks are {})",
+                        CHECK_CODES.join(", ")
+                    ),
+                ),
             }
         }
     }
@@ -384,7 +449,10 @@ rates = { "KRW/USD" = 1050 }
         assert_eq!(c.actors[0].aliases, ["Marshal Kim"]);
         assert_eq!(c.actors[0].line, Some(5));
         assert_eq!(c.checks.rate_tolerance, 0.2);
-        assert_eq!(c.checks.severity("weekday", Severity::Warning), Severity::Error);
+        assert_eq!(
+            c.checks.severity("weekday", Severity::Warning),
+            Severity::Error
+        );
         assert!(!c.checks.enabled("restated-figure"));
         assert_eq!(c.checks.rates, [("KRW".into(), "USD".into(), 1050.0)]);
     }

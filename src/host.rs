@@ -33,9 +33,18 @@ pub fn load_config(path: &Path, base: &Config) -> (Config, Vec<String>) {
     match fs::read_to_string(path) {
         Ok(text) => {
             let (c, errors) = config::parse(&text, base);
-            (c, errors.iter().map(|e| format_config_error(path, e)).collect())
+            (
+                c,
+                errors
+                    .iter()
+                    .map(|e| format_config_error(path, e))
+                    .collect(),
+            )
         }
-        Err(e) => (base.clone(), vec![format!("{}: cannot read: {e}", path.display())]),
+        Err(e) => (
+            base.clone(),
+            vec![format!("{}: cannot read: {e}", path.display())],
+        ),
     }
 }
 
@@ -50,7 +59,9 @@ pub fn format_config_error(path: &Path, e: &ConfigError) -> String {
 /// Every report under `dir`, sorted, skipping hidden folders, `target` and `node_modules`,
 /// and never following symbolic links.
 pub fn walk_reports(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
@@ -81,9 +92,14 @@ pub fn today() -> crate::calendar::Date {
 
 /// Analyses a report; when neither the report nor the configuration gives a period or a
 /// reference date, undated text is resolved against today.
-pub fn analyze(text: &str, config: &Config, format: crate::outline::Format) -> crate::model::Analysis {
+pub fn analyze(
+    text: &str,
+    config: &Config,
+    format: crate::outline::Format,
+) -> crate::model::Analysis {
     let analysis = crate::analyze(text, config, format);
-    if analysis.period.is_some() || config.reference_date.is_some() || !analysis.notices.is_empty() {
+    if analysis.period.is_some() || config.reference_date.is_some() || !analysis.notices.is_empty()
+    {
         return analysis;
     }
     let mut with_today = config.clone();

@@ -101,7 +101,12 @@ pub struct DateValue {
 
 impl DateValue {
     pub fn day(date: Date) -> DateValue {
-        DateValue { start: date, end: date, precision: Precision::Day, interval: false }
+        DateValue {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+            interval: false,
+        }
     }
 
     pub fn month(year: i32, month: u32) -> DateValue {
@@ -140,7 +145,11 @@ impl DateValue {
             Precision::Day => d.to_string(),
         };
         let (a, b) = (one(self.start), one(self.end));
-        if self.interval && a != b { format!("{a}/{b}") } else { a }
+        if self.interval && a != b {
+            format!("{a}/{b}")
+        } else {
+            a
+        }
     }
 
     /// Number of days covered, both ends included.

@@ -123,12 +123,19 @@ pub fn sections(text: &str, format: Format) -> Vec<Section> {
     let markdown = match format {
         Format::Markdown => true,
         Format::Plain => false,
-        Format::Auto => front_matter(text).is_some() || lines(text).any(|l| {
-            let s = &text[l.start..l.end];
-            atx(s).is_some_and(|(_, a, b)| b > a)
-        }),
+        Format::Auto => {
+            front_matter(text).is_some()
+                || lines(text).any(|l| {
+                    let s = &text[l.start..l.end];
+                    atx(s).is_some_and(|(_, a, b)| b > a)
+                })
+        }
     };
-    let headings = if markdown { markdown_headings(text) } else { plain_headings(text) };
+    let headings = if markdown {
+        markdown_headings(text)
+    } else {
+        plain_headings(text)
+    };
     close(text, headings)
 }
 
@@ -199,8 +206,10 @@ fn markdown_headings(text: &str) -> Vec<Heading> {
             continue;
         }
         let indent = s.len() - s.trim_start().len();
-        prev = (!s.trim().is_empty() && indent < 4 && !s.trim_start().starts_with(['>', '-', '*', '+', '|']))
-            .then_some(line);
+        prev = (!s.trim().is_empty()
+            && indent < 4
+            && !s.trim_start().starts_with(['>', '-', '*', '+', '|']))
+        .then_some(line);
         // A paragraph's later lines cannot start a setext heading on their own.
         if prev.is_some() && out.last().is_some_and(|h| h.line_start == line.start) {
             prev = None;
@@ -221,7 +230,10 @@ fn ends_like_prose(s: &str) -> bool {
 /// authors), not sections.
 fn plain_headings(text: &str) -> Vec<Heading> {
     let all: Vec<Span> = lines(text).collect();
-    let blank = |k: usize| all.get(k).is_none_or(|l| text[l.start..l.end].trim().is_empty());
+    let blank = |k: usize| {
+        all.get(k)
+            .is_none_or(|l| text[l.start..l.end].trim().is_empty())
+    };
     let mut out = Vec::new();
     let mut seen_prose = false;
     for (k, line) in all.iter().enumerate() {
@@ -241,8 +253,8 @@ fn plain_headings(text: &str) -> Vec<Heading> {
             && !ends_like_prose(s)
             && !s.starts_with(['-', '*', '•']);
         if headingish && seen_prose {
-            let lead = text[line.start..line.end].len()
-                - text[line.start..line.end].trim_start().len();
+            let lead =
+                text[line.start..line.end].len() - text[line.start..line.end].trim_start().len();
             let title = Span::new(line.start + lead, line.start + lead + s.len());
             let numbered = numbering_depth(s);
             let level = match numbered {
@@ -250,17 +262,27 @@ fn plain_headings(text: &str) -> Vec<Heading> {
                 None if is_all_caps(s) => 1,
                 None => 1,
             };
-            out.push(Heading { level, line_start: line.start, title });
+            out.push(Heading {
+                level,
+                line_start: line.start,
+                title,
+            });
         } else if !headingish && (words > 14 || ends_like_prose(s)) {
             seen_prose = true;
         }
     }
     // ALL-CAPS headings outrank mixed-case ones when a report uses both.
-    if out.iter().any(|h| is_all_caps(&text[h.title.start..h.title.end]))
-        && out.iter().any(|h| !is_all_caps(&text[h.title.start..h.title.end]))
+    if out
+        .iter()
+        .any(|h| is_all_caps(&text[h.title.start..h.title.end]))
+        && out
+            .iter()
+            .any(|h| !is_all_caps(&text[h.title.start..h.title.end]))
     {
         for h in &mut out {
-            if !is_all_caps(&text[h.title.start..h.title.end]) && numbering_depth(&text[h.title.start..h.title.end]).is_none() {
+            if !is_all_caps(&text[h.title.start..h.title.end])
+                && numbering_depth(&text[h.title.start..h.title.end]).is_none()
+            {
                 h.level = 2;
             }
         }
@@ -304,7 +326,10 @@ mod tests {
         let titles: Vec<(u32, &str)> = got.iter().map(|(l, t, _)| (*l, t.as_str())).collect();
         assert_eq!(titles, [(1, "Top"), (2, "Sub"), (2, "Deep"), (1, "Other")]);
         // A section runs to the next heading of the same or a higher level.
-        assert_eq!(got[0].2, "# Top #\nbody\n\nSub\n---\ntext\n## Deep\n```\n# code\n```\n");
+        assert_eq!(
+            got[0].2,
+            "# Top #\nbody\n\nSub\n---\ntext\n## Deep\n```\n# code\n```\n"
+        );
         assert_eq!(got[1].2, "Sub\n---\ntext\n");
     }
 
@@ -313,6 +338,13 @@ mod tests {
         let text = "Report title\n\nSep 2014\n\nThis is the opening paragraph of prose, which ends with a full stop.\n\nFirst section\n\nBody text here. More.\n\n2. Numbered heading\n\n2.1 Sub heading\n\nBody, again.\n";
         let got = outline(text, Format::Plain);
         let titles: Vec<(u32, &str)> = got.iter().map(|(l, t, _)| (*l, t.as_str())).collect();
-        assert_eq!(titles, [(1, "First section"), (1, "2. Numbered heading"), (2, "2.1 Sub heading")]);
+        assert_eq!(
+            titles,
+            [
+                (1, "First section"),
+                (1, "2. Numbered heading"),
+                (2, "2.1 Sub heading")
+            ]
+        );
     }
 }

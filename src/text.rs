@@ -68,7 +68,9 @@ impl LineIndex {
 
     /// Zero-based line of a byte offset (offsets past the end land on the last line).
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     pub fn line_start(&self, line: usize) -> usize {
@@ -104,7 +106,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         if pos == bytes.len() {
             // The empty line after a final line break, or the only line of an empty text.
             pos += 1;
-            return if bytes.is_empty() { Some(Span::new(0, 0)) } else { None };
+            return if bytes.is_empty() {
+                Some(Span::new(0, 0))
+            } else {
+                None
+            };
         }
         let start = pos;
         let mut end = pos;
@@ -113,7 +119,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         }
         pos = end;
         if pos < bytes.len() {
-            pos += if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
+            pos += if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
         } else {
             pos = bytes.len() + 1;
         }

@@ -6,7 +6,9 @@ use crate::model::{Analysis, Finding, Fix, Precision, Severity};
 
 pub fn check(text: &str, analysis: &Analysis, config: &Checks, out: &mut Vec<Finding>) {
     for d in &analysis.dates {
-        let Some((stated, span)) = d.weekday else { continue };
+        let Some((stated, span)) = d.weekday else {
+            continue;
+        };
         if d.value.precision != Precision::Day || d.value.interval {
             continue;
         }
@@ -26,12 +28,14 @@ pub fn check(text: &str, analysis: &Analysis, config: &Checks, out: &mut Vec<Fin
             severity: config.severity("weekday", Severity::Warning),
             message: format!(
                 "{} fell on a {}, not a {}",
-                d.value.start,
-                WEEKDAY_NAMES[actual],
-                WEEKDAY_NAMES[stated]
+                d.value.start, WEEKDAY_NAMES[actual], WEEKDAY_NAMES[stated]
             ),
             related: Vec::new(),
-            fix: Some(Fix { title: format!("Change to {}", WEEKDAY_NAMES[actual]), span, replacement }),
+            fix: Some(Fix {
+                title: format!("Change to {}", WEEKDAY_NAMES[actual]),
+                span,
+                replacement,
+            }),
         });
     }
 }

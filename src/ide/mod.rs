@@ -91,12 +91,21 @@ pub fn format_short(v: f64) -> String {
         (1.0, "")
     };
     let x = v / d;
-    let s = if (x - x.round()).abs() < 1e-9 { format!("{}", x.round()) } else { format!("{x:.2}").trim_end_matches('0').to_string() };
+    let s = if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round())
+    } else {
+        format!("{x:.2}").trim_end_matches('0').to_string()
+    };
     format!("{s}{word}")
 }
 
 /// Hover card contents in Markdown.
-pub fn hover(text: &str, analysis: &Analysis, offset: usize, others: &[(String, usize)]) -> Option<(Span, String)> {
+pub fn hover(
+    text: &str,
+    analysis: &Analysis,
+    offset: usize,
+    others: &[(String, usize)],
+) -> Option<(Span, String)> {
     let t = target_at(analysis, offset)?;
     let span = target_span(analysis, t);
     let md = match t {
@@ -110,12 +119,15 @@ pub fn hover(text: &str, analysis: &Analysis, offset: usize, others: &[(String, 
 fn line_excerpt(text: &str, span: Span) -> (usize, String) {
     let line = text[..span.start].matches('\n').count() + 1;
     let start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |p| span.end + p);
     let line_text = &text[start..end];
     // Up to 60 characters either side of the mention.
     let rel = span.start - start;
     let from = crate::text::floor_char_boundary(line_text, rel.saturating_sub(60));
-    let to = crate::text::floor_char_boundary(line_text, (rel + span.len() + 60).min(line_text.len()));
+    let to =
+        crate::text::floor_char_boundary(line_text, (rel + span.len() + 60).min(line_text.len()));
     let mut ex = line_text[from..to].trim().to_string();
     if from > 0 {
         ex = format!("…{ex}");
@@ -138,13 +150,19 @@ fn actor_card(text: &str, actor: &Actor, others: &[(String, usize)]) -> String {
         s.push_str(&format!("\n\nAlso written: {}", actor.aliases.join(", ")));
     }
     let n = actor.mentions.len();
-    s.push_str(&format!("\n\n{n} mention{} in this report", if n == 1 { "" } else { "s" }));
+    s.push_str(&format!(
+        "\n\n{n} mention{} in this report",
+        if n == 1 { "" } else { "s" }
+    ));
     if let Some(first) = actor.mentions.first() {
         let (line, ex) = line_excerpt(text, *first);
         s.push_str(&format!("\n\nFirst mention, line {line}: {ex}"));
     }
     if !others.is_empty() {
-        let list: Vec<String> = others.iter().map(|(name, n)| format!("{name} ({n})")).collect();
+        let list: Vec<String> = others
+            .iter()
+            .map(|(name, n)| format!("{name} ({n})"))
+            .collect();
         s.push_str(&format!("\n\nAlso in: {}", list.join(", ")));
     }
     s
@@ -176,10 +194,19 @@ fn date_card(text: &str, analysis: &Analysis, d: &DateMention) -> String {
         };
         s.push_str(&format!("\n\n{place} ({} to {})", p.start, p.end));
     }
-    let same: Vec<usize> = analysis.dates.iter().filter(|o| o.value == d.value && o.span != d.span).map(|o| text[..o.span.start].matches('\n').count() + 1).collect();
+    let same: Vec<usize> = analysis
+        .dates
+        .iter()
+        .filter(|o| o.value == d.value && o.span != d.span)
+        .map(|o| text[..o.span.start].matches('\n').count() + 1)
+        .collect();
     if !same.is_empty() {
         let lines: Vec<String> = same.iter().map(|l| l.to_string()).collect();
-        s.push_str(&format!("\n\nSame date also on line{} {}", if same.len() == 1 { "" } else { "s" }, lines.join(", ")));
+        s.push_str(&format!(
+            "\n\nSame date also on line{} {}",
+            if same.len() == 1 { "" } else { "s" },
+            lines.join(", ")
+        ));
     }
     s
 }
@@ -200,7 +227,12 @@ pub fn implied_rate(analysis: &Analysis, unit: &str, to: &str) -> Option<(f64, S
 fn figure_card(text: &str, analysis: &Analysis, k: usize) -> String {
     let f: &Figure = &analysis.figures[k];
     let unit = f.unit.clone().unwrap_or_default();
-    let mut s = format!("**{} {}** · {}", format_number(f.value), unit, f.kind.as_str());
+    let mut s = format!(
+        "**{} {}** · {}",
+        format_number(f.value),
+        unit,
+        f.kind.as_str()
+    );
     if f.kind == FigureKind::Points {
         s.push_str(" (percentage points)");
     }
@@ -208,11 +240,19 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize) -> String {
         s.push_str(" (ordinal)");
     }
     if let Some((lo, hi)) = f.range {
-        s.push_str(&format!("\n\nRange: {} to {}", format_number(lo), format_number(hi)));
+        s.push_str(&format!(
+            "\n\nRange: {} to {}",
+            format_number(lo),
+            format_number(hi)
+        ));
     }
     let (lo, hi) = f.bounds;
     if hi > lo {
-        s.push_str(&format!("\n\nAs written: {} to {}", format_number(lo), format_number(hi)));
+        s.push_str(&format!(
+            "\n\nAs written: {} to {}",
+            format_number(lo),
+            format_number(hi)
+        ));
     }
     match f.qualifier {
         crate::model::Qualifier::Exact => {}
@@ -222,15 +262,23 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize) -> String {
     }
     if f.kind == FigureKind::Money && unit != "USD" {
         if let Some(c) = f.conversion.map(|c| &analysis.figures[c]) {
-            s.push_str(&format!("\n\nConverted in the text: {}", &text[c.span.start..c.span.end]));
+            s.push_str(&format!(
+                "\n\nConverted in the text: {}",
+                &text[c.span.start..c.span.end]
+            ));
         } else if let Some((rate, at)) = implied_rate(analysis, &unit, "USD") {
             let usd = f.value / rate;
             let (line, _) = line_excerpt(text, at);
-            s.push_str(&format!("\n\n≈ ${} at {:.2} {unit} per USD (the rate the report implies on line {line})", format_short(usd), rate));
+            s.push_str(&format!(
+                "\n\n≈ ${} at {:.2} {unit} per USD (the rate the report implies on line {line})",
+                format_short(usd),
+                rate
+            ));
         }
     }
     for finding in &analysis.findings {
-        if finding.span.overlaps(f.span) || finding.related.iter().any(|(r, _)| r.overlaps(f.span)) {
+        if finding.span.overlaps(f.span) || finding.related.iter().any(|(r, _)| r.overlaps(f.span))
+        {
             s.push_str(&format!("\n\n⚠ {}: {}", finding.code, finding.message));
         }
     }
@@ -244,14 +292,23 @@ pub fn references(analysis: &Analysis, offset: usize) -> Option<Vec<Span>> {
         Target::Actor(a, _) => analysis.actors[a].mentions.clone(),
         Target::Date(k) => {
             let v = analysis.dates[k].value;
-            analysis.dates.iter().filter(|d| d.value == v).map(|d| d.span).collect()
+            analysis
+                .dates
+                .iter()
+                .filter(|d| d.value == v)
+                .map(|d| d.span)
+                .collect()
         }
         Target::Figure(k) => {
             let f = &analysis.figures[k];
             analysis
                 .figures
                 .iter()
-                .filter(|g| g.kind == f.kind && g.unit == f.unit && (g.value - f.value).abs() <= f.value.abs() * 1e-9)
+                .filter(|g| {
+                    g.kind == f.kind
+                        && g.unit == f.unit
+                        && (g.value - f.value).abs() <= f.value.abs() * 1e-9
+                })
                 .map(|g| g.span)
                 .collect()
         }

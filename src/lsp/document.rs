@@ -24,7 +24,13 @@ impl Document {
         let rope = Rope::from_str(text);
         let text: Arc<str> = Arc::from(text);
         let analysis = Arc::new(crate::host::analyze(&text, config, format));
-        Document { rope, version, format, text, analysis }
+        Document {
+            rope,
+            version,
+            format,
+            text,
+            analysis,
+        }
     }
 
     /// Applies change events in order: ranged ones as edits, range-less ones as replacements.
@@ -79,7 +85,11 @@ mod tests {
             apply_one(&mut rope, &change, Encoding::Utf16);
             assert_eq!(rope.to_string(), expect);
         }
-        let full = TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".into() };
+        let full = TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "new".into(),
+        };
         apply_one(&mut rope, &full, Encoding::Utf16);
         assert_eq!(rope.to_string(), "new");
     }

@@ -7,8 +7,8 @@ pub mod position;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-
 
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
@@ -20,13 +20,20 @@ use crate::outline::Format;
 use document::Document;
 use position::Encoding;
 
-/// Runs the server on stdin/stdout until `exit`.
-pub fn run_stdio() {
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+/// Set by `shutdown`: the process exits 0 after `exit` only if it was asked to shut down first.
+static SHUTDOWN: AtomicBool = AtomicBool::new(false);
+
+/// Runs the server on stdin/stdout until `exit` (or the end of input). Returns true when the
+/// client asked for `shutdown` first, as the specification requires for a clean exit.
+pub fn run_stdio() -> bool {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("dossier: cannot start the runtime: {e}");
-            return;
+            return false;
         }
     };
     runtime.block_on(async {
@@ -38,6 +45,7 @@ pub fn run_stdio() {
             .serve(service)
             .await;
     });
+    SHUTDOWN.load(Ordering::SeqCst)
 }
 
 #[derive(Default)]
@@ -59,12 +67,17 @@ pub struct Backend {
 
 impl Backend {
     fn new(client: Client) -> Backend {
-        Backend { client, state: Arc::new(Mutex::new(State::default())) }
+        Backend {
+            client,
+            state: Arc::new(Mutex::new(State::default())),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
         // A panic while the lock was held leaves the state as it was; carry on with it.
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` on the state, turning a panic into an internal error and a log line.
@@ -75,17 +88,25 @@ impl Backend {
             Err(panic) => {
                 let msg = panic_message(&panic);
                 eprintln!("dossier: internal error in {what}: {msg}");
-                Err(Error { code: tower_lsp_server::jsonrpc::ErrorCode::InternalError, message: format!("internal error in {what}: {msg}").into(), data: None })
+                Err(Error {
+                    code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                    message: format!("internal error in {what}: {msg}").into(),
+                    data: None,
+                })
             }
         }
     }
 
     async fn publish(&self, uri: Uri) {
         let diagnostics = self.guarded("publishDiagnostics", |s| {
-            Ok(s.docs.get(&uri).map(|d| (diagnostics(&uri, d, s.encoding), d.version)))
+            Ok(s.docs
+                .get(&uri)
+                .map(|d| (diagnostics(&uri, d, s.encoding), d.version)))
         });
         if let Ok(Some((diags, version))) = diagnostics {
-            self.client.publish_diagnostics(uri, diags, Some(version)).await;
+            self.client
+                .publish_diagnostics(uri, diags, Some(version))
+                .await;
         }
     }
 }
@@ -101,7 +122,9 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 impl State {
     /// The configuration for a document: editor settings, then the nearest `dossier.toml`.
     fn config_for(&mut self, uri: &Uri) -> Config {
-        let dir = uri.to_file_path().and_then(|p| p.parent().map(|d| d.to_path_buf()));
+        let dir = uri
+            .to_file_path()
+            .and_then(|p| p.parent().map(|d| d.to_path_buf()));
         let Some(file) = dir.and_then(|d| crate::host::find_config(&d)) else {
             return self.settings.clone();
         };
@@ -117,7 +140,9 @@ impl State {
     }
 
     fn doc(&self, uri: &Uri) -> Result<&Document> {
-        self.docs.get(uri).ok_or_else(|| Error::invalid_params(format!("unknown document {}", uri.as_str())))
+        self.docs
+            .get(uri)
+            .ok_or_else(|| Error::invalid_params(format!("unknown document {}", uri.as_str())))
     }
 }
 
@@ -170,14 +195,24 @@ fn diagnostics(uri: &Uri, doc: &Document, enc: Encoding) -> Vec<Diagnostic> {
 /// Sections as a tree: each section holds the sections of a deeper level that follow it.
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written.
 fn section_tree(doc: &Document, sections: &[Section], enc: Encoding) -> Vec<DocumentSymbol> {
-    fn build(doc: &Document, sections: &[Section], k: &mut usize, level: u32, enc: Encoding) -> Vec<DocumentSymbol> {
+    fn build(
+        doc: &Document,
+        sections: &[Section],
+        k: &mut usize,
+        level: u32,
+        enc: Encoding,
+    ) -> Vec<DocumentSymbol> {
         let mut out = Vec::new();
         while *k < sections.len() && sections[*k].level >= level {
             let s = &sections[*k];
             *k += 1;
             let children = build(doc, sections, k, s.level + 1, enc);
             out.push(DocumentSymbol {
-                name: if s.title.is_empty() { "(untitled)".into() } else { s.title.clone() },
+                name: if s.title.is_empty() {
+                    "(untitled)".into()
+                } else {
+                    s.title.clone()
+                },
                 detail: None,
                 kind: SymbolKind::STRING,
                 tags: None,
@@ -200,7 +235,11 @@ fn section_tree(doc: &Document, sections: &[Section], enc: Encoding) -> Vec<Docu
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
+        let offered = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_deref());
         let encoding = Encoding::negotiate(offered);
         let td = params.capabilities.text_document.as_ref();
         let plain_hover = td
@@ -228,14 +267,19 @@ impl LanguageServer for Backend {
         }
         Ok(InitializeResult {
             offset_encoding: None,
-            server_info: Some(ServerInfo { name: "dossier".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "dossier".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    ..TextDocumentSyncOptions::default()
-                })),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
@@ -244,18 +288,21 @@ impl LanguageServer for Backend {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
-                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-                    identifier: Some("dossier".into()),
-                    inter_file_dependencies: false,
-                    workspace_diagnostics: false,
-                    work_done_progress_options: WorkDoneProgressOptions::default(),
-                })),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
+                    DiagnosticOptions {
+                        identifier: Some("dossier".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: WorkDoneProgressOptions::default(),
+                    },
+                )),
                 ..ServerCapabilities::default()
             },
         })
     }
 
     async fn shutdown(&self) -> Result<()> {
+        SHUTDOWN.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -264,7 +311,12 @@ impl LanguageServer for Backend {
         let r = self.guarded("didOpen", |s| {
             let config = s.config_for(&uri);
             let format = format_of(&uri, Some(params.text_document.language_id.as_str()));
-            let doc = Document::new(&params.text_document.text, params.text_document.version, format, &config);
+            let doc = Document::new(
+                &params.text_document.text,
+                params.text_document.version,
+                format,
+                &config,
+            );
             s.docs.insert(uri.clone(), doc);
             Ok(())
         });
@@ -280,11 +332,19 @@ impl LanguageServer for Backend {
             let enc = s.encoding;
             let config = s.config_for(&uri);
             let Some(doc) = s.docs.get_mut(&uri) else {
-                eprintln!("dossier: change for a document that is not open: {}", uri.as_str());
+                eprintln!(
+                    "dossier: change for a document that is not open: {}",
+                    uri.as_str()
+                );
                 return Ok(false);
             };
             if params.text_document.version < doc.version {
-                eprintln!("dossier: stale change (version {} after {}) for {}", params.text_document.version, doc.version, uri.as_str());
+                eprintln!(
+                    "dossier: stale change (version {} after {}) for {}",
+                    params.text_document.version,
+                    doc.version,
+                    uri.as_str()
+                );
                 return Ok(false);
             }
             doc.apply(&params.content_changes, enc);
@@ -308,7 +368,11 @@ impl LanguageServer for Backend {
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         let uris = self.guarded("didChangeConfiguration", |s| {
-            let settings = params.settings.get("dossier").cloned().unwrap_or(params.settings.clone());
+            let settings = params
+                .settings
+                .get("dossier")
+                .cloned()
+                .unwrap_or(params.settings.clone());
             let (c, errors) = config::apply_json(&settings, &Config::default());
             for e in errors {
                 eprintln!("dossier: settings: {}", e.message);
@@ -337,29 +401,39 @@ impl LanguageServer for Backend {
         });
     }
 
-    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
         self.guarded("textDocument/diagnostic", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
-            Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
-                RelatedFullDocumentDiagnosticReport {
+            Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                     related_documents: None,
                     full_document_diagnostic_report: FullDocumentDiagnosticReport {
                         result_id: Some(doc.version.to_string()),
                         items: diagnostics(uri, doc, s.encoding),
                     },
-                },
-            )))
+                }),
+            ))
         })
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         self.guarded("textDocument/documentSymbol", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
             let enc = s.encoding;
             if s.hierarchical_symbols {
-                return Ok(Some(DocumentSymbolResponse::Nested(section_tree(doc, &doc.analysis.sections, enc))));
+                return Ok(Some(DocumentSymbolResponse::Nested(section_tree(
+                    doc,
+                    &doc.analysis.sections,
+                    enc,
+                ))));
             }
             #[allow(deprecated)]
             let flat = doc
@@ -389,9 +463,12 @@ impl LanguageServer for Backend {
                 .filter_map(|sec| {
                     let start = doc.rope.byte_to_line(sec.span.start) as u32;
                     let end_offset = sec.span.end.saturating_sub(1).max(sec.span.start);
-                    let mut end = doc.rope.byte_to_line(end_offset.min(doc.rope.len_bytes())) as u32;
+                    let mut end =
+                        doc.rope.byte_to_line(end_offset.min(doc.rope.len_bytes())) as u32;
                     // Keep the blank line before the next heading visible.
-                    while end > start && doc.rope.line(end as usize).chars().all(char::is_whitespace) {
+                    while end > start
+                        && doc.rope.line(end as usize).chars().all(char::is_whitespace)
+                    {
                         end -= 1;
                     }
                     (end > start).then(|| FoldingRange {
@@ -413,25 +490,41 @@ impl LanguageServer for Backend {
             let doc = s.doc(&tdp.text_document.uri)?;
             let offset = position::offset(&doc.rope, tdp.position, s.encoding);
             let others = other_reports(s, &tdp.text_document.uri, offset);
-            let Some((span, md)) = crate::ide::hover(&doc.text, &doc.analysis, offset, &others) else {
+            let Some((span, md)) = crate::ide::hover(&doc.text, &doc.analysis, offset, &others)
+            else {
                 return Ok(None);
             };
             let contents = if s.plain_hover {
-                HoverContents::Markup(MarkupContent { kind: MarkupKind::PlainText, value: md.replace("**", "") })
+                HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::PlainText,
+                    value: md.replace("**", ""),
+                })
             } else {
-                HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: md })
+                HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: md,
+                })
             };
-            Ok(Some(Hover { contents, range: Some(position::range(&doc.rope, span, s.encoding)) }))
+            Ok(Some(Hover {
+                contents,
+                range: Some(position::range(&doc.rope, span, s.encoding)),
+            }))
         })
     }
 
-    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
         self.guarded("textDocument/definition", |s| {
             let tdp = &params.text_document_position_params;
             let doc = s.doc(&tdp.text_document.uri)?;
             let offset = position::offset(&doc.rope, tdp.position, s.encoding);
             Ok(crate::ide::definition(&doc.analysis, offset).map(|span| {
-                GotoDefinitionResponse::Scalar(Location::new(tdp.text_document.uri.clone(), position::range(&doc.rope, span, s.encoding)))
+                GotoDefinitionResponse::Scalar(Location::new(
+                    tdp.text_document.uri.clone(),
+                    position::range(&doc.rope, span, s.encoding),
+                ))
             }))
         })
     }
@@ -442,22 +535,34 @@ impl LanguageServer for Backend {
             let uri = &tdp.text_document.uri;
             let doc = s.doc(uri)?;
             let offset = position::offset(&doc.rope, tdp.position, s.encoding);
-            let Some(mut spans) = crate::ide::references(&doc.analysis, offset) else { return Ok(None) };
+            let Some(mut spans) = crate::ide::references(&doc.analysis, offset) else {
+                return Ok(None);
+            };
             if !params.context.include_declaration {
                 if let Some(first) = crate::ide::definition(&doc.analysis, offset) {
                     spans.retain(|sp| *sp != first);
                 }
             }
-            let mut locations: Vec<Location> = spans.iter().map(|sp| Location::new(uri.clone(), position::range(&doc.rope, *sp, s.encoding))).collect();
+            let mut locations: Vec<Location> = spans
+                .iter()
+                .map(|sp| Location::new(uri.clone(), position::range(&doc.rope, *sp, s.encoding)))
+                .collect();
             // The same actor in other open reports, by canonical name.
-            if let Some(crate::ide::Target::Actor(a, _)) = crate::ide::target_at(&doc.analysis, offset) {
+            if let Some(crate::ide::Target::Actor(a, _)) =
+                crate::ide::target_at(&doc.analysis, offset)
+            {
                 let name = doc.analysis.actors[a].name.clone();
                 for (other_uri, other) in &s.docs {
                     if other_uri == uri {
                         continue;
                     }
                     for actor in other.analysis.actors.iter().filter(|x| x.name == name) {
-                        locations.extend(actor.mentions.iter().map(|sp| Location::new(other_uri.clone(), position::range(&other.rope, *sp, s.encoding))));
+                        locations.extend(actor.mentions.iter().map(|sp| {
+                            Location::new(
+                                other_uri.clone(),
+                                position::range(&other.rope, *sp, s.encoding),
+                            )
+                        }));
                     }
                 }
             }
@@ -465,39 +570,59 @@ impl LanguageServer for Backend {
         })
     }
 
-    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
         self.guarded("textDocument/documentHighlight", |s| {
             let tdp = &params.text_document_position_params;
             let doc = s.doc(&tdp.text_document.uri)?;
             let offset = position::offset(&doc.rope, tdp.position, s.encoding);
             Ok(crate::ide::references(&doc.analysis, offset).map(|spans| {
-                spans.iter().map(|sp| DocumentHighlight { range: position::range(&doc.rope, *sp, s.encoding), kind: Some(DocumentHighlightKind::TEXT) }).collect()
+                spans
+                    .iter()
+                    .map(|sp| DocumentHighlight {
+                        range: position::range(&doc.rope, *sp, s.encoding),
+                        kind: Some(DocumentHighlightKind::TEXT),
+                    })
+                    .collect()
             }))
         })
     }
 
-    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
         self.guarded("workspace/symbol", |s| {
             let query = params.query.to_lowercase();
             let mut out = Vec::new();
             for (uri, doc) in &s.docs {
                 for actor in &doc.analysis.actors {
-                    let hit = fuzzy(&query, &actor.name) || actor.aliases.iter().any(|a| fuzzy(&query, a));
+                    let hit = fuzzy(&query, &actor.name)
+                        || actor.aliases.iter().any(|a| fuzzy(&query, a));
                     if !hit {
                         continue;
                     }
-                    let Some(first) = actor.mentions.first() else { continue };
+                    let Some(first) = actor.mentions.first() else {
+                        continue;
+                    };
                     #[allow(deprecated)]
                     out.push(SymbolInformation {
                         name: actor.name.clone(),
                         kind: match actor.kind {
                             crate::model::ActorKind::Person => SymbolKind::OBJECT,
-                            crate::model::ActorKind::Country | crate::model::ActorKind::Place => SymbolKind::NAMESPACE,
+                            crate::model::ActorKind::Country | crate::model::ActorKind::Place => {
+                                SymbolKind::NAMESPACE
+                            }
                             _ => SymbolKind::CLASS,
                         },
                         tags: None,
                         deprecated: None,
-                        location: Location::new(uri.clone(), position::range(&doc.rope, *first, s.encoding)),
+                        location: Location::new(
+                            uri.clone(),
+                            position::range(&doc.rope, *first, s.encoding),
+                        ),
                         container_name: Some(actor.kind.as_str().into()),
                     });
                 }
@@ -509,7 +634,10 @@ impl LanguageServer for Backend {
                             kind: SymbolKind::STRING,
                             tags: None,
                             deprecated: None,
-                            location: Location::new(uri.clone(), position::range(&doc.rope, sec.heading, s.encoding)),
+                            location: Location::new(
+                                uri.clone(),
+                                position::range(&doc.rope, sec.heading, s.encoding),
+                            ),
                             container_name: Some("section".into()),
                         });
                     }
@@ -530,12 +658,18 @@ impl LanguageServer for Backend {
                 if !(f.span.overlaps(want) || f.span.touches(want.start)) {
                     continue;
                 }
-                let edit = TextEdit::new(position::range(&doc.rope, fix.span, s.encoding), fix.replacement.clone());
+                let edit = TextEdit::new(
+                    position::range(&doc.rope, fix.span, s.encoding),
+                    fix.replacement.clone(),
+                );
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![diagnostic(uri, doc, f, s.encoding)]),
-                    edit: Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), vec![edit])]))),
+                    edit: Some(WorkspaceEdit::new(HashMap::from([(
+                        uri.clone(),
+                        vec![edit],
+                    )]))),
                     is_preferred: Some(true),
                     ..CodeAction::default()
                 }));
@@ -547,7 +681,9 @@ impl LanguageServer for Backend {
 
 /// Other open reports that mention the actor at `offset`, with their mention counts.
 fn other_reports(s: &State, uri: &Uri, offset: usize) -> Vec<(String, usize)> {
-    let Some(doc) = s.docs.get(uri) else { return Vec::new() };
+    let Some(doc) = s.docs.get(uri) else {
+        return Vec::new();
+    };
     let Some(crate::ide::Target::Actor(a, _)) = crate::ide::target_at(&doc.analysis, offset) else {
         return Vec::new();
     };
@@ -557,8 +693,19 @@ fn other_reports(s: &State, uri: &Uri, offset: usize) -> Vec<(String, usize)> {
         .iter()
         .filter(|(u, _)| *u != uri)
         .filter_map(|(u, d)| {
-            let n: usize = d.analysis.actors.iter().filter(|x| &x.name == name).map(|x| x.mentions.len()).sum();
-            let file = u.as_str().rsplit('/').next().unwrap_or(u.as_str()).to_string();
+            let n: usize = d
+                .analysis
+                .actors
+                .iter()
+                .filter(|x| &x.name == name)
+                .map(|x| x.mentions.len())
+                .sum();
+            let file = u
+                .as_str()
+                .rsplit('/')
+                .next()
+                .unwrap_or(u.as_str())
+                .to_string();
             (n > 0).then_some((file, n))
         })
         .collect();
@@ -573,6 +720,8 @@ fn fuzzy(query: &str, name: &str) -> bool {
     }
     let name = name.to_lowercase();
     let mut chars = name.chars();
-    query.chars().filter(|c| !c.is_whitespace()).all(|q| chars.any(|c| c == q))
+    query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|q| chars.any(|c| c == q))
 }
-

@@ -17,7 +17,9 @@ pub enum Encoding {
 impl Encoding {
     /// UTF-8 when the client offers it, else UTF-16 (UTF-32 if that is all it offers).
     pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
-        let Some(offered) = offered else { return Encoding::Utf16 };
+        let Some(offered) = offered else {
+            return Encoding::Utf16;
+        };
         if offered.contains(&PositionEncodingKind::UTF8) {
             Encoding::Utf8
         } else if offered.contains(&PositionEncodingKind::UTF16) || offered.is_empty() {
@@ -87,7 +89,12 @@ pub fn offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
             let base = rope.char_to_utf16_cu(line_char);
             let end_char = rope.byte_to_char(line_start + content);
             let max = rope.char_to_utf16_cu(end_char) - base;
-            let c = rope.utf16_cu_to_char(base + col.min(max));
+            let target = base + col.min(max);
+            let mut c = rope.utf16_cu_to_char(target);
+            // Inside a surrogate pair ropey rounds up; positions round down to the character.
+            if rope.char_to_utf16_cu(c) > target {
+                c -= 1;
+            }
             rope.char_to_byte(c)
         }
         Encoding::Utf32 => {
@@ -100,7 +107,10 @@ pub fn offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
 }
 
 pub fn range(rope: &Rope, span: Span, enc: Encoding) -> Range {
-    Range::new(position(rope, span.start, enc), position(rope, span.end, enc))
+    Range::new(
+        position(rope, span.start, enc),
+        position(rope, span.end, enc),
+    )
 }
 
 /// A range as a span, with the ends put in order.
@@ -120,11 +130,15 @@ mod tests {
     fn every_char_boundary_round_trips_in_all_encodings() {
         let rope = Rope::from_str(TEXT);
         for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
-            for (o, _) in TEXT.char_indices().chain(std::iter::once((TEXT.len(), ' '))) {
+            for (o, _) in TEXT
+                .char_indices()
+                .chain(std::iter::once((TEXT.len(), ' ')))
+            {
                 let p = position(&rope, o, enc);
                 // Offsets inside a line break map to the end of the line's content.
                 let back = offset(&rope, p, enc);
-                let is_break = matches!(TEXT.as_bytes().get(o), Some(b'\n')) && TEXT.as_bytes().get(o.wrapping_sub(1)) == Some(&b'\r');
+                let is_break = matches!(TEXT.as_bytes().get(o), Some(b'\n'))
+                    && TEXT.as_bytes().get(o.wrapping_sub(1)) == Some(&b'\r');
                 if !is_break {
                     assert_eq!(back, o, "{enc:?} offset {o} via {p:?}");
                 }
@@ -140,20 +154,39 @@ mod tests {
         assert_eq!(position(&rope, x, Encoding::Utf16), Position::new(0, 12));
         assert_eq!(position(&rope, x, Encoding::Utf32), Position::new(0, 11));
         // Lone CR and CRLF both end lines.
-        assert_eq!(position(&rope, TEXT.find("CR line").unwrap(), Encoding::Utf16), Position::new(2, 0));
-        assert_eq!(position(&rope, TEXT.find("last").unwrap(), Encoding::Utf16), Position::new(3, 0));
+        assert_eq!(
+            position(&rope, TEXT.find("CR line").unwrap(), Encoding::Utf16),
+            Position::new(2, 0)
+        );
+        assert_eq!(
+            position(&rope, TEXT.find("last").unwrap(), Encoding::Utf16),
+            Position::new(3, 0)
+        );
     }
 
     #[test]
     fn positions_past_the_end_clamp() {
         let rope = Rope::from_str(TEXT);
-        assert_eq!(offset(&rope, Position::new(0, 999), Encoding::Utf16), TEXT.find("\r\n").unwrap());
-        assert_eq!(offset(&rope, Position::new(99, 0), Encoding::Utf8), TEXT.len());
+        assert_eq!(
+            offset(&rope, Position::new(0, 999), Encoding::Utf16),
+            TEXT.find("\r\n").unwrap()
+        );
+        assert_eq!(
+            offset(&rope, Position::new(99, 0), Encoding::Utf8),
+            TEXT.len()
+        );
         // The middle of the emoji's surrogate pair rounds down to its start.
         let emoji = TEXT.find('😀').unwrap();
+        assert_eq!(offset(&rope, Position::new(0, 9), Encoding::Utf16), emoji);
         assert_eq!(offset(&rope, Position::new(0, 10), Encoding::Utf16), emoji);
-        assert_eq!(offset(&rope, Position::new(0, 11), Encoding::Utf16), emoji);
+        assert_eq!(
+            offset(&rope, Position::new(0, 11), Encoding::Utf16),
+            emoji + 4
+        );
         // The middle of a UTF-8 sequence rounds down too.
-        assert_eq!(offset(&rope, Position::new(0, 7), Encoding::Utf8), TEXT.find('서').unwrap());
+        assert_eq!(
+            offset(&rope, Position::new(0, 7), Encoding::Utf8),
+            TEXT.find('서').unwrap()
+        );
     }
 }

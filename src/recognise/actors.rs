@@ -41,19 +41,111 @@ struct Person {
 fn is_stop_capital(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "At" | "In" | "On" | "By" | "For" | "From" | "To" | "Of" | "With"
-            | "According" | "Since" | "After" | "Before" | "During" | "While" | "Despite"
-            | "Although" | "But" | "And" | "Yet" | "This" | "That" | "These" | "Those" | "Its"
-            | "Their" | "His" | "Her" | "Our" | "As" | "If" | "When" | "Where" | "However"
-            | "Instead" | "Meanwhile" | "Therefore" | "Both" | "Each" | "Some" | "Many" | "Most"
-            | "Other" | "Several" | "Such" | "Amid" | "Among" | "Under" | "Over" | "Between"
-            | "Through" | "Faced" | "Earlier" | "Later" | "Observers" | "Chinese" | "Then"
-            | "It" | "He" | "She" | "They" | "We" | "I" | "Also" | "Why" | "What" | "How"
-            | "Who" | "Not" | "No" | "Only" | "All" | "Any" | "Every" | "Further" | "Following"
-            | "Central" | "Former" | "Current" | "New" | "Senior" | "Top" | "Former."
-            | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            | "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August"
-            | "September" | "October" | "November" | "December"
+        "The"
+            | "A"
+            | "An"
+            | "At"
+            | "In"
+            | "On"
+            | "By"
+            | "For"
+            | "From"
+            | "To"
+            | "Of"
+            | "With"
+            | "According"
+            | "Since"
+            | "After"
+            | "Before"
+            | "During"
+            | "While"
+            | "Despite"
+            | "Although"
+            | "But"
+            | "And"
+            | "Yet"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Its"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Our"
+            | "As"
+            | "If"
+            | "When"
+            | "Where"
+            | "However"
+            | "Instead"
+            | "Meanwhile"
+            | "Therefore"
+            | "Both"
+            | "Each"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Other"
+            | "Several"
+            | "Such"
+            | "Amid"
+            | "Among"
+            | "Under"
+            | "Over"
+            | "Between"
+            | "Through"
+            | "Faced"
+            | "Earlier"
+            | "Later"
+            | "Observers"
+            | "Chinese"
+            | "Then"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "Also"
+            | "Why"
+            | "What"
+            | "How"
+            | "Who"
+            | "Not"
+            | "No"
+            | "Only"
+            | "All"
+            | "Any"
+            | "Every"
+            | "Further"
+            | "Following"
+            | "Central"
+            | "Former"
+            | "Current"
+            | "New"
+            | "Senior"
+            | "Top"
+            | "Former."
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
     )
 }
 
@@ -61,18 +153,89 @@ fn is_stop_capital(w: &str) -> bool {
 fn is_org_word(w: &str) -> bool {
     matches!(
         w,
-        "Ministry" | "Commission" | "Council" | "Bank" | "University" | "Party" | "Association"
-            | "Forum" | "Fund" | "Agency" | "Institute" | "Foundation" | "Electronics" | "Department"
-            | "Assembly" | "Committee" | "Office" | "Corporation" | "Corp" | "Company" | "Group"
-            | "Times" | "News" | "Daily" | "Post" | "Guard" | "Forces" | "Army" | "Navy"
-            | "Embassy" | "Bureau" | "Court" | "Organization" | "Organisation" | "Union" | "Center"
-            | "Centre" | "Service" | "Services" | "Administration" | "Authority" | "Federation"
-            | "League" | "Inc" | "Ltd" | "Holdings" | "Motors" | "Industries" | "Society"
-            | "Academy" | "College" | "School" | "Parliament" | "Congress" | "Senate" | "Cabinet"
-            | "Secretariat" | "Directorate" | "Command" | "Corps" | "Police" | "Tribunal"
-            | "Board" | "Ilbo" | "Shimbun" | "Herald" | "Journal" | "Tribune" | "Telegraph"
-            | "Sinmun" | "Network" | "Alliance" | "Coalition" | "Movement" | "Front" | "Airlines"
-            | "Airways" | "Energy" | "Telecom" | "Group’s" | "Exchange" | "Diet" | "Politburo"
+        "Ministry"
+            | "Commission"
+            | "Council"
+            | "Bank"
+            | "University"
+            | "Party"
+            | "Association"
+            | "Forum"
+            | "Fund"
+            | "Agency"
+            | "Institute"
+            | "Foundation"
+            | "Electronics"
+            | "Department"
+            | "Assembly"
+            | "Committee"
+            | "Office"
+            | "Corporation"
+            | "Corp"
+            | "Company"
+            | "Group"
+            | "Times"
+            | "News"
+            | "Daily"
+            | "Post"
+            | "Guard"
+            | "Forces"
+            | "Army"
+            | "Navy"
+            | "Embassy"
+            | "Bureau"
+            | "Court"
+            | "Organization"
+            | "Organisation"
+            | "Union"
+            | "Center"
+            | "Centre"
+            | "Service"
+            | "Services"
+            | "Administration"
+            | "Authority"
+            | "Federation"
+            | "League"
+            | "Inc"
+            | "Ltd"
+            | "Holdings"
+            | "Motors"
+            | "Industries"
+            | "Society"
+            | "Academy"
+            | "College"
+            | "School"
+            | "Parliament"
+            | "Congress"
+            | "Senate"
+            | "Cabinet"
+            | "Secretariat"
+            | "Directorate"
+            | "Command"
+            | "Corps"
+            | "Police"
+            | "Tribunal"
+            | "Board"
+            | "Ilbo"
+            | "Shimbun"
+            | "Herald"
+            | "Journal"
+            | "Tribune"
+            | "Telegraph"
+            | "Sinmun"
+            | "Network"
+            | "Alliance"
+            | "Coalition"
+            | "Movement"
+            | "Front"
+            | "Airlines"
+            | "Airways"
+            | "Energy"
+            | "Telecom"
+            | "Group’s"
+            | "Exchange"
+            | "Diet"
+            | "Politburo"
             | "Chartered"
     )
 }
@@ -81,11 +244,40 @@ fn is_org_word(w: &str) -> bool {
 fn is_place_word(w: &str) -> bool {
     matches!(
         w,
-        "Prefecture" | "Province" | "Sea" | "River" | "Peninsula" | "Island" | "Islands"
-            | "Strait" | "Mountains" | "Mountain" | "Bay" | "Gulf" | "Lake" | "County" | "City"
-            | "District" | "Region" | "Oblast" | "Valley" | "Plateau" | "Desert" | "Canal"
-            | "Port" | "Harbor" | "Harbour" | "Airport" | "Square" | "Street" | "Avenue"
-            | "Zone" | "Basin" | "Coast" | "Highlands" | "Heights"
+        "Prefecture"
+            | "Province"
+            | "Sea"
+            | "River"
+            | "Peninsula"
+            | "Island"
+            | "Islands"
+            | "Strait"
+            | "Mountains"
+            | "Mountain"
+            | "Bay"
+            | "Gulf"
+            | "Lake"
+            | "County"
+            | "City"
+            | "District"
+            | "Region"
+            | "Oblast"
+            | "Valley"
+            | "Plateau"
+            | "Desert"
+            | "Canal"
+            | "Port"
+            | "Harbor"
+            | "Harbour"
+            | "Airport"
+            | "Square"
+            | "Street"
+            | "Avenue"
+            | "Zone"
+            | "Basin"
+            | "Coast"
+            | "Highlands"
+            | "Heights"
     )
 }
 
@@ -93,13 +285,51 @@ fn is_place_word(w: &str) -> bool {
 fn is_lower_title(w: &str) -> bool {
     matches!(
         w,
-        "envoy" | "spokesman" | "spokeswoman" | "spokesperson" | "leader" | "head" | "governor"
-            | "governors" | "lawmaker" | "lawmakers" | "counterpart" | "analyst" | "researcher"
-            | "scholar" | "diplomat" | "minister" | "ministers" | "president" | "premier"
-            | "ambassador" | "chairman" | "commentator" | "editor" | "professor" | "apparent"
-            | "chief" | "director" | "official" | "negotiator" | "adviser" | "advisor" | "author"
-            | "journalist" | "reporter" | "secretary" | "general" | "mayor" | "founder" | "ceo"
-            | "member" | "fellow" | "representative" | "delegate" | "activist" | "dissident"
+        "envoy"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "leader"
+            | "head"
+            | "governor"
+            | "governors"
+            | "lawmaker"
+            | "lawmakers"
+            | "counterpart"
+            | "analyst"
+            | "researcher"
+            | "scholar"
+            | "diplomat"
+            | "minister"
+            | "ministers"
+            | "president"
+            | "premier"
+            | "ambassador"
+            | "chairman"
+            | "commentator"
+            | "editor"
+            | "professor"
+            | "apparent"
+            | "chief"
+            | "director"
+            | "official"
+            | "negotiator"
+            | "adviser"
+            | "advisor"
+            | "author"
+            | "journalist"
+            | "reporter"
+            | "secretary"
+            | "general"
+            | "mayor"
+            | "founder"
+            | "ceo"
+            | "member"
+            | "fellow"
+            | "representative"
+            | "delegate"
+            | "activist"
+            | "dissident"
     )
 }
 
@@ -139,7 +369,9 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn s(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &self.text[t.span.start..t.span.end])
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.text[t.span.start..t.span.end])
     }
 
     fn free(&self, span: Span) -> bool {
@@ -163,7 +395,7 @@ impl Ctx<'_> {
             self.g
                 .entries
                 .iter()
-                .position(|e| e.aliases.iter().any(|a| *a == name))
+                .position(|e| e.aliases.contains(&name))
         })
     }
 
@@ -175,7 +407,14 @@ impl Ctx<'_> {
 /// Finds every actor in the report, merging mentions under one actor per referent.
 pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
     let g = gazetteer::get();
-    let mut cx = Ctx { text, toks, g, claimed: Vec::new(), raws: Vec::new(), people: Vec::new() };
+    let mut cx = Ctx {
+        text,
+        toks,
+        g,
+        claimed: Vec::new(),
+        raws: Vec::new(),
+        people: Vec::new(),
+    };
 
     configured(&mut cx, defs);
     let acronyms = acronym_definitions(&mut cx);
@@ -204,7 +443,9 @@ fn configured(cx: &mut Ctx<'_>, defs: &[ActorDef]) {
             owner.push(k);
         }
     }
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns)
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
     else {
         return;
     };
@@ -236,10 +477,16 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> HashMap<String, Key> {
         while k > 0 {
             let w = cx.s(k - 1);
             if toks[k - 1].kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase) {
-                initials.push(w.chars().next().unwrap_or(' '));
+                if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+                    initials.extend(w.chars().rev());
+                } else {
+                    initials.push(w.chars().next().unwrap_or(' '));
+                }
                 start = k - 1;
                 k -= 1;
-            } else if matches!(w, "of" | "on" | "for" | "and" | "the") || is_apostrophe(w) || is_dash(w)
+            } else if matches!(w, "of" | "on" | "for" | "and" | "the")
+                || is_apostrophe(w)
+                || is_dash(w)
             {
                 k -= 1;
             } else {
@@ -256,8 +503,13 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> HashMap<String, Key> {
         }
         let long = cx.span(start, i);
         let long_text = cx.text[long.start..long.end].to_string();
-        let orgish = long_text.split(|c: char| !c.is_alphanumeric()).any(is_org_word);
-        let key = if let Some(e) = cx.gazetteer_key(&long_text).or_else(|| cx.gazetteer_key(&acr)) {
+        let orgish = long_text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(is_org_word);
+        let key = if let Some(e) = cx
+            .gazetteer_key(&long_text)
+            .or_else(|| cx.gazetteer_key(&acr))
+        {
             Key::Gazetteer(e)
         } else if orgish {
             Key::Named(long_text.clone(), ActorKind::Organization)
@@ -301,7 +553,10 @@ fn runs(cx: &mut Ctx<'_>) {
         loop {
             if cx.s(j) == "." && !toks[j].gap && cx.s(j - 1).len() <= 3 {
                 if let Some(k) = name_token(cx.text, toks, j + 1) {
-                    if cx.g.title_heads.contains(cx.s(j - 1)) || cx.g.title_words.contains(cx.s(j - 1)) || cx.s(j - 1) == "St" {
+                    if cx.g.title_heads.contains(cx.s(j - 1))
+                        || cx.g.title_words.contains(cx.s(j - 1))
+                        || cx.s(j - 1) == "St"
+                    {
                         j = k;
                         continue;
                     }
@@ -369,7 +624,8 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         let mut ts = t;
         while ts > first {
             let w = cx.s(words[ts - 1]).trim_end_matches('.');
-            if cx.is_gazetteer_word(w) || is_org_word(w) || !(cx.g.title_words.contains(w) || cx.g.title_heads.contains(w) || w.chars().all(char::is_alphabetic) && ts - 1 > first && false) {
+            let titled = cx.g.title_words.contains(w) || cx.g.title_heads.contains(w);
+            if cx.is_gazetteer_word(w) || is_org_word(w) || !titled {
                 break;
             }
             ts -= 1;
@@ -387,7 +643,13 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
                 }
             }
         }
-        let title = cx.text[cx.toks[words[ts]].span.start..cx.toks[word_end(cx, t) - 1].span.end].to_string();
+        // The title keeps the full stop of an abbreviation (`Lt. Gen.`).
+        let mut title_end = word_end(cx, t);
+        if cx.s(title_end) == "." && !cx.toks[title_end].gap {
+            title_end += 1;
+        }
+        let title =
+            cx.text[cx.toks[words[ts]].span.start..cx.toks[title_end - 1].span.end].to_string();
         let name_end = word_end(cx, t + name_words);
         add_person(cx, words[t + 1], name_end, Some(title));
         if ts > first {
@@ -397,10 +659,22 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     }
 
     // Organisations: capitalised words up to an organisation word, then `of …` to the end.
-    if let Some(o) = (first..words.len()).rev().find(|&w| is_org_word(cx.s(words[w]))) {
+    let org_at = (first..words.len())
+        .rev()
+        .find(|&w| is_org_word(cx.s(words[w])))
+        .filter(|&o| {
+            words[o + 1..].iter().all(|&t| {
+                let w = cx.s(t).trim_end_matches('.');
+                cx.g.title_heads.contains(w) || cx.g.title_words.contains(w)
+            })
+        });
+    if let Some(o) = org_at {
         let mut start = first;
         // A person's name at the front (`Li Dunqiu of Zhejiang University`) is not part of it.
-        if let Some(ofpos) = (first..o).rev().find(|&w| cx.toks[words[w]].gap && matches!(cx.s(words[w] - 1), "of" | "from" | "at")) {
+        if let Some(ofpos) = (first..o)
+            .rev()
+            .find(|&w| cx.toks[words[w]].gap && matches!(cx.s(words[w] - 1), "of" | "from" | "at"))
+        {
             start = ofpos;
         }
         let mut end = o;
@@ -412,11 +686,24 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
             if matches!(conn, "of" | "on" | "for" | "and") {
                 if let Some(e) = name_token(cx.text, cx.toks, tail + 1) {
                     let w = cx.s(tail + 1);
-                    if !cx.g.surnames.contains(w) || cx.is_gazetteer_word(w) {
+                    let stops = is_stop_capital(w)
+                        || super::dates::month_number(w).is_some()
+                        || cx.g.title_heads.contains(w);
+                    if !stops && (!cx.g.surnames.contains(w) || cx.is_gazetteer_word(w)) {
                         tail = e;
                         end = usize::MAX;
-                        while let Some(e2) = cx.toks.get(tail).filter(|t| t.gap).and_then(|_| name_token(cx.text, cx.toks, tail)) {
-                            if cx.g.surnames.contains(cx.s(tail)) && !cx.is_gazetteer_word(cx.s(tail)) {
+                        while let Some(e2) = cx
+                            .toks
+                            .get(tail)
+                            .filter(|t| t.gap)
+                            .and_then(|_| name_token(cx.text, cx.toks, tail))
+                        {
+                            let w = cx.s(tail);
+                            if (cx.g.surnames.contains(w) && !cx.is_gazetteer_word(w))
+                                || cx.g.title_heads.contains(w)
+                                || cx.g.title_words.contains(w)
+                                || super::dates::month_number(w).is_some()
+                            {
                                 break;
                             }
                             tail = e2;
@@ -427,9 +714,16 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
             }
             break;
         }
-        if !single {
-            let span_end = if end == usize::MAX { tail } else { word_end(cx, o) };
-            let span = Span::new(cx.toks[words[start]].span.start, cx.toks[span_end - 1].span.end);
+        if !single || end == usize::MAX {
+            let span_end = if end == usize::MAX {
+                tail
+            } else {
+                word_end(cx, o)
+            };
+            let span = Span::new(
+                cx.toks[words[start]].span.start,
+                cx.toks[span_end - 1].span.end,
+            );
             let name = cx.text[span.start..span.end].to_string();
             let key = match cx.gazetteer_key(&name) {
                 Some(e) => Key::Gazetteer(e),
@@ -448,15 +742,15 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
 
     // Places by their last word: `Yanbian Korean Autonomous Prefecture`, `Yellow Sea`.
     if let Some(p) = (first + 1..words.len()).find(|&w| is_place_word(cx.s(words[w]))) {
-        let span = Span::new(cx.toks[words[first]].span.start, cx.toks[word_end(cx, p) - 1].span.end);
+        let span = Span::new(
+            cx.toks[words[first]].span.start,
+            cx.toks[word_end(cx, p) - 1].span.end,
+        );
         let name = cx.text[span.start..span.end].to_string();
         let key = match cx.gazetteer_key(&name) {
             Some(e) => Key::Gazetteer(e),
             None => Key::Named(name, ActorKind::Place),
         };
-        if cx.gazetteer_key(cx.s(words[first])).is_some() && cx.gazetteer_key(&cx.text[span.start..span.end]).is_none() && p == first + 1 && false {
-            return;
-        }
         cx.claim(span, key);
         if p + 1 < words.len() {
             process_run(cx, words[p + 1], b);
@@ -469,7 +763,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     let mut w = first;
     while w < words.len() {
         let word = cx.s(words[w]);
-        let surname = cx.g.surnames.contains(word) && !cx.is_gazetteer_word(word);
+        let surname = cx.g.surnames.contains(word);
         let given = cx.g.given_names.contains(word) && !cx.is_gazetteer_word(word);
         if surname || given {
             let n = take_name(cx, &words[w + 1..]);
@@ -500,6 +794,11 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
     let mut n = 0;
     for &t in words.iter().take(3) {
         let w = cx.s(t);
+        let hyphenated = cx.toks.get(t + 1).is_some_and(|n| !n.gap) && is_dash(cx.s(t + 1));
+        if hyphenated && !cx.is_gazetteer_word(w) {
+            n += 1;
+            continue;
+        }
         if cx.is_gazetteer_word(w)
             || is_org_word(w)
             || is_place_word(w)
@@ -534,17 +833,29 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
     let idx = if parts.len() == 1 {
         // A titled surname (`President Xi`): the nearest person of that surname, else a new one.
         nearest_with_surname(cx, &surname, span.start).unwrap_or_else(|| {
-            cx.people.push(Person { name: name.clone(), surname: surname.clone(), titles: Vec::new() });
+            cx.people.push(Person {
+                name: name.clone(),
+                surname: surname.clone(),
+                titles: Vec::new(),
+            });
             cx.people.len() - 1
         })
     } else if let Some(k) = cx.people.iter().position(|p| p.name == name) {
         k
-    } else if let Some(k) = cx.people.iter().position(|p| p.name == surname && !p.name.contains(' ')) {
+    } else if let Some(k) = cx
+        .people
+        .iter()
+        .position(|p| p.name == surname && !p.name.contains(' '))
+    {
         // A titled surname seen earlier now has its full name.
         cx.people[k].name = name.clone();
         k
     } else {
-        cx.people.push(Person { name, surname, titles: Vec::new() });
+        cx.people.push(Person {
+            name,
+            surname,
+            titles: Vec::new(),
+        });
         cx.people.len() - 1
     };
     if let Some(t) = title {
@@ -573,9 +884,10 @@ fn nearest_with_surname(cx: &Ctx<'_>, surname: &str, offset: usize) -> Option<us
             }
         }
     }
-    before.or(after).map(|(_, k)| k).or_else(|| {
-        cx.people.iter().position(|p| p.surname == surname)
-    })
+    before
+        .or(after)
+        .map(|(_, k)| k)
+        .or_else(|| cx.people.iter().position(|p| p.surname == surname))
 }
 
 fn gazetteer_matches(cx: &mut Ctx<'_>) {
@@ -609,7 +921,10 @@ fn bare_surnames(cx: &mut Ctx<'_>) {
             continue;
         }
         // Part of a longer capitalised name that is not this person (`Park Avenue`).
-        let next_is_name = cx.toks.get(i + 1).is_some_and(|n| n.gap && n.kind == Kind::Word)
+        let next_is_name = cx
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.gap && n.kind == Kind::Word)
             && cx.s(i + 1).chars().next().is_some_and(char::is_uppercase)
             && !is_stop_capital(cx.s(i + 1));
         if next_is_name && !cx.is_gazetteer_word(cx.s(i + 1)) {
@@ -638,10 +953,20 @@ fn assemble(cx: Ctx<'_>, defs: &[ActorDef]) -> Vec<Actor> {
     for (n, key) in order.into_iter().enumerate() {
         let mentions = groups.remove(&key).unwrap_or_default();
         let (name, kind, titles, description) = match &key {
-            Key::Config(k) => (defs[*k].name.clone(), defs[*k].kind, Vec::new(), defs[*k].description.clone()),
+            Key::Config(k) => (
+                defs[*k].name.clone(),
+                defs[*k].kind,
+                Vec::new(),
+                defs[*k].description.clone(),
+            ),
             Key::Gazetteer(k) => {
                 let e = &g.entries[*k];
-                (e.name.to_string(), e.kind, Vec::new(), Some(e.description.clone()))
+                (
+                    e.name.to_string(),
+                    e.kind,
+                    Vec::new(),
+                    Some(e.description.clone()),
+                )
             }
             Key::Named(name, kind) => (name.clone(), *kind, Vec::new(), None),
             Key::Person(k) => {
@@ -680,7 +1005,10 @@ mod tests {
 
     fn named<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {
         actors.iter().find(|a| a.name == name).unwrap_or_else(|| {
-            panic!("no {name} in {:?}", actors.iter().map(|a| &a.name).collect::<Vec<_>>())
+            panic!(
+                "no {name} in {:?}",
+                actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+            )
         })
     }
 
@@ -695,18 +1023,25 @@ mod tests {
 
     #[test]
     fn titled_people_and_surnames_link() {
-        let a = actors("Foreign Minister Wang Yi met Lt. Gen. Wang Hongguang. Later, President Xi spoke and Wang left. Xi agreed.");
+        let a = actors(
+            "Foreign Minister Wang Yi met Lt. Gen. Wang Hongguang. Later, President Xi spoke and Wang left. Xi agreed.",
+        );
         let wy = named(&a, "Wang Yi");
         assert_eq!(wy.titles, ["Foreign Minister"]);
         let wh = named(&a, "Wang Hongguang");
         assert_eq!(wh.titles, ["Lt. Gen."]);
-        assert_eq!(wh.mentions.len(), 2, "the bare Wang links to the nearest preceding Wang");
+        assert_eq!(
+            wh.mentions.len(),
+            2,
+            "the bare Wang links to the nearest preceding Wang"
+        );
         assert_eq!(named(&a, "Xi").mentions.len(), 2);
     }
 
     #[test]
     fn names_without_titles_from_name_lists() {
-        let a = actors("Kim Jong Un’s message and Park Geun-hye. US Ambassador Samantha Power argued.");
+        let a =
+            actors("Kim Jong Un’s message and Park Geun-hye. US Ambassador Samantha Power argued.");
         named(&a, "Kim Jong Un");
         named(&a, "Park Geun-hye");
         assert_eq!(named(&a, "Samantha Power").kind, ActorKind::Person);
@@ -714,19 +1049,29 @@ mod tests {
 
     #[test]
     fn organisations_by_shape_and_acronym() {
-        let a = actors("the Workers’ Party of Korea (WPK) and later the WPK. The Asian Infrastructure Investment Bank (AIIB) and Zhejiang University and the Ministry of Oceans and Fisheries.");
+        let a = actors(
+            "the Workers’ Party of Korea (WPK) and later the WPK. The Asian Infrastructure Investment Bank (AIIB) and Zhejiang University and the Ministry of Oceans and Fisheries.",
+        );
         let aiib = named(&a, "Asian Infrastructure Investment Bank");
         assert_eq!(aiib.mentions.len(), 2);
         named(&a, "Zhejiang University");
         named(&a, "Ministry of Oceans and Fisheries");
-        let wpk = a.iter().find(|x| x.aliases.iter().any(|al| al == "WPK")).expect("WPK");
+        let wpk = a
+            .iter()
+            .find(|x| x.aliases.iter().any(|al| al == "WPK"))
+            .expect("WPK");
         assert_eq!(wpk.mentions.len(), 3);
     }
 
     #[test]
     fn places_are_not_countries() {
-        let a = actors("in the Yanbian Korean Autonomous Prefecture and the Yellow Sea near Dandong");
-        for name in ["Yanbian Korean Autonomous Prefecture", "Yellow Sea", "Dandong"] {
+        let a =
+            actors("in the Yanbian Korean Autonomous Prefecture and the Yellow Sea near Dandong");
+        for name in [
+            "Yanbian Korean Autonomous Prefecture",
+            "Yellow Sea",
+            "Dandong",
+        ] {
             assert_eq!(named(&a, name).kind, ActorKind::Place);
         }
     }

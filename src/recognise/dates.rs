@@ -32,8 +32,8 @@ impl Anchor {
             let distance = |y: i32| {
                 let d = day.unwrap_or(1).min(days_in_month(y, month));
                 let first = Date::new(y, month, day.unwrap_or(1).min(d)).map(Date::to_days);
-                let last = Date::new(y, month, day.unwrap_or(days_in_month(y, month)))
-                    .map(Date::to_days);
+                let last =
+                    Date::new(y, month, day.unwrap_or(days_in_month(y, month))).map(Date::to_days);
                 match (first, last) {
                     (Some(a), Some(b)) => {
                         (p.start.to_days() - b).max(0) + (a - p.end.to_days()).max(0)
@@ -102,7 +102,13 @@ struct Parsed {
 
 impl Parsed {
     fn new(end: usize, value: DateValue) -> Parsed {
-        Parsed { end, value, approx: false, weekday: None, relative: false }
+        Parsed {
+            end,
+            value,
+            approx: false,
+            weekday: None,
+            relative: false,
+        }
     }
 }
 
@@ -114,10 +120,14 @@ struct Parser<'a> {
 
 /// Finds every date in `text`, in order and without overlaps.
 pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMention>) {
-    let p = Parser { text, toks, anchor: *anchor };
+    let p = Parser {
+        text,
+        toks,
+        anchor: *anchor,
+    };
     let mut i = 0;
     while i < toks.len() {
-        if let Some(parsed) = p.parse_at(i) {
+        if let Some(parsed) = p.parse_range(i, false) {
             let span = Span::new(toks[i].span.start, toks[parsed.end - 1].span.end);
             out.push(DateMention {
                 span,
@@ -137,16 +147,22 @@ pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMenti
 /// report titles and configuration values.
 pub fn parse_whole(s: &str, anchor: &Anchor) -> Option<DateValue> {
     let toks = super::token::tokenize(s);
-    let p = Parser { text: s, toks: &toks, anchor: *anchor };
+    let p = Parser {
+        text: s,
+        toks: &toks,
+        anchor: *anchor,
+    };
     let first = toks.iter().position(|t| t.kind != Kind::Punct)?;
     let last = toks.iter().rposition(|t| t.kind != Kind::Punct)?;
-    let parsed = p.parse_at(first)?;
+    let parsed = p.parse_range(first, false)?;
     (parsed.end == last + 1).then_some(parsed.value)
 }
 
 impl<'a> Parser<'a> {
     fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.span.start..t.span.end])
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.text[t.span.start..t.span.end])
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -187,8 +203,7 @@ impl<'a> Parser<'a> {
         if i > 0 && self.glued(i) && self.kind(i - 1) == Some(Kind::Word) {
             return None;
         }
-        if self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Word) && !self.is_word(i + 1, "s")
-        {
+        if self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Word) && !self.is_word(i + 1, "s") {
             return None;
         }
         (1000..=2199).contains(&y).then_some(y as i32)
@@ -227,7 +242,7 @@ impl<'a> Parser<'a> {
     fn month(&self, i: usize) -> Option<(u32, usize)> {
         let w = self.word(i)?;
         let m = month_number(w)?;
-        let full = w.len() > 3 && w.to_ascii_lowercase() != "sept";
+        let full = w.len() > 3 && !w.eq_ignore_ascii_case("sept");
         let mut j = i + 1;
         if !full && self.s(j) == "." && self.glued(j) {
             j += 1;
@@ -246,6 +261,33 @@ impl<'a> Parser<'a> {
             || ["to", "through", "thru", "until", "till", "and"]
                 .iter()
                 .any(|w| self.is_word(j, w))
+    }
+
+    /// A date, or two dates joined into a range (`2014-09-01 to 2014-12-31`, `Jan 2014 - Mar
+    /// 2015`, `between 2015 and Feb 2018`).
+    fn parse_range(&self, i: usize, between: bool) -> Option<Parsed> {
+        let first = self.parse_at(i)?;
+        if first.value.interval || first.relative || first.weekday.is_some() {
+            return Some(first);
+        }
+        let j = first.end;
+        let joins = self.is_range_joiner(j) && (between || !self.is_word(j, "and"));
+        if joins {
+            if let Some(second) = self.parse_at(j + 1) {
+                if !second.relative && !second.value.interval && second.value.end > first.value.end
+                {
+                    let value = DateValue::span(first.value, second.value);
+                    return Some(Parsed {
+                        end: second.end,
+                        value,
+                        approx: first.approx || second.approx,
+                        weekday: None,
+                        relative: false,
+                    });
+                }
+            }
+        }
+        Some(first)
     }
 
     fn parse_at(&self, i: usize) -> Option<Parsed> {
@@ -276,7 +318,7 @@ impl<'a> Parser<'a> {
                     return Some(parsed);
                 }
                 if w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("between") {
-                    let p = self.parse_at(i + 1)?;
+                    let p = self.parse_range(i + 1, w.eq_ignore_ascii_case("between"))?;
                     return p.value.interval.then_some(p);
                 }
                 if let Some(p) = self.fuzzy(i) {
@@ -289,7 +331,9 @@ impl<'a> Parser<'a> {
                     return Some(p);
                 }
                 if w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("month") {
-                    if self.is_word(i, "the") && self.is_word(i + 1, "month") && self.is_word(i + 2, "of")
+                    if self.is_word(i, "the")
+                        && self.is_word(i + 1, "month")
+                        && self.is_word(i + 2, "of")
                     {
                         return self.month_date(i + 3);
                     }
@@ -318,9 +362,7 @@ impl<'a> Parser<'a> {
         // Month first.
         if let Some((m, j)) = self.month(i) {
             let (d, mut k) = self.day(j)?;
-            if self.word(i)?.eq_ignore_ascii_case("may")
-                && self.word(i)? == "may"
-                && !self.glued(j)
+            if self.word(i)?.eq_ignore_ascii_case("may") && self.word(i)? == "may" && !self.glued(j)
             {
                 // "may 5" in lower case is as often a modal verb as a date; accept it only with a
                 // year that makes it unmistakable.
@@ -385,7 +427,12 @@ impl<'a> Parser<'a> {
             Some((m2, d2)) => {
                 let y2 = if m2 < m { y + 1 } else { y };
                 let end = Date::new(y2, m2, d2)?;
-                DateValue { start, end, precision: Precision::Day, interval: true }
+                DateValue {
+                    start,
+                    end,
+                    precision: Precision::Day,
+                    interval: true,
+                }
             }
         };
         Some(Parsed::new(k, value))
@@ -410,7 +457,9 @@ impl<'a> Parser<'a> {
                     Some((y, k)) => (Some(y), k),
                     None => (None, k),
                 };
-                if !(and && y2.is_none() && y1.is_none()) && (w2 != "may" && word != "may" || y2.is_some()) {
+                if !(and && y2.is_none() && y1.is_none())
+                    && (w2 != "may" && word != "may" || y2.is_some())
+                {
                     let y2v = y2.or(y1).or_else(|| self.anchor.year_for(m2, None))?;
                     let y1v = y1.unwrap_or(if m2 < m { y2v - 1 } else { y2v });
                     let value =
@@ -422,18 +471,19 @@ impl<'a> Parser<'a> {
         if let Some(y) = y1 {
             return Some(Parsed::new(j1, DateValue::month(y, m)));
         }
-        // A month on its own: only full names, and `May` only where a preposition makes it a
-        // month (`in May`, not `Theresa May` or `may`).
-        if !full || word == "may" || word == "march" {
-            let abbreviation_with_stop = self.s(i + 1) == "." && !full;
-            let lower_ok = word.chars().next().is_some_and(char::is_uppercase);
-            if !(abbreviation_with_stop && lower_ok) && !(self.cue_before(i) && lower_ok) {
-                if !(self.cue_before(i) && word != "may" && word != "march") {
-                    return None;
-                }
-            }
-        }
-        if word == "May" && !self.cue_before(i) {
+        // A month on its own: a capitalised full name, or an abbreviation with its stop; `May`,
+        // `March` and lower-case names only where a preposition makes them months (`in May`,
+        // not `Theresa May` or `it may`).
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let cue = self.cue_before(i);
+        let ok = if word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march") {
+            cue && capital
+        } else if !capital {
+            cue
+        } else {
+            full || self.s(i + 1) == "." || cue
+        };
+        if !ok {
             return None;
         }
         let y = self.anchor.year_for(m, None)?;
@@ -458,9 +508,30 @@ impl<'a> Parser<'a> {
             && self.word(i - 1).is_some_and(|w| {
                 matches!(
                     w.to_ascii_lowercase().as_str(),
-                    "in" | "since" | "by" | "until" | "till" | "from" | "during" | "of" | "before"
-                        | "after" | "early" | "late" | "mid" | "last" | "next" | "this" | "through"
-                        | "to" | "and" | "or" | "between" | "on" | "each" | "every" | "until."
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "during"
+                        | "of"
+                        | "before"
+                        | "after"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "through"
+                        | "to"
+                        | "and"
+                        | "or"
+                        | "between"
+                        | "on"
+                        | "each"
+                        | "every"
+                        | "until."
                 )
             })
     }
@@ -484,7 +555,9 @@ impl<'a> Parser<'a> {
                 return Date::new(y, b, d).map(|date| Parsed::new(i + 5, DateValue::day(date)));
             }
             // `2012-2013` is a year range, not a month.
-            return (1..=12).contains(&b).then(|| Parsed::new(i + 3, DateValue::month(y, b)));
+            return (1..=12)
+                .contains(&b)
+                .then(|| Parsed::new(i + 3, DateValue::month(y, b)));
         }
         if sep == "/" && has_third {
             let m = self.int(i)?;
@@ -507,7 +580,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         // `$2014`, `2014 tons`: an amount, not a year.
-        if i > 0 && matches!(self.s(i - 1), "$" | "€" | "£" | "¥" | "₩" | "₹" | "#" | "№") {
+        if i > 0 && matches!(self.s(i - 1), "$" | "€" | "£" | "¥" | "₩" | "₹" | "#" | "№")
+        {
             return None;
         }
         if let Some(w) = self.word(i + 1) {
@@ -567,9 +641,7 @@ impl<'a> Parser<'a> {
         // `late October` may stand without `the`; `end of 2014` and `the end of` need `of`.
         let short = matches!(w.as_str(), "early" | "mid" | "late");
         j += 1;
-        if is_dash(self.s(j)) && self.glued(j) {
-            j += 1;
-        } else if self.is_word(j, "of") {
+        if (is_dash(self.s(j)) && self.glued(j)) || self.is_word(j, "of") {
             j += 1;
         } else if !short {
             return None;
@@ -610,7 +682,13 @@ impl<'a> Parser<'a> {
                 value = DateValue::month(value.start.year, 12);
             }
         }
-        Some(Parsed { end: inner.end, value, approx: true, weekday: None, relative: inner.relative })
+        Some(Parsed {
+            end: inner.end,
+            value,
+            approx: true,
+            weekday: None,
+            relative: inner.relative,
+        })
     }
 
     /// `the first quarter of 2015`, `Q2 2023`, `2017 q1`, `H1 2020`, `the second half of 2014`.
@@ -670,9 +748,10 @@ impl<'a> Parser<'a> {
             if self.is_word(k, "of") && self.year(k + 1).is_some() {
                 year = self.year(k + 1);
                 k += 2;
-            } else if let Some(y) = self.year(k).or_else(|| {
-                (self.s(k) == ",").then(|| self.year(k + 1)).flatten()
-            }) {
+            } else if let Some(y) = self
+                .year(k)
+                .or_else(|| (self.s(k) == ",").then(|| self.year(k + 1)).flatten())
+            {
                 year = Some(y);
                 k += if self.s(k) == "," { 2 } else { 1 };
             }
@@ -687,8 +766,10 @@ impl<'a> Parser<'a> {
         let y = year.or_else(|| self.anchor.now().map(|d| d.year))?;
         let months = if halves { 6 } else { 3 };
         let first = (n - 1) * months + 1;
-        let value =
-            DateValue::span(DateValue::month(y, first), DateValue::month(y, first + months - 1));
+        let value = DateValue::span(
+            DateValue::month(y, first),
+            DateValue::month(y, first + months - 1),
+        );
         Some(Parsed::new(k, value))
     }
 
@@ -696,9 +777,8 @@ impl<'a> Parser<'a> {
     fn relative(&self, i: usize) -> Option<Parsed> {
         let now = self.anchor.now()?;
         let mut j = i;
-        let same_period = self.is_word(j, "the")
-            && self.is_word(j + 1, "same")
-            && self.is_word(j + 2, "period");
+        let same_period =
+            self.is_word(j, "the") && self.is_word(j + 1, "same") && self.is_word(j + 2, "period");
         if same_period {
             j += 3;
         }
@@ -733,7 +813,10 @@ impl<'a> Parser<'a> {
             "quarter" => {
                 let q = (now.year * 4 + (now.month as i32 - 1) / 3) + offset;
                 let (y, q) = (q.div_euclid(4), q.rem_euclid(4) as u32);
-                DateValue::span(DateValue::month(y, q * 3 + 1), DateValue::month(y, q * 3 + 3))
+                DateValue::span(
+                    DateValue::month(y, q * 3 + 1),
+                    DateValue::month(y, q * 3 + 3),
+                )
             }
             "week" => {
                 let monday = now.add_days(-(now.weekday() as i64) + 7 * offset as i64);
@@ -779,24 +862,39 @@ mod tests {
         let mut out = Vec::new();
         find(text, &toks, anchor, &mut out);
         out.iter()
-            .map(|d| (text[d.span.start..d.span.end].to_string(), d.value.iso(), d.approx))
+            .map(|d| {
+                (
+                    text[d.span.start..d.span.end].to_string(),
+                    d.value.iso(),
+                    d.approx,
+                )
+            })
             .collect()
     }
 
     #[track_caller]
     fn check(text: &str, expect: &[(&str, &str)]) {
         let got = dates(text, &anchor_2014());
-        let got: Vec<(&str, &str)> = got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(a, b, _)| (a.as_str(), b.as_str()))
+            .collect();
         assert_eq!(got, expect, "in {text:?}");
     }
 
     #[test]
     fn day_dates_in_common_forms() {
-        check("on Oct. 31 and Sept. 29.", &[("Oct. 31", "2014-10-31"), ("Sept. 29", "2014-09-29")]);
-        check("October 31, 2014 and 31 October 2014", &[
-            ("October 31, 2014", "2014-10-31"),
-            ("31 October 2014", "2014-10-31"),
-        ]);
+        check(
+            "on Oct. 31 and Sept. 29.",
+            &[("Oct. 31", "2014-10-31"), ("Sept. 29", "2014-09-29")],
+        );
+        check(
+            "October 31, 2014 and 31 October 2014",
+            &[
+                ("October 31, 2014", "2014-10-31"),
+                ("31 October 2014", "2014-10-31"),
+            ],
+        );
         check("2014-10-31", &[("2014-10-31", "2014-10-31")]);
         check("Tuesday, May 9", &[("Tuesday, May 9", "2014-05-09")]);
         check("Oct. 1, 2023", &[("Oct. 1, 2023", "2023-10-01")]);
@@ -806,37 +904,64 @@ mod tests {
     #[test]
     fn ranges_of_days_months_and_years() {
         check("Jan. 21-23", &[("Jan. 21-23", "2014-01-21/2014-01-23")]);
-        check("on Oct. 17-25 aimed", &[("Oct. 17-25", "2014-10-17/2014-10-25")]);
-        check("in January-September 2014", &[("January-September 2014", "2014-01/2014-09")]);
-        check("from March to June", &[("from March to June", "2014-03/2014-06")]);
-        check("in 2012-2013 and 2015-16", &[("2012-2013", "2012/2013"), ("2015-16", "2015/2016")]);
+        check(
+            "on Oct. 17-25 aimed",
+            &[("Oct. 17-25", "2014-10-17/2014-10-25")],
+        );
+        check(
+            "in January-September 2014",
+            &[("January-September 2014", "2014-01/2014-09")],
+        );
+        check(
+            "from March to June",
+            &[("from March to June", "2014-03/2014-06")],
+        );
+        check(
+            "in 2012-2013 and 2015-16",
+            &[("2012-2013", "2012/2013"), ("2015-16", "2015/2016")],
+        );
         check("Sep — Dec 2014", &[("Sep — Dec 2014", "2014-09/2014-12")]);
     }
 
     #[test]
     fn months_years_quarters_and_fuzzy_parts() {
-        check("in February and in 2018", &[("February", "2014-02"), ("2018", "2018")]);
-        check("the first quarter of 2015, Q2 2023 and H1 2020", &[
-            ("the first quarter of 2015", "2015-01/2015-03"),
-            ("Q2 2023", "2023-04/2023-06"),
-            ("H1 2020", "2020-01/2020-06"),
-        ]);
-        let got = dates("late October, early 2015, mid-2015, the end of 2014", &anchor_2014());
-        assert_eq!(got, [
-            ("late October".into(), "2014-10".into(), true),
-            ("early 2015".into(), "2015".into(), true),
-            ("mid-2015".into(), "2015".into(), true),
-            ("the end of 2014".into(), "2014-12".into(), true),
-        ]);
+        check(
+            "in February and in 2018",
+            &[("February", "2014-02"), ("2018", "2018")],
+        );
+        check(
+            "the first quarter of 2015, Q2 2023 and H1 2020",
+            &[
+                ("the first quarter of 2015", "2015-01/2015-03"),
+                ("Q2 2023", "2023-04/2023-06"),
+                ("H1 2020", "2020-01/2020-06"),
+            ],
+        );
+        let got = dates(
+            "late October, early 2015, mid-2015, the end of 2014",
+            &anchor_2014(),
+        );
+        assert_eq!(
+            got,
+            [
+                ("late October".into(), "2014-10".into(), true),
+                ("early 2015".into(), "2015".into(), true),
+                ("mid-2015".into(), "2015".into(), true),
+                ("the end of 2014".into(), "2014-12".into(), true),
+            ]
+        );
     }
 
     #[test]
     fn relative_expressions_resolve_against_the_period_end() {
-        check("this year, last year and next month", &[
-            ("this year", "2014"),
-            ("last year", "2013"),
-            ("next month", "2015-01"),
-        ]);
+        check(
+            "this year, last year and next month",
+            &[
+                ("this year", "2014"),
+                ("last year", "2013"),
+                ("next month", "2015-01"),
+            ],
+        );
     }
 
     #[test]
@@ -855,7 +980,10 @@ mod tests {
 
     #[test]
     fn not_dates() {
-        check("Theresa May said it may rain; $2014 and 2014 tons; G2014", &[]);
+        check(
+            "Theresa May said it may rain; $2014 and 2014 tons; G2014",
+            &[],
+        );
         check("the 65th anniversary, 1,500 people, 14th round", &[]);
         check("the late President", &[]);
     }

@@ -39,7 +39,12 @@ pub fn find(
     options: &Options<'_>,
     out: &mut Vec<Figure>,
 ) {
-    let p = Parser { text, toks, taken, dollar: options.dollar };
+    let p = Parser {
+        text,
+        toks,
+        taken,
+        dollar: options.dollar,
+    };
     let first = out.len();
     let mut i = 0;
     while i < toks.len() {
@@ -139,19 +144,70 @@ fn multiplier_word(w: &str) -> Option<f64> {
 fn is_label_word(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "article" | "articles" | "section" | "chapter" | "paragraph" | "resolution" | "no"
-            | "number" | "room" | "route" | "highway" | "flight" | "phase" | "item" | "clause"
-            | "annex" | "table" | "figure" | "page" | "pp" | "p" | "vol" | "volume" | "step"
-            | "rule" | "level" | "line" | "unit" | "block" | "building" | "gate" | "platform"
-            | "exit" | "tier" | "grade" | "version" | "v" | "model" | "type" | "class" | "act"
-            | "law" | "decree" | "order" | "bill" | "stage" | "season" | "episode" | "part"
-            | "division" | "district" | "zone" | "sector" | "camp" | "site" | "reactor"
+        "article"
+            | "articles"
+            | "section"
+            | "chapter"
+            | "paragraph"
+            | "resolution"
+            | "no"
+            | "number"
+            | "room"
+            | "route"
+            | "highway"
+            | "flight"
+            | "phase"
+            | "item"
+            | "clause"
+            | "annex"
+            | "table"
+            | "figure"
+            | "page"
+            | "pp"
+            | "p"
+            | "vol"
+            | "volume"
+            | "step"
+            | "rule"
+            | "level"
+            | "line"
+            | "unit"
+            | "block"
+            | "building"
+            | "gate"
+            | "platform"
+            | "exit"
+            | "tier"
+            | "grade"
+            | "version"
+            | "v"
+            | "model"
+            | "type"
+            | "class"
+            | "act"
+            | "law"
+            | "decree"
+            | "order"
+            | "bill"
+            | "stage"
+            | "season"
+            | "episode"
+            | "part"
+            | "division"
+            | "district"
+            | "zone"
+            | "sector"
+            | "camp"
+            | "site"
+            | "reactor"
     )
 }
 
 impl<'a> Parser<'a> {
     fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.span.start..t.span.end])
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.text[t.span.start..t.span.end])
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -193,7 +249,12 @@ impl<'a> Parser<'a> {
                 }
                 let value: f64 = clean.parse().ok()?;
                 let decimals = clean.split('.').nth(1).map_or(0, str::len) as i32;
-                Some(Num { value, half_ulp: 0.5 * 10f64.powi(-decimals), end: i + 1, words: false })
+                Some(Num {
+                    value,
+                    half_ulp: 0.5 * 10f64.powi(-decimals),
+                    end: i + 1,
+                    words: false,
+                })
             }
             Kind::Word => self.word_number(i),
             Kind::Punct => None,
@@ -205,22 +266,48 @@ impl<'a> Parser<'a> {
         let w = self.word(i)?;
         if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
             if self.is_word(i + 1, "dozen") {
-                return Some(Num { value: 12.0, half_ulp: 0.5, end: i + 2, words: true });
+                return Some(Num {
+                    value: 12.0,
+                    half_ulp: 0.5,
+                    end: i + 2,
+                    words: true,
+                });
             }
             if self.is_word(i + 1, "hundred") || self.is_word(i + 1, "thousand") {
-                let v = if self.is_word(i + 1, "hundred") { 100.0 } else { 1000.0 };
-                return Some(Num { value: v, half_ulp: 0.5, end: i + 2, words: true });
+                let v = if self.is_word(i + 1, "hundred") {
+                    100.0
+                } else {
+                    1000.0
+                };
+                return Some(Num {
+                    value: v,
+                    half_ulp: 0.5,
+                    end: i + 2,
+                    words: true,
+                });
             }
-            if let Some(sc) = self.word(i + 1).and_then(units::scale).filter(|_| {
-                self.word(i + 1).is_some_and(|x| x.len() > 3)
-            }) {
+            if let Some(sc) = self
+                .word(i + 1)
+                .and_then(units::scale)
+                .filter(|_| self.word(i + 1).is_some_and(|x| x.len() > 3))
+            {
                 let _ = sc;
-                return Some(Num { value: 1.0, half_ulp: 0.5, end: i + 1, words: true });
+                return Some(Num {
+                    value: 1.0,
+                    half_ulp: 0.5,
+                    end: i + 1,
+                    words: true,
+                });
             }
             return None;
         }
         if w.eq_ignore_ascii_case("dozen") {
-            return Some(Num { value: 12.0, half_ulp: 0.5, end: i + 1, words: true });
+            return Some(Num {
+                value: 12.0,
+                half_ulp: 0.5,
+                end: i + 1,
+                words: true,
+            });
         }
         let (first, _) = word_value(w)?;
         if first >= 100.0 {
@@ -243,7 +330,12 @@ impl<'a> Parser<'a> {
                 if let Some(den) = self.word(j + 1).and_then(fraction_word) {
                     if current < 10.0 && total == 0.0 {
                         let v = current / den;
-                        return Some(Num { value: v, half_ulp: 0.0, end: j + 2, words: true });
+                        return Some(Num {
+                            value: v,
+                            half_ulp: 0.0,
+                            end: j + 2,
+                            words: true,
+                        });
                     }
                 }
                 break;
@@ -279,7 +371,12 @@ impl<'a> Parser<'a> {
             }
             break;
         }
-        Some(Num { value: total + current, half_ulp: 0.5, end: j, words: true })
+        Some(Num {
+            value: total + current,
+            half_ulp: 0.5,
+            end: j,
+            words: true,
+        })
     }
 
     /// A scale word after a number: `million`, glued `bn`/`m`/`k`.
@@ -317,7 +414,11 @@ impl<'a> Parser<'a> {
             }
         }
         if s == "Rs" {
-            let j = if self.s(i + 1) == "." && self.glued(i + 1) { i + 2 } else { i + 1 };
+            let j = if self.s(i + 1) == "." && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             return Some(("INR", j));
         }
         if let Some(c) = units::iso_code(s) {
@@ -358,7 +459,9 @@ impl<'a> Parser<'a> {
         }
         'units: for unit in UNITS {
             for (k, uw) in unit.words.iter().enumerate() {
-                let Some(w) = self.word(j + k) else { continue 'units };
+                let Some(w) = self.word(j + k) else {
+                    continue 'units;
+                };
                 let matches = if uw.chars().any(char::is_uppercase) {
                     w == *uw
                 } else {
@@ -375,8 +478,14 @@ impl<'a> Parser<'a> {
 
     /// Qualifier words before the number at `i`: returns the qualifier.
     fn qualifier_before(&self, i: usize) -> Qualifier {
-        let w1 = i.checked_sub(1).and_then(|k| self.word(k)).map(str::to_ascii_lowercase);
-        let w2 = i.checked_sub(2).and_then(|k| self.word(k)).map(str::to_ascii_lowercase);
+        let w1 = i
+            .checked_sub(1)
+            .and_then(|k| self.word(k))
+            .map(str::to_ascii_lowercase);
+        let w2 = i
+            .checked_sub(2)
+            .and_then(|k| self.word(k))
+            .map(str::to_ascii_lowercase);
         match (w2.as_deref(), w1.as_deref()) {
             (Some("more" | "greater" | "higher"), Some("than")) => Qualifier::AtLeast,
             (Some("at"), Some("least")) => Qualifier::AtLeast,
@@ -405,7 +514,9 @@ impl<'a> Parser<'a> {
                 && i > 1
                 && self.glued(i - 1)
                 && self.kind(i - 2) == Some(Kind::Word)
-                && self.word(i - 2).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && self
+                    .word(i - 2)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && self.word(i - 2).is_some_and(|w| w.len() <= 3)
             {
                 return true;
@@ -414,7 +525,9 @@ impl<'a> Parser<'a> {
                 return true;
             }
         }
-        if self.glued(i + 1) && matches!(self.s(i + 1), ":" | "/") && self.glued(i + 2)
+        if self.glued(i + 1)
+            && matches!(self.s(i + 1), ":" | "/")
+            && self.glued(i + 2)
             && self.kind(i + 2) == Some(Kind::Number)
         {
             return true; // a time or a ratio written as 10:30 or 1/2
@@ -430,25 +543,39 @@ impl<'a> Parser<'a> {
         if self.s(i + 1) == ")" && self.glued(i + 1) && !(i > 0 && self.s(i - 1) == "(") {
             return true;
         }
-        if self.toks[i].newline && self.s(i + 1) == "." && self.glued(i + 1)
-            && !self.glued(i + 2)
-        {
+        if self.toks[i].newline && self.s(i + 1) == "." && self.glued(i + 1) && !self.glued(i + 2) {
             return true;
         }
-        // Phone numbers and codes: three groups of digits joined by dashes, or a leading `+`.
-        if is_dash(self.s(i + 1))
-            && self.glued(i + 1)
-            && self.kind(i + 2) == Some(Kind::Number)
-            && is_dash(self.s(i + 3))
-            && self.glued(i + 3)
-            && self.kind(i + 4) == Some(Kind::Number)
-        {
+        // Phone numbers and codes: three or more groups of digits joined by dashes.
+        if self.dash_chain(i) >= 3 {
             return true;
         }
         if i > 0 && self.s(i - 1) == "+" && self.glued(i) {
             return true;
         }
+
         false
+    }
+
+    /// How many numbers stand in a glued chain `n-n-n` through the number at `i`.
+    fn dash_chain(&self, i: usize) -> usize {
+        let linked = |k: usize| {
+            is_dash(self.s(k + 1))
+                && self.glued(k + 1)
+                && self.glued(k + 2)
+                && self.kind(k + 2) == Some(Kind::Number)
+        };
+        let mut start = i;
+        while start >= 2 && self.kind(start - 2) == Some(Kind::Number) && linked(start - 2) {
+            start -= 2;
+        }
+        let mut n = 1;
+        let mut k = start;
+        while linked(k) {
+            n += 1;
+            k += 2;
+        }
+        n
     }
 
     fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
@@ -476,10 +603,19 @@ impl<'a> Parser<'a> {
         // Ordinals: `14th round`.
         if !num.words
             && self.glued(j)
-            && self.word(j).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
+            && self
+                .word(j)
+                .is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
         {
-            let mut figure =
-                self.make(i, j + 1, FigureKind::Count, num.value, None, (num.value, num.value), None);
+            let mut figure = self.make(
+                i,
+                j + 1,
+                FigureKind::Count,
+                num.value,
+                None,
+                (num.value, num.value),
+                None,
+            );
             figure.ordinal = true;
             figure.noun = self.noun_at(j + 1);
             return Some((figure, j + 1));
@@ -490,10 +626,18 @@ impl<'a> Parser<'a> {
         // Ranges: `2,000-3,000`, `$1-2 billion`, `5 to 7 percent`, `between 5 and 7`.
         let between = i > 0 && self.is_word(i - 1, "between");
         if scale.is_none() {
-            let joiner = is_dash(self.s(j)) || self.is_word(j, "to") || (between && self.is_word(j, "and"));
+            let joiner =
+                is_dash(self.s(j)) || self.is_word(j, "to") || (between && self.is_word(j, "and"));
             if joiner && self.free(j) {
-                let k = if matches!(self.s(j + 1), "$" | "€" | "£" | "¥" | "₩") { j + 2 } else { j + 1 };
-                if let Some(n2) = self.number(k).filter(|n2| n2.value > num.value && n2.words == num.words) {
+                let k = if matches!(self.s(j + 1), "$" | "€" | "£" | "¥" | "₩") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if let Some(n2) = self
+                    .number(k)
+                    .filter(|n2| n2.value > num.value && n2.words == num.words)
+                {
                     if self.kind(k) != Some(Kind::Number) || !self.is_label(k) {
                         high = Some(n2);
                         j = n2.end;
@@ -514,7 +658,12 @@ impl<'a> Parser<'a> {
                     if let Some((s2, e2)) = self.scale_at(n2.end, money) {
                         let (v1, v2) = (num.value * scale.unwrap().0, n2.value * s2);
                         if v2 > v1 {
-                            high = Some(Num { value: n2.value * s2 / scale.unwrap().0, half_ulp: n2.half_ulp * s2 / scale.unwrap().0, end: e2, words: n2.words });
+                            high = Some(Num {
+                                value: n2.value * s2 / scale.unwrap().0,
+                                half_ulp: n2.half_ulp * s2 / scale.unwrap().0,
+                                end: e2,
+                                words: n2.words,
+                            });
                             j = e2;
                             scale = Some((scale.unwrap().0, e2));
                         }
@@ -540,7 +689,11 @@ impl<'a> Parser<'a> {
 
         // What follows: a currency, percent sign or word, a unit, `-fold`, or a noun.
         if let Some(c) = prefix {
-            let unit = if c == "$" { self.dollar.to_string() } else { c.to_string() };
+            let unit = if c == "$" {
+                self.dollar.to_string()
+            } else {
+                c.to_string()
+            };
             let (unit, end) = match self.suffix_currency(j) {
                 // `US$ 5 million dollars` and `$5 USD` say the same currency twice.
                 Some((c2, e)) if c2 != "GBP" || units::currency_sign(self.s(i)).is_some() => {
@@ -552,10 +705,21 @@ impl<'a> Parser<'a> {
             return Some((f, end));
         }
         if self.s(j) == "%" && self.glued(j) || self.s(j) == "%" {
-            let f = self.make(i, j + 1, FigureKind::Percent, value, Some("%".into()), bounds, range);
+            let f = self.make(
+                i,
+                j + 1,
+                FigureKind::Percent,
+                value,
+                Some("%".into()),
+                bounds,
+                range,
+            );
             return Some((f, j + 1));
         }
-        if self.is_word(j, "percent") || self.is_word(j, "pct") || (self.is_word(j, "per") && self.is_word(j + 1, "cent")) {
+        if self.is_word(j, "percent")
+            || self.is_word(j, "pct")
+            || (self.is_word(j, "per") && self.is_word(j + 1, "cent"))
+        {
             let mut end = if self.is_word(j, "per") { j + 2 } else { j + 1 };
             let mut kind = FigureKind::Percent;
             let mut unit = "%";
@@ -567,19 +731,41 @@ impl<'a> Parser<'a> {
             let f = self.make(i, end, kind, value, Some(unit.into()), bounds, range);
             return Some((f, end));
         }
-        if self.is_word(j, "percentage") && (self.is_word(j + 1, "points") || self.is_word(j + 1, "point")) {
-            let f = self.make(i, j + 2, FigureKind::Points, value, Some("pp".into()), bounds, range);
+        if self.is_word(j, "percentage")
+            && (self.is_word(j + 1, "points") || self.is_word(j + 1, "point"))
+        {
+            let f = self.make(
+                i,
+                j + 2,
+                FigureKind::Points,
+                value,
+                Some("pp".into()),
+                bounds,
+                range,
+            );
             return Some((f, j + 2));
         }
         if let Some((c, end)) = self.suffix_currency(j) {
             let is_pounds = c == "GBP" && self.word(j).is_some_and(|w| w.starts_with("pound"));
-            if !(is_pounds && scale.is_none()) && !(c == "¢") {
-                let unit = if c == "$" { self.dollar.to_string() } else { c.to_string() };
+            if c != "¢" && !(is_pounds && scale.is_none()) {
+                let unit = if c == "$" {
+                    self.dollar.to_string()
+                } else {
+                    c.to_string()
+                };
                 let f = self.make(i, end, FigureKind::Money, value, Some(unit), bounds, range);
                 return Some((f, end));
             }
             if is_pounds {
-                let f = self.make(i, end, FigureKind::Quantity, value, Some("lb".into()), bounds, range);
+                let f = self.make(
+                    i,
+                    end,
+                    FigureKind::Quantity,
+                    value,
+                    Some("lb".into()),
+                    bounds,
+                    range,
+                );
                 return Some((f, end));
             }
         }
@@ -592,7 +778,17 @@ impl<'a> Parser<'a> {
             && self.word(j + 1).is_some_and(|w| {
                 matches!(
                     w.to_ascii_lowercase().as_str(),
-                    "more" | "higher" | "larger" | "bigger" | "greater" | "as" | "the" | "over" | "faster" | "smaller" | "lower"
+                    "more"
+                        | "higher"
+                        | "larger"
+                        | "bigger"
+                        | "greater"
+                        | "as"
+                        | "the"
+                        | "over"
+                        | "faster"
+                        | "smaller"
+                        | "lower"
                 )
             })
         {
@@ -600,7 +796,15 @@ impl<'a> Parser<'a> {
             return Some((f, j + 1));
         }
         if let Some((symbol, end)) = self.unit_at(j) {
-            let f = self.make(i, end, FigureKind::Quantity, value, Some(symbol.into()), bounds, range);
+            let f = self.make(
+                i,
+                end,
+                FigureKind::Quantity,
+                value,
+                Some(symbol.into()),
+                bounds,
+                range,
+            );
             return Some((f, end));
         }
         // A count. Word numbers count only when a scale or a noun follows them, and never
@@ -608,7 +812,8 @@ impl<'a> Parser<'a> {
         if num.words {
             let noun = self.noun_at(j);
             let lone_one = low.value == 1.0 && scale.is_none();
-            if (noun.is_none() && scale.is_none()) || lone_one {
+            let fraction = low.value < 1.0;
+            if (noun.is_none() && scale.is_none() && !fraction) || lone_one {
                 return None;
             }
         }
@@ -666,14 +871,80 @@ fn valid_grouping(s: &str) -> bool {
 fn is_function_word(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "of" | "in" | "on" | "at" | "to" | "from" | "for" | "by" | "with" | "and" | "or" | "the"
-            | "a" | "an" | "is" | "was" | "were" | "are" | "be" | "been" | "that" | "which" | "who"
-            | "than" | "as" | "per" | "each" | "this" | "these" | "those" | "it" | "its" | "their"
-            | "his" | "her" | "while" | "but" | "not" | "no" | "more" | "less" | "over" | "under"
-            | "between" | "since" | "after" | "before" | "into" | "out" | "up" | "down" | "has"
-            | "have" | "had" | "will" | "would" | "can" | "could" | "may" | "might" | "should"
-            | "also" | "only" | "including" | "compared" | "respectively" | "percent" | "year"
-            | "years" | "according" | "during" | "through" | "about" | "nearly" | "some"
+        "of" | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "from"
+            | "for"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "the"
+            | "a"
+            | "an"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "that"
+            | "which"
+            | "who"
+            | "than"
+            | "as"
+            | "per"
+            | "each"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "while"
+            | "but"
+            | "not"
+            | "no"
+            | "more"
+            | "less"
+            | "over"
+            | "under"
+            | "between"
+            | "since"
+            | "after"
+            | "before"
+            | "into"
+            | "out"
+            | "up"
+            | "down"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "also"
+            | "only"
+            | "including"
+            | "compared"
+            | "respectively"
+            | "percent"
+            | "year"
+            | "years"
+            | "according"
+            | "during"
+            | "through"
+            | "about"
+            | "nearly"
+            | "some"
     )
 }
 
@@ -694,7 +965,14 @@ mod tests {
         let got = figures(text);
         let got: Vec<(&str, FigureKind, f64, Option<&str>)> = got
             .iter()
-            .map(|f| (&text[f.span.start..f.span.end], f.kind, f.value, f.unit.as_deref()))
+            .map(|f| {
+                (
+                    &text[f.span.start..f.span.end],
+                    f.kind,
+                    f.value,
+                    f.unit.as_deref(),
+                )
+            })
             .collect();
         assert_eq!(got, expect, "in {text:?}");
     }
@@ -703,45 +981,92 @@ mod tests {
 
     #[test]
     fn money_in_signs_codes_and_words() {
-        check("$359 million", &[("$359 million", Money, 359e6, Some("USD"))]);
-        check("3.22 trillion won ($3.11 billion)", &[
-            ("3.22 trillion won", Money, 3.22e12, Some("KRW")),
-            ("$3.11 billion", Money, 3.11e9, Some("USD")),
-        ]);
-        check("2.2 billion RMB", &[("2.2 billion RMB", Money, 2.2e9, Some("CNY"))]);
-        check("USD 5m and €3bn", &[("USD 5m", Money, 5e6, Some("USD")), ("€3bn", Money, 3e9, Some("EUR"))]);
-        check("Rs 5 crore and 2 lakh rupees", &[
-            ("Rs 5 crore", Money, 5e7, Some("INR")),
-            ("2 lakh rupees", Money, 2e5, Some("INR")),
-        ]);
-        check("US$1.5 billion", &[("US$1.5 billion", Money, 1.5e9, Some("USD"))]);
-        check("40 euros and 12 yen", &[("40 euros", Money, 40.0, Some("EUR")), ("12 yen", Money, 12.0, Some("JPY"))]);
+        check(
+            "$359 million",
+            &[("$359 million", Money, 359e6, Some("USD"))],
+        );
+        check(
+            "3.22 trillion won ($3.11 billion)",
+            &[
+                ("3.22 trillion won", Money, 3.22e12, Some("KRW")),
+                ("$3.11 billion", Money, 3.11e9, Some("USD")),
+            ],
+        );
+        check(
+            "2.2 billion RMB",
+            &[("2.2 billion RMB", Money, 2.2e9, Some("CNY"))],
+        );
+        check(
+            "USD 5m and €3bn",
+            &[
+                ("USD 5m", Money, 5e6, Some("USD")),
+                ("€3bn", Money, 3e9, Some("EUR")),
+            ],
+        );
+        check(
+            "Rs 5 crore and 2 lakh rupees",
+            &[
+                ("Rs 5 crore", Money, 5e7, Some("INR")),
+                ("2 lakh rupees", Money, 2e5, Some("INR")),
+            ],
+        );
+        check(
+            "US$1.5 billion",
+            &[("US$1.5 billion", Money, 1.5e9, Some("USD"))],
+        );
+        check(
+            "40 euros and 12 yen",
+            &[
+                ("40 euros", Money, 40.0, Some("EUR")),
+                ("12 yen", Money, 12.0, Some("JPY")),
+            ],
+        );
     }
 
     #[test]
     fn percents_points_counts_quantities_and_multipliers() {
-        check("Forty-four percent and 52 percent", &[
-            ("Forty-four percent", Percent, 44.0, Some("%")),
-            ("52 percent", Percent, 52.0, Some("%")),
-        ]);
-        check("21%, 21 per cent, 2 percentage points", &[
-            ("21%", Percent, 21.0, Some("%")),
-            ("21 per cent", Percent, 21.0, Some("%")),
-            ("2 percentage points", Points, 2.0, Some("pp")),
-        ]);
+        check(
+            "Forty-four percent and 52 percent",
+            &[
+                ("Forty-four percent", Percent, 44.0, Some("%")),
+                ("52 percent", Percent, 52.0, Some("%")),
+            ],
+        );
+        check(
+            "21%, 21 per cent, 2 percentage points",
+            &[
+                ("21%", Percent, 21.0, Some("%")),
+                ("21 per cent", Percent, 21.0, Some("%")),
+                ("2 percentage points", Points, 2.0, Some("pp")),
+            ],
+        );
         check("467 Chinese were arrested", &[("467", Count, 467.0, None)]);
-        check("13,000 tons and 1,100 cubic meters per second", &[
-            ("13,000 tons", Quantity, 13000.0, Some("t")),
-            ("1,100 cubic meters per second", Quantity, 1100.0, Some("m3/s")),
-        ]);
-        check("a 36-fold increase; it doubled", &[
-            ("36-fold", Multiplier, 36.0, None),
-            ("doubled", Multiplier, 2.0, None),
-        ]);
-        check("a dozen ships and one-third of them", &[
-            ("a dozen", Count, 12.0, None),
-            ("one-third", Count, 1.0 / 3.0, None),
-        ]);
+        check(
+            "13,000 tons and 1,100 cubic meters per second",
+            &[
+                ("13,000 tons", Quantity, 13000.0, Some("t")),
+                (
+                    "1,100 cubic meters per second",
+                    Quantity,
+                    1100.0,
+                    Some("m3/s"),
+                ),
+            ],
+        );
+        check(
+            "a 36-fold increase; it doubled",
+            &[
+                ("36-fold", Multiplier, 36.0, None),
+                ("doubled", Multiplier, 2.0, None),
+            ],
+        );
+        check(
+            "a dozen ships and one-third of them",
+            &[
+                ("a dozen", Count, 12.0, None),
+                ("one-third", Count, 1.0 / 3.0, None),
+            ],
+        );
     }
 
     #[test]

@@ -39,22 +39,41 @@ pub struct Gazetteer {
 }
 
 fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
 }
 
 fn load(entries: &mut Vec<Entry>, data: &'static str, kind: ActorKind, country: bool) {
-    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let mut cols = line.split('\t');
         let name = cols.next().unwrap_or("").trim();
-        let aliases: Vec<&str> =
-            cols.next().unwrap_or("").split(';').map(str::trim).filter(|a| !a.is_empty()).collect();
+        let aliases: Vec<&str> = cols
+            .next()
+            .unwrap_or("")
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .collect();
         let third = cols.next().unwrap_or("").trim();
         let description = if country {
-            if third.is_empty() { "country".to_string() } else { format!("country; capital {third}") }
+            if third.is_empty() {
+                "country".to_string()
+            } else {
+                format!("country; capital {third}")
+            }
         } else {
             third.to_string()
         };
-        entries.push(Entry { name, kind, aliases, description });
+        entries.push(Entry {
+            name,
+            kind,
+            aliases,
+            description,
+        });
     }
 }
 
@@ -82,8 +101,14 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .expect("gazetteer patterns are plain strings");
     let mut title_heads = HashSet::new();
     let mut title_words = HashSet::new();
-    for line in TITLES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let ws: Vec<&str> = line.split_whitespace().map(|w| w.trim_end_matches('.')).collect();
+    for line in TITLES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let ws: Vec<&str> = line
+            .split_whitespace()
+            .map(|w| w.trim_end_matches('.'))
+            .collect();
         if let Some((head, rest)) = ws.split_last() {
             title_heads.insert(*head);
             title_words.extend(rest.iter().copied());
@@ -112,7 +137,11 @@ mod tests {
     #[test]
     fn gazetteer_loads_every_un_member_with_capitals_and_demonyms() {
         let g = get();
-        let countries = g.entries.iter().filter(|e| e.kind == ActorKind::Country).count();
+        let countries = g
+            .entries
+            .iter()
+            .filter(|e| e.kind == ActorKind::Country)
+            .count();
         assert!(countries >= 193, "{countries} countries");
         let nk = &g.entries[g.by_name["North Korea"]];
         assert!(nk.aliases.contains(&"Pyongyang") && nk.aliases.contains(&"DPRK"));

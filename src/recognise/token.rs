@@ -96,7 +96,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind = Kind::Punct;
             }
         }
-        tokens.push(Token { span: Span::new(start, i), kind, gap, newline });
+        tokens.push(Token {
+            span: Span::new(start, i),
+            kind,
+            gap,
+            newline,
+        });
         gap = false;
         newline = false;
     }
@@ -132,11 +137,31 @@ mod tests {
         assert_eq!(
             show("3.22 trillion won ($3.11 billion), 2,000-3,000 and 36-fold."),
             [
-                " 3.22", " trillion", " won", " (", "$", "3.11", " billion", ")", ",", " 2,000",
-                "-", "3,000", " and", " 36", "-", "fold", "."
+                " 3.22",
+                " trillion",
+                " won",
+                " (",
+                "$",
+                "3.11",
+                " billion",
+                ")",
+                ",",
+                " 2,000",
+                "-",
+                "3,000",
+                " and",
+                " 36",
+                "-",
+                "fold",
+                "."
             ]
         );
-        assert_eq!(show("Park Geun-hye’s G20 2014."), [" Park", " Geun", "-", "hye", "’", "s", " G", "20", " 2014", "."]);
+        assert_eq!(
+            show("Park Geun-hye’s G20 2014."),
+            [
+                " Park", " Geun", "-", "hye", "’", "s", " G", "20", " 2014", "."
+            ]
+        );
         assert_eq!(show("Müller 한국"), [" Müller", " 한국"]);
     }
 }

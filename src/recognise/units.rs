@@ -144,110 +144,403 @@ pub struct Unit {
 
 /// Multi-word units first, so the longest name wins.
 pub const UNITS: &[Unit] = &[
-    Unit { words: &["cubic", "meters", "per", "second"], symbol: "m3/s" },
-    Unit { words: &["cubic", "metres", "per", "second"], symbol: "m3/s" },
-    Unit { words: &["barrels", "per", "day"], symbol: "bbl/d" },
-    Unit { words: &["barrels", "a", "day"], symbol: "bbl/d" },
-    Unit { words: &["kilometers", "per", "hour"], symbol: "km/h" },
-    Unit { words: &["kilometres", "per", "hour"], symbol: "km/h" },
-    Unit { words: &["miles", "per", "hour"], symbol: "mph" },
-    Unit { words: &["metric", "tons"], symbol: "t" },
-    Unit { words: &["metric", "tonnes"], symbol: "t" },
-    Unit { words: &["cubic", "meters"], symbol: "m3" },
-    Unit { words: &["cubic", "metres"], symbol: "m3" },
-    Unit { words: &["cubic", "meter"], symbol: "m3" },
-    Unit { words: &["cubic", "kilometers"], symbol: "km3" },
-    Unit { words: &["cubic", "kilometres"], symbol: "km3" },
-    Unit { words: &["cubic", "feet"], symbol: "ft3" },
-    Unit { words: &["square", "kilometers"], symbol: "km2" },
-    Unit { words: &["square", "kilometres"], symbol: "km2" },
-    Unit { words: &["square", "kilometer"], symbol: "km2" },
-    Unit { words: &["square", "miles"], symbol: "mi2" },
-    Unit { words: &["square", "meters"], symbol: "m2" },
-    Unit { words: &["square", "metres"], symbol: "m2" },
-    Unit { words: &["square", "feet"], symbol: "ft2" },
-    Unit { words: &["nautical", "miles"], symbol: "nmi" },
-    Unit { words: &["light", "years"], symbol: "ly" },
-    Unit { words: &["tons"], symbol: "t" },
-    Unit { words: &["ton"], symbol: "t" },
-    Unit { words: &["tonnes"], symbol: "t" },
-    Unit { words: &["tonne"], symbol: "t" },
-    Unit { words: &["kilograms"], symbol: "kg" },
-    Unit { words: &["kilogram"], symbol: "kg" },
-    Unit { words: &["kg"], symbol: "kg" },
-    Unit { words: &["grams"], symbol: "g" },
-    Unit { words: &["gram"], symbol: "g" },
-    Unit { words: &["milligrams"], symbol: "mg" },
-    Unit { words: &["mg"], symbol: "mg" },
-    Unit { words: &["lbs"], symbol: "lb" },
-    Unit { words: &["lb"], symbol: "lb" },
-    Unit { words: &["ounces"], symbol: "oz" },
-    Unit { words: &["ounce"], symbol: "oz" },
-    Unit { words: &["oz"], symbol: "oz" },
-    Unit { words: &["megawatts"], symbol: "MW" },
-    Unit { words: &["megawatt"], symbol: "MW" },
-    Unit { words: &["MW"], symbol: "MW" },
-    Unit { words: &["gigawatts"], symbol: "GW" },
-    Unit { words: &["GW"], symbol: "GW" },
-    Unit { words: &["kilowatts"], symbol: "kW" },
-    Unit { words: &["kW"], symbol: "kW" },
-    Unit { words: &["kilometers"], symbol: "km" },
-    Unit { words: &["kilometres"], symbol: "km" },
-    Unit { words: &["kilometer"], symbol: "km" },
-    Unit { words: &["kilometre"], symbol: "km" },
-    Unit { words: &["km"], symbol: "km" },
-    Unit { words: &["meters"], symbol: "m" },
-    Unit { words: &["metres"], symbol: "m" },
-    Unit { words: &["meter"], symbol: "m" },
-    Unit { words: &["metre"], symbol: "m" },
-    Unit { words: &["centimeters"], symbol: "cm" },
-    Unit { words: &["centimetres"], symbol: "cm" },
-    Unit { words: &["cm"], symbol: "cm" },
-    Unit { words: &["millimeters"], symbol: "mm" },
-    Unit { words: &["millimetres"], symbol: "mm" },
-    Unit { words: &["mm"], symbol: "mm" },
-    Unit { words: &["miles"], symbol: "mi" },
-    Unit { words: &["mile"], symbol: "mi" },
-    Unit { words: &["feet"], symbol: "ft" },
-    Unit { words: &["foot"], symbol: "ft" },
-    Unit { words: &["ft"], symbol: "ft" },
-    Unit { words: &["inches"], symbol: "in" },
-    Unit { words: &["inch"], symbol: "in" },
-    Unit { words: &["yards"], symbol: "yd" },
-    Unit { words: &["yard"], symbol: "yd" },
-    Unit { words: &["hectares"], symbol: "ha" },
-    Unit { words: &["hectare"], symbol: "ha" },
-    Unit { words: &["acres"], symbol: "acre" },
-    Unit { words: &["acre"], symbol: "acre" },
-    Unit { words: &["km2"], symbol: "km2" },
-    Unit { words: &["liters"], symbol: "L" },
-    Unit { words: &["litres"], symbol: "L" },
-    Unit { words: &["liter"], symbol: "L" },
-    Unit { words: &["litre"], symbol: "L" },
-    Unit { words: &["gallons"], symbol: "gal" },
-    Unit { words: &["gallon"], symbol: "gal" },
-    Unit { words: &["barrels"], symbol: "bbl" },
-    Unit { words: &["barrel"], symbol: "bbl" },
-    Unit { words: &["bpd"], symbol: "bbl/d" },
-    Unit { words: &["mph"], symbol: "mph" },
-    Unit { words: &["knots"], symbol: "kn" },
-    Unit { words: &["years"], symbol: "year" },
-    Unit { words: &["year"], symbol: "year" },
-    Unit { words: &["months"], symbol: "month" },
-    Unit { words: &["weeks"], symbol: "week" },
-    Unit { words: &["days"], symbol: "day" },
-    Unit { words: &["hours"], symbol: "h" },
-    Unit { words: &["minutes"], symbol: "min" },
-    Unit { words: &["kilotons"], symbol: "kt" },
-    Unit { words: &["megatons"], symbol: "Mt" },
-    Unit { words: &["TEU"], symbol: "TEU" },
+    Unit {
+        words: &["cubic", "meters", "per", "second"],
+        symbol: "m3/s",
+    },
+    Unit {
+        words: &["cubic", "metres", "per", "second"],
+        symbol: "m3/s",
+    },
+    Unit {
+        words: &["barrels", "per", "day"],
+        symbol: "bbl/d",
+    },
+    Unit {
+        words: &["barrels", "a", "day"],
+        symbol: "bbl/d",
+    },
+    Unit {
+        words: &["kilometers", "per", "hour"],
+        symbol: "km/h",
+    },
+    Unit {
+        words: &["kilometres", "per", "hour"],
+        symbol: "km/h",
+    },
+    Unit {
+        words: &["miles", "per", "hour"],
+        symbol: "mph",
+    },
+    Unit {
+        words: &["metric", "tons"],
+        symbol: "t",
+    },
+    Unit {
+        words: &["metric", "tonnes"],
+        symbol: "t",
+    },
+    Unit {
+        words: &["cubic", "meters"],
+        symbol: "m3",
+    },
+    Unit {
+        words: &["cubic", "metres"],
+        symbol: "m3",
+    },
+    Unit {
+        words: &["cubic", "meter"],
+        symbol: "m3",
+    },
+    Unit {
+        words: &["cubic", "kilometers"],
+        symbol: "km3",
+    },
+    Unit {
+        words: &["cubic", "kilometres"],
+        symbol: "km3",
+    },
+    Unit {
+        words: &["cubic", "feet"],
+        symbol: "ft3",
+    },
+    Unit {
+        words: &["square", "kilometers"],
+        symbol: "km2",
+    },
+    Unit {
+        words: &["square", "kilometres"],
+        symbol: "km2",
+    },
+    Unit {
+        words: &["square", "kilometer"],
+        symbol: "km2",
+    },
+    Unit {
+        words: &["square", "miles"],
+        symbol: "mi2",
+    },
+    Unit {
+        words: &["square", "meters"],
+        symbol: "m2",
+    },
+    Unit {
+        words: &["square", "metres"],
+        symbol: "m2",
+    },
+    Unit {
+        words: &["square", "feet"],
+        symbol: "ft2",
+    },
+    Unit {
+        words: &["nautical", "miles"],
+        symbol: "nmi",
+    },
+    Unit {
+        words: &["light", "years"],
+        symbol: "ly",
+    },
+    Unit {
+        words: &["tons"],
+        symbol: "t",
+    },
+    Unit {
+        words: &["ton"],
+        symbol: "t",
+    },
+    Unit {
+        words: &["tonnes"],
+        symbol: "t",
+    },
+    Unit {
+        words: &["tonne"],
+        symbol: "t",
+    },
+    Unit {
+        words: &["kilograms"],
+        symbol: "kg",
+    },
+    Unit {
+        words: &["kilogram"],
+        symbol: "kg",
+    },
+    Unit {
+        words: &["kg"],
+        symbol: "kg",
+    },
+    Unit {
+        words: &["grams"],
+        symbol: "g",
+    },
+    Unit {
+        words: &["gram"],
+        symbol: "g",
+    },
+    Unit {
+        words: &["milligrams"],
+        symbol: "mg",
+    },
+    Unit {
+        words: &["mg"],
+        symbol: "mg",
+    },
+    Unit {
+        words: &["lbs"],
+        symbol: "lb",
+    },
+    Unit {
+        words: &["lb"],
+        symbol: "lb",
+    },
+    Unit {
+        words: &["ounces"],
+        symbol: "oz",
+    },
+    Unit {
+        words: &["ounce"],
+        symbol: "oz",
+    },
+    Unit {
+        words: &["oz"],
+        symbol: "oz",
+    },
+    Unit {
+        words: &["megawatts"],
+        symbol: "MW",
+    },
+    Unit {
+        words: &["megawatt"],
+        symbol: "MW",
+    },
+    Unit {
+        words: &["MW"],
+        symbol: "MW",
+    },
+    Unit {
+        words: &["gigawatts"],
+        symbol: "GW",
+    },
+    Unit {
+        words: &["GW"],
+        symbol: "GW",
+    },
+    Unit {
+        words: &["kilowatts"],
+        symbol: "kW",
+    },
+    Unit {
+        words: &["kW"],
+        symbol: "kW",
+    },
+    Unit {
+        words: &["kilometers"],
+        symbol: "km",
+    },
+    Unit {
+        words: &["kilometres"],
+        symbol: "km",
+    },
+    Unit {
+        words: &["kilometer"],
+        symbol: "km",
+    },
+    Unit {
+        words: &["kilometre"],
+        symbol: "km",
+    },
+    Unit {
+        words: &["km"],
+        symbol: "km",
+    },
+    Unit {
+        words: &["meters"],
+        symbol: "m",
+    },
+    Unit {
+        words: &["metres"],
+        symbol: "m",
+    },
+    Unit {
+        words: &["meter"],
+        symbol: "m",
+    },
+    Unit {
+        words: &["metre"],
+        symbol: "m",
+    },
+    Unit {
+        words: &["centimeters"],
+        symbol: "cm",
+    },
+    Unit {
+        words: &["centimetres"],
+        symbol: "cm",
+    },
+    Unit {
+        words: &["cm"],
+        symbol: "cm",
+    },
+    Unit {
+        words: &["millimeters"],
+        symbol: "mm",
+    },
+    Unit {
+        words: &["millimetres"],
+        symbol: "mm",
+    },
+    Unit {
+        words: &["mm"],
+        symbol: "mm",
+    },
+    Unit {
+        words: &["miles"],
+        symbol: "mi",
+    },
+    Unit {
+        words: &["mile"],
+        symbol: "mi",
+    },
+    Unit {
+        words: &["feet"],
+        symbol: "ft",
+    },
+    Unit {
+        words: &["foot"],
+        symbol: "ft",
+    },
+    Unit {
+        words: &["ft"],
+        symbol: "ft",
+    },
+    Unit {
+        words: &["inches"],
+        symbol: "in",
+    },
+    Unit {
+        words: &["inch"],
+        symbol: "in",
+    },
+    Unit {
+        words: &["yards"],
+        symbol: "yd",
+    },
+    Unit {
+        words: &["yard"],
+        symbol: "yd",
+    },
+    Unit {
+        words: &["hectares"],
+        symbol: "ha",
+    },
+    Unit {
+        words: &["hectare"],
+        symbol: "ha",
+    },
+    Unit {
+        words: &["acres"],
+        symbol: "acre",
+    },
+    Unit {
+        words: &["acre"],
+        symbol: "acre",
+    },
+    Unit {
+        words: &["km2"],
+        symbol: "km2",
+    },
+    Unit {
+        words: &["liters"],
+        symbol: "L",
+    },
+    Unit {
+        words: &["litres"],
+        symbol: "L",
+    },
+    Unit {
+        words: &["liter"],
+        symbol: "L",
+    },
+    Unit {
+        words: &["litre"],
+        symbol: "L",
+    },
+    Unit {
+        words: &["gallons"],
+        symbol: "gal",
+    },
+    Unit {
+        words: &["gallon"],
+        symbol: "gal",
+    },
+    Unit {
+        words: &["barrels"],
+        symbol: "bbl",
+    },
+    Unit {
+        words: &["barrel"],
+        symbol: "bbl",
+    },
+    Unit {
+        words: &["bpd"],
+        symbol: "bbl/d",
+    },
+    Unit {
+        words: &["mph"],
+        symbol: "mph",
+    },
+    Unit {
+        words: &["knots"],
+        symbol: "kn",
+    },
+    Unit {
+        words: &["years"],
+        symbol: "year",
+    },
+    Unit {
+        words: &["year"],
+        symbol: "year",
+    },
+    Unit {
+        words: &["months"],
+        symbol: "month",
+    },
+    Unit {
+        words: &["weeks"],
+        symbol: "week",
+    },
+    Unit {
+        words: &["days"],
+        symbol: "day",
+    },
+    Unit {
+        words: &["hours"],
+        symbol: "h",
+    },
+    Unit {
+        words: &["minutes"],
+        symbol: "min",
+    },
+    Unit {
+        words: &["kilotons"],
+        symbol: "kt",
+    },
+    Unit {
+        words: &["megatons"],
+        symbol: "Mt",
+    },
+    Unit {
+        words: &["TEU"],
+        symbol: "TEU",
+    },
 ];
 
 /// Words after a number that make it an amount rather than a year (`2014 tons`).
 pub fn is_scale_or_unit_word(word: &str) -> bool {
     scale(word).is_some_and(|_| word.len() > 1)
         || currency_word(word).is_some()
-        || UNITS.iter().any(|u| u.words.len() == 1 && u.words[0].eq_ignore_ascii_case(word))
+        || UNITS
+            .iter()
+            .any(|u| u.words.len() == 1 && u.words[0].eq_ignore_ascii_case(word))
         || matches!(
             word.to_ascii_lowercase().as_str(),
             "people" | "percent" | "times" | "workers" | "troops" | "soldiers" | "persons"

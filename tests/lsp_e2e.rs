@@ -1,0 +1,127 @@
+//! End to end over stdio against the real binary: negotiation, open, incremental edits, outline
+//! and versioned diagnostics.
+
+mod support;
+
+use serde_json::json;
+use support::{Client, pos, uri};
+
+const REPORT: &str = "# Briefing: Sep — Dec 2014\n\n## Seoul 서울 and Beijing 😀\n\nOn Monday, Oct. 31 the ministers met in Seoul.\n\n## Trade\n\nTrade reached $229 billion in 2013.\n";
+
+#[test]
+fn utf8_is_negotiated_and_edits_update_outline_and_diagnostics() {
+    let mut c = Client::start();
+    let init = c.initialize(&["utf-8", "utf-16"], json!(null));
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    assert_eq!(
+        init["capabilities"]["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
+
+    let u = uri("briefing.md");
+    c.open(&u, "markdown", REPORT);
+    let diags = c.diagnostics(&u, 1);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "weekday");
+    let monday = REPORT.find("Monday").unwrap();
+    assert_eq!(diags[0]["range"]["start"], pos(REPORT, monday, "utf-8"));
+
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    assert_eq!(symbols[0]["name"], "Briefing: Sep — Dec 2014");
+    let children: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(children, ["Seoul 서울 and Beijing 😀", "Trade"]);
+
+    // Two edits in one notification, applied in order: fix the weekday, then rename a heading
+    // whose line has multi-byte characters before the edit point (UTF-8 columns).
+    let mut text = REPORT.to_string();
+    let fix_at = text.find("Monday").unwrap();
+    let range1 =
+        json!({ "start": pos(&text, fix_at, "utf-8"), "end": pos(&text, fix_at + 6, "utf-8") });
+    text.replace_range(fix_at..fix_at + 6, "Friday");
+    let trade = text.find("## Trade").unwrap() + 3;
+    let range2 =
+        json!({ "start": pos(&text, trade, "utf-8"), "end": pos(&text, trade + 5, "utf-8") });
+    text.replace_range(trade..trade + 5, "Money 💰");
+    c.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": u, "version": 2 },
+            "contentChanges": [ { "range": range1, "text": "Friday" }, { "range": range2, "text": "Money 💰" } ],
+        }),
+    );
+    assert_eq!(c.diagnostics(&u, 2), Vec::<serde_json::Value>::new());
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    let children: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(children, ["Seoul 서울 and Beijing 😀", "Money 💰"]);
+
+    // Pull diagnostics agree with the pushed ones.
+    let pulled = c.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(pulled["items"], json!([]));
+
+    // A full-text change and a stale one: the stale one is ignored, not fatal.
+    c.notify("textDocument/didChange", json!({ "textDocument": { "uri": u, "version": 3 }, "contentChanges": [ { "text": "# Only\n\nOn Sunday, Oct. 31 we met.\n" } ] }));
+    assert_eq!(c.diagnostics(&u, 3).len(), 1);
+    c.notify("textDocument/didChange", json!({ "textDocument": { "uri": u, "version": 2 }, "contentChanges": [ { "text": "stale" } ] }));
+    c.notify("textDocument/didChange", json!({ "textDocument": { "uri": "file:///nowhere.md", "version": 9 }, "contentChanges": [ { "text": "x" } ] }));
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    assert_eq!(symbols[0]["name"], "Only");
+
+    // Closing clears the diagnostics.
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    let m = c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == u
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert!(m["params"].get("version").is_none_or(|v| v.is_null()));
+
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn utf16_is_the_default_and_exit_without_shutdown_is_an_error() {
+    let mut c = Client::start();
+    let init = c.initialize(&[], json!(null));
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    let u = uri("u16.md");
+    c.open(&u, "markdown", REPORT);
+    let diags = c.diagnostics(&u, 1);
+    let monday = REPORT.find("Monday").unwrap();
+    assert_eq!(diags[0]["range"]["start"], pos(REPORT, monday, "utf-16"));
+    c.notify("exit", json!(null));
+    assert_eq!(c.wait_exit(), Some(1));
+}
+
+#[test]
+fn utf32_when_it_is_all_the_client_offers() {
+    let mut c = Client::start();
+    let init = c.initialize(&["utf-32"], json!(null));
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-32");
+    assert_eq!(c.shutdown(), Some(0));
+}
