@@ -120,7 +120,6 @@ fn is_stop_capital(w: &str) -> bool {
             | "Every"
             | "Further"
             | "Following"
-            | "Central"
             | "Former"
             | "Current"
             | "New"
@@ -230,7 +229,6 @@ fn is_org_word(w: &str) -> bool {
             | "Front"
             | "Airlines"
             | "Airways"
-            | "Energy"
             | "Telecom"
             | "Group’s"
             | "Exchange"
@@ -553,9 +551,12 @@ fn runs(cx: &mut Ctx<'_>) {
         loop {
             if cx.s(j) == "." && !toks[j].gap && cx.s(j - 1).len() <= 3 {
                 if let Some(k) = name_token(cx.text, toks, j + 1) {
-                    if cx.g.title_heads.contains(cx.s(j - 1))
-                        || cx.g.title_words.contains(cx.s(j - 1))
-                        || cx.s(j - 1) == "St"
+                    let prev = cx.s(j - 1);
+                    let initial = prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase());
+                    if cx.g.title_heads.contains(prev)
+                        || cx.g.title_words.contains(prev)
+                        || prev == "St"
+                        || initial
                     {
                         j = k;
                         continue;
@@ -566,6 +567,26 @@ fn runs(cx: &mut Ctx<'_>) {
                 if let Some(k) = name_token(cx.text, toks, j) {
                     j = k;
                     continue;
+                }
+            }
+            // `People's Bank`, `Workers’ Party`: a plural or collective possessive inside a name.
+            if matches!(
+                cx.s(j - 1),
+                "People" | "Workers" | "Women" | "Children" | "Farmers" | "Veterans"
+            ) && toks
+                .get(j)
+                .is_some_and(|t| !t.gap && is_apostrophe(cx.s(j)))
+            {
+                let after = if cx.s(j + 1) == "s" && !toks[j + 1].gap {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if toks.get(after).is_some_and(|t| t.gap) {
+                    if let Some(k) = name_token(cx.text, toks, after) {
+                        j = k;
+                        continue;
+                    }
                 }
             }
             break;
@@ -720,10 +741,25 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
             } else {
                 word_end(cx, o)
             };
-            let span = Span::new(
-                cx.toks[words[start]].span.start,
-                cx.toks[span_end - 1].span.end,
-            );
+            let mut span_start = cx.toks[words[start]].span.start;
+            // `Garment Manufacturers and Exporters Association`: names joined by `and` before
+            // the run belong to the organisation too.
+            if start == first && words[first] >= 2 && matches!(cx.s(words[first] - 1), "and" | "&")
+            {
+                let mut k = words[first] - 1;
+                while k > 0
+                    && name_token(cx.text, cx.toks, k - 1).is_some()
+                    && cx.toks[k].gap
+                    && cx.free(cx.toks[k - 1].span)
+                    && !is_stop_capital(cx.s(k - 1))
+                {
+                    k -= 1;
+                }
+                if k < words[first] - 1 {
+                    span_start = cx.toks[k].span.start;
+                }
+            }
+            let span = Span::new(span_start, cx.toks[span_end - 1].span.end);
             let name = cx.text[span.start..span.end].to_string();
             let key = match cx.gazetteer_key(&name) {
                 Some(e) => Key::Gazetteer(e),
@@ -799,10 +835,12 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
             n += 1;
             continue;
         }
+        // `Sen`, `Gen`, `Rep` are titles only with their full stop (`Hun Sen` is a name).
+        let title = cx.g.title_heads.contains(w) && (w.len() > 3 || cx.s(t + 1) == ".");
         if cx.is_gazetteer_word(w)
             || is_org_word(w)
             || is_place_word(w)
-            || cx.g.title_heads.contains(w.trim_end_matches('.'))
+            || title
             || is_stop_capital(w)
             || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() > 1
         {

@@ -230,8 +230,16 @@ impl<'a> Parser<'a> {
         } else if self.glued(j) && self.kind(j) == Some(Kind::Word) {
             return None;
         }
-        // `31:00` is a time, `31.5` a decimal: neither is a day.
-        if self.glued(j) && matches!(self.s(j), ":" | "%") {
+        // `31:00` is a time and `31%` a share: neither is a day. (`April 1:` before a list
+        // item's text still is.)
+        if self.glued(j) && self.s(j) == "%" {
+            return None;
+        }
+        if self.glued(j)
+            && self.s(j) == ":"
+            && self.glued(j + 1)
+            && self.kind(j + 1) == Some(Kind::Number)
+        {
             return None;
         }
         Some((d, j))

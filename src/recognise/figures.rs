@@ -397,7 +397,14 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        units::scale(w).map(|s| (s, j + 1))
+        let (s, end) = units::scale(w).map(|s| (s, j + 1))?;
+        // `lakh crore`, `hundred million`: consecutive scale words multiply.
+        if let Some(w2) = self.word(end).filter(|w2| w2.len() > 3) {
+            if let Some(s2) = units::scale(w2) {
+                return Some((s * s2, end + 1));
+            }
+        }
+        Some((s, end))
     }
 
     /// Currency written before an amount: `$`, `US$`, `€`, `Rs.`, `USD`.
@@ -510,14 +517,14 @@ impl<'a> Parser<'a> {
             if self.kind(i - 1) == Some(Kind::Word) {
                 return true;
             }
+            // `F-16`, `COVID-19`, `Su-35`: digits after a capitalised name and a hyphen.
             if is_dash(prev)
                 && i > 1
                 && self.glued(i - 1)
-                && self.kind(i - 2) == Some(Kind::Word)
                 && self
                     .word(i - 2)
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && self.word(i - 2).is_some_and(|w| w.len() <= 3)
+                && self.word(i - 2).and_then(word_value).is_none()
             {
                 return true;
             }
