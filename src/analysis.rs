@@ -33,7 +33,12 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
         period,
         reference: config.reference_date,
     };
-    let toks = token::tokenize(text);
+    let mut toks = token::tokenize(text);
+    // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
+    let links = link_spans(text);
+    if !links.is_empty() {
+        toks.retain(|t| !links.iter().any(|l| l.contains_span(t.span)));
+    }
 
     let mut found_dates = Vec::new();
     dates::find(text, &toks, &anchor, &mut found_dates);
@@ -59,6 +64,40 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
     };
     analysis.findings = checks::run(text, &analysis, &config.checks);
     analysis
+}
+
+/// Spans of web addresses and e-mail addresses: from `http://`, `https://` or `www.` (or a word
+/// with `@` inside) to the next white space.
+fn link_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(rel) = text[i..].find(['h', 'w', '@']) {
+        let at = i + rel;
+        let starts = text[at..].starts_with("http://")
+            || text[at..].starts_with("https://")
+            || text[at..].starts_with("www.");
+        let is_mail = bytes[at] == b'@';
+        if (starts && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())) || is_mail {
+            let start = if is_mail {
+                text[..at]
+                    .rfind(|c: char| c.is_whitespace())
+                    .map_or(0, |p| p + 1)
+            } else {
+                at
+            };
+            let end = text[at..]
+                .find(|c: char| c.is_whitespace())
+                .map_or(text.len(), |p| at + p);
+            if !is_mail || text[at..end].contains('.') {
+                out.push(Span::new(start, end));
+            }
+            i = end.max(at + 1);
+        } else {
+            i = at + 1;
+        }
+    }
+    out
 }
 
 /// Marks the tokens that lie inside any of `spans` (sorted, non-overlapping).

@@ -258,10 +258,20 @@ impl<'a> Parser<'a> {
         Some((m, j))
     }
 
-    /// Optional `,` then a year: `, 2014` or ` 2014`.
+    /// Optional `,` then a year: `, 2014` or ` 2014`; also `of 2016` and `in 2020`.
     fn opt_year(&self, j: usize) -> Option<(i32, usize)> {
-        let k = if self.s(j) == "," { j + 1 } else { j };
-        self.year(k).map(|y| (y, k + 1))
+        let k = if self.s(j) == "," || self.is_word(j, "of") || self.is_word(j, "in") {
+            j + 1
+        } else {
+            j
+        };
+        if k > j && self.s(j) != "," && self.s(k).len() != 4 {
+            return None;
+        }
+        // `on 28 june in 2020 to …` keeps `in`; `in 2020 people` would not reach here.
+        self.year(k)
+            .filter(|_| !self.is_word(k + 1, "s"))
+            .map(|y| (y, k + 1))
     }
 
     fn is_range_joiner(&self, j: usize) -> bool {
@@ -353,10 +363,13 @@ impl<'a> Parser<'a> {
                     }
                     return None;
                 }
-                self.day_date(i).or_else(|| self.month_date(i))
+                self.numeric(i)
+                    .or_else(|| self.day_date(i))
+                    .or_else(|| self.month_date(i))
+                    .or_else(|| self.season(i))
             }
             Kind::Number => self
-                .iso(i)
+                .numeric(i)
                 .or_else(|| self.day_date(i))
                 .or_else(|| self.quarter(i))
                 .or_else(|| self.year_date(i)),
@@ -369,6 +382,22 @@ impl<'a> Parser<'a> {
     fn day_date(&self, i: usize) -> Option<Parsed> {
         // Month first.
         if let Some((m, j)) = self.month(i) {
+            // `October, 1st`: a comma between month and day only with an ordinal suffix.
+            let j = if self.s(j) == "," && self.day(j + 1).is_some_and(|(_, e)| e == j + 3) {
+                j + 1
+            } else {
+                j
+            };
+            if self.is_word(j, "between") {
+                let (d, k) = self.day(j + 1)?;
+                if !self.is_word(k, "and") {
+                    return None;
+                }
+                let (d2, k2) = self.day(k + 1)?;
+                return (d2 > d)
+                    .then(|| self.make_day(None, m, d, Some((m, d2)), k2))
+                    .flatten();
+            }
             let (d, mut k) = self.day(j)?;
             if self.word(i)?.eq_ignore_ascii_case("may") && self.word(i)? == "may" && !self.glued(j)
             {
@@ -397,13 +426,37 @@ impl<'a> Parser<'a> {
         // Day first: `31 October 2014`, `21-23 January`, `the 31st of October`.
         let (d, mut j) = self.day(i)?;
         let mut d2 = None;
-        if is_dash(self.s(j)) || self.is_word(j, "to") {
+        let between = i > 0 && self.is_word(i - 1, "between");
+        if is_dash(self.s(j))
+            || self.is_word(j, "to")
+            || self.is_word(j, "through")
+            || (between && self.is_word(j, "and"))
+        {
             if let Some((x, k)) = self.day(j + 1) {
                 if x > d {
                     d2 = Some(x);
                     j = k;
                 }
+            } else if let Some(end) = self
+                .day_date(j + 1)
+                .filter(|p| p.value.precision == Precision::Day && !p.value.interval)
+            {
+                // `from 4 to January 22, 1995`: the first day takes the second's month.
+                let e = end.value.start;
+                let start = Date::new(e.year, e.month, d).filter(|s| *s < e)?;
+                return Some(Parsed::new(
+                    end.end,
+                    DateValue {
+                        start,
+                        end: e,
+                        precision: Precision::Day,
+                        interval: true,
+                    },
+                ));
             }
+        }
+        if self.s(j) == "." && self.glued(j) && self.month(j + 1).is_some() {
+            j += 1;
         }
         if self.is_word(j, "of") {
             j += 1;
@@ -544,46 +597,180 @@ impl<'a> Parser<'a> {
             })
     }
 
-    /// `2014-10-31`, `2014/10/31`, `10/31/2014`, `2016-11`.
-    fn iso(&self, i: usize) -> Option<Parsed> {
-        let sep = self.s(i + 1);
-        if !(sep == "-" || sep == "/") || !self.glued(i + 1) || !self.glued(i + 2) {
-            return None;
+    /// One part of a numeric date: a number of up to four digits, or a month name.
+    fn numeric_part(&self, i: usize) -> Option<(NumPart, usize)> {
+        if let Some((m, j)) = self.month(i) {
+            // `sept.` inside `2019/sep/01` has no stop; `month()` only takes a glued one.
+            return Some((NumPart::Month(m), j));
         }
-        let a = self.s(i);
-        let b = self.int(i + 2)?;
-        let has_third = self.s(i + 3) == sep && self.glued(i + 3) && self.glued(i + 4);
-        if a.len() == 4 {
-            let y = self.year(i)?;
-            if self.s(i + 2).len() != 2 {
-                return None;
-            }
-            if has_third {
-                let d = self.int(i + 4)?;
-                return Date::new(y, b, d).map(|date| Parsed::new(i + 5, DateValue::day(date)));
-            }
-            // `2012-2013` is a year range, not a month.
-            return (1..=12)
-                .contains(&b)
-                .then(|| Parsed::new(i + 3, DateValue::month(y, b)));
-        }
-        if sep == "/" && has_third {
-            let m = self.int(i)?;
-            let y = self.s(i + 4);
-            if y.len() != 4 {
-                return None;
-            }
-            let y = self.year(i + 4)?;
-            // Month first (US) when it can be; else day first.
-            let date = Date::new(y, m, b).or_else(|| Date::new(y, b, m))?;
-            return Some(Parsed::new(i + 5, DateValue::day(date)));
-        }
-        None
+        let s = self.s(i);
+        let v = self.int(i)?;
+        Some((NumPart::Num(v, s.len()), i + 1))
     }
 
-    /// `2014`, `in 2018`, `2012-2013`, `2015-16`, `the 1990s`.
+    /// Numeric and mixed dates: `2014-10-31`, `10/31/2014`, `21/04/16`, `22/04`, `4/22`,
+    /// `2016-11`, `11/2016`, `2019-sep-1`, `05-Aug-2016`, `Dec-2018`, `jan-1`, `28-nov`,
+    /// `13.5.2015`.
+    fn numeric(&self, i: usize) -> Option<Parsed> {
+        // A number token holding two dots: `13.5.2015`, `2015.5.13`.
+        if self.kind(i) == Some(Kind::Number) && self.s(i).matches('.').count() == 2 {
+            let parts: Vec<&str> = self.s(i).split('.').collect();
+            let nums: Option<Vec<NumPart>> = parts
+                .iter()
+                .map(|p| p.parse().ok().map(|v| NumPart::Num(v, p.len())))
+                .collect();
+            return self.interpret(&nums?, i, i + 1, false);
+        }
+        let (first, mut k) = self.numeric_part(i)?;
+        let sep = self.s(k);
+        if !matches!(sep, "/" | "-" | "–") {
+            return None;
+        }
+        let mut parts = vec![first];
+        let mut spaced = false;
+        while parts.len() < 3 && self.s(k) == sep {
+            spaced |= self.toks[k].gap || !self.glued(k + 1);
+            let Some((p, k2)) = self.numeric_part(k + 1) else {
+                break;
+            };
+            parts.push(p);
+            k = k2;
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        // Spaces around the separator only between a year and a month (`2016 / 11`).
+        let has_year = parts.iter().any(|p| matches!(p, NumPart::Num(_, 4)));
+        if spaced && !(has_year && parts.len() == 2) {
+            return None;
+        }
+        // A glued letter or digit after the date means it is something else (`1-2x`).
+        if self.glued(k)
+            && matches!(self.kind(k), Some(Kind::Word | Kind::Number))
+            && !self.is_word(k, "th")
+        {
+            return None;
+        }
+        // `5-7 percent`, `2-3 times`: numbers joined by a dash and followed by a unit are a range
+        // of amounts.
+        if let Some(w) = self.word(k) {
+            if super::units::is_scale_or_unit_word(w) || w.eq_ignore_ascii_case("percent") {
+                return None;
+            }
+        }
+        if self.s(k) == "%" {
+            return None;
+        }
+        let dash = sep != "/";
+        self.interpret(&parts, i, k, dash)
+    }
+
+    fn interpret(&self, parts: &[NumPart], start: usize, end: usize, dash: bool) -> Option<Parsed> {
+        use NumPart::{Month, Num};
+        let yy = |v: u32, len: usize| -> Option<i32> {
+            match len {
+                4 => (1000..=2199).contains(&v).then_some(v as i32),
+                2 | 1 => Some(if v < 50 {
+                    2000 + v as i32
+                } else {
+                    1900 + v as i32
+                }),
+                _ => None,
+            }
+        };
+        let day = |y: i32, m: u32, d: u32| {
+            Date::new(y, m, d).map(|date| Parsed::new(end, DateValue::day(date)))
+        };
+        match *parts {
+            [Num(y, 4), Num(m, _), Num(d, _)] | [Num(y, 4), Month(m), Num(d, _)] => {
+                day(yy(y, 4)?, m, d)
+            }
+            [Num(a, _), Num(b, _), Num(y, ly)] if ly == 4 || ly == 2 => {
+                let y = yy(y, ly)?;
+                Date::new(y, a, b)
+                    .or_else(|| Date::new(y, b, a))
+                    .map(|date| Parsed::new(end, DateValue::day(date)))
+            }
+            [Num(d, _), Month(m), Num(y, ly)] | [Month(m), Num(d, _), Num(y, ly)]
+                if ly == 4 || ly == 2 =>
+            {
+                day(yy(y, ly)?, m, d)
+            }
+            [Num(y, 4), Num(b, lb)] => {
+                let y = yy(y, 4)?;
+                // `2011-12` is the fiscal year 2011/12 when the second part is the next year.
+                if dash && lb == 2 && (y + 1) % 100 == b as i32 {
+                    return None;
+                }
+                (1..=12)
+                    .contains(&b)
+                    .then(|| Parsed::new(end, DateValue::month(y, b)))
+            }
+            [Num(m, lm), Num(y, 4)] if lm <= 2 && (1..=12).contains(&m) => {
+                Some(Parsed::new(end, DateValue::month(yy(y, 4)?, m)))
+            }
+            [Month(m), Num(y, 4)] | [Num(y, 4), Month(m)] => {
+                Some(Parsed::new(end, DateValue::month(yy(y, 4)?, m)))
+            }
+            [Month(m), Num(d, ld)] | [Num(d, ld), Month(m)] if ld <= 2 => {
+                let y = self.anchor.year_for(m, Some(d))?;
+                day(y, m, d)
+            }
+            [Num(a, la), Num(b, lb)] if la <= 2 && lb <= 2 => {
+                // Two bare numbers are a date only with a slash, or a dash after `on`/`in`.
+                if dash && !self.cue_before(start) {
+                    return None;
+                }
+                let (m, d) = if (1..=12).contains(&a) && b <= 31 {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let y = self.anchor.year_for(m, Some(d))?;
+                day(y, m, d)
+            }
+            _ => None,
+        }
+    }
+
+    /// `2014`, `in 2018`, `2012-2013`, `2015-16`, `2017 april`, `1990 s`.
     fn year_date(&self, i: usize) -> Option<Parsed> {
         let y = self.year(i)?;
+        // `2016 November`, `2016, nov`: a year then its month.
+        let k = if self.s(i + 1) == "," { i + 2 } else { i + 1 };
+        if let Some((m, e)) = self.month(k) {
+            let word = self.word(k).unwrap_or("");
+            if !word.eq_ignore_ascii_case("may")
+                || self.kind(e).is_none_or(|kind| kind == Kind::Punct)
+            {
+                if self.day(e).is_none() {
+                    return Some(Parsed::new(e, DateValue::month(y, m)));
+                }
+            }
+        }
+        // `1990 s`: a decade written apart.
+        if y % 10 == 0 && self.is_word(i + 1, "s") && !self.glued(i + 1) {
+            return Some(Parsed::new(
+                i + 2,
+                DateValue::span(DateValue::year(y), DateValue::year(y + 9)),
+            ));
+        }
+        // A number inside a phone number or code is not a year.
+        if (is_dash(self.s(i + 1))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && is_dash(self.s(i + 3))
+            && self.glued(i + 3)
+            && self.kind(i + 4) == Some(Kind::Number))
+            || (i >= 2
+                && is_dash(self.s(i - 1))
+                && self.glued(i)
+                && self.glued(i - 1)
+                && self.kind(i - 2) == Some(Kind::Number)
+                && self.s(i - 2).len() != 4)
+        {
+            return None;
+        }
         if self.is_word(i + 1, "s") && self.glued(i + 1) {
             return None;
         }
@@ -623,14 +810,83 @@ impl<'a> Parser<'a> {
         Some(Parsed::new(i + 1, DateValue::year(y)))
     }
 
-    /// `the 1990s`, `the 1970s`.
+    /// `the 1990s`, `the 1970's`, `the 70's`, `the '40s`; also `the year 2008`.
     fn decade(&self, i: usize) -> Option<Parsed> {
-        let y = self.year(i)?;
-        if y % 10 != 0 || !self.is_word(i + 1, "s") || !self.glued(i + 1) {
+        if self.is_word(i, "year") {
+            let y = self.year(i + 1)?;
+            return Some(Parsed::new(i + 2, DateValue::year(y)));
+        }
+        let mut j = i;
+        if is_apostrophe(self.s(j)) {
+            j += 1;
+        }
+        let digits = self.s(j);
+        let v = self.int(j)? as i32;
+        let y = match digits.len() {
+            4 => self.year(j)?,
+            // A two-digit decade: the 1900s for those not yet come in this century.
+            2 => {
+                if v <= 20 {
+                    2000 + v
+                } else {
+                    1900 + v
+                }
+            }
+            _ => return None,
+        };
+        let mut k = j + 1;
+        if is_apostrophe(self.s(k)) && self.glued(k) {
+            k += 1;
+        }
+        if y % 10 != 0
+            || !self.is_word(k, "s")
+            || !self.glued(k)
+            || (digits.len() == 2 && j == i && k == j + 1)
+        {
             return None;
         }
         let value = DateValue::span(DateValue::year(y), DateValue::year(y + 9));
-        Some(Parsed::new(i + 2, value))
+        Some(Parsed::new(k + 1, value))
+    }
+
+    /// `summer 2016`, `the summer of 2016`, `spring`: seasons of the northern hemisphere.
+    fn season(&self, i: usize) -> Option<Parsed> {
+        let w = self.word(i)?.to_ascii_lowercase();
+        let first = match w.as_str() {
+            "spring" => 3,
+            "summer" => 6,
+            "autumn" | "fall" => 9,
+            "winter" => 12,
+            _ => return None,
+        };
+        let mut k = i + 1;
+        if self.is_word(k, "of") {
+            k += 1;
+        }
+        let year = self.year(k);
+        let year = match year {
+            Some(y) => {
+                k += 1;
+                y
+            }
+            // Without a year, only `the summer` or `in spring`; `prices fall` is no season.
+            None if w != "fall"
+                && (self.cue_before(i) || (i > 0 && self.is_word(i - 1, "the"))) =>
+            {
+                k = i + 1;
+                self.anchor.now()?.year
+            }
+            None => return None,
+        };
+        let start = DateValue::month(year, first);
+        let end_month = (first + 1) % 12 + 1;
+        let end_year = if end_month < first { year + 1 } else { year };
+        let mut p = Parsed::new(
+            k,
+            DateValue::span(start, DateValue::month(end_year, end_month)),
+        );
+        p.approx = true;
+        Some(p)
     }
 
     /// `late October`, `early 2015`, `mid-2015`, `the end of 2014`, `end of October`.
@@ -713,9 +969,23 @@ impl<'a> Parser<'a> {
         if self.is_word(j, "the") {
             j += 1;
         }
+        // `2017-q1`, `2016H2`: a year glued or hyphenated to its quarter or half.
+        if year.is_some()
+            && j == i + 1
+            && (is_dash(self.s(j)) && self.glued(j) || self.glued(j))
+            && is_dash(self.s(j))
+        {
+            j += 1;
+        }
         let (n, halves, mut k) = if let Some(w) = self.word(j) {
             let lw = w.to_ascii_lowercase();
-            if (lw == "q" || lw == "h") && self.glued(j + 1) {
+            if (lw == "q" || lw == "h")
+                && self.glued(j + 1)
+                && (year.is_none()
+                    || !self.glued(j)
+                    || j > i + 1
+                    || self.kind(j - 1) == Some(Kind::Number))
+            {
                 let n = self.int(j + 1)?;
                 let halves = lw == "h";
                 if n == 0 || n > if halves { 2 } else { 4 } || self.s(j + 1).len() != 1 {
@@ -842,6 +1112,13 @@ impl<'a> Parser<'a> {
         p.approx = same_period;
         Some(p)
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NumPart {
+    /// A value and how many digits it was written with.
+    Num(u32, usize),
+    Month(u32),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

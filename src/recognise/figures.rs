@@ -257,6 +257,23 @@ impl<'a> Parser<'a> {
                 })
             }
             Kind::Word => self.word_number(i),
+            // `.08`: a decimal without its leading zero.
+            Kind::Punct
+                if self.s(i) == "."
+                    && (i == 0 || self.toks[i].gap)
+                    && self.glued(i + 1)
+                    && self.kind(i + 1) == Some(Kind::Number)
+                    && self.s(i + 1).bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                let digits = self.s(i + 1);
+                let value: f64 = format!("0.{digits}").parse().ok()?;
+                Some(Num {
+                    value,
+                    half_ulp: 0.5 * 10f64.powi(-(digits.len() as i32)),
+                    end: i + 2,
+                    words: false,
+                })
+            }
             Kind::Punct => None,
         }
     }
@@ -348,8 +365,19 @@ impl<'a> Parser<'a> {
                 }
                 continue;
             }
-            if self.is_word(j, "thousand") {
-                total += current * 1000.0;
+            if let Some(big) = ["thousand", "million", "billion", "trillion"]
+                .iter()
+                .position(|w| self.is_word(j, w))
+                .map(|k| 10f64.powi(3 * (k as i32 + 1)))
+            {
+                // `two million` stays for the scale logic of the caller unless more words follow.
+                let more = self.word(j + 1).and_then(word_value).is_some()
+                    || (self.is_word(j + 1, "and")
+                        && self.word(j + 2).and_then(word_value).is_some());
+                if big > 1000.0 && !more {
+                    break;
+                }
+                total += current * big;
                 current = 0.0;
                 j += 1;
                 if self.is_word(j, "and") && self.word(j + 1).and_then(word_value).is_some() {
@@ -390,10 +418,14 @@ impl<'a> Parser<'a> {
         if short {
             // `5m`, `$2bn`, `2.2 bn`: abbreviations count glued to the number, or after money.
             let ok = self.glued(j) || (money && matches!(lw.as_str(), "bn" | "mn" | "tn" | "m"));
-            if !ok || (lw == "b" && !money) || (lw == "m" && !money && !self.glued(j)) {
+            if !ok
+                || (lw == "b" && !money && !self.glued(j))
+                || (lw == "m" && !money && !self.glued(j))
+            {
                 return None;
             }
-            if lw == "m" && !money {
+            // `10M` and `1.2b` glued are millions and billions; a lower-case `m` is a metre.
+            if lw == "m" && !money && !(w == "M" && self.glued(j)) {
                 return None;
             }
         }
@@ -413,11 +445,24 @@ impl<'a> Parser<'a> {
         if let Some(c) = units::currency_sign(s) {
             return Some((c, i + 1));
         }
-        // `US$`, `HK$`, `NT$`: letters glued to `$`.
-        if self.kind(i) == Some(Kind::Word) && self.s(i + 1) == "$" && self.glued(i + 1) {
-            let sign = format!("{s}$");
+        // `US$`, `HK$`, `NT$`: letters glued to `$`; set apart (`c $ 16.4 million`) only for
+        // prefixes that cannot be an English word (`a $5 fee` is no Australian dollar).
+        if self.kind(i) == Some(Kind::Word) && self.s(i + 1) == "$" {
+            let sign = format!("{}$", s.to_ascii_uppercase());
             if let Some(c) = units::currency_sign(&sign) {
-                return Some((c, i + 2));
+                if self.glued(i + 1) || !matches!(s, "a" | "A" | "r" | "R" | "s" | "S") {
+                    return Some((c, i + 2));
+                }
+            }
+        }
+        // `U.S. $`, `u.s $`.
+        if s.eq_ignore_ascii_case("u") && self.s(i + 1) == "." && self.is_word(i + 2, "s") {
+            let mut k = i + 3;
+            if self.s(k) == "." {
+                k += 1;
+            }
+            if self.s(k) == "$" {
+                return Some(("USD", k + 1));
             }
         }
         if s == "Rs" {
@@ -434,8 +479,16 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// Currency written after an amount: `won`, `yuan`, `RMB`, `US dollars`, `euros`.
+    /// Currency written after an amount: `won`, `yuan`, `RMB`, `US dollars`, `euros`,
+    /// `chinese yuan`, or a sign (`10 €`, `100元`).
     fn suffix_currency(&self, j: usize) -> Option<(&'static str, usize)> {
+        if let Some(c) = units::currency_sign(self.s(j)).filter(|_| self.free(j)) {
+            // A sign after the amount, unless it opens the next amount (`10 $ 30 $`).
+            let opens_next = self.kind(j + 1) == Some(Kind::Number) && self.glued(j + 1);
+            if !opens_next || self.s(j + 2) == "$" || self.s(j + 2) == self.s(j) {
+                return Some((c, j + 1));
+            }
+        }
         let w = self.word(j)?;
         if !self.free(j) {
             return None;
@@ -454,6 +507,17 @@ impl<'a> Parser<'a> {
         }
         if let Some(c) = units::iso_code(w) {
             return Some((c, j + 1));
+        }
+        // A nationality before a currency word: `chinese yuan`, `dutch guilders`.
+        if let Some(c) = self.word(j + 1).and_then(units::currency_word) {
+            let lw = w.to_ascii_lowercase();
+            let nationality = ["ese", "ish", "ian", "an", "ch", "ic"]
+                .iter()
+                .any(|x| lw.ends_with(x))
+                && lw.len() > 3;
+            if nationality && c != "¢" {
+                return Some((c, j + 2));
+            }
         }
         let c = units::currency_word(w)?;
         // `pounds` without a scale is as often weight; the caller decides with the scale.
@@ -478,7 +542,26 @@ impl<'a> Parser<'a> {
                     continue 'units;
                 }
             }
-            return Some((unit.symbol, j + unit.words.len()));
+            let end = j + unit.words.len();
+            // `km2`, `m3`: a power glued to a length.
+            if matches!(unit.symbol, "km" | "m" | "mi" | "ft" | "cm")
+                && self.glued(end)
+                && matches!(self.s(end), "2" | "3")
+            {
+                let power = self.s(end);
+                let symbol = match (unit.symbol, power) {
+                    ("km", "2") => "km2",
+                    ("km", _) => "km3",
+                    ("m", "2") => "m2",
+                    ("m", _) => "m3",
+                    ("mi", _) => "mi2",
+                    ("ft", "2") => "ft2",
+                    ("ft", _) => "ft3",
+                    _ => "cm2",
+                };
+                return Some((symbol, end + 1));
+            }
+            return Some((unit.symbol, end));
         }
         None
     }
@@ -585,7 +668,28 @@ impl<'a> Parser<'a> {
         n
     }
 
+    /// A figure at `i`, with a leading minus sign (`-1.5`, `minus five percent`) applied.
     fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
+        let minus_sign = matches!(self.s(i), "-" | "−")
+            && (i == 0 || self.toks[i].gap)
+            && self.glued(i + 1)
+            && self.kind(i + 1) == Some(Kind::Number);
+        let minus_word = self
+            .word(i)
+            .is_some_and(|w| w.eq_ignore_ascii_case("minus") || w.eq_ignore_ascii_case("negative"))
+            && self.toks.get(i + 1).is_some_and(|t| t.kind != Kind::Punct);
+        if !(minus_sign || minus_word) {
+            return self.unsigned_figure_at(i);
+        }
+        let (mut f, end) = self.unsigned_figure_at(i + 1)?;
+        f.span.start = self.toks[i].span.start;
+        f.value = -f.value;
+        f.bounds = (-f.bounds.1, -f.bounds.0);
+        f.range = f.range.map(|(a, b)| (-b, -a));
+        Some((f, end))
+    }
+
+    fn unsigned_figure_at(&self, i: usize) -> Option<(Figure, usize)> {
         // Word-only multipliers: `doubled`, `twofold`.
         if let Some(m) = self.word(i).and_then(multiplier_word) {
             let figure = self.make(i, i + 1, FigureKind::Multiplier, m, None, (m, m), None);
@@ -595,7 +699,7 @@ impl<'a> Parser<'a> {
             Some((c, j)) if self.kind(j) == Some(Kind::Number) && self.free(j) => (Some(c), j),
             _ => (None, i),
         };
-        if prefix.is_none() && self.kind(i) == Some(Kind::Punct) {
+        if prefix.is_none() && self.kind(i) == Some(Kind::Punct) && self.s(i) != "." {
             return None;
         }
         if self.kind(start_num) == Some(Kind::Number) && self.is_label(start_num) {
@@ -723,7 +827,11 @@ impl<'a> Parser<'a> {
             );
             return Some((f, j + 1));
         }
+        let percentage_alone = self.is_word(j, "percentage")
+            && !(self.is_word(j + 1, "points") || self.is_word(j + 1, "point"));
         if self.is_word(j, "percent")
+            || self.is_word(j, "percents")
+            || percentage_alone
             || self.is_word(j, "pct")
             || (self.is_word(j, "per") && self.is_word(j + 1, "cent"))
         {
@@ -754,12 +862,51 @@ impl<'a> Parser<'a> {
         }
         if let Some((c, end)) = self.suffix_currency(j) {
             let is_pounds = c == "GBP" && self.word(j).is_some_and(|w| w.starts_with("pound"));
-            if c != "¢" && !(is_pounds && scale.is_none()) {
+            let pence = matches!(
+                self.word(j).map(str::to_ascii_lowercase).as_deref(),
+                Some("pence" | "penny" | "pennies")
+            );
+            if c == "¢" || pence {
+                // Cents and pence are hundredths of the dollar and the pound.
+                let unit = if pence {
+                    "GBP".to_string()
+                } else {
+                    self.dollar.to_string()
+                };
+                let b = (bounds.0 / 100.0, bounds.1 / 100.0);
+                let r = range.map(|(a, b)| (a / 100.0, b / 100.0));
+                let f = self.make(i, end, FigureKind::Money, value / 100.0, Some(unit), b, r);
+                return Some((f, end));
+            }
+            if !(is_pounds && scale.is_none()) {
                 let unit = if c == "$" {
                     self.dollar.to_string()
                 } else {
                     c.to_string()
                 };
+                // `3 dollars 50 cents`, `thirteen dollars and forty-five cents`.
+                if c == "$" && scale.is_none() {
+                    let k = if self.is_word(end, "and") {
+                        end + 1
+                    } else {
+                        end
+                    };
+                    if let Some(n) = self.number(k).filter(|n| n.value < 100.0) {
+                        if self.word(n.end).and_then(units::currency_word) == Some("¢") {
+                            let v = value + n.value / 100.0;
+                            let f = self.make(
+                                i,
+                                n.end + 1,
+                                FigureKind::Money,
+                                v,
+                                Some(unit),
+                                (v, v),
+                                None,
+                            );
+                            return Some((f, n.end + 1));
+                        }
+                    }
+                }
                 let f = self.make(i, end, FigureKind::Money, value, Some(unit), bounds, range);
                 return Some((f, end));
             }
@@ -774,6 +921,21 @@ impl<'a> Parser<'a> {
                     range,
                 );
                 return Some((f, end));
+            }
+        }
+        // `3-inch`, `nine-day`, `2.5-mile`: a number hyphenated to a unit in the singular.
+        if is_dash(self.s(j)) && self.glued(j) && self.glued(j + 1) && high.is_none() {
+            if let Some(symbol) = self.word(j + 1).and_then(compound_unit) {
+                let f = self.make(
+                    i,
+                    j + 2,
+                    FigureKind::Quantity,
+                    value,
+                    Some(symbol.into()),
+                    bounds,
+                    range,
+                );
+                return Some((f, j + 2));
             }
         }
         // `36-fold`, `twofold`
@@ -816,13 +978,9 @@ impl<'a> Parser<'a> {
         }
         // A count. Word numbers count only when a scale or a noun follows them, and never
         // `one` (`one of the`, `one-third` was handled above).
-        if num.words {
-            let noun = self.noun_at(j);
-            let lone_one = low.value == 1.0 && scale.is_none();
-            let fraction = low.value < 1.0;
-            if (noun.is_none() && scale.is_none() && !fraction) || lone_one {
-                return None;
-            }
+        // `one` is too often a pronoun (`one of the`) to count on its own.
+        if num.words && low.value == 1.0 && scale.is_none() && high.is_none() {
+            return None;
         }
         let mut f = self.make(i, j, FigureKind::Count, value, None, bounds, range);
         f.noun = self.noun_at(j);
@@ -866,6 +1024,36 @@ impl<'a> Parser<'a> {
             noun: None,
         }
     }
+}
+
+/// Units in the singular as they stand in compounds (`a 3-inch gap`, `a nine-day event`).
+fn compound_unit(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "inch" => "in",
+        "foot" => "ft",
+        "yard" => "yd",
+        "mile" => "mi",
+        "meter" | "metre" => "m",
+        "kilometer" | "kilometre" => "km",
+        "ton" | "tonne" => "t",
+        "pound" => "lb",
+        "ounce" => "oz",
+        "kilogram" => "kg",
+        "gallon" => "gal",
+        "liter" | "litre" => "L",
+        "barrel" => "bbl",
+        "acre" => "acre",
+        "hectare" => "ha",
+        "megawatt" => "MW",
+        "gigawatt" => "GW",
+        "day" => "day",
+        "week" => "week",
+        "month" => "month",
+        "year" => "year",
+        "hour" => "h",
+        "minute" => "min",
+        _ => return None,
+    })
 }
 
 fn valid_grouping(s: &str) -> bool {

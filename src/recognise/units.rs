@@ -33,6 +33,10 @@ pub fn currency_sign(sign: &str) -> Option<&'static str> {
         "฿" => "THB",
         "₴" => "UAH",
         "₪" => "ILS",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "元" => "CNY",
         "C$" | "CA$" => "CAD",
         "A$" | "AU$" => "AUD",
         "HK$" => "HKD",
@@ -50,7 +54,11 @@ pub fn currency_sign(sign: &str) -> Option<&'static str> {
 pub fn currency_word(word: &str) -> Option<&'static str> {
     Some(match word.to_ascii_lowercase().as_str() {
         "dollar" | "dollars" | "buck" | "bucks" => "$",
-        "cent" | "cents" => "¢",
+        "cent" | "cents" | "pence" | "penny" | "pennies" => "¢",
+        "peseta" | "pesetas" => "ESP",
+        "guilder" | "guilders" => "NLG",
+        "markka" | "markkaa" => "FIM",
+        "kuai" => "CNY",
         "won" => "KRW",
         "yuan" | "renminbi" | "rmb" => "CNY",
         "yen" => "JPY",
@@ -387,6 +395,30 @@ pub const UNITS: &[Unit] = &[
     Unit {
         words: &["millimetres"],
         symbol: "mm",
+    },
+    Unit {
+        words: &["ml"],
+        symbol: "mL",
+    },
+    Unit {
+        words: &["mL"],
+        symbol: "mL",
+    },
+    Unit {
+        words: &["milliliters"],
+        symbol: "mL",
+    },
+    Unit {
+        words: &["dm"],
+        symbol: "dm",
+    },
+    Unit {
+        words: &["micrograms"],
+        symbol: "µg",
+    },
+    Unit {
+        words: &["m"],
+        symbol: "m",
     },
     Unit {
         words: &["mm"],
