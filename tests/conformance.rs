@@ -382,6 +382,10 @@ fn tier(category: Category, input: &str, results: &[Value], file_category_only: 
                 let t = t.to_lowercase();
                 t.contains('/')
                     || t.contains('^')
+                    || t.chars().any(|c| {
+                        ('\u{00BC}'..='\u{00BE}').contains(&c)
+                            || ('\u{2150}'..='\u{215E}').contains(&c)
+                    })
                     || t.contains(" over ")
                     || t.contains(" out of ")
                     || t.contains(" in ")

@@ -212,8 +212,15 @@ impl<'a> Parser<'a> {
     /// A day of the month, with an optional glued ordinal suffix: `31`, `1st`. Returns the day and
     /// the index after it.
     fn day(&self, i: usize) -> Option<(u32, usize)> {
+        if self.kind(i) == Some(Kind::Word) {
+            return self.word_day(i, false);
+        }
         let s = self.s(i);
         if s.len() > 2 {
+            return None;
+        }
+        // `$12 December 27`: an amount, not a day.
+        if i > 0 && matches!(self.s(i - 1), "$" | "€" | "£" | "¥" | "₩" | "₹") {
             return None;
         }
         let d = self.int(i)?;
@@ -243,6 +250,102 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((d, j))
+    }
+
+    /// A day in words: ordinals (`ninth`, `twenty-first`, `thirty first`) anywhere, cardinals
+    /// (`twenty nine`) only where `cardinal` allows (right after a month).
+    fn word_day(&self, i: usize, cardinal: bool) -> Option<(u32, usize)> {
+        fn unit(w: &str, ordinal: bool) -> Option<u32> {
+            let cardinals = [
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+            ];
+            let ordinals = [
+                "first",
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+                "sixth",
+                "seventh",
+                "eighth",
+                "ninth",
+                "tenth",
+                "eleventh",
+                "twelfth",
+                "thirteenth",
+                "fourteenth",
+                "fifteenth",
+                "sixteenth",
+                "seventeenth",
+                "eighteenth",
+                "nineteenth",
+            ];
+            let list = if ordinal { &ordinals } else { &cardinals };
+            list.iter()
+                .position(|x| x.eq_ignore_ascii_case(w))
+                .map(|k| k as u32 + 1)
+        }
+        let w = self.word(i)?;
+        let lw = w.to_ascii_lowercase();
+        let tens = match lw.as_str() {
+            "twenty" => Some(20),
+            "thirty" => Some(30),
+            "twentieth" => return Some((20, i + 1)),
+            "thirtieth" => return Some((30, i + 1)),
+            _ => None,
+        };
+        if let Some(t) = tens {
+            // `twenty-first`, `twenty first`, `twenty nine` (cardinal).
+            let k = if is_dash(self.s(i + 1)) && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(w2) = self.word(k) {
+                if let Some(u) = unit(w2, true).filter(|&u| u <= 9) {
+                    return (t + u <= 31).then_some((t + u, k + 1));
+                }
+                if cardinal {
+                    if let Some(u) = unit(w2, false).filter(|&u| u <= 9) {
+                        return (t + u <= 31).then_some((t + u, k + 1));
+                    }
+                }
+            }
+            return cardinal.then_some((t, i + 1));
+        }
+        if let Some(d) = unit(&lw, true) {
+            // `second` and `first` alone are too common to be days without a month next to them.
+            if !cardinal
+                && matches!(lw.as_str(), "first" | "second")
+                && self.month(i + 1).is_none()
+                && !self.is_word(i + 1, "of")
+            {
+                return None;
+            }
+            return Some((d, i + 1));
+        }
+        if cardinal {
+            return unit(&lw, false).map(|d| (d, i + 1));
+        }
+        None
     }
 
     /// A month name at `i` (with an optional full stop after an abbreviation); returns the month
@@ -284,16 +387,45 @@ impl<'a> Parser<'a> {
     /// A date, or two dates joined into a range (`2014-09-01 to 2014-12-31`, `Jan 2014 - Mar
     /// 2015`, `between 2015 and Feb 2018`).
     fn parse_range(&self, i: usize, between: bool) -> Option<Parsed> {
-        let first = self.parse_at(i)?;
-        if first.value.interval || first.relative || first.weekday.is_some() {
+        let mut first = self.parse_at(i)?;
+        let introduced = between || (i > 0 && self.is_word(i - 1, "from"));
+        if (first.value.interval && !introduced) || first.relative || first.weekday.is_some() {
             return Some(first);
         }
         let j = first.end;
         let joins = self.is_range_joiner(j) && (between || !self.is_word(j, "and"));
         if joins {
-            if let Some(second) = self.parse_at(j + 1) {
-                if !second.relative && !second.value.interval && second.value.end > first.value.end
+            let k = if self.is_word(j + 1, "the") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some(second) = self.parse_at(k) {
+                // `26 june to 28 june in 2020`, `5/1-5/7, 2020`: a year written only at the end
+                // belongs to the start too.
+                if !self.explicit_year(i, first.end)
+                    && self.explicit_year(k, second.end)
+                    && first.value.precision == second.value.precision
                 {
+                    let s = first.value.start;
+                    let e = first.value.end;
+                    let y = second.value.start.year;
+                    if let (Some(mut ns), Some(mut ne)) = (
+                        Date::new(y, s.month, s.day),
+                        Date::new(y, e.month, e.day.min(days_in_month(y, e.month))),
+                    ) {
+                        if ns > second.value.start {
+                            ns = Date::new(y - 1, s.month, s.day).unwrap_or(ns);
+                            ne =
+                                Date::new(y - 1, e.month, e.day.min(days_in_month(y - 1, e.month)))
+                                    .unwrap_or(ne);
+                        }
+                        first.value.start = ns;
+                        first.value.end = ne;
+                    }
+                }
+                let ok_kind = !second.value.interval || introduced;
+                if !second.relative && ok_kind && second.value.end > first.value.end {
                     let value = DateValue::span(first.value, second.value);
                     return Some(Parsed {
                         end: second.end,
@@ -308,8 +440,51 @@ impl<'a> Parser<'a> {
         Some(first)
     }
 
+    /// Whether tokens `[a, b)` write a year out (`2020`, `'87`, `5/7/2020`).
+    fn explicit_year(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| {
+            let s = self.s(k);
+            (s.len() == 4 && self.int(k).is_some())
+                || s.matches('.').count() == 2
+                || (is_apostrophe(s) && self.s(k + 1).len() == 2)
+        })
+    }
+
+    /// How many numbers stand in a glued chain `n-n-n` through the number at `i`.
+    fn dash_chain(&self, i: usize) -> usize {
+        let linked = |k: usize| {
+            is_dash(self.s(k + 1))
+                && self.glued(k + 1)
+                && self.glued(k + 2)
+                && self.kind(k + 2) == Some(Kind::Number)
+        };
+        let mut start = i;
+        while start >= 2 && self.kind(start - 2) == Some(Kind::Number) && linked(start - 2) {
+            start -= 2;
+        }
+        let mut n = 1;
+        let mut k = start;
+        while linked(k) {
+            n += 1;
+            k += 2;
+        }
+        n
+    }
+
     fn parse_at(&self, i: usize) -> Option<Parsed> {
         let t = self.toks.get(i)?;
+        // Codes and phone numbers (`138-2010-2015`, `123-12-1234`) hold no dates, unless the
+        // chain is one date (`2014-10-31`), which `numeric` reads from its first number.
+        if t.kind == Kind::Number && self.dash_chain(i) >= 3 {
+            let starts_chain = !(i >= 2
+                && is_dash(self.s(i - 1))
+                && self.glued(i)
+                && self.kind(i - 2) == Some(Kind::Number));
+            if self.dash_chain(i) > 3 || !starts_chain {
+                return None;
+            }
+            return self.numeric(i);
+        }
         // A date never starts glued to a letter or digit before it (`G2014`, `A1`).
         if !t.gap && i > 0 && matches!(self.kind(i - 1), Some(Kind::Word | Kind::Number)) {
             return None;
@@ -347,6 +522,10 @@ impl<'a> Parser<'a> {
                 }
                 if let Some(p) = self.relative(i) {
                     return Some(p);
+                }
+                if w.eq_ignore_ascii_case("year") {
+                    let y = self.year(i + 1)?;
+                    return Some(Parsed::new(i + 2, DateValue::year(y)));
                 }
                 if w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("month") {
                     if self.is_word(i, "the")
@@ -398,7 +577,12 @@ impl<'a> Parser<'a> {
                     .then(|| self.make_day(None, m, d, Some((m, d2)), k2))
                     .flatten();
             }
-            let (d, mut k) = self.day(j)?;
+            let j = if self.is_word(j, "the") { j + 1 } else { j };
+            let (d, mut k) = if self.kind(j) == Some(Kind::Word) {
+                self.word_day(j, true)?
+            } else {
+                self.day(j)?
+            };
             if self.word(i)?.eq_ignore_ascii_case("may") && self.word(i)? == "may" && !self.glued(j)
             {
                 // "may 5" in lower case is as often a modal verb as a date; accept it only with a
@@ -554,11 +738,15 @@ impl<'a> Parser<'a> {
     /// `, 2014`, ` 2014`, ` of 2014` or `'14` after a month.
     fn month_year_sep(&self, j: usize) -> Option<(i32, usize)> {
         if self.is_word(j, "of") {
+            if self.s(j + 1).len() == 2 && self.kind(j + 2) != Some(Kind::Word) {
+                let yy = self.int(j + 1)? as i32;
+                return Some((if yy <= 30 { 2000 + yy } else { 1900 + yy }, j + 2));
+            }
             return self.year(j + 1).map(|y| (y, j + 2));
         }
         if is_apostrophe(self.s(j)) && self.s(j + 1).len() == 2 {
             let yy = self.int(j + 1)? as i32;
-            return Some((if yy < 50 { 2000 + yy } else { 1900 + yy }, j + 2));
+            return Some((if yy <= 30 { 2000 + yy } else { 1900 + yy }, j + 2));
         }
         self.opt_year(j)
     }
@@ -670,7 +858,7 @@ impl<'a> Parser<'a> {
         let yy = |v: u32, len: usize| -> Option<i32> {
             match len {
                 4 => (1000..=2199).contains(&v).then_some(v as i32),
-                2 | 1 => Some(if v < 50 {
+                2 | 1 => Some(if v <= 30 {
                     2000 + v as i32
                 } else {
                     1900 + v as i32

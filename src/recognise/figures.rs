@@ -84,7 +84,7 @@ fn link_conversions(text: &str, figures: &mut [Figure], offset: usize) {
 fn word_value(w: &str) -> Option<(f64, bool)> {
     // (value, is a multiplier like `hundred`)
     Some(match w.to_ascii_lowercase().as_str() {
-        "zero" => (0.0, false),
+        "zero" | "nought" | "naught" => (0.0, false),
         "one" => (1.0, false),
         "two" => (2.0, false),
         "three" => (3.0, false),
@@ -386,6 +386,12 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if let Some((v, false)) = self.word(j).and_then(word_value) {
+                // `two thousand and two hundred`: a new group after a scale word.
+                if current == 0.0 && total > 0.0 {
+                    current = v;
+                    j += 1;
+                    continue;
+                }
                 if current % 10.0 == 0.0 && current >= 20.0 && v < 10.0 && j > i {
                     current += v;
                     j += 1;
@@ -414,7 +420,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let lw = w.to_ascii_lowercase();
-        let short = lw.len() <= 3 && !matches!(lw.as_str(), "lac");
+        // Abbreviations that mean nothing else may stand apart (`10 bln`); `m`, `b`, `k`, `mil`
+        // and `MM` must be glued to the number or follow money.
+        let short = lw.len() <= 3 && !matches!(lw.as_str(), "lac" | "bln" | "mln" | "tln" | "trn");
         if short {
             // `5m`, `$2bn`, `2.2 bn`: abbreviations count glued to the number, or after money.
             let ok = self.glued(j) || (money && matches!(lw.as_str(), "bn" | "mn" | "tn" | "m"));
@@ -429,7 +437,12 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        let (s, end) = units::scale(w).map(|s| (s, j + 1))?;
+        // `US$ 1MM`: bankers write millions as MM.
+        let (s, end) = if w == "MM" && self.glued(j) {
+            (1e6, j + 1)
+        } else {
+            units::scale(w).map(|s| (s, j + 1))?
+        };
         // `lakh crore`, `hundred million`: consecutive scale words multiply.
         if let Some(w2) = self.word(end).filter(|w2| w2.len() > 3) {
             if let Some(s2) = units::scale(w2) {
@@ -633,7 +646,12 @@ impl<'a> Parser<'a> {
         if self.s(i + 1) == ")" && self.glued(i + 1) && !(i > 0 && self.s(i - 1) == "(") {
             return true;
         }
-        if self.toks[i].newline && self.s(i + 1) == "." && self.glued(i + 1) && !self.glued(i + 2) {
+        if self.toks[i].newline
+            && self.s(i + 1) == "."
+            && self.glued(i + 1)
+            && !self.glued(i + 2)
+            && self.toks.get(i + 2).is_some_and(|t| !t.newline)
+        {
             return true;
         }
         // Phone numbers and codes: three or more groups of digits joined by dashes.
@@ -779,6 +797,17 @@ impl<'a> Parser<'a> {
                             scale = Some((scale.unwrap().0, e2));
                         }
                     }
+                }
+            }
+        }
+        // `3 dozens`, `three dozen`.
+        if scale.is_none() && high.is_none() {
+            if let Some(w) = self.word(j) {
+                if matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "dozen" | "dozens" | "dzs" | "doz" | "dozs"
+                ) {
+                    scale = Some((12.0, j + 1));
                 }
             }
         }
@@ -978,8 +1007,18 @@ impl<'a> Parser<'a> {
         }
         // A count. Word numbers count only when a scale or a noun follows them, and never
         // `one` (`one of the`, `one-third` was handled above).
-        // `one` is too often a pronoun (`one of the`) to count on its own.
-        if num.words && low.value == 1.0 && scale.is_none() && high.is_none() {
+        // `one` is too often a pronoun (`one of the`, `one another`) to count there.
+        if num.words
+            && low.value == 1.0
+            && scale.is_none()
+            && high.is_none()
+            && self.word(j).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "of" | "another" | "by" | "after" | "or" | "such" | "who" | "that" | "which"
+                )
+            })
+        {
             return None;
         }
         let mut f = self.make(i, j, FigureKind::Count, value, None, bounds, range);
@@ -1056,11 +1095,18 @@ fn compound_unit(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Thousands grouped by threes (`1,234,567`) or, in South Asia, by twos above the thousands
+/// (`12,34,567`).
 fn valid_grouping(s: &str) -> bool {
     let int = s.split('.').next().unwrap_or("");
-    let mut groups = int.split(',');
-    let first = groups.next().unwrap_or("");
-    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+    let groups: Vec<&str> = int.split(',').collect();
+    let (first, rest) = groups.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));
+    let western = (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3);
+    let indian = (1..=2).contains(&first.len())
+        && rest
+            .split_last()
+            .is_some_and(|(last, mid)| last.len() == 3 && mid.iter().all(|g| g.len() == 2));
+    western || indian
 }
 
 fn is_function_word(w: &str) -> bool {

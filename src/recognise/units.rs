@@ -6,10 +6,10 @@ pub fn scale(word: &str) -> Option<f64> {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
         "lakh" | "lakhs" | "lac" => 1e5,
-        "million" | "millions" | "mn" | "mln" | "m" | "mio" => 1e6,
+        "million" | "millions" | "mn" | "mln" | "m" | "mio" | "mil" => 1e6,
         "crore" | "crores" | "cr" => 1e7,
         "billion" | "billions" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" | "tr" => 1e12,
+        "trillion" | "trillions" | "tn" | "trn" | "tr" | "tln" => 1e12,
         _ => return None,
     })
 }
