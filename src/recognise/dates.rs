@@ -361,8 +361,94 @@ impl<'a> Parser<'a> {
         Some((m, j))
     }
 
+    /// A year in words: `nineteen ninety nine`, `two thousand and eighteen`, `nineteen zero
+    /// one`, `seventeen hundred thirty three`. Returns the year and the index after it.
+    fn word_year(&self, i: usize) -> Option<(i32, usize)> {
+        const SMALL: [&str; 20] = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const TENS: [&str; 8] = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        let small = |k: usize| {
+            self.word(k)
+                .and_then(|w| SMALL.iter().position(|x| x.eq_ignore_ascii_case(w)))
+        };
+        let tens = |k: usize| {
+            self.word(k)
+                .and_then(|w| TENS.iter().position(|x| x.eq_ignore_ascii_case(w)))
+                .map(|t| t * 10 + 20)
+        };
+        // Up to 99 in words from `k`: `ninety nine`, `ninety-nine`, `zero one`, `oh five`.
+        let below_100 = |k: usize| -> Option<(usize, usize)> {
+            if let Some(t) = tens(k) {
+                let k2 = if is_dash(self.s(k + 1)) && self.glued(k + 1) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if let Some(u) = small(k2).filter(|&u| (1..10).contains(&u)) {
+                    return Some((t + u, k2 + 1));
+                }
+                return Some((t, k + 1));
+            }
+            if self.is_word(k, "zero") || self.is_word(k, "oh") {
+                return small(k + 1).filter(|&u| u < 10).map(|u| (u, k + 2));
+            }
+            small(k).map(|u| (u, k + 1))
+        };
+        if self.is_word(i, "two") && self.is_word(i + 1, "thousand") {
+            let mut k = i + 2;
+            if self.is_word(k, "and") {
+                k += 1;
+            }
+            return match below_100(k) {
+                Some((v, e)) => Some((2000 + v as i32, e)),
+                None => Some((2000, i + 2)),
+            };
+        }
+        let century = small(i)
+            .filter(|&c| (10..20).contains(&c))
+            .or_else(|| self.is_word(i, "twenty").then_some(20))?;
+        let mut k = i + 1;
+        if self.is_word(k, "hundred") {
+            k += 1;
+            if self.is_word(k, "and") {
+                k += 1;
+            }
+            let (v, e) = below_100(k).unwrap_or((0, k));
+            return Some((century as i32 * 100 + v as i32, e));
+        }
+        let (v, e) = below_100(k)?;
+        // `nineteen ten`, `twenty twenty`; a lone `nineteen` is no year.
+        (v >= 10 || self.is_word(k, "zero") || self.is_word(k, "oh"))
+            .then_some((century as i32 * 100 + v as i32, e))
+    }
+
     /// Optional `,` then a year: `, 2014` or ` 2014`; also `of 2016` and `in 2020`.
     fn opt_year(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.word_year(if self.s(j) == "," { j + 1 } else { j }) {
+            return Some(y);
+        }
         let k = if self.s(j) == "," || self.is_word(j, "of") || self.is_word(j, "in") {
             j + 1
         } else {
@@ -403,9 +489,28 @@ impl<'a> Parser<'a> {
             if let Some(second) = self.parse_at(k) {
                 // `26 june to 28 june in 2020`, `5/1-5/7, 2020`: a year written only at the end
                 // belongs to the start too.
+                let mut second = second;
+                if !self.explicit_year(k, second.end)
+                    && second.value.start < first.value.start
+                    && second.value.precision != Precision::Year
+                {
+                    // `from 10/25 to 01/25`: the end falls in the next year.
+                    let shift = |d: Date| {
+                        Date::new(
+                            d.year + 1,
+                            d.month,
+                            d.day.min(days_in_month(d.year + 1, d.month)),
+                        )
+                    };
+                    if let (Some(s), Some(e)) = (shift(second.value.start), shift(second.value.end))
+                    {
+                        second.value.start = s;
+                        second.value.end = e;
+                    }
+                }
                 if !self.explicit_year(i, first.end)
                     && self.explicit_year(k, second.end)
-                    && first.value.precision == second.value.precision
+                    && first.value.precision != Precision::Year
                 {
                     let s = first.value.start;
                     let e = first.value.end;
@@ -542,16 +647,20 @@ impl<'a> Parser<'a> {
                     }
                     return None;
                 }
-                self.numeric(i)
-                    .or_else(|| self.day_date(i))
-                    .or_else(|| self.month_date(i))
-                    .or_else(|| self.season(i))
+                longest([
+                    self.numeric(i),
+                    self.day_date(i),
+                    self.month_date(i),
+                    self.season(i),
+                ])
             }
-            Kind::Number => self
-                .numeric(i)
-                .or_else(|| self.day_date(i))
-                .or_else(|| self.quarter(i))
-                .or_else(|| self.year_date(i)),
+            // The longest reading wins: `4-22 January, 1995` is a range of days, not April 22.
+            Kind::Number => longest([
+                self.numeric(i),
+                self.day_date(i),
+                self.quarter(i),
+                self.year_date(i),
+            ]),
             Kind::Punct => None,
         }
     }
@@ -735,8 +844,20 @@ impl<'a> Parser<'a> {
         Some(Parsed::new(j, DateValue::month(y, m)))
     }
 
-    /// `, 2014`, ` 2014`, ` of 2014` or `'14` after a month.
+    /// `, 2014`, ` 2014`, ` of 2014`, `'14`, `99` or `nineteen ninety nine` after a month.
     fn month_year_sep(&self, j: usize) -> Option<(i32, usize)> {
+        // Two digits that cannot be a day are a year (`August 99`).
+        if self.s(j).len() == 2 && self.int(j).is_some_and(|v| v > 31) && !self.glued(j + 1) {
+            let yy = self.int(j)? as i32;
+            return Some((1900 + yy, j + 1));
+        }
+        if let Some(y) = self.word_year(if self.is_word(j, "of") || self.s(j) == "," {
+            j + 1
+        } else {
+            j
+        }) {
+            return Some(y);
+        }
         if self.is_word(j, "of") {
             if self.s(j + 1).len() == 2 && self.kind(j + 2) != Some(Kind::Word) {
                 let yy = self.int(j + 1)? as i32;
@@ -1300,6 +1421,17 @@ impl<'a> Parser<'a> {
         p.approx = same_period;
         Some(p)
     }
+}
+
+/// The reading that covers the most tokens; the first of equals.
+fn longest<const N: usize>(readings: [Option<Parsed>; N]) -> Option<Parsed> {
+    let mut best: Option<Parsed> = None;
+    for r in readings.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| r.end > b.end) {
+            best = Some(r);
+        }
+    }
+    best
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

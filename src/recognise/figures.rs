@@ -462,7 +462,8 @@ impl<'a> Parser<'a> {
         // prefixes that cannot be an English word (`a $5 fee` is no Australian dollar).
         if self.kind(i) == Some(Kind::Word) && self.s(i + 1) == "$" {
             let sign = format!("{}$", s.to_ascii_uppercase());
-            if let Some(c) = units::currency_sign(&sign) {
+            let code = units::iso_code(&s.to_ascii_uppercase()).filter(|_| s.len() == 3);
+            if let Some(c) = units::currency_sign(&sign).or(code) {
                 if self.glued(i + 1) || !matches!(s, "a" | "A" | "r" | "R" | "s" | "S") {
                     return Some((c, i + 2));
                 }
@@ -518,7 +519,9 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if let Some(c) = units::iso_code(w) {
+        if let Some(c) = units::iso_code(w)
+            .or_else(|| units::iso_code(&w.to_ascii_uppercase()).filter(|_| w.len() == 3))
+        {
             return Some((c, j + 1));
         }
         // A nationality before a currency word: `chinese yuan`, `dutch guilders`.
@@ -541,6 +544,10 @@ impl<'a> Parser<'a> {
         if !self.free(j) {
             return None;
         }
+        // `100t`: a bare `t` counts as tonnes only glued to the number.
+        if self.s(j) == "t" && self.glued(j) && !self.glued(j + 1) {
+            return Some(("t", j + 1));
+        }
         'units: for unit in UNITS {
             for (k, uw) in unit.words.iter().enumerate() {
                 let Some(w) = self.word(j + k) else {
@@ -556,6 +563,13 @@ impl<'a> Parser<'a> {
                 }
             }
             let end = j + unit.words.len();
+            // `m212`: letters and digits run together are a code, not a unit.
+            if self.glued(end)
+                && self.kind(end) == Some(Kind::Number)
+                && !matches!(self.s(end), "2" | "3")
+            {
+                return None;
+            }
             // `km2`, `m3`: a power glued to a length.
             if matches!(unit.symbol, "km" | "m" | "mi" | "ft" | "cm")
                 && self.glued(end)
@@ -607,20 +621,25 @@ impl<'a> Parser<'a> {
 
     /// True when the number at `i` is part of a name or label rather than a figure.
     fn is_label(&self, i: usize) -> bool {
-        // `G20`, `F-16`, `Su-35`, `A380`: digits glued to letters or to a hyphen after letters.
+        // `G20`, `F-16`, `Su-35`, `A380`: digits glued to letters or to a hyphen after letters (but
+        // `USD115` is an amount).
         if i > 0 && self.glued(i) {
             let prev = self.s(i - 1);
-            if self.kind(i - 1) == Some(Kind::Word) {
+            if self.kind(i - 1) == Some(Kind::Word) && units::iso_code(prev).is_none() {
                 return true;
             }
-            // `F-16`, `COVID-19`, `Su-35`: digits after a capitalised name and a hyphen.
+            // `F-16`, `COVID-19`, `Su-35`, `scp-173`: digits after a name and a hyphen (not
+            // `twenty-5` or `pre-2014`).
             if is_dash(prev)
                 && i > 1
                 && self.glued(i - 1)
-                && self
-                    .word(i - 2)
-                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && self.word(i - 2).and_then(word_value).is_none()
+                && self.word(i - 2).is_some_and(|w| {
+                    word_value(w).is_none()
+                        && !matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "pre" | "post" | "mid" | "over" | "under" | "top" | "about"
+                        )
+                })
             {
                 return true;
             }
@@ -834,7 +853,12 @@ impl<'a> Parser<'a> {
             } else {
                 c.to_string()
             };
-            let (unit, end) = match self.suffix_currency(j) {
+            let suffix = if units::currency_sign(self.s(j)).is_some() {
+                None
+            } else {
+                self.suffix_currency(j)
+            };
+            let (unit, end) = match suffix {
                 // `US$ 5 million dollars` and `$5 USD` say the same currency twice.
                 Some((c2, e)) if c2 != "GBP" || units::currency_sign(self.s(i)).is_some() => {
                     (if c2 == "$" { unit } else { c2.to_string() }, e)
@@ -994,6 +1018,29 @@ impl<'a> Parser<'a> {
             return Some((f, j + 1));
         }
         if let Some((symbol, end)) = self.unit_at(j) {
+            // `5 feet 2 inches`, `12 ft 2 in`: feet and inches make one length.
+            if symbol == "ft" && high.is_none() {
+                let k = if self.is_word(end, "and") {
+                    end + 1
+                } else {
+                    end
+                };
+                if let Some(n) = self.number(k).filter(|n| n.value < 12.0 && !n.words) {
+                    if let Some(("in", e2)) = self.unit_at(n.end) {
+                        let v = value + n.value / 12.0;
+                        let f = self.make(
+                            i,
+                            e2,
+                            FigureKind::Quantity,
+                            v,
+                            Some("ft".into()),
+                            (v, v),
+                            None,
+                        );
+                        return Some((f, e2));
+                    }
+                }
+            }
             let f = self.make(
                 i,
                 end,
@@ -1007,6 +1054,16 @@ impl<'a> Parser<'a> {
         }
         // A count. Word numbers count only when a scale or a noun follows them, and never
         // `one` (`one of the`, `one-third` was handled above).
+        // `Six-Party Talks`, `Group of Seven-led`: a number word hyphenated to a name is part of it.
+        if num.words
+            && is_dash(self.s(j))
+            && self.glued(j)
+            && self
+                .word(j + 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
         // `one` is too often a pronoun (`one of the`, `one another`) to count there.
         if num.words
             && low.value == 1.0

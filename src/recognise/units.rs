@@ -44,7 +44,7 @@ pub fn currency_sign(sign: &str) -> Option<&'static str> {
         "NT$" => "TWD",
         "NZ$" => "NZD",
         "R$" => "BRL",
-        "Mex$" => "MXN",
+        "Mex$" | "MEX$" => "MXN",
         _ => return None,
     })
 }
@@ -414,6 +414,18 @@ pub const UNITS: &[Unit] = &[
     },
     Unit {
         words: &["micrograms"],
+        symbol: "µg",
+    },
+    Unit {
+        words: &["microgram"],
+        symbol: "µg",
+    },
+    Unit {
+        words: &["µg"],
+        symbol: "µg",
+    },
+    Unit {
+        words: &["μg"],
         symbol: "µg",
     },
     Unit {
