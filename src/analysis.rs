@@ -51,6 +51,7 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
     figures::find(text, &toks, &taken, &options, &mut found_figures);
 
     let actors = actors::find(text, &toks, &config.actors);
+    resolve_currency_by_country(text, &actors, &sections, &mut found_figures);
 
     let mut analysis = Analysis {
         period,
@@ -64,6 +65,96 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
     };
     analysis.findings = checks::run(text, &analysis, &config.checks);
     analysis
+}
+
+/// Currencies several countries share a name for: a country named nearby decides which one
+/// `rupees` or `Rs` means (Pakistan's, not India's), as an analyst reading the paragraph would.
+fn resolve_currency_by_country(
+    text: &str,
+    actors: &[crate::model::Actor],
+    sections: &[crate::model::Section],
+    figures: &mut [crate::model::Figure],
+) {
+    const LOCAL: &[(&str, &str, &str)] = &[
+        ("rupee", "Pakistan", "PKR"),
+        ("rupee", "Sri Lanka", "LKR"),
+        ("rupee", "Nepal", "NPR"),
+        ("rupee", "Mauritius", "MUR"),
+        ("rupee", "Seychelles", "SCR"),
+        ("rs", "Pakistan", "PKR"),
+        ("rs", "Sri Lanka", "LKR"),
+        ("rs", "Nepal", "NPR"),
+        ("peso", "Argentina", "ARS"),
+        ("peso", "Chile", "CLP"),
+        ("peso", "Colombia", "COP"),
+        ("peso", "Philippines", "PHP"),
+        ("peso", "Cuba", "CUP"),
+        ("won", "North Korea", "KPW"),
+        ("dinar", "Iraq", "IQD"),
+        ("franc", "France", "FRF"),
+    ];
+    // Country mentions in text order, as (offset, name).
+    let mut countries: Vec<(usize, &str)> = actors
+        .iter()
+        .filter(|a| a.kind == crate::model::ActorKind::Country)
+        .flat_map(|a| a.mentions.iter().map(move |m| (m.start, a.name.as_str())))
+        .collect();
+    countries.sort();
+    for f in figures
+        .iter_mut()
+        .filter(|f| f.kind == crate::model::FigureKind::Money)
+    {
+        let written = text[f.span.start..f.span.end].to_lowercase();
+        let Some(&(word, _, _)) = LOCAL
+            .iter()
+            .find(|(w, _, _)| written.contains(w) || (*w == "rs" && written.starts_with("rs")))
+        else {
+            continue;
+        };
+        // A nationality written with the amount (`Indian rupees`) already decided.
+        if [
+            "indian",
+            "pakistani",
+            "sri lankan",
+            "nepalese",
+            "philippine",
+            "argentine",
+            "chilean",
+            "colombian",
+        ]
+        .iter()
+        .any(|n| written.contains(n))
+        {
+            continue;
+        }
+        // The nearest country named before the amount in its paragraph, else in its section
+        // (whose heading often names the country).
+        let paragraph_start = text[..f.span.start].rfind("\n\n").map_or(0, |p| p + 2);
+        let section_start = sections
+            .iter()
+            .filter(|s| s.span.start <= f.span.start && f.span.start < s.span.end)
+            .map(|s| s.span.start)
+            .max()
+            .unwrap_or(paragraph_start);
+        let k = countries.partition_point(|(o, _)| *o < f.span.start);
+        let before = &countries[..k];
+        let Some(&(_, country)) = before
+            .iter()
+            .rev()
+            .find(|(o, _)| *o >= paragraph_start)
+            .or_else(|| {
+                before
+                    .iter()
+                    .rev()
+                    .find(|(o, _)| *o >= section_start.min(paragraph_start))
+            })
+        else {
+            continue;
+        };
+        if let Some(&(_, _, code)) = LOCAL.iter().find(|(w, c, _)| *w == word && *c == country) {
+            f.unit = Some(code.to_string());
+        }
+    }
 }
 
 /// Spans of web addresses and e-mail addresses: from `http://`, `https://` or `www.` (or a word

@@ -214,6 +214,15 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
         reports.push(l?);
     }
     let count: usize = reports.iter().map(|l| finding_list(l).count()).sum();
+    // Hints and information are shown but do not fail the check; warnings and errors do.
+    let failing: usize = reports
+        .iter()
+        .map(|l| {
+            finding_list(l)
+                .filter(|f| f.severity <= crate::model::Severity::Warning)
+                .count()
+        })
+        .sum();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {
@@ -267,7 +276,7 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
             );
         }
     }
-    Ok(if count > 0 {
+    Ok(if failing > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

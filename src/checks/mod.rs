@@ -1,16 +1,233 @@
 //! Consistency checks: each compares figures or dates of one report and returns findings as data.
+//!
+//! Every check is precision-aware: a figure stands for the interval its wording allows
+//! (`Figure::bounds`, widened by qualifiers), and a check fires only when no values inside those
+//! intervals could make the statement true.
 
+mod anniversary;
+mod change;
+mod conversion;
+mod duration;
+mod parts;
+mod period;
+mod restated;
+mod shares;
 mod weekday;
 
 use crate::config::Checks;
-use crate::model::{Analysis, Finding};
+use crate::model::{Analysis, Figure, Finding, Qualifier};
+use crate::text::Span;
+
+/// One check: reads the context, appends its findings.
+type Check = fn(&Context<'_>, &mut Vec<Finding>);
 
 /// Runs every enabled check and returns their findings sorted by position.
 pub fn run(text: &str, analysis: &Analysis, config: &Checks) -> Vec<Finding> {
+    let cx = Context::new(text, analysis, config);
     let mut out = Vec::new();
-    if config.enabled("weekday") {
-        weekday::check(text, analysis, config, &mut out);
+    let checks: [(&str, Check); 9] = [
+        ("conversion-rate", conversion::check),
+        ("parts-exceed-whole", parts::check),
+        ("shares-over-100", shares::check),
+        ("percent-change", change::check),
+        ("weekday", weekday::check),
+        ("anniversary", anniversary::check),
+        ("duration-span", duration::check),
+        ("restated-figure", restated::check),
+        ("date-outside-period", period::check),
+    ];
+    for (code, check) in checks {
+        if config.enabled(code) {
+            let before = out.len();
+            check(&cx, &mut out);
+            for f in &mut out[before..] {
+                f.severity = config.severity(code, f.severity);
+            }
+        }
     }
     out.sort_by_key(|f| (f.span.start, f.code));
     out
 }
+
+/// What every check needs: the text, the analysis, the settings, and the sentences.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    pub config: &'a Checks,
+    pub sentences: Vec<Span>,
+}
+
+impl<'a> Context<'a> {
+    fn new(text: &'a str, analysis: &'a Analysis, config: &'a Checks) -> Context<'a> {
+        Context {
+            text,
+            analysis,
+            config,
+            sentences: sentences(text),
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    /// Indices of the figures inside `span`, in order.
+    pub fn figures_in(&self, span: Span) -> Vec<usize> {
+        let figs = &self.analysis.figures;
+        let first = figs.partition_point(|f| f.span.start < span.start);
+        (first..figs.len())
+            .take_while(|&k| figs[k].span.end <= span.end)
+            .collect()
+    }
+
+    /// The interval a figure's wording allows, with `about` widened by the configured margin and
+    /// `more than` / `up to` left open on one side.
+    pub fn interval(&self, f: &Figure) -> (f64, f64) {
+        let (lo, hi) = f.bounds;
+        let m = self.config.approx_margin;
+        match f.qualifier {
+            Qualifier::Exact => (lo, hi),
+            Qualifier::About => (lo * (1.0 - m), hi * (1.0 + m)),
+            Qualifier::AtLeast => (lo, f64::INFINITY),
+            Qualifier::AtMost => (0.0_f64.min(lo), hi),
+        }
+    }
+
+    /// Lower-cased words of the text between two offsets.
+    pub fn words_between(&self, a: usize, b: usize) -> Vec<String> {
+        if a >= b {
+            return Vec::new();
+        }
+        self.text[a..b]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    /// The sentence around an offset.
+    pub fn sentence_of(&self, offset: usize) -> Span {
+        let k = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences
+            .get(k)
+            .copied()
+            .unwrap_or(Span::new(0, self.text.len()))
+    }
+}
+
+/// Sentences: split after `.`, `!`, `?` followed by white space and a capital, digit or quote,
+/// and at blank lines; abbreviations such as `Oct.` and `Lt.` do not end one.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Blank lines end sentences, and so do line breaks around headings and list items.
+        let line_break = b == b'\n' && {
+            let rest = &text[i + 1..];
+            let next = rest.trim_start_matches([' ', '\t', '\r']);
+            let line = &text[text[..i].rfind('\n').map_or(0, |p| p + 1)..i];
+            next.starts_with('\n')
+                || next.starts_with(['#', '-', '*', '|', '>'])
+                || line.trim_start().starts_with(['#', '-', '*', '|'])
+        };
+        let end_mark = matches!(b, b'.' | b'!' | b'?') && {
+            let next = text[i + 1..].chars().next();
+            let after = text[i + 1..].trim_start_matches([' ', '"', '\u{201d}', '\u{2019}', ')']);
+            next.is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '\u{2019}' | ')')
+            }) && after.chars().next().is_none_or(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\n')
+            }) && !is_abbreviation(&text[start..i])
+        };
+        if end_mark || line_break {
+            let end = i + 1;
+            if !text[start..end].trim().is_empty() {
+                out.push(Span::new(start, end));
+            }
+            start = end;
+        }
+        i += 1;
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+/// Whether the text before a full stop ends with an abbreviation (`Oct`, `Lt`, `U.S`).
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Lt"
+            | "Gen"
+            | "Col"
+            | "Capt"
+            | "Adm"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "St"
+            | "Prof"
+            | "No"
+            | "Vol"
+            | "vs"
+            | "etc"
+            | "e.g"
+            | "i.e"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Corp"
+            | "U.S"
+            | "U.K"
+            | "U.N"
+            | "approx"
+            | "Maj"
+            | "Brig"
+            | "Sgt"
+            | "Jr"
+            | "Sr"
+    ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// `1,234.5` style, for messages.
+pub fn show(v: f64) -> String {
+    if v.abs() >= 1e9 {
+        format!("{} billion", trim(v / 1e9))
+    } else if v.abs() >= 1e6 {
+        format!("{} million", trim(v / 1e6))
+    } else {
+        crate::ide::format_number((v * 100.0).round() / 100.0)
+    }
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests;

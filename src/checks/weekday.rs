@@ -1,11 +1,11 @@
 //! `weekday`: a weekday written beside a date must be the day that date falls on.
 
+use super::Context;
 use crate::calendar::WEEKDAY_NAMES;
-use crate::config::Checks;
-use crate::model::{Analysis, Finding, Fix, Precision, Severity};
+use crate::model::{Finding, Fix, Precision, Severity};
 
-pub fn check(text: &str, analysis: &Analysis, config: &Checks, out: &mut Vec<Finding>) {
-    for d in &analysis.dates {
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for d in &cx.analysis.dates {
         let Some((stated, span)) = d.weekday else {
             continue;
         };
@@ -16,16 +16,20 @@ pub fn check(text: &str, analysis: &Analysis, config: &Checks, out: &mut Vec<Fin
         if actual == stated {
             continue;
         }
-        let written = &text[span.start..span.end];
-        let replacement = if written.len() < WEEKDAY_NAMES[actual].len() {
-            WEEKDAY_NAMES[actual][..written.len().min(3)].to_string()
+        let written = cx.slice(span);
+        // Keep the writer's form: `Tue.` stays abbreviated, `TUESDAY` stays in capitals.
+        let mut replacement = if written.trim_end_matches('.').len() <= 4 {
+            WEEKDAY_NAMES[actual][..3].to_string()
         } else {
             WEEKDAY_NAMES[actual].to_string()
         };
+        if written.chars().all(|c| !c.is_lowercase()) {
+            replacement = replacement.to_uppercase();
+        }
         out.push(Finding {
             span: d.span,
             code: "weekday",
-            severity: config.severity("weekday", Severity::Warning),
+            severity: Severity::Warning,
             message: format!(
                 "{} fell on a {}, not a {}",
                 d.value.start, WEEKDAY_NAMES[actual], WEEKDAY_NAMES[stated]
@@ -33,7 +37,10 @@ pub fn check(text: &str, analysis: &Analysis, config: &Checks, out: &mut Vec<Fin
             related: Vec::new(),
             fix: Some(Fix {
                 title: format!("Change to {}", WEEKDAY_NAMES[actual]),
-                span,
+                span: crate::text::Span::new(
+                    span.start,
+                    span.start + written.trim_end_matches('.').len(),
+                ),
                 replacement,
             }),
         });

@@ -1049,12 +1049,10 @@ impl<'a> Parser<'a> {
         let k = if self.s(i + 1) == "," { i + 2 } else { i + 1 };
         if let Some((m, e)) = self.month(k) {
             let word = self.word(k).unwrap_or("");
-            if !word.eq_ignore_ascii_case("may")
-                || self.kind(e).is_none_or(|kind| kind == Kind::Punct)
-            {
-                if self.day(e).is_none() {
-                    return Some(Parsed::new(e, DateValue::month(y, m)));
-                }
+            let may_alone = !word.eq_ignore_ascii_case("may")
+                || self.kind(e).is_none_or(|kind| kind == Kind::Punct);
+            if may_alone && self.day(e).is_none() {
+                return Some(Parsed::new(e, DateValue::month(y, m)));
             }
         }
         // `1990 s`: a decade written apart.

@@ -774,8 +774,11 @@ impl<'a> Parser<'a> {
         // Ranges: `2,000-3,000`, `$1-2 billion`, `5 to 7 percent`, `between 5 and 7`.
         let between = i > 0 && self.is_word(i - 1, "between");
         if scale.is_none() {
-            let joiner =
-                is_dash(self.s(j)) || self.is_word(j, "to") || (between && self.is_word(j, "and"));
+            // After `from`, `to` opens the other end of a change, not a range.
+            let from = i > 0 && self.is_word(i - 1, "from");
+            let joiner = is_dash(self.s(j))
+                || (self.is_word(j, "to") && !from)
+                || (between && self.is_word(j, "and"));
             if joiner && self.free(j) {
                 let k = if matches!(self.s(j + 1), "$" | "€" | "£" | "¥" | "₩") {
                     j + 2
@@ -795,7 +798,8 @@ impl<'a> Parser<'a> {
             }
         } else if let Some((_, after_scale)) = scale {
             // `$1 billion to $2 billion`
-            let joiner = is_dash(self.s(after_scale)) || self.is_word(after_scale, "to");
+            let from = i > 0 && self.is_word(i - 1, "from");
+            let joiner = is_dash(self.s(after_scale)) || (self.is_word(after_scale, "to") && !from);
             if joiner {
                 let k = if prefix.is_some() && self.prefix_currency(after_scale + 1).is_some() {
                     after_scale + 2

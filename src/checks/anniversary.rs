@@ -1,0 +1,83 @@
+//! `anniversary`: `the 70th anniversary of the 1956 declaration` on a date in 2016 is the 60th.
+
+use super::Context;
+use crate::model::{Finding, Fix, Precision, Severity};
+
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for f in cx.analysis.figures.iter().filter(|f| f.ordinal) {
+        let after = &cx.text[f.span.end..];
+        if !after.trim_start().to_lowercase().starts_with("anniversary") {
+            continue;
+        }
+        let sentence = cx.sentence_of(f.span.start);
+        // The year of the event remembered: a year date soon after `anniversary of`.
+        let Some(base) = cx.analysis.dates.iter().find(|d| {
+            d.span.start > f.span.end
+                && d.span.end <= sentence.end
+                && !d.value.interval
+                && cx.words_between(f.span.end, d.span.start).len() <= 8
+        }) else {
+            continue;
+        };
+        // The date of the anniversary: another date in the sentence, else the report period.
+        let when = cx
+            .analysis
+            .dates
+            .iter()
+            .find(|d| {
+                d.span != base.span
+                    && d.span.start >= sentence.start
+                    && d.span.end <= sentence.end
+                    && d.value.precision >= Precision::Year
+                    && d.value.start.year > base.value.start.year
+            })
+            .map(|d| (d.value.start.year, Some(d.span)))
+            .or_else(|| {
+                cx.analysis
+                    .period
+                    .filter(|p| p.start.year == p.end.year)
+                    .map(|p| (p.start.year, None))
+            });
+        let Some((year, when_span)) = when else {
+            continue;
+        };
+        let expected = i64::from(year - base.value.start.year);
+        if expected > 0 && (f.value as i64) != expected {
+            let mut related = vec![(
+                base.span,
+                format!("the event was in {}", base.value.start.year),
+            )];
+            if let Some(s) = when_span {
+                related.push((s, format!("the anniversary falls in {year}")));
+            }
+            out.push(Finding {
+                span: f.span,
+                code: "anniversary",
+                severity: Severity::Warning,
+                message: format!(
+                    "{} in {year} is the {} anniversary, not the {}",
+                    base.value.start.year,
+                    ordinal(expected),
+                    cx.slice(f.span)
+                ),
+                related,
+                fix: Some(Fix {
+                    title: format!("Change to {}", ordinal(expected)),
+                    span: f.span,
+                    replacement: ordinal(expected),
+                }),
+            });
+        }
+    }
+}

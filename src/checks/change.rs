@@ -1,0 +1,235 @@
+//! `percent-change`: `rose from A to B, an increase of P percent`, `fell P percent to B from A`,
+//! `N-fold increase`, `doubled` and `halved` must match their two endpoints.
+
+use super::{Context, show};
+use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
+
+/// The direction words give a change: up, down, or not said.
+fn direction(words: &[String]) -> Option<f64> {
+    const UP: &[&str] = &[
+        "rose",
+        "rise",
+        "risen",
+        "grew",
+        "growth",
+        "increase",
+        "increased",
+        "up",
+        "gained",
+        "gain",
+        "jumped",
+        "climbed",
+        "surged",
+        "higher",
+        "more",
+        "expanded",
+        "raised",
+    ];
+    const DOWN: &[&str] = &[
+        "fell",
+        "fall",
+        "fallen",
+        "decrease",
+        "decreased",
+        "decline",
+        "declined",
+        "drop",
+        "dropped",
+        "down",
+        "lost",
+        "loss",
+        "slid",
+        "lower",
+        "less",
+        "cut",
+        "shrank",
+        "contracted",
+        "plunged",
+        "reduction",
+        "reduced",
+    ];
+    let mut dir = None;
+    for (k, w) in words.iter().enumerate() {
+        // `up to` bounds a figure; it says nothing of direction.
+        if w == "up" && words.get(k + 1).is_some_and(|n| n == "to") {
+            continue;
+        }
+        if UP.contains(&w.as_str()) {
+            dir = Some(1.0);
+        } else if DOWN.contains(&w.as_str()) {
+            dir = Some(-1.0);
+        }
+    }
+    dir
+}
+
+fn preceded_by(cx: &Context<'_>, f: &Figure, start: usize, words: &[&str]) -> bool {
+    cx.words_between(start, f.span.start)
+        .last()
+        .is_some_and(|w| words.contains(&w.as_str()))
+}
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let figs = &cx.analysis.figures;
+    for sentence in &cx.sentences {
+        let inside = cx.figures_in(*sentence);
+        // Endpoints: `from A` and `to B` (or the figure before `, up from A`).
+        let from = inside.iter().copied().find(|&k| {
+            preceded_by(cx, &figs[k], sentence.start, &["from"])
+                && figs[k].kind != FigureKind::Multiplier
+        });
+        let Some(a) = from else { continue };
+        let to = inside.iter().copied().find(|&k| {
+            k != a
+                && figs[k].kind == figs[a].kind
+                && figs[k].unit == figs[a].unit
+                && (preceded_by(
+                    cx,
+                    &figs[k],
+                    sentence.start,
+                    &["to", "reached", "reach", "at", "hit"],
+                ) || (k < a
+                    && cx.words_between(figs[k].span.end, figs[a].span.start).len() <= 3
+                    && matches!(
+                        cx.words_between(figs[k].span.end, figs[a].span.start)
+                            .first()
+                            .map(String::as_str),
+                        Some("up" | "down" | "from")
+                    )))
+        });
+        let Some(b) = to else { continue };
+        let (al, ah) = cx.interval(&figs[a]);
+        let (bl, bh) = cx.interval(&figs[b]);
+        if al <= 0.0 || !ah.is_finite() || !bh.is_finite() {
+            continue;
+        }
+        // The ratio B/A the endpoints allow.
+        let (rlo, rhi) = (bl / ah, bh / al);
+        let ratio = figs[b].value / figs[a].value;
+        for &p in &inside {
+            if p == a || p == b {
+                continue;
+            }
+            let f = &figs[p];
+            let before_start = figs[a]
+                .span
+                .start
+                .min(figs[b].span.start)
+                .min(f.span.start)
+                .max(sentence.start);
+            let cue = cx.words_between(before_start.max(sentence.start), f.span.start);
+            let near: Vec<String> = cue.iter().rev().take(4).cloned().collect();
+            let after = cx.words_between(f.span.end, (f.span.end + 24).min(cx.text.len()));
+            let after = &after[..after.len().min(2)];
+            let mut words: Vec<String> = near.clone();
+            words.extend(after.iter().cloned());
+            match f.kind {
+                FigureKind::Percent => {
+                    let dir = direction(&words)
+                        .or_else(|| direction(&cx.words_between(sentence.start, f.span.start)));
+                    if dir.is_none() && !near.iter().any(|w| matches!(w.as_str(), "by" | "of")) {
+                        continue;
+                    }
+                    let (pl, ph) = cx.interval(f);
+                    let tol = cx.config.change_tolerance;
+                    let (clo, chi) = ((rlo - 1.0) * 100.0, (rhi - 1.0) * 100.0);
+                    let stated = match dir {
+                        Some(d) if d < 0.0 => (-ph, -pl),
+                        Some(_) => (pl, ph),
+                        // Unsaid direction: either sign may be meant.
+                        None => {
+                            if (chi >= pl - tol && clo <= ph + tol)
+                                || (chi >= -ph - tol && clo <= -pl + tol)
+                            {
+                                continue;
+                            }
+                            (pl, ph)
+                        }
+                    };
+                    if chi >= stated.0 - tol && clo <= stated.1 + tol {
+                        continue;
+                    }
+                    let actual = (ratio - 1.0) * 100.0;
+                    let decimals = cx
+                        .slice(f.span)
+                        .split(|c: char| !c.is_ascii_digit() && c != '.')
+                        .find(|s| !s.is_empty())
+                        .and_then(|n| n.split('.').nth(1))
+                        .map_or(0, str::len);
+                    let shown = format!("{:.*}", decimals, actual.abs());
+                    out.push(Finding {
+                        span: f.span,
+                        code: "percent-change",
+                        severity: Severity::Warning,
+                        message: format!(
+                            "from {} to {} is {} of {} percent, not {}",
+                            cx.slice(figs[a].span),
+                            cx.slice(figs[b].span),
+                            if actual >= 0.0 {
+                                "an increase"
+                            } else {
+                                "a decrease"
+                            },
+                            shown,
+                            cx.slice(f.span)
+                        ),
+                        related: vec![
+                            (figs[a].span, format!("from {}", show(figs[a].value))),
+                            (figs[b].span, format!("to {}", show(figs[b].value))),
+                        ],
+                        fix: f
+                            .span
+                            .len()
+                            .checked_sub(0)
+                            .map(|_| Fix {
+                                title: format!("Change to {shown} percent"),
+                                span: f.span,
+                                replacement: cx.slice(f.span).replacen(
+                                    cx.slice(f.span)
+                                        .split(|c: char| !c.is_ascii_digit() && c != '.')
+                                        .find(|s| !s.is_empty())
+                                        .unwrap_or(""),
+                                    &shown,
+                                    1,
+                                ),
+                            })
+                            .filter(|fx| {
+                                fx.replacement != cx.slice(f.span)
+                                    && figs[p].qualifier == crate::model::Qualifier::Exact
+                                    && !cx
+                                        .slice(f.span)
+                                        .chars()
+                                        .next()
+                                        .is_some_and(char::is_alphabetic)
+                            }),
+                    });
+                }
+                FigureKind::Multiplier => {
+                    let (ml, mh) = cx.interval(f);
+                    // `halved` means a ratio of one half; `36-fold increase` one of 36.
+                    if rhi >= ml && rlo <= mh {
+                        continue;
+                    }
+                    out.push(Finding {
+                        span: f.span,
+                        code: "percent-change",
+                        severity: Severity::Warning,
+                        message: format!(
+                            "from {} to {} is a factor of {:.2}, not {}",
+                            cx.slice(figs[a].span),
+                            cx.slice(figs[b].span),
+                            ratio,
+                            cx.slice(f.span)
+                        ),
+                        related: vec![
+                            (figs[a].span, format!("from {}", show(figs[a].value))),
+                            (figs[b].span, format!("to {}", show(figs[b].value))),
+                        ],
+                        fix: None,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+}

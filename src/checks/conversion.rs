@@ -1,0 +1,166 @@
+//! `conversion-rate`: money written with its conversion in parentheses implies an exchange rate;
+//! the rates for one currency pair across a report (and any configured reference rate) must agree
+//! within the configured tolerance.
+
+use super::{Context, show};
+use crate::model::{Finding, Fix, Severity};
+use crate::text::Span;
+
+/// One written conversion: `amount` (in `from`) equals `converted` (in `to`).
+struct Conversion {
+    amount: usize,
+    converted: usize,
+    from: String,
+    to: String,
+    /// Units of `from` per one `to`, and the interval the wording allows.
+    rate: f64,
+    lo: f64,
+    hi: f64,
+}
+
+fn agree(a: (f64, f64), b: (f64, f64), tol: f64) -> bool {
+    a.0 <= b.1 * (1.0 + tol) && b.0 <= a.1 * (1.0 + tol)
+}
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let figs = &cx.analysis.figures;
+    let mut conversions = Vec::new();
+    for (k, f) in figs.iter().enumerate() {
+        let Some(c) = f.conversion.filter(|&c| c > k) else {
+            continue;
+        };
+        let (a, b) = (&figs[k], &figs[c]);
+        let (Some(ua), Some(ub)) = (a.unit.clone(), b.unit.clone()) else {
+            continue;
+        };
+        // Express every rate as units of the other currency per US dollar (or per the second).
+        let (amount, converted, from, to) = if ua == "USD" {
+            (c, k, ub, ua)
+        } else {
+            (k, c, ua, ub)
+        };
+        let (x, y) = (&figs[amount], &figs[converted]);
+        let (xl, xh) = cx.interval(x);
+        let (yl, yh) = cx.interval(y);
+        if y.value <= 0.0 || yl <= 0.0 {
+            continue;
+        }
+        conversions.push(Conversion {
+            amount,
+            converted,
+            from,
+            to,
+            rate: x.value / y.value,
+            lo: xl / yh,
+            hi: if yl > 0.0 { xh / yl } else { f64::INFINITY },
+        });
+    }
+    let tol = cx.config.rate_tolerance;
+    for (i, c) in conversions.iter().enumerate() {
+        let same: Vec<&Conversion> = conversions
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| *j != i && o.from == c.from && o.to == c.to)
+            .map(|(_, o)| o)
+            .collect();
+        let disagreeing: Vec<&&Conversion> = same
+            .iter()
+            .filter(|o| !agree((c.lo, c.hi), (o.lo, o.hi), tol))
+            .collect();
+        let agreeing: Vec<&&Conversion> = same
+            .iter()
+            .filter(|o| agree((c.lo, c.hi), (o.lo, o.hi), tol))
+            .collect();
+        // The outlier is the one that disagrees with most others; of two, the later one.
+        let outlier = !disagreeing.is_empty()
+            && (disagreeing.len() > agreeing.len()
+                && (same.len() > 1 || c.amount > disagreeing[0].amount));
+        let reference = cx
+            .config
+            .rates
+            .iter()
+            .find(|(a, b, _)| *a == c.from && *b == c.to)
+            .map(|(_, _, r)| *r);
+        let span = span_of(cx, c);
+        if outlier {
+            // The rest of the report: the median rate of the conversions this one disagrees with.
+            let mut rates: Vec<f64> = disagreeing.iter().map(|o| o.rate).collect();
+            rates.sort_by(f64::total_cmp);
+            let rest = rates[rates.len() / 2];
+            let example = disagreeing[0];
+            let fig = |k: usize| cx.slice(cx.analysis.figures[k].span).to_string();
+            let message = format!(
+                "{} ({}) implies {:.2} {} per {}; the rest of the report implies {:.2} ({} = {})",
+                fig(c.amount),
+                fig(c.converted),
+                c.rate,
+                c.from,
+                c.to,
+                rest,
+                fig(example.amount),
+                fig(example.converted),
+            );
+            let related = disagreeing
+                .iter()
+                .map(|o| {
+                    (
+                        span_of(cx, o),
+                        format!("implies {:.2} {} per {}", o.rate, o.from, o.to),
+                    )
+                })
+                .collect();
+            out.push(Finding {
+                span,
+                code: "conversion-rate",
+                severity: Severity::Warning,
+                message,
+                related,
+                fix: fix(cx, c, rest),
+            });
+        } else if let Some(r) = reference {
+            if !agree((c.lo, c.hi), (r, r), tol) {
+                out.push(Finding {
+                    span,
+                    code: "conversion-rate",
+                    severity: Severity::Warning,
+                    message: format!(
+                        "{} implies {:.2} {} per {}; the configured rate is {:.2}",
+                        cx.slice(span),
+                        c.rate,
+                        c.from,
+                        c.to,
+                        r
+                    ),
+                    related: Vec::new(),
+                    fix: fix(cx, c, r),
+                });
+            }
+        }
+    }
+}
+
+/// The amount and its conversion together.
+fn span_of(cx: &Context<'_>, c: &Conversion) -> Span {
+    let a = cx.analysis.figures[c.amount].span;
+    let b = cx.analysis.figures[c.converted].span;
+    Span::new(a.start.min(b.start), a.end.max(b.end))
+}
+
+/// Rewrites the dollar side at the report's rate (`$1.1 billion` → `$667 million`).
+fn fix(cx: &Context<'_>, c: &Conversion, rate: f64) -> Option<Fix> {
+    let converted = &cx.analysis.figures[c.converted];
+    let written = cx.slice(converted.span);
+    if c.to != "USD" || !written.starts_with('$') || rate <= 0.0 {
+        return None;
+    }
+    let value = cx.analysis.figures[c.amount].value / rate;
+    let replacement = format!("${}", show(value));
+    Some(Fix {
+        title: format!(
+            "Convert at the report's rate ({rate:.2} {} per USD): {replacement}",
+            c.from
+        ),
+        span: converted.span,
+        replacement,
+    })
+}

@@ -1,0 +1,104 @@
+//! `parts-exceed-whole`: `W, including A and B` or `of which A … and B` may not have parts that sum
+//! to more than the whole; `comprising`, `consisting of`, `split between` must sum to it.
+
+use super::{Context, show};
+use crate::model::{FigureKind, Finding, Severity};
+
+/// Words that open a list of parts: (words, the parts must add up to the whole exactly).
+const TRIGGERS: &[(&[&str], bool)] = &[
+    (&["including"], false),
+    (&["of", "which"], false),
+    (&["among", "them"], false),
+    (&["among", "which"], false),
+    (&["among", "whom"], false),
+    (&["comprising"], true),
+    (&["consisting", "of"], true),
+    (&["split", "between"], true),
+    (&["divided", "between"], true),
+    (&["divided", "among"], true),
+    (&["made", "up", "of"], true),
+    (&["broken", "down", "into"], true),
+];
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let figs = &cx.analysis.figures;
+    for sentence in &cx.sentences {
+        let inside = cx.figures_in(*sentence);
+        for (n, &w) in inside.iter().enumerate() {
+            let whole = &figs[w];
+            if whole.ordinal || whole.range.is_some() {
+                continue;
+            }
+            let Some(&next) = inside.get(n + 1) else {
+                continue;
+            };
+            // The trigger stands between the whole and its first part.
+            let between = cx.words_between(whole.span.end, figs[next].span.start);
+            let Some(&(_, exact)) = TRIGGERS.iter().find(|(t, _)| {
+                between
+                    .windows(t.len())
+                    .any(|win| win.iter().map(String::as_str).eq(t.iter().copied()))
+            }) else {
+                continue;
+            };
+            if between.len() > 8 {
+                continue;
+            }
+            // Parts: the following figures of the same kind and unit, up to one of another kind.
+            let parts: Vec<usize> = inside[n + 1..]
+                .iter()
+                .copied()
+                .take_while(|&k| figs[k].kind == whole.kind && figs[k].unit == whole.unit)
+                .collect();
+            if parts.len() < 2 && !exact {
+                // One part can exceed the whole too (`1,000 troops, including 1,200 marines`).
+                if parts.len() != 1 {
+                    continue;
+                }
+            }
+            if parts.is_empty() || whole.kind == FigureKind::Percent && !exact {
+                continue;
+            }
+            let (wl, wh) = cx.interval(whole);
+            let lo: f64 = parts.iter().map(|&k| cx.interval(&figs[k]).0).sum();
+            let hi: f64 = parts.iter().map(|&k| cx.interval(&figs[k]).1).sum();
+            let sum: f64 = parts.iter().map(|&k| figs[k].value).sum();
+            let unit = whole
+                .unit
+                .clone()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            let related = parts
+                .iter()
+                .map(|&k| (figs[k].span, format!("part: {}", cx.slice(figs[k].span))))
+                .collect::<Vec<_>>();
+            if lo > wh {
+                out.push(Finding {
+                    span: whole.span,
+                    code: "parts-exceed-whole",
+                    severity: Severity::Warning,
+                    message: format!(
+                        "the parts add up to {}{unit}, more than the whole, {}",
+                        show(sum),
+                        cx.slice(whole.span)
+                    ),
+                    related,
+                    fix: None,
+                });
+            } else if exact && hi < wl {
+                out.push(Finding {
+                    span: whole.span,
+                    code: "parts-exceed-whole",
+                    severity: Severity::Warning,
+                    message: format!(
+                        "the parts add up to {}{unit}, less than the whole, {}, they should make up",
+                        show(sum),
+                        cx.slice(whole.span)
+                    ),
+                    related,
+                    fix: None,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! `restated-figure`: the same quantity of the same subject stated with different values in one
+//! report (`the Special Fund will disburse 1.2 billion yuan` … `the 1.5 billion yuan Special
+//! Fund`).
+
+use std::collections::HashMap;
+
+use super::Context;
+use crate::model::{ActorKind, FigureKind, Finding, Severity};
+use crate::text::Span;
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let figs = &cx.analysis.figures;
+    // Mentions of organisations and groups with names of two words or more: countries and people
+    // have too many figures to pair them safely.
+    let mut mentions: Vec<(Span, usize)> = Vec::new();
+    for (a, actor) in cx.analysis.actors.iter().enumerate() {
+        if !matches!(actor.kind, ActorKind::Organization | ActorKind::Group) {
+            continue;
+        }
+        for m in &actor.mentions {
+            if cx.slice(*m).split_whitespace().count() >= 2 {
+                mentions.push((*m, a));
+            }
+        }
+    }
+    mentions.sort();
+    let mut seen: HashMap<(usize, FigureKind, Option<String>), usize> = HashMap::new();
+    for (k, f) in figs.iter().enumerate() {
+        if !matches!(f.kind, FigureKind::Money | FigureKind::Quantity) || f.range.is_some() {
+            continue;
+        }
+        // `the 1.5 billion yuan Special Fund`: the name right after the figure.
+        let after = mentions.iter().find(|(m, _)| {
+            m.start >= f.span.end && cx.words_between(f.span.end, m.start).is_empty()
+        });
+        // `the Special Fund will disburse 1.2 billion yuan`: the name as the subject just before.
+        let before = mentions.iter().rev().find(|(m, _)| {
+            m.end <= f.span.start && {
+                let between = cx.words_between(m.end, f.span.start);
+                (1..=3).contains(&between.len())
+                    && cx.sentence_of(m.start) == cx.sentence_of(f.span.start)
+                    && !figs
+                        .iter()
+                        .any(|g| g.span.start >= m.end && g.span.end <= f.span.start)
+                    && between.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "will"
+                                | "would"
+                                | "disburse"
+                                | "disbursed"
+                                | "disburses"
+                                | "has"
+                                | "had"
+                                | "provides"
+                                | "provided"
+                                | "worth"
+                                | "of"
+                                | "totals"
+                                | "totaled"
+                                | "totalled"
+                                | "costs"
+                                | "cost"
+                        )
+                    })
+            }
+        });
+        let Some(&(_, actor)) = after.or(before) else {
+            continue;
+        };
+        let key = (actor, f.kind, f.unit.clone());
+        match seen.get(&key) {
+            Some(&prev) => {
+                let (pl, ph) = cx.interval(&figs[prev]);
+                let (l, h) = cx.interval(f);
+                if h < pl || l > ph {
+                    out.push(Finding {
+                        span: f.span,
+                        code: "restated-figure",
+                        severity: Severity::Warning,
+                        message: format!(
+                            "{} is given as {} here but as {} earlier",
+                            cx.analysis.actors[actor].name,
+                            cx.slice(f.span),
+                            cx.slice(figs[prev].span)
+                        ),
+                        related: vec![(
+                            figs[prev].span,
+                            format!("stated earlier as {}", cx.slice(figs[prev].span)),
+                        )],
+                        fix: None,
+                    });
+                }
+            }
+            None => {
+                seen.insert(key, k);
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! `shares-over-100`: shares of one whole listed in a sentence (`Thailand buys 56 percent …,
+//! Vietnam 31 percent and Cambodia 22 percent`) may not exceed 100 percent, and `the remaining X
+//! percent` must complete them to 100.
+
+use super::Context;
+use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
+
+/// Words near a percentage that make it a change rather than a share.
+fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
+    let before_start = cx.text[..f.span.start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    let before = cx.words_between(before_start, f.span.start);
+    let after_end = (f.span.end + 30).min(cx.text.len());
+    let after_end = crate::text::floor_char_boundary(cx.text, after_end);
+    let after = cx.words_between(f.span.end, after_end);
+    const CHANGE: &[&str] = &[
+        "rose",
+        "rise",
+        "risen",
+        "fell",
+        "fall",
+        "fallen",
+        "grew",
+        "grow",
+        "growth",
+        "increase",
+        "increased",
+        "increases",
+        "decrease",
+        "decreased",
+        "decline",
+        "declined",
+        "declines",
+        "drop",
+        "dropped",
+        "up",
+        "down",
+        "by",
+        "gained",
+        "lost",
+        "jumped",
+        "slid",
+        "climbed",
+        "cut",
+        "raised",
+        "lowered",
+        "expanded",
+        "shrank",
+        "contracted",
+        "surged",
+        "plunged",
+        "inflation",
+        "rate",
+        "yield",
+        "interest",
+        "tariff",
+        "duty",
+        "tax",
+        "margin",
+        "coupons",
+        "higher",
+        "lower",
+    ];
+    // `make up 60 percent` and `account for` are shares, whatever `up` says elsewhere.
+    let made_up = before.len() >= 2
+        && before[before.len() - 1] == "up"
+        && matches!(
+            before[before.len() - 2].as_str(),
+            "make" | "makes" | "made" | "making"
+        );
+    let near_before = !made_up
+        && before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| CHANGE.contains(&w.as_str()));
+    let near_after = after.iter().take(2).any(|w| {
+        matches!(
+            w.as_str(),
+            "higher"
+                | "lower"
+                | "more"
+                | "less"
+                | "increase"
+                | "decrease"
+                | "rise"
+                | "fall"
+                | "growth"
+                | "drop"
+                | "decline"
+                | "above"
+                | "below"
+                | "up"
+                | "down"
+                | "annually"
+                | "a"
+                | "per"
+        )
+    });
+    near_before || near_after
+}
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let figs = &cx.analysis.figures;
+    for sentence in &cx.sentences {
+        let candidates: Vec<usize> = cx
+            .figures_in(*sentence)
+            .into_iter()
+            .filter(|&k| figs[k].kind == FigureKind::Percent && figs[k].range.is_none())
+            .filter(|&k| !is_change(cx, &figs[k]) && figs[k].value <= 100.0)
+            .collect();
+        // A list of shares opens with `N percent of …` (or `accounted for`/`make up N percent`)
+        // and goes on with percentages a few words apart: `Vietnam 31 percent and Cambodia 22`.
+        let Some(open) = candidates.iter().position(|&k| {
+            let after = cx.words_between(
+                figs[k].span.end,
+                crate::text::floor_char_boundary(
+                    cx.text,
+                    (figs[k].span.end + 12).min(cx.text.len()),
+                ),
+            );
+            let before = cx.words_between(sentence.start, figs[k].span.start);
+            after.first().is_some_and(|w| w == "of")
+                || before
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .any(|w| matches!(w.as_str(), "for" | "up" | "share" | "shares"))
+        }) else {
+            continue;
+        };
+        let mut shares = vec![candidates[open]];
+        for &k in &candidates[open + 1..] {
+            let prev = figs[*shares.last().unwrap_or(&k)].span.end;
+            if cx.words_between(prev, figs[k].span.start).len() > 6 {
+                break;
+            }
+            shares.push(k);
+        }
+        if shares.len() < 2 {
+            continue;
+        }
+        // `respectively` pairs each share with its own whole; `of GDP` shares are of different
+        // economies when several countries are named. Both are left alone.
+        let s = cx.slice(*sentence).to_lowercase();
+        if s.contains("respectively") || s.contains(" each ") {
+            continue;
+        }
+        let remaining = shares.iter().position(|&k| {
+            let before = cx.words_between(sentence.start, figs[k].span.start);
+            before
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "remaining" | "other" | "rest"))
+        });
+        let lo: f64 = shares.iter().map(|&k| cx.interval(&figs[k]).0).sum();
+        let hi: f64 = shares.iter().map(|&k| cx.interval(&figs[k]).1).sum();
+        let sum: f64 = shares.iter().map(|&k| figs[k].value).sum();
+        let related: Vec<_> = shares
+            .iter()
+            .map(|&k| (figs[k].span, format!("share: {}", cx.slice(figs[k].span))))
+            .collect();
+        if lo > 100.0 {
+            out.push(Finding {
+                span: figs[*shares.last().unwrap_or(&shares[0])].span,
+                code: "shares-over-100",
+                severity: Severity::Warning,
+                message: format!(
+                    "these shares of one whole add up to {} percent",
+                    crate::ide::format_number(sum)
+                ),
+                related,
+                fix: None,
+            });
+        } else if let Some(r) = remaining {
+            // The remainder must make the others up to 100.
+            let k = shares[r];
+            let others: f64 = shares
+                .iter()
+                .filter(|&&x| x != k)
+                .map(|&x| figs[x].value)
+                .sum();
+            if hi < 100.0 || lo > 100.0 {
+                let expected = 100.0 - others;
+                out.push(Finding {
+                    span: figs[k].span,
+                    code: "shares-over-100",
+                    severity: Severity::Warning,
+                    message: format!(
+                        "the other shares add up to {} percent, so the remaining share is {} percent, not {}",
+                        crate::ide::format_number(others),
+                        crate::ide::format_number(expected),
+                        crate::ide::format_number(figs[k].value)
+                    ),
+                    related,
+                    fix: (expected >= 0.0).then(|| Fix {
+                        title: format!("Change to {} percent", crate::ide::format_number(expected)),
+                        span: figs[k].span,
+                        replacement: cx.slice(figs[k].span).replacen(
+                            &crate::ide::format_number(figs[k].value),
+                            &crate::ide::format_number(expected),
+                            1,
+                        ),
+                    }),
+                });
+            }
+        }
+    }
+}

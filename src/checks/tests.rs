@@ -1,0 +1,215 @@
+//! Fixture tests for the checks: each fires on inconsistent text and stays silent on consistent
+//! text, borderline rounding included. `^^^ code` under a line marks where a finding must start.
+
+use crate::config::Config;
+use crate::outline::Format;
+
+/// Runs the analysis on `fixture` (marker lines removed) and compares the findings' codes and
+/// start columns with the `^^^ code` markers.
+#[track_caller]
+fn check(fixture: &str) {
+    let mut text = String::new();
+    let mut expected: Vec<(usize, String)> = Vec::new();
+    for line in fixture.lines() {
+        let t = line.trim_start();
+        if t.starts_with('^') {
+            let col = line.len() - t.len();
+            let prev_start = text[..text.len() - 1].rfind('\n').map_or(0, |p| p + 1);
+            let code = t.trim_start_matches('^').trim().to_string();
+            expected.push((prev_start + col, code));
+        } else {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    let config = Config {
+        reference_date: crate::calendar::Date::new(2016, 6, 30),
+        ..Config::default()
+    };
+    let analysis = crate::analyze(&text, &config, Format::Plain);
+    let mut got: Vec<(usize, String)> = analysis
+        .findings
+        .iter()
+        .filter(|f| {
+            f.code != "date-outside-period"
+                || expected.iter().any(|(_, c)| c == "date-outside-period")
+        })
+        .map(|f| (f.span.start, f.code.to_string()))
+        .collect();
+    got.sort();
+    expected.sort();
+    let show = |v: &[(usize, String)]| {
+        v.iter()
+            .map(|(o, c)| {
+                format!(
+                    "{c} at {:?}",
+                    &text[*o..text[*o..]
+                        .find('\n')
+                        .map_or(text.len(), |e| o + e)
+                        .min(o + 25)]
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        show(&got),
+        show(&expected),
+        "findings: {:#?}",
+        analysis.findings
+    );
+}
+
+#[test]
+fn conversion_rates_that_disagree() {
+    check(
+        "The fund holds 1.2 billion yuan ($178 million) in reserve. A second grant of 4.5 billion yuan ($1.1 billion) followed.
+                                                                             ^^^ conversion-rate",
+    );
+    // 1,000 to 1,067 won per dollar: within the tolerance.
+    check(
+        "Losses of 1 trillion won ($1 billion), a fund of 200 billion won ($187.4 million) and 3.22 trillion won ($3.11 billion).",
+    );
+    // Rounding makes 2.2 billion RMB ($359 million) and 1.3 billion RMB ($200 million) agree.
+    check(
+        "The bridge cost 2.2 billion RMB ($359 million). The port cost 1.3 billion RMB ($200 million).",
+    );
+}
+
+#[test]
+fn configured_reference_rates() {
+    let mut config = Config::default();
+    config
+        .checks
+        .rates
+        .push(("KRW".into(), "USD".into(), 1050.0));
+    let text = "A fund of 200 billion won ($100 million).";
+    let a = crate::analyze(text, &config, Format::Plain);
+    assert_eq!(a.findings.len(), 1);
+    assert!(
+        a.findings[0].message.contains("configured rate is 1050.00"),
+        "{}",
+        a.findings[0].message
+    );
+    let text = "A fund of 200 billion won ($187.4 million).";
+    assert!(
+        crate::analyze(text, &config, Format::Plain)
+            .findings
+            .is_empty()
+    );
+}
+
+#[test]
+fn parts_that_exceed_their_whole() {
+    check(
+        "There are about 7,000 workers, including 5,500 in Yanbian and 2,500 in Dandong.
+                ^^^ parts-exceed-whole",
+    );
+    check("There are about 7,000 workers, including 4,500 in Yanbian and 2,500 in Dandong.");
+    // `about` widens the whole by the margin: 7,600 is within 7,000 + 10%.
+    check("There are about 7,000 workers, including 5,100 in Yanbian and 2,500 in Dandong.");
+    check(
+        "The budget of $10 billion is split between $6 billion for roads and $2 billion for ports.
+              ^^^ parts-exceed-whole",
+    );
+    // Rounding: $6 billion and $3 billion may be 6.49 and 3.49, which is within $10 billion.
+    check(
+        "The budget of $10 billion is split between $6 billion for roads and $3 billion for ports.",
+    );
+    check(
+        "The budget of $10 billion is split between $6 billion for roads and $4 billion for ports.",
+    );
+}
+
+#[test]
+fn shares_over_one_hundred_percent() {
+    check(
+        "Thailand buys 56 percent of the power, Vietnam 31 percent and Cambodia 22 percent.
+                                                                       ^^^ shares-over-100",
+    );
+    check("Thailand buys 56 percent of the power, Vietnam 31 percent and Cambodia 13 percent.");
+    check(
+        "Textiles make up 60 percent of exports, rice 25 percent and the remaining 20 percent is other goods.
+                                                                          ^^^ shares-over-100",
+    );
+    check(
+        "Textiles make up 60 percent of exports, rice 25 percent and the remaining 15 percent is other goods.",
+    );
+    // Changes are not shares.
+    check("Exports were 85 percent higher than last year and 18 percent higher than in 2019.");
+    check(
+        "Forty-four percent and 52 percent of imports are duty-free for China and Korea, respectively.",
+    );
+}
+
+#[test]
+fn percent_changes_that_do_not_match_their_endpoints() {
+    check(
+        "Exports rose from $4.6 billion to $6.9 billion, an increase of 40 percent.
+                                                               ^^^ percent-change",
+    );
+    check("Exports rose from $4.6 billion to $6.9 billion, an increase of 50 percent.");
+    check(
+        "Exports rose to $6.9 billion, up from $4.6 billion a year earlier, an increase of 50 percent.",
+    );
+    check(
+        "Imports fell 20 percent to $3 billion from $5 billion.
+             ^^^ percent-change",
+    );
+    check("Imports fell 40 percent to $3 billion from $5 billion.");
+    // Borderline: 1.5 to 1.6 is 6.7 percent, which `7 percent` rounds to.
+    check("Output rose from 1.5 million tons to 1.6 million tons, or 7 percent.");
+    check("The number declined by up to 50 percent from 2,000-3,000 to 1,500.");
+    check(
+        "Output doubled from 3 million tons to 9 million tons.
+       ^^^ percent-change",
+    );
+    check("Output doubled from 3 million tons to 6 million tons.");
+}
+
+#[test]
+fn weekdays_that_do_not_match() {
+    check(
+        "On Monday, Oct. 31, 2014 the talks opened.
+   ^^^ weekday",
+    );
+    check("On Friday, Oct. 31, 2014 the talks opened.");
+}
+
+#[test]
+fn anniversaries_that_do_not_match() {
+    check(
+        "On Oct. 19, 2016 Tokyo marked the 70th anniversary of the 1956 declaration.
+                                  ^^^ anniversary",
+    );
+    check("On Oct. 19, 2016 Tokyo marked the 60th anniversary of the 1956 declaration.");
+}
+
+#[test]
+fn durations_that_do_not_match() {
+    check(
+        "The embassy hosted a seven-day event on Oct. 17-25, 2014.
+                     ^^^ duration-span",
+    );
+    check("The embassy hosted a nine-day event on Oct. 17-25, 2014.");
+}
+
+#[test]
+fn figures_restated_differently() {
+    check(
+        "The Special Fund will disburse 1.2 billion yuan this year. Later, the 1.5 billion yuan Special Fund was praised.
+                                                                      ^^^ restated-figure",
+    );
+    check(
+        "The Special Fund will disburse 1.2 billion yuan this year. Later, the 1.2 billion yuan Special Fund was praised.",
+    );
+}
+
+#[test]
+fn dates_outside_the_period_are_hints() {
+    check(
+        "Review, Sep — Dec 2014
+
+The envoy met on Oct. 31, 2014 and again on Jan. 5, 2015.
+                                            ^^^ date-outside-period",
+    );
+}
