@@ -81,6 +81,8 @@ pub struct Config {
     pub inlay_money: bool,
     /// Mention counts above section headings.
     pub code_lens: bool,
+    /// Which files under the workspace folders are reports.
+    pub globs: Vec<String>,
 }
 
 impl Default for Config {
@@ -95,6 +97,7 @@ impl Default for Config {
             inlay_dates: true,
             inlay_money: true,
             code_lens: false,
+            globs: vec!["**/*.md".into(), "**/*.markdown".into(), "**/*.txt".into()],
         }
     }
 }
@@ -228,8 +231,14 @@ impl Applier<'_> {
                     Some(t) => self.checks(t, &mut config.checks),
                     None => self.error(key, "`checks` must be a table".into()),
                 },
-                // Editor-only settings the server reads elsewhere.
-                "workspace" | "globs" | "serverPath" | "server-path" | "trace" => {}
+                "globs" => match value.as_array() {
+                    Some(list) if list.iter().all(|g| g.is_str()) => {
+                        config.globs = list.iter().filter_map(|g| g.as_str().map(String::from)).collect();
+                    }
+                    _ => self.error(key, "`globs` must be a list of patterns such as [\"**/*.md\"]".into()),
+                },
+                // Editor-only settings the server does not read.
+                "serverPath" | "server-path" | "trace" => {}
                 other => self.error(other, format!("unknown key `{other}`")),
             }
         }

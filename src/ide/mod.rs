@@ -1,6 +1,9 @@
 //! Editor features in editor terms (byte offsets, labels, Markdown), with no protocol types:
 //! the LSP layer converts in, calls one function, and converts out.
 
+pub mod edit;
+pub mod tokens;
+
 use crate::model::{Actor, Analysis, DateMention, Figure, FigureKind};
 use crate::text::Span;
 
@@ -262,8 +265,15 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize) -> String {
     }
     if f.kind == FigureKind::Money && unit != "USD" {
         if let Some(c) = f.conversion.map(|c| &analysis.figures[c]) {
+            let unit_c = c.unit.as_deref().unwrap_or("");
+            let rate = if c.value > 0.0 {
+                f.value / c.value
+            } else {
+                0.0
+            };
             s.push_str(&format!(
-                "\n\nConverted in the text: {}",
+                "\n\n≈ {} {unit_c} as converted in the text ({}), {rate:.2} {unit} per {unit_c}",
+                format_number(c.value),
                 &text[c.span.start..c.span.end]
             ));
         } else if let Some((rate, at)) = implied_rate(analysis, &unit, "USD") {
@@ -324,7 +334,7 @@ pub fn definition(analysis: &Analysis, offset: usize) -> Option<Span> {
 }
 
 #[cfg(test)]
-mod tests {
+mod format_tests {
     use super::*;
 
     #[test]
@@ -335,3 +345,6 @@ mod tests {
         assert_eq!(format_short(3.11e9), "3.11 billion");
     }
 }
+
+#[cfg(test)]
+mod tests;

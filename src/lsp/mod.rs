@@ -3,6 +3,7 @@
 
 mod document;
 pub mod position;
+mod workspace;
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -15,6 +16,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use crate::config::{self, Config};
+use crate::ide::tokens::TokenKind;
 use crate::model::{Finding, Section};
 use crate::outline::Format;
 use document::Document;
@@ -51,13 +53,50 @@ pub fn run_stdio() -> bool {
 #[derive(Default)]
 struct State {
     docs: HashMap<Uri, Document>,
+    /// Reports on disk under the workspace folders that are not open.
+    index: HashMap<Uri, workspace::Indexed>,
+    roots: Vec<PathBuf>,
     encoding: Encoding,
-    /// Settings from the editor (`initializationOptions`, `didChangeConfiguration`).
+    /// Settings from the editor (`initializationOptions`, `workspace/configuration`).
     settings: Config,
     /// Configuration per `dossier.toml` path, applied over the editor settings.
     config_cache: HashMap<PathBuf, Config>,
     plain_hover: bool,
     hierarchical_symbols: bool,
+    config_request: bool,
+    watch_registration: bool,
+    progress: bool,
+    /// The last semantic tokens sent per document, for deltas.
+    tokens: HashMap<Uri, (String, Vec<SemanticToken>)>,
+    next_result: u64,
+}
+
+/// A report the server knows, open or indexed.
+struct Report<'a> {
+    uri: &'a Uri,
+    rope: &'a ropey::Rope,
+    analysis: &'a crate::model::Analysis,
+}
+
+impl State {
+    /// Every report the server knows: the open ones, then indexed ones that are not open.
+    fn reports(&self) -> impl Iterator<Item = Report<'_>> {
+        let open = self.docs.iter().map(|(uri, d)| Report {
+            uri,
+            rope: &d.rope,
+            analysis: &d.analysis,
+        });
+        let indexed = self
+            .index
+            .iter()
+            .filter(|(uri, _)| !self.docs.contains_key(*uri))
+            .map(|(uri, d)| Report {
+                uri,
+                rope: &d.rope,
+                analysis: &d.analysis,
+            });
+        open.chain(indexed)
+    }
 }
 
 pub struct Backend {
@@ -206,7 +245,9 @@ fn section_tree(doc: &Document, sections: &[Section], enc: Encoding) -> Vec<Docu
         while *k < sections.len() && sections[*k].level >= level {
             let s = &sections[*k];
             *k += 1;
-            let children = build(doc, sections, k, s.level + 1, enc);
+            let mut children = build(doc, sections, k, s.level + 1, enc);
+            let entities = section_children(doc, s, &children, enc);
+            children.extend(entities);
             out.push(DocumentSymbol {
                 name: if s.title.is_empty() {
                     "(untitled)".into()
@@ -233,15 +274,320 @@ fn section_tree(doc: &Document, sections: &[Section], enc: Encoding) -> Vec<Docu
     out
 }
 
+/// Token types in the legend: standard types, so themes colour them without configuration.
+const TOKEN_TYPES: [SemanticTokenType; 7] = [
+    SemanticTokenType::VARIABLE,
+    SemanticTokenType::NAMESPACE,
+    SemanticTokenType::CLASS,
+    SemanticTokenType::TYPE,
+    SemanticTokenType::INTERFACE,
+    SemanticTokenType::ENUM_MEMBER,
+    SemanticTokenType::NUMBER,
+];
+
+/// Modifiers that say precisely what a token is, for themes that want to tell them apart.
+const TOKEN_MODIFIERS: [&str; 7] = [
+    "person",
+    "country",
+    "organization",
+    "place",
+    "group",
+    "date",
+    "figure",
+];
+
+fn token_index(kind: TokenKind) -> u32 {
+    TokenKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u32
+}
+
+fn legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: TOKEN_TYPES.to_vec(),
+        token_modifiers: TOKEN_MODIFIERS
+            .iter()
+            .map(|m| SemanticTokenModifier::new(m))
+            .collect(),
+    }
+}
+
+/// Relative-encoded semantic tokens for `within`; tokens that cross a line break are left out.
+fn semantic_tokens(
+    doc_rope: &ropey::Rope,
+    analysis: &crate::model::Analysis,
+    within: crate::text::Span,
+    enc: Encoding,
+) -> Vec<SemanticToken> {
+    let mut out = Vec::new();
+    let (mut line, mut col) = (0u32, 0u32);
+    for (span, kind) in crate::ide::tokens::tokens(analysis, within) {
+        let a = position::position(doc_rope, span.start, enc);
+        let b = position::position(doc_rope, span.end, enc);
+        if a.line != b.line || b.character <= a.character {
+            continue;
+        }
+        let delta_line = a.line - line;
+        let delta_start = if delta_line == 0 {
+            a.character - col
+        } else {
+            a.character
+        };
+        let k = token_index(kind);
+        out.push(SemanticToken {
+            delta_line,
+            delta_start,
+            length: b.character - a.character,
+            token_type: k,
+            token_modifiers_bitset: 1 << k,
+        });
+        line = a.line;
+        col = a.character;
+    }
+    out
+}
+
+/// The smallest edit that turns `old` into `new`, in the flattened form deltas use.
+fn token_delta(old: &[SemanticToken], new: &[SemanticToken]) -> Vec<SemanticTokensEdit> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if prefix == old.len() && prefix == new.len() {
+        return Vec::new();
+    }
+    vec![SemanticTokensEdit {
+        start: (prefix * 5) as u32,
+        delete_count: ((old.len() - prefix - suffix) * 5) as u32,
+        data: Some(new[prefix..new.len() - suffix].to_vec()),
+    }]
+}
+
+fn symbol_kind(kind: crate::model::ActorKind) -> SymbolKind {
+    match kind {
+        crate::model::ActorKind::Person => SymbolKind::OBJECT,
+        crate::model::ActorKind::Country | crate::model::ActorKind::Place => SymbolKind::NAMESPACE,
+        _ => SymbolKind::CLASS,
+    }
+}
+
+/// The actors, dates and figures inside a section (not inside its subsections), as children.
+#[allow(deprecated)]
+fn section_children(
+    doc: &Document,
+    section: &Section,
+    subsections: &[DocumentSymbol],
+    enc: Encoding,
+) -> Vec<DocumentSymbol> {
+    let a = &doc.analysis;
+    let in_sub = |span: crate::text::Span| {
+        subsections.iter().any(|sub| {
+            let r = position::range(&doc.rope, span, enc);
+            r.start >= sub.range.start && r.end <= sub.range.end
+        })
+    };
+    let mut out: Vec<(usize, DocumentSymbol)> = Vec::new();
+    let leaf =
+        |name: String, detail: String, kind: SymbolKind, span: crate::text::Span| DocumentSymbol {
+            name,
+            detail: Some(detail),
+            kind,
+            tags: None,
+            deprecated: None,
+            range: position::range(&doc.rope, span, enc),
+            selection_range: position::range(&doc.rope, span, enc),
+            children: None,
+        };
+    for actor in &a.actors {
+        if let Some(m) = actor
+            .mentions
+            .iter()
+            .find(|m| section.span.contains_span(**m) && !in_sub(**m))
+        {
+            out.push((
+                m.start,
+                leaf(
+                    actor.name.clone(),
+                    actor.kind.as_str().into(),
+                    symbol_kind(actor.kind),
+                    *m,
+                ),
+            ));
+        }
+    }
+    for d in a
+        .dates
+        .iter()
+        .filter(|d| section.span.contains_span(d.span) && !in_sub(d.span))
+    {
+        out.push((
+            d.span.start,
+            leaf(
+                doc.text[d.span.start..d.span.end].to_string(),
+                d.value.iso(),
+                SymbolKind::EVENT,
+                d.span,
+            ),
+        ));
+    }
+    for f in a
+        .figures
+        .iter()
+        .filter(|f| section.span.contains_span(f.span) && !in_sub(f.span))
+    {
+        let detail = format!(
+            "{} {}",
+            crate::ide::format_number(f.value),
+            f.unit.clone().unwrap_or_default()
+        );
+        out.push((
+            f.span.start,
+            leaf(
+                doc.text[f.span.start..f.span.end].to_string(),
+                detail,
+                SymbolKind::NUMBER,
+                f.span,
+            ),
+        ));
+    }
+    out.sort_by_key(|(o, _)| *o);
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+impl Backend {
+    /// Indexes the workspace folders in the background, reporting `$/progress`.
+    fn start_indexing(&self) {
+        let state = self.state.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let (roots, config, progress) = {
+                let s = state.lock().unwrap_or_else(|p| p.into_inner());
+                (s.roots.clone(), s.settings.clone(), s.progress)
+            };
+            if roots.is_empty() {
+                return;
+            }
+            let token = NumberOrString::String("dossier/index".into());
+            let ongoing = if progress
+                && client
+                    .create_work_done_progress(token.clone())
+                    .await
+                    .is_ok()
+            {
+                Some(
+                    client
+                        .progress(token, "Indexing reports")
+                        .with_percentage(0)
+                        .begin()
+                        .await,
+                )
+            } else {
+                None
+            };
+            let files = {
+                let (roots, config) = (roots.clone(), config.clone());
+                tokio::task::spawn_blocking(move || {
+                    roots
+                        .iter()
+                        .flat_map(|r| workspace::discover(r, &config.globs, config.max_file_size))
+                        .collect::<Vec<_>>()
+                })
+                .await
+                .unwrap_or_default()
+            };
+            let total = files.len().max(1);
+            for (n, chunk) in files.chunks(16).enumerate() {
+                let chunk = chunk.to_vec();
+                let config = config.clone();
+                let indexed = tokio::task::spawn_blocking(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|p| Some((p.clone(), workspace::index_file(p, &config)?)))
+                        .collect::<Vec<_>>()
+                })
+                .await
+                .unwrap_or_default();
+                {
+                    let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+                    for (path, doc) in indexed {
+                        if let Some(uri) = Uri::from_file_path(&path) {
+                            s.index.insert(uri, doc);
+                        }
+                    }
+                }
+                if let Some(p) = &ongoing {
+                    let done = ((n + 1) * 16).min(total);
+                    p.report_with_message(
+                        format!("{done}/{total} reports"),
+                        (done * 100 / total) as u32,
+                    )
+                    .await;
+                }
+            }
+            if let Some(p) = ongoing {
+                p.finish_with_message(format!("{} reports indexed", files.len()))
+                    .await;
+            }
+        });
+    }
+
+    /// Asks the client for the `dossier` settings and re-analyses the open reports with them.
+    fn fetch_configuration(&self) {
+        let state = self.state.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some("dossier".into()),
+            };
+            let Ok(values) = client.configuration(vec![item]).await else {
+                return;
+            };
+            let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) else {
+                return;
+            };
+            let uris = {
+                let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+                let (c, errors) = config::apply_json(&value, &Config::default());
+                for e in errors {
+                    eprintln!("dossier: settings: {}", e.message);
+                }
+                s.settings = c;
+                s.config_cache.clear();
+                let uris: Vec<Uri> = s.docs.keys().cloned().collect();
+                for uri in &uris {
+                    let config = s.config_for(uri);
+                    if let Some(d) = s.docs.get_mut(uri) {
+                        d.reanalyze(&config);
+                    }
+                }
+                uris
+            };
+            for uri in uris {
+                let diags = {
+                    let s = state.lock().unwrap_or_else(|p| p.into_inner());
+                    s.docs
+                        .get(&uri)
+                        .map(|d| (diagnostics(&uri, d, s.encoding), d.version))
+                };
+                if let Some((d, v)) = diags {
+                    client.publish_diagnostics(uri, d, Some(v)).await;
+                }
+            }
+        });
+    }
+}
+
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let offered = params
-            .capabilities
+        let caps = &params.capabilities;
+        let offered = caps
             .general
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = Encoding::negotiate(offered);
-        let td = params.capabilities.text_document.as_ref();
+        let td = caps.text_document.as_ref();
         let plain_hover = td
             .and_then(|t| t.hover.as_ref())
             .and_then(|h| h.content_format.as_ref())
@@ -250,12 +596,40 @@ impl LanguageServer for Backend {
             .and_then(|t| t.document_symbol.as_ref())
             .and_then(|d| d.hierarchical_document_symbol_support)
             .unwrap_or(false);
+        let ws = caps.workspace.as_ref();
+        let config_request = ws.and_then(|w| w.configuration).unwrap_or(false);
+        let watch_registration = ws
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        let progress = caps
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+            .collect();
+        #[allow(deprecated)]
+        if roots.is_empty() {
+            if let Some(p) = params.root_uri.as_ref().and_then(|u| u.to_file_path()) {
+                roots.push(p.into_owned());
+            }
+        }
         let mut errors = Vec::new();
         self.guarded("initialize", |s| {
             s.encoding = encoding;
             s.plain_hover = plain_hover;
             s.hierarchical_symbols = hierarchical;
+            s.config_request = config_request;
+            s.watch_registration = watch_registration;
+            s.progress = progress;
+            s.roots = roots;
             if let Some(opts) = &params.initialization_options {
+                let opts = opts.get("dossier").unwrap_or(opts);
                 let (c, e) = config::apply_json(opts, &s.settings);
                 s.settings = c;
                 errors = e;
@@ -288,6 +662,25 @@ impl LanguageServer for Backend {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
+                completion_provider: Some(CompletionOptions::default()),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            work_done_progress_options: WorkDoneProgressOptions::default(),
+                            legend: legend(),
+                            range: Some(true),
+                            full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
+                        },
+                    ),
+                ),
                 diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
                     DiagnosticOptions {
                         identifier: Some("dossier".into()),
@@ -299,6 +692,39 @@ impl LanguageServer for Backend {
                 ..ServerCapabilities::default()
             },
         })
+    }
+
+    async fn initialized(&self, _params: InitializedParams) {
+        let (watch, config_request) = {
+            let s = self.lock();
+            (s.watch_registration, s.config_request)
+        };
+        if watch {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: ["**/*.md", "**/*.markdown", "**/*.txt", "**/dossier.toml"]
+                    .iter()
+                    .map(|g| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String((*g).into()),
+                        kind: None,
+                    })
+                    .collect(),
+            };
+            let registration = Registration {
+                id: "dossier-watch".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if let Err(e) = client.register_capability(vec![registration]).await {
+                    eprintln!("dossier: could not watch files: {e}");
+                }
+            });
+        }
+        if config_request {
+            self.fetch_configuration();
+        }
+        self.start_indexing();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -361,12 +787,18 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let _ = self.guarded("didClose", |s| {
             s.docs.remove(&uri);
+            s.tokens.remove(&uri);
             Ok(())
         });
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let config_request = self.lock().config_request;
+        if config_request && params.settings.is_null() {
+            self.fetch_configuration();
+            return;
+        }
         let uris = self.guarded("didChangeConfiguration", |s| {
             let settings = params
                 .settings
@@ -393,12 +825,49 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn did_change_watched_files(&self, _params: DidChangeWatchedFilesParams) {
-        // A `dossier.toml` may have changed: read configuration afresh next time.
-        let _ = self.guarded("didChangeWatchedFiles", |s| {
-            s.config_cache.clear();
-            Ok(())
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let reanalyze = self.guarded("didChangeWatchedFiles", |s| {
+            let mut config_changed = false;
+            for change in &params.changes {
+                let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
+                    continue;
+                };
+                if path.file_name().is_some_and(|n| n == "dossier.toml") {
+                    config_changed = true;
+                    continue;
+                }
+                if change.typ == FileChangeType::DELETED {
+                    s.index.remove(&change.uri);
+                } else if crate::host::is_report(&path)
+                    && s.roots.iter().any(|r| path.starts_with(r))
+                {
+                    let config = s.config_for(&change.uri);
+                    match workspace::index_file(&path, &config) {
+                        Some(doc) => {
+                            s.index.insert(change.uri.clone(), doc);
+                        }
+                        None => {
+                            s.index.remove(&change.uri);
+                        }
+                    }
+                }
+            }
+            if config_changed {
+                s.config_cache.clear();
+                let uris: Vec<Uri> = s.docs.keys().cloned().collect();
+                for uri in &uris {
+                    let config = s.config_for(uri);
+                    if let Some(d) = s.docs.get_mut(uri) {
+                        d.reanalyze(&config);
+                    }
+                }
+                return Ok(uris);
+            }
+            Ok(Vec::new())
         });
+        for uri in reanalyze.unwrap_or_default() {
+            self.publish(uri).await;
+        }
     }
 
     async fn diagnostic(
@@ -547,21 +1016,15 @@ impl LanguageServer for Backend {
                 .iter()
                 .map(|sp| Location::new(uri.clone(), position::range(&doc.rope, *sp, s.encoding)))
                 .collect();
-            // The same actor in other open reports, by canonical name.
+            // The same actor in the other reports of the workspace, by canonical name.
             if let Some(crate::ide::Target::Actor(a, _)) =
                 crate::ide::target_at(&doc.analysis, offset)
             {
                 let name = doc.analysis.actors[a].name.clone();
-                for (other_uri, other) in &s.docs {
-                    if other_uri == uri {
-                        continue;
-                    }
-                    for actor in other.analysis.actors.iter().filter(|x| x.name == name) {
+                for r in s.reports().filter(|r| r.uri != uri) {
+                    for actor in r.analysis.actors.iter().filter(|x| x.name == name) {
                         locations.extend(actor.mentions.iter().map(|sp| {
-                            Location::new(
-                                other_uri.clone(),
-                                position::range(&other.rope, *sp, s.encoding),
-                            )
+                            Location::new(r.uri.clone(), position::range(r.rope, *sp, s.encoding))
                         }));
                     }
                 }
@@ -597,50 +1060,44 @@ impl LanguageServer for Backend {
         self.guarded("workspace/symbol", |s| {
             let query = params.query.to_lowercase();
             let mut out = Vec::new();
-            for (uri, doc) in &s.docs {
-                for actor in &doc.analysis.actors {
+            for r in s.reports() {
+                for actor in &r.analysis.actors {
                     let hit = fuzzy(&query, &actor.name)
                         || actor.aliases.iter().any(|a| fuzzy(&query, a));
-                    if !hit {
-                        continue;
-                    }
-                    let Some(first) = actor.mentions.first() else {
+                    let Some(first) = actor.mentions.first().filter(|_| hit) else {
                         continue;
                     };
                     #[allow(deprecated)]
                     out.push(SymbolInformation {
                         name: actor.name.clone(),
-                        kind: match actor.kind {
-                            crate::model::ActorKind::Person => SymbolKind::OBJECT,
-                            crate::model::ActorKind::Country | crate::model::ActorKind::Place => {
-                                SymbolKind::NAMESPACE
-                            }
-                            _ => SymbolKind::CLASS,
-                        },
+                        kind: symbol_kind(actor.kind),
                         tags: None,
                         deprecated: None,
                         location: Location::new(
-                            uri.clone(),
-                            position::range(&doc.rope, *first, s.encoding),
+                            r.uri.clone(),
+                            position::range(r.rope, *first, s.encoding),
                         ),
                         container_name: Some(actor.kind.as_str().into()),
                     });
                 }
-                for sec in &doc.analysis.sections {
-                    if fuzzy(&query, &sec.title) {
-                        #[allow(deprecated)]
-                        out.push(SymbolInformation {
-                            name: sec.title.clone(),
-                            kind: SymbolKind::STRING,
-                            tags: None,
-                            deprecated: None,
-                            location: Location::new(
-                                uri.clone(),
-                                position::range(&doc.rope, sec.heading, s.encoding),
-                            ),
-                            container_name: Some("section".into()),
-                        });
-                    }
+                for sec in r
+                    .analysis
+                    .sections
+                    .iter()
+                    .filter(|sec| fuzzy(&query, &sec.title))
+                {
+                    #[allow(deprecated)]
+                    out.push(SymbolInformation {
+                        name: sec.title.clone(),
+                        kind: SymbolKind::STRING,
+                        tags: None,
+                        deprecated: None,
+                        location: Location::new(
+                            r.uri.clone(),
+                            position::range(r.rope, sec.heading, s.encoding),
+                        ),
+                        container_name: Some("section".into()),
+                    });
                 }
             }
             Ok(Some(WorkspaceSymbolResponse::Flat(out)))
@@ -677,9 +1134,209 @@ impl LanguageServer for Backend {
             Ok(Some(actions))
         })
     }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.guarded("textDocument/semanticTokens/full", |s| {
+            let uri = params.text_document.uri.clone();
+            let doc = s.doc(&uri)?;
+            let data = semantic_tokens(
+                &doc.rope,
+                &doc.analysis,
+                crate::text::Span::new(0, doc.text.len()),
+                s.encoding,
+            );
+            s.next_result += 1;
+            let id = s.next_result.to_string();
+            s.tokens.insert(uri, (id.clone(), data.clone()));
+            Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: Some(id),
+                data,
+            })))
+        })
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        self.guarded("textDocument/semanticTokens/full/delta", |s| {
+            let uri = params.text_document.uri.clone();
+            let doc = s.doc(&uri)?;
+            let data = semantic_tokens(
+                &doc.rope,
+                &doc.analysis,
+                crate::text::Span::new(0, doc.text.len()),
+                s.encoding,
+            );
+            s.next_result += 1;
+            let id = s.next_result.to_string();
+            let previous = s.tokens.insert(uri, (id.clone(), data.clone()));
+            Ok(Some(
+                match previous.filter(|(old_id, _)| *old_id == params.previous_result_id) {
+                    Some((_, old)) => {
+                        SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
+                            result_id: Some(id),
+                            edits: token_delta(&old, &data),
+                        })
+                    }
+                    None => SemanticTokensFullDeltaResult::Tokens(SemanticTokens {
+                        result_id: Some(id),
+                        data,
+                    }),
+                },
+            ))
+        })
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        self.guarded("textDocument/semanticTokens/range", |s| {
+            let doc = s.doc(&params.text_document.uri)?;
+            let within = position::span(&doc.rope, params.range, s.encoding);
+            let data = semantic_tokens(&doc.rope, &doc.analysis, within, s.encoding);
+            Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            })))
+        })
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.guarded("textDocument/inlayHint", |s| {
+            let uri = &params.text_document.uri;
+            let config = s.config_for(uri);
+            let doc = s.doc(uri)?;
+            let within = position::span(&doc.rope, params.range, s.encoding);
+            let hints = crate::ide::edit::inlay_hints(&doc.text, &doc.analysis, within, &config)
+                .into_iter()
+                .map(|h| InlayHint {
+                    position: position::position(&doc.rope, h.offset, s.encoding),
+                    label: InlayHintLabel::String(h.label),
+                    kind: Some(InlayHintKind::TYPE),
+                    text_edits: None,
+                    tooltip: Some(InlayHintTooltip::String(h.tooltip)),
+                    padding_left: Some(false),
+                    padding_right: Some(false),
+                    data: None,
+                })
+                .collect();
+            Ok(Some(hints))
+        })
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.guarded("textDocument/prepareRename", |s| {
+            let doc = s.doc(&params.text_document.uri)?;
+            let offset = position::offset(&doc.rope, params.position, s.encoding);
+            Ok(
+                crate::ide::edit::prepare_rename(&doc.analysis, offset).map(|span| {
+                    PrepareRenameResponse::RangeWithPlaceholder {
+                        range: position::range(&doc.rope, span, s.encoding),
+                        placeholder: doc.text[span.start..span.end].to_string(),
+                    }
+                }),
+            )
+        })
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.guarded("textDocument/rename", |s| {
+            let tdp = &params.text_document_position;
+            let doc = s.doc(&tdp.text_document.uri)?;
+            let offset = position::offset(&doc.rope, tdp.position, s.encoding);
+            let Some((wording, _)) =
+                crate::ide::edit::rename_spans(&doc.text, &doc.analysis, offset)
+            else {
+                return Err(Error::invalid_params("there is no actor to rename here"));
+            };
+            if params.new_name.trim().is_empty() {
+                return Err(Error::invalid_params("the new name is empty"));
+            }
+            // Every open report: renames edit buffers the client holds, never files behind it.
+            let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+            for (uri, d) in &s.docs {
+                let edits: Vec<TextEdit> =
+                    crate::ide::edit::spans_with_wording(&d.text, &d.analysis, &wording)
+                        .into_iter()
+                        .map(|sp| {
+                            TextEdit::new(
+                                position::range(&d.rope, sp, s.encoding),
+                                params.new_name.clone(),
+                            )
+                        })
+                        .collect();
+                if !edits.is_empty() {
+                    changes.insert(uri.clone(), edits);
+                }
+            }
+            Ok(Some(WorkspaceEdit::new(changes)))
+        })
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.guarded("textDocument/completion", |s| {
+            let tdp = &params.text_document_position;
+            let uri = &tdp.text_document.uri;
+            let doc = s.doc(uri)?;
+            let offset = position::offset(&doc.rope, tdp.position, s.encoding);
+            let Some((start, word)) = crate::ide::edit::word_before(&doc.text, offset) else {
+                return Ok(None);
+            };
+            let others: Vec<&crate::model::Analysis> = s
+                .reports()
+                .filter(|r| r.uri != uri)
+                .map(|r| r.analysis)
+                .collect();
+            let range =
+                position::range(&doc.rope, crate::text::Span::new(start, offset), s.encoding);
+            let items = crate::ide::edit::completions(word, &doc.analysis, &others)
+                .into_iter()
+                .map(|c| CompletionItem {
+                    label: c.label.clone(),
+                    kind: Some(CompletionItemKind::REFERENCE),
+                    detail: Some(c.detail),
+                    sort_text: Some(format!("{}{}", c.rank, c.label)),
+                    filter_text: Some(c.label.clone()),
+                    text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, c.label))),
+                    ..CompletionItem::default()
+                })
+                .collect();
+            Ok(Some(CompletionResponse::List(CompletionList {
+                is_incomplete: false,
+                items,
+            })))
+        })
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.guarded("textDocument/codeLens", |s| {
+            let uri = &params.text_document.uri;
+            if !s.config_for(uri).code_lens {
+                return Ok(Some(Vec::new()));
+            }
+            let doc = s.doc(uri)?;
+            let lenses = crate::ide::edit::section_counts(&doc.analysis)
+                .into_iter()
+                .map(|(span, title)| CodeLens {
+                    range: position::range(&doc.rope, span, s.encoding),
+                    command: Some(Command::new(title, String::new(), None)),
+                    data: None,
+                })
+                .collect();
+            Ok(Some(lenses))
+        })
+    }
 }
 
-/// Other open reports that mention the actor at `offset`, with their mention counts.
+/// Other reports in the workspace that mention the actor at `offset`, with their mention counts.
 fn other_reports(s: &State, uri: &Uri, offset: usize) -> Vec<(String, usize)> {
     let Some(doc) = s.docs.get(uri) else {
         return Vec::new();
@@ -689,22 +1346,22 @@ fn other_reports(s: &State, uri: &Uri, offset: usize) -> Vec<(String, usize)> {
     };
     let name = &doc.analysis.actors[a].name;
     let mut out: Vec<(String, usize)> = s
-        .docs
-        .iter()
-        .filter(|(u, _)| *u != uri)
-        .filter_map(|(u, d)| {
-            let n: usize = d
+        .reports()
+        .filter(|r| r.uri != uri)
+        .filter_map(|r| {
+            let n: usize = r
                 .analysis
                 .actors
                 .iter()
                 .filter(|x| &x.name == name)
                 .map(|x| x.mentions.len())
                 .sum();
-            let file = u
+            let file = r
+                .uri
                 .as_str()
                 .rsplit('/')
                 .next()
-                .unwrap_or(u.as_str())
+                .unwrap_or(r.uri.as_str())
                 .to_string();
             (n > 0).then_some((file, n))
         })

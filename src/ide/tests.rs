@@ -1,0 +1,157 @@
+//! Fixture tests for the editor features: `$0` marks the cursor.
+
+use expect_test::{Expect, expect};
+
+use crate::config::Config;
+use crate::outline::Format;
+
+fn analyse(fixture: &str) -> (String, usize, crate::model::Analysis) {
+    let offset = fixture.find("$0").expect("a $0 cursor");
+    let text = fixture.replacen("$0", "", 1);
+    let config = Config {
+        reference_date: crate::calendar::Date::new(2014, 12, 31),
+        ..Config::default()
+    };
+    let analysis = crate::analyze(&text, &config, Format::Plain);
+    (text, offset, analysis)
+}
+
+fn check_hover(fixture: &str, expect: Expect) {
+    let (text, offset, analysis) = analyse(fixture);
+    let got = match super::hover(&text, &analysis, offset, &[]) {
+        Some((span, md)) => format!("{}\n---\n{md}", &text[span.start..span.end]),
+        None => "(none)".into(),
+    };
+    expect.assert_eq(&got);
+}
+
+#[test]
+fn hover_on_a_date_gives_iso_weekday_and_place_in_the_period() {
+    check_hover(
+        "Notes, Sep — Dec 2014\n\nWe met on Oct.$0 31 in Seoul.",
+        expect![[r#"
+            Oct. 31
+            ---
+            **2014-10-31** · Friday
+
+            within the report period (2014-09-01 to 2014-12-31)"#]],
+    );
+}
+
+#[test]
+fn hover_at_the_edges_of_a_span() {
+    // The first byte of a span and the byte right after it both count.
+    check_hover(
+        "A fund of $0$359 million.",
+        expect![[r#"
+        $359 million
+        ---
+        **359,000,000 USD** · money
+
+        As written: 358,500,000 to 359,500,000"#]],
+    );
+    check_hover(
+        "A fund of $359 million$0.",
+        expect![[r#"
+        $359 million
+        ---
+        **359,000,000 USD** · money
+
+        As written: 358,500,000 to 359,500,000"#]],
+    );
+    check_hover("A fund of $359 million. $0", expect!["(none)"]);
+}
+
+#[test]
+fn hover_on_an_actor_lists_aliases_titles_and_first_mention() {
+    check_hover(
+        "Foreign Minister Wang Yi met Seoul's envoy. Later Wang$0 Yi left for Pyongyang.",
+        expect![[r#"
+            Wang Yi
+            ---
+            **Wang Yi** · person
+
+            Titles: Foreign Minister
+
+            2 mentions in this report
+
+            First mention, line 1: Foreign Minister Wang Yi met Seoul's envoy. Later Wang Yi left for Pyongyang."#]],
+    );
+}
+
+#[test]
+fn hover_on_money_converts_at_the_report_rate() {
+    check_hover(
+        "A bridge of 2.2 billion RMB ($359 million) and a port of 1.1 billion RMB$0.",
+        expect![[r#"
+            1.1 billion RMB
+            ---
+            **1,100,000,000 CNY** · money
+
+            As written: 1,050,000,000 to 1,150,000,000
+
+            ≈ $179.5 million at 6.13 CNY per USD (the rate the report implies on line 1)"#]],
+    );
+}
+
+#[test]
+fn references_and_definition_follow_aliases() {
+    let (text, offset, analysis) = analyse("North Korea said so. The DPRK$0 and Pyongyang agree.");
+    let refs = super::references(&analysis, offset).unwrap();
+    let words: Vec<&str> = refs.iter().map(|s| &text[s.start..s.end]).collect();
+    assert_eq!(words, ["North Korea", "DPRK", "Pyongyang"]);
+    let def = super::definition(&analysis, offset).unwrap();
+    assert_eq!(&text[def.start..def.end], "North Korea");
+}
+
+#[test]
+fn rename_takes_only_the_same_wording() {
+    let (text, offset, analysis) =
+        analyse("Kim Jong Un$0 spoke. Kim Jong Il died. Kim Jong Un left.");
+    let (wording, spans) = super::edit::rename_spans(&text, &analysis, offset).unwrap();
+    assert_eq!(wording, "Kim Jong Un");
+    assert_eq!(spans.len(), 2);
+    assert!(super::edit::prepare_rename(&analysis, offset).is_some());
+    let (_, date_offset, analysis) = analyse("On Oct.$0 31 we met.");
+    assert!(super::edit::prepare_rename(&analysis, date_offset).is_none());
+}
+
+#[test]
+fn completion_ranks_names_used_in_the_report_first() {
+    let (text, offset, analysis) = analyse("Seoul and Sejong met. Se$0");
+    let (_, word) = super::edit::word_before(&text, offset).unwrap();
+    assert_eq!(word, "Se");
+    let got = super::edit::completions(word, &analysis, &[]);
+    assert_eq!(got[0].label, "Seoul");
+    assert_eq!(got[0].rank, 0);
+    assert!(got.iter().any(|c| c.label == "Senegal" && c.rank == 2));
+}
+
+#[test]
+fn inlay_hints_show_iso_dates_and_dollar_values() {
+    let (text, _, analysis) = analyse(
+        "Sep — Dec 2014\n\nOn Oct. 31 a bridge of 2.2 billion RMB ($359 million) and a port of 1.1 billion RMB.$0",
+    );
+    let hints = super::edit::inlay_hints(
+        &text,
+        &analysis,
+        crate::text::Span::new(0, text.len()),
+        &Config::default(),
+    );
+    let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();
+    assert_eq!(labels, [" 2014-10-31", " ≈ $179.5 million"]);
+    let off = Config {
+        inlay_dates: false,
+        inlay_money: false,
+        ..Config::default()
+    };
+    assert!(
+        super::edit::inlay_hints(
+            &text,
+            &analysis,
+            crate::text::Span::new(0, text.len()),
+            &off
+        )
+        .is_empty()
+    );
+}
