@@ -16,24 +16,30 @@ fn ordinal(n: i64) -> String {
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for f in cx.analysis.figures.iter().filter(|f| f.ordinal) {
-        let after = &cx.text[f.span.end..];
-        if !after.trim_start().to_lowercase().starts_with("anniversary") {
+        let after = cx.text[f.span.end..].trim_start();
+        if !after
+            .get(..11)
+            .is_some_and(|w| w.eq_ignore_ascii_case("anniversary"))
+        {
             continue;
         }
         let sentence = cx.sentence_of(f.span.start);
         // The year of the event remembered: a year date soon after `anniversary of`.
-        let Some(base) = cx.analysis.dates.iter().find(|d| {
-            d.span.start > f.span.end
-                && d.span.end <= sentence.end
-                && !d.value.interval
-                && cx.words_between(f.span.end, d.span.start).len() <= 8
-        }) else {
+        let Some(base) = cx
+            .dates_in(crate::text::Span::new(f.span.end, sentence.end))
+            .iter()
+            .find(|d| {
+                d.span.start > f.span.end
+                    && d.span.end <= sentence.end
+                    && !d.value.interval
+                    && cx.words_between(f.span.end, d.span.start).len() <= 8
+            })
+        else {
             continue;
         };
         // The date of the anniversary: another date in the sentence, else the report period.
         let when = cx
-            .analysis
-            .dates
+            .dates_in(sentence)
             .iter()
             .find(|d| {
                 d.span != base.span

@@ -10,14 +10,18 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         // The nearest day range after the duration, in the same sentence and within a few words.
         let sentence = cx.sentence_of(f.span.start);
-        let Some(d) = cx.analysis.dates.iter().find(|d| {
-            d.span.start >= f.span.end
-                && d.span.end <= sentence.end
-                && d.value.interval
-                && d.value.precision == Precision::Day
-                && !d.approx
-                && cx.words_between(f.span.end, d.span.start).len() <= 8
-        }) else {
+        let Some(d) = cx
+            .dates_in(crate::text::Span::new(f.span.end, sentence.end))
+            .iter()
+            .find(|d| {
+                d.span.start >= f.span.end
+                    && d.span.end <= sentence.end
+                    && d.value.interval
+                    && d.value.precision == Precision::Day
+                    && !d.approx
+                    && cx.words_between(f.span.end, d.span.start).len() <= 8
+            })
+        else {
             continue;
         };
         let days = d.value.days();

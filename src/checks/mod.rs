@@ -80,6 +80,14 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// The dates that start inside `span`, in order.
+    pub fn dates_in(&self, span: Span) -> &'a [crate::model::DateMention] {
+        let dates = &self.analysis.dates;
+        let a = dates.partition_point(|d| d.span.start < span.start);
+        let b = dates.partition_point(|d| d.span.start < span.end);
+        &dates[a..b]
+    }
+
     /// The interval a figure's wording allows, with `about` widened by the configured margin and
     /// `more than` / `up to` left open on one side.
     pub fn interval(&self, f: &Figure) -> (f64, f64) {

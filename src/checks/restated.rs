@@ -30,41 +30,48 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         // `the 1.5 billion yuan Special Fund`: the name right after the figure.
-        let after = mentions.iter().find(|(m, _)| {
-            m.start >= f.span.end && cx.words_between(f.span.end, m.start).is_empty()
-        });
+        // Mentions are sorted: look only at the few that start right after the figure.
+        let first_after = mentions.partition_point(|(m, _)| m.start < f.span.end);
+        let after = mentions[first_after..]
+            .iter()
+            .take_while(|(m, _)| m.start <= f.span.end + 8)
+            .find(|(m, _)| cx.words_between(f.span.end, m.start).is_empty());
         // `the Special Fund will disburse 1.2 billion yuan`: the name as the subject just before.
-        let before = mentions.iter().rev().find(|(m, _)| {
-            m.end <= f.span.start && {
-                let between = cx.words_between(m.end, f.span.start);
-                (1..=3).contains(&between.len())
-                    && cx.sentence_of(m.start) == cx.sentence_of(f.span.start)
-                    && !figs
-                        .iter()
-                        .any(|g| g.span.start >= m.end && g.span.end <= f.span.start)
-                    && between.iter().any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "will"
-                                | "would"
-                                | "disburse"
-                                | "disbursed"
-                                | "disburses"
-                                | "has"
-                                | "had"
-                                | "provides"
-                                | "provided"
-                                | "worth"
-                                | "of"
-                                | "totals"
-                                | "totaled"
-                                | "totalled"
-                                | "costs"
-                                | "cost"
-                        )
-                    })
-            }
-        });
+        let before = mentions[..first_after]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| m.end + 80 >= f.span.start)
+            .find(|(m, _)| {
+                m.end <= f.span.start && {
+                    let between = cx.words_between(m.end, f.span.start);
+                    (1..=3).contains(&between.len())
+                        && cx.sentence_of(m.start) == cx.sentence_of(f.span.start)
+                        && !figs
+                            .iter()
+                            .any(|g| g.span.start >= m.end && g.span.end <= f.span.start)
+                        && between.iter().any(|w| {
+                            matches!(
+                                w.as_str(),
+                                "will"
+                                    | "would"
+                                    | "disburse"
+                                    | "disbursed"
+                                    | "disburses"
+                                    | "has"
+                                    | "had"
+                                    | "provides"
+                                    | "provided"
+                                    | "worth"
+                                    | "of"
+                                    | "totals"
+                                    | "totaled"
+                                    | "totalled"
+                                    | "costs"
+                                    | "cost"
+                            )
+                        })
+                }
+            });
         let Some(&(_, actor)) = after.or(before) else {
             continue;
         };

@@ -359,10 +359,12 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     g: &'static Gazetteer,
-    /// Byte ranges already claimed by a mention.
-    claimed: Vec<Span>,
+    /// Byte ranges already claimed by a mention, start → end; they never overlap.
+    claimed: std::collections::BTreeMap<usize, usize>,
     raws: Vec<Raw>,
     people: Vec<Person>,
+    /// Mentions of people by surname, as sorted (start, person) pairs, for linking bare surnames.
+    by_surname: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Ctx<'_> {
@@ -373,14 +375,30 @@ impl Ctx<'_> {
     }
 
     fn free(&self, span: Span) -> bool {
-        !self.claimed.iter().any(|c| c.overlaps(span))
+        // Claims never overlap, so only the last one starting before `span` ends can reach it.
+        !self
+            .claimed
+            .range(..span.end.max(span.start + 1))
+            .next_back()
+            .is_some_and(|(&s, &e)| {
+                Span::new(s, e).overlaps(span)
+                    || (span.is_empty() && s <= span.start && span.start < e)
+            })
     }
 
     fn claim(&mut self, span: Span, key: Key) {
         if span.is_empty() || !self.free(span) {
             return;
         }
-        self.claimed.push(span);
+        self.claimed.insert(span.start, span.end);
+        if let Key::Person(k) = key {
+            let list = self
+                .by_surname
+                .entry(self.people[k].surname.clone())
+                .or_default();
+            let at = list.partition_point(|(s, _)| *s < span.start);
+            list.insert(at, (span.start, k));
+        }
         self.raws.push(Raw { span, key });
     }
 
@@ -389,12 +407,11 @@ impl Ctx<'_> {
     }
 
     fn gazetteer_key(&self, name: &str) -> Option<usize> {
-        self.g.by_name.get(name).copied().or_else(|| {
-            self.g
-                .entries
-                .iter()
-                .position(|e| e.aliases.contains(&name))
-        })
+        self.g
+            .by_name
+            .get(name)
+            .or_else(|| self.g.by_alias.get(name))
+            .copied()
     }
 
     fn is_gazetteer_word(&self, w: &str) -> bool {
@@ -409,7 +426,8 @@ pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
         text,
         toks,
         g,
-        claimed: Vec::new(),
+        claimed: std::collections::BTreeMap::new(),
+        by_surname: HashMap::new(),
         raws: Vec::new(),
         people: Vec::new(),
     };
@@ -906,26 +924,17 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
 
 /// The person with `surname` mentioned nearest before `offset`, else the first after it.
 fn nearest_with_surname(cx: &Ctx<'_>, surname: &str, offset: usize) -> Option<usize> {
-    let mut before: Option<(usize, usize)> = None;
-    let mut after: Option<(usize, usize)> = None;
-    for r in &cx.raws {
-        if let Key::Person(k) = r.key {
-            if cx.people[k].surname != surname {
-                continue;
-            }
-            if r.span.start < offset {
-                if before.is_none_or(|(s, _)| r.span.start > s) {
-                    before = Some((r.span.start, k));
-                }
-            } else if after.is_none_or(|(s, _)| r.span.start < s) {
-                after = Some((r.span.start, k));
-            }
+    if let Some(list) = cx.by_surname.get(surname) {
+        let at = list.partition_point(|(s, _)| *s < offset);
+        if let Some(&(_, k)) = at
+            .checked_sub(1)
+            .and_then(|b| list.get(b))
+            .or_else(|| list.get(at))
+        {
+            return Some(k);
         }
     }
-    before
-        .or(after)
-        .map(|(_, k)| k)
-        .or_else(|| cx.people.iter().position(|p| p.surname == surname))
+    cx.people.iter().position(|p| p.surname == surname)
 }
 
 fn gazetteer_matches(cx: &mut Ctx<'_>) {

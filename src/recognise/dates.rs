@@ -48,8 +48,9 @@ impl Anchor {
 }
 
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let m = match w.as_str() {
+    let mut w_buf = [0u8; 32];
+    let w = crate::recognise::token::lower(word, &mut w_buf);
+    let m = match w {
         "jan" | "january" => 1,
         "feb" | "february" => 2,
         "mar" | "march" => 3,
@@ -67,9 +68,117 @@ pub fn month_number(word: &str) -> Option<u32> {
     Some(m)
 }
 
+/// Words a date expression can start with, lower-cased.
+static DATE_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "jan",
+            "january",
+            "feb",
+            "february",
+            "mar",
+            "march",
+            "apr",
+            "april",
+            "may",
+            "jun",
+            "june",
+            "jul",
+            "july",
+            "aug",
+            "august",
+            "sep",
+            "sept",
+            "september",
+            "oct",
+            "october",
+            "nov",
+            "november",
+            "dec",
+            "december",
+            "monday",
+            "mon",
+            "tuesday",
+            "tue",
+            "tues",
+            "wednesday",
+            "wed",
+            "thursday",
+            "thu",
+            "thur",
+            "thurs",
+            "friday",
+            "fri",
+            "saturday",
+            "sat",
+            "sunday",
+            "sun",
+            "from",
+            "between",
+            "the",
+            "early",
+            "beginning",
+            "start",
+            "mid",
+            "middle",
+            "late",
+            "end",
+            "q",
+            "h",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "thirtieth",
+            "twenty",
+            "thirty",
+            "final",
+            "last",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "this",
+            "current",
+            "previous",
+            "past",
+            "next",
+            "coming",
+            "year",
+            "month",
+            "spring",
+            "summer",
+            "autumn",
+            "fall",
+            "winter",
+        ]
+        .into_iter()
+        .collect()
+    });
+
+fn can_start_date(word: &str) -> bool {
+    DATE_STARTS.contains(crate::recognise::token::lower(word, &mut [0; 32]))
+}
+
 fn weekday_number(word: &str) -> Option<usize> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    let mut w_buf = [0u8; 32];
+    let w = crate::recognise::token::lower(word, &mut w_buf);
+    Some(match w {
         "monday" | "mon" => 0,
         "tuesday" | "tue" | "tues" => 1,
         "wednesday" | "wed" => 2,
@@ -82,7 +191,7 @@ fn weekday_number(word: &str) -> Option<usize> {
 }
 
 fn ordinal_word(word: &str) -> Option<u32> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
         "first" => 1,
         "second" => 2,
         "third" => 3,
@@ -230,7 +339,10 @@ impl<'a> Parser<'a> {
         let mut j = i + 1;
         if self.glued(j)
             && self.word(j).is_some_and(|w| {
-                matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+                matches!(
+                    crate::recognise::token::lower(w, &mut [0; 32]),
+                    "st" | "nd" | "rd" | "th"
+                )
             })
         {
             j += 1;
@@ -304,8 +416,9 @@ impl<'a> Parser<'a> {
                 .map(|k| k as u32 + 1)
         }
         let w = self.word(i)?;
-        let lw = w.to_ascii_lowercase();
-        let tens = match lw.as_str() {
+        let mut lw_buf = [0u8; 32];
+        let lw = crate::recognise::token::lower(w, &mut lw_buf);
+        let tens = match lw {
             "twenty" => Some(20),
             "thirty" => Some(30),
             "twentieth" => return Some((20, i + 1)),
@@ -334,7 +447,7 @@ impl<'a> Parser<'a> {
         if let Some(d) = unit(&lw, true) {
             // `second` and `first` alone are too common to be days without a month next to them.
             if !cardinal
-                && matches!(lw.as_str(), "first" | "second")
+                && matches!(lw, "first" | "second")
                 && self.month(i + 1).is_none()
                 && !self.is_word(i + 1, "of")
             {
@@ -595,6 +708,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         match t.kind {
+            // Most words start no date; one look-up turns them away before any pattern runs.
+            Kind::Word if !can_start_date(self.s(i)) => None,
             Kind::Word => {
                 let w = self.s(i);
                 if let Some(wd) = weekday_number(w) {
@@ -877,7 +992,7 @@ impl<'a> Parser<'a> {
         i > 0
             && self.word(i - 1).is_some_and(|w| {
                 matches!(
-                    w.to_ascii_lowercase().as_str(),
+                    crate::recognise::token::lower(w, &mut [0; 32]),
                     "in" | "since"
                         | "by"
                         | "until"
@@ -1158,8 +1273,9 @@ impl<'a> Parser<'a> {
 
     /// `summer 2016`, `the summer of 2016`, `spring`: seasons of the northern hemisphere.
     fn season(&self, i: usize) -> Option<Parsed> {
-        let w = self.word(i)?.to_ascii_lowercase();
-        let first = match w.as_str() {
+        let mut w_buf = [0u8; 32];
+        let w = crate::recognise::token::lower(self.word(i)?, &mut w_buf);
+        let first = match w {
             "spring" => 3,
             "summer" => 6,
             "autumn" | "fall" => 9,
@@ -1202,15 +1318,16 @@ impl<'a> Parser<'a> {
         if self.is_word(j, "the") {
             j += 1;
         }
-        let w = self.word(j)?.to_ascii_lowercase();
-        let part = match w.as_str() {
+        let mut w_buf = [0u8; 32];
+        let w = crate::recognise::token::lower(self.word(j)?, &mut w_buf);
+        let part = match w {
             "early" | "beginning" | "start" => Part::Early,
             "mid" | "middle" => Part::Mid,
             "late" | "end" => Part::Late,
             _ => return None,
         };
         // `late October` may stand without `the`; `end of 2014` and `the end of` need `of`.
-        let short = matches!(w.as_str(), "early" | "mid" | "late");
+        let short = matches!(w, "early" | "mid" | "late");
         j += 1;
         if (is_dash(self.s(j)) && self.glued(j)) || self.is_word(j, "of") {
             j += 1;
@@ -1285,7 +1402,8 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let (n, halves, mut k) = if let Some(w) = self.word(j) {
-            let lw = w.to_ascii_lowercase();
+            let mut lw_buf = [0u8; 32];
+            let lw = crate::recognise::token::lower(w, &mut lw_buf);
             if (lw == "q" || lw == "h")
                 && self.glued(j + 1)
                 && (year.is_none()
@@ -1367,8 +1485,9 @@ impl<'a> Parser<'a> {
         if same_period {
             j += 3;
         }
-        let w = self.word(j)?.to_ascii_lowercase();
-        let single = match w.as_str() {
+        let mut w_buf = [0u8; 32];
+        let w = crate::recognise::token::lower(self.word(j)?, &mut w_buf);
+        let single = match w {
             "today" => Some(0),
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),
@@ -1382,14 +1501,15 @@ impl<'a> Parser<'a> {
             p.relative = true;
             return Some(p);
         }
-        let offset = match w.as_str() {
+        let offset = match w {
             "this" | "current" => 0,
             "last" | "previous" | "past" => -1,
             "next" | "coming" => 1,
             _ => return None,
         };
-        let unit = self.word(j + 1)?.to_ascii_lowercase();
-        let value = match unit.as_str() {
+        let mut unit_buf = [0u8; 32];
+        let unit = crate::recognise::token::lower(self.word(j + 1)?, &mut unit_buf);
+        let value = match unit {
             "year" => DateValue::year(now.year + offset),
             "month" => {
                 let idx = now.year * 12 + now.month as i32 - 1 + offset;

@@ -83,7 +83,7 @@ fn link_conversions(text: &str, figures: &mut [Figure], offset: usize) {
 
 fn word_value(w: &str) -> Option<(f64, bool)> {
     // (value, is a multiplier like `hundred`)
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match crate::recognise::token::lower(w, &mut [0; 32]) {
         "zero" | "nought" | "naught" => (0.0, false),
         "one" => (1.0, false),
         "two" => (2.0, false),
@@ -118,7 +118,7 @@ fn word_value(w: &str) -> Option<(f64, bool)> {
 }
 
 fn fraction_word(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match crate::recognise::token::lower(w, &mut [0; 32]) {
         "half" | "halves" => 2.0,
         "third" | "thirds" => 3.0,
         "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
@@ -129,7 +129,7 @@ fn fraction_word(w: &str) -> Option<f64> {
 }
 
 fn multiplier_word(w: &str) -> Option<f64> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match crate::recognise::token::lower(w, &mut [0; 32]) {
         "doubled" | "doubling" | "twofold" => 2.0,
         "tripled" | "tripling" | "threefold" => 3.0,
         "quadrupled" | "quadrupling" | "fourfold" => 4.0,
@@ -143,7 +143,7 @@ fn multiplier_word(w: &str) -> Option<f64> {
 /// Words that name a thing numbered, not counted: `Article 9`, `Resolution 2270`.
 fn is_label_word(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        crate::recognise::token::lower(w, &mut [0; 32]),
         "article"
             | "articles"
             | "section"
@@ -419,13 +419,14 @@ impl<'a> Parser<'a> {
         if !self.free(j) {
             return None;
         }
-        let lw = w.to_ascii_lowercase();
+        let mut lw_buf = [0u8; 32];
+        let lw = crate::recognise::token::lower(w, &mut lw_buf);
         // Abbreviations that mean nothing else may stand apart (`10 bln`); `m`, `b`, `k`, `mil`
         // and `MM` must be glued to the number or follow money.
-        let short = lw.len() <= 3 && !matches!(lw.as_str(), "lac" | "bln" | "mln" | "tln" | "trn");
+        let short = lw.len() <= 3 && !matches!(lw, "lac" | "bln" | "mln" | "tln" | "trn");
         if short {
             // `5m`, `$2bn`, `2.2 bn`: abbreviations count glued to the number, or after money.
-            let ok = self.glued(j) || (money && matches!(lw.as_str(), "bn" | "mn" | "tn" | "m"));
+            let ok = self.glued(j) || (money && matches!(lw, "bn" | "mn" | "tn" | "m"));
             if !ok
                 || (lw == "b" && !money && !self.glued(j))
                 || (lw == "m" && !money && !self.glued(j))
@@ -526,7 +527,8 @@ impl<'a> Parser<'a> {
         }
         // A nationality before a currency word: `chinese yuan`, `dutch guilders`.
         if let Some(c) = self.word(j + 1).and_then(units::currency_word) {
-            let lw = w.to_ascii_lowercase();
+            let mut lw_buf = [0u8; 32];
+            let lw = crate::recognise::token::lower(w, &mut lw_buf);
             let nationality = ["ese", "ish", "ian", "an", "ch", "ic"]
                 .iter()
                 .any(|x| lw.ends_with(x))
@@ -636,7 +638,7 @@ impl<'a> Parser<'a> {
                 && self.word(i - 2).is_some_and(|w| {
                     word_value(w).is_none()
                         && !matches!(
-                            w.to_ascii_lowercase().as_str(),
+                            crate::recognise::token::lower(w, &mut [0; 32]),
                             "pre" | "post" | "mid" | "over" | "under" | "top" | "about"
                         )
                 })
@@ -707,6 +709,9 @@ impl<'a> Parser<'a> {
 
     /// A figure at `i`, with a leading minus sign (`-1.5`, `minus five percent`) applied.
     fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
+        if self.kind(i) == Some(Kind::Word) && !self.word_can_start(i) {
+            return None;
+        }
         let minus_sign = matches!(self.s(i), "-" | "−")
             && (i == 0 || self.toks[i].gap)
             && self.glued(i + 1)
@@ -726,7 +731,23 @@ impl<'a> Parser<'a> {
         Some((f, end))
     }
 
+    /// Whether a word can open a figure: a number word, a multiplier, a sign of money.
+    fn word_can_start(&self, i: usize) -> bool {
+        let s = self.s(i);
+        let mut buf = [0u8; 32];
+        let l = super::token::lower(s, &mut buf);
+        word_value(l).is_some()
+            || multiplier_word(l).is_some()
+            || matches!(l, "a" | "an" | "dozen" | "minus" | "negative" | "u" | "rs")
+            || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()))
+            || (self.s(i + 1) == "$")
+            || (self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Number))
+    }
+
     fn unsigned_figure_at(&self, i: usize) -> Option<(Figure, usize)> {
+        if self.kind(i) == Some(Kind::Word) && !self.word_can_start(i) {
+            return None;
+        }
         // Word-only multipliers: `doubled`, `twofold`.
         if let Some(m) = self.word(i).and_then(multiplier_word) {
             let figure = self.make(i, i + 1, FigureKind::Multiplier, m, None, (m, m), None);
@@ -827,7 +848,7 @@ impl<'a> Parser<'a> {
         if scale.is_none() && high.is_none() {
             if let Some(w) = self.word(j) {
                 if matches!(
-                    w.to_ascii_lowercase().as_str(),
+                    crate::recognise::token::lower(w, &mut [0; 32]),
                     "dozen" | "dozens" | "dzs" | "doz" | "dozs"
                 ) {
                     scale = Some((12.0, j + 1));
@@ -1003,7 +1024,7 @@ impl<'a> Parser<'a> {
         if self.is_word(j, "times")
             && self.word(j + 1).is_some_and(|w| {
                 matches!(
-                    w.to_ascii_lowercase().as_str(),
+                    crate::recognise::token::lower(w, &mut [0; 32]),
                     "more"
                         | "higher"
                         | "larger"
@@ -1075,7 +1096,7 @@ impl<'a> Parser<'a> {
             && high.is_none()
             && self.word(j).is_some_and(|w| {
                 matches!(
-                    w.to_ascii_lowercase().as_str(),
+                    crate::recognise::token::lower(w, &mut [0; 32]),
                     "of" | "another" | "by" | "after" | "or" | "such" | "who" | "that" | "which"
                 )
             })
@@ -1128,7 +1149,7 @@ impl<'a> Parser<'a> {
 
 /// Units in the singular as they stand in compounds (`a 3-inch gap`, `a nine-day event`).
 fn compound_unit(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
         "inch" => "in",
         "foot" => "ft",
         "yard" => "yd",
@@ -1172,7 +1193,7 @@ fn valid_grouping(s: &str) -> bool {
 
 fn is_function_word(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        crate::recognise::token::lower(w, &mut [0; 32]),
         "of" | "in"
             | "on"
             | "at"

@@ -30,6 +30,8 @@ pub struct Gazetteer {
     /// Entry index of each matcher pattern.
     pub pattern_entry: Vec<usize>,
     pub by_name: HashMap<&'static str, usize>,
+    /// The entry each alias belongs to (the first, when two share one).
+    pub by_alias: HashMap<&'static str, usize>,
     pub surnames: HashSet<&'static str>,
     pub given_names: HashSet<&'static str>,
     /// The last word of each title (`Minister`, `Gen`), without a final full stop.
@@ -85,8 +87,12 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut pattern_entry = Vec::new();
     let mut by_name = HashMap::new();
+    let mut by_alias = HashMap::new();
     for (k, e) in entries.iter().enumerate() {
         by_name.insert(e.name, k);
+        for alias in &e.aliases {
+            by_alias.entry(*alias).or_insert(k);
+        }
         for alias in std::iter::once(&e.name).chain(e.aliases.iter()) {
             if alias.starts_with("the ") {
                 continue;
@@ -119,6 +125,7 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         matcher,
         pattern_entry,
         by_name,
+        by_alias,
         surnames: words(SURNAMES).collect(),
         given_names: words(GIVEN_NAMES).collect(),
         title_heads,

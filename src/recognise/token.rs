@@ -108,6 +108,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// ASCII-lower-cases a short word into `buf` for keyword matching without allocating; longer or
+/// non-ASCII words come back empty, which matches no keyword.
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> &'b str {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return "";
+    }
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+}
+
 /// Dashes that join the ends of a range: hyphen, en dash, em dash, minus.
 pub fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "–" | "—" | "‒" | "−" | "~")

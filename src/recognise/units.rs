@@ -2,7 +2,7 @@
 
 /// Multiplier of a scale word or abbreviation written after a number (`million`, `bn`, `crore`).
 pub fn scale(word: &str) -> Option<f64> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
         "lakh" | "lakhs" | "lac" => 1e5,
@@ -52,7 +52,7 @@ pub fn currency_sign(sign: &str) -> Option<&'static str> {
 /// A currency word written after an amount, singular or plural, as an ISO 4217 code. `dollars`
 /// alone is `$`, which the report's default currency resolves.
 pub fn currency_word(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
         "dollar" | "dollars" | "buck" | "bucks" => "$",
         "cent" | "cents" | "pence" | "penny" | "pennies" => "¢",
         "peseta" | "pesetas" => "ESP",
@@ -98,10 +98,12 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
 
 /// Nationality words that qualify `dollars` (`Hong Kong dollars`), `pesos` and the like.
 pub fn qualified_currency(qualifier: &str, word: &str) -> Option<&'static str> {
-    let q = qualifier.to_ascii_lowercase();
-    let w = word.to_ascii_lowercase();
+    let mut q_buf = [0u8; 32];
+    let q = crate::recognise::token::lower(qualifier, &mut q_buf);
+    let mut w_buf = [0u8; 32];
+    let w = crate::recognise::token::lower(word, &mut w_buf);
     let dollar = w.starts_with("dollar");
-    Some(match (q.as_str(), dollar) {
+    Some(match (q, dollar) {
         ("us" | "american", true) => "USD",
         ("canadian", true) => "CAD",
         ("australian", true) => "AUD",
@@ -109,7 +111,7 @@ pub fn qualified_currency(qualifier: &str, word: &str) -> Option<&'static str> {
         ("singapore", true) => "SGD",
         ("taiwan" | "taiwanese", true) => "TWD",
         ("zealand", true) => "NZD",
-        _ => match (q.as_str(), w.as_str()) {
+        _ => match (q, w) {
             ("philippine", "peso" | "pesos") => "PHP",
             ("argentine", "peso" | "pesos") => "ARS",
             ("chilean", "peso" | "pesos") => "CLP",
@@ -586,7 +588,7 @@ pub fn is_scale_or_unit_word(word: &str) -> bool {
             .iter()
             .any(|u| u.words.len() == 1 && u.words[0].eq_ignore_ascii_case(word))
         || matches!(
-            word.to_ascii_lowercase().as_str(),
+            crate::recognise::token::lower(word, &mut [0; 32]),
             "people" | "percent" | "times" | "workers" | "troops" | "soldiers" | "persons"
         )
 }

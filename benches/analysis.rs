@@ -1,0 +1,115 @@
+//! Analysis throughput on the examples and on generated 1 MB and 10 MB reports, and the latency
+//! of the editor requests on the 1 MB report. Run with `cargo bench`.
+
+use std::sync::LazyLock;
+
+use divan::{Bencher, black_box, counter::BytesCount};
+use dossier::{Config, Format};
+
+fn main() {
+    divan::main();
+}
+
+const MEKONG: &str = include_str!("../examples/mekong-2019.txt");
+const SOUTH_ASIA: &str = include_str!("../examples/south-asia-trade-2021.md");
+
+/// A report of about `bytes` made of the examples repeated, each copy under its own heading.
+fn generated(bytes: usize) -> String {
+    let mut s = String::from("Generated review\n\nJanuary to March 2019\n\n");
+    let mut n = 0;
+    while s.len() < bytes {
+        n += 1;
+        s.push_str(&format!("Part {n}\n\n"));
+        s.push_str(if n % 2 == 0 { SOUTH_ASIA } else { MEKONG });
+        s.push('\n');
+    }
+    s
+}
+
+static ONE_MB: LazyLock<String> = LazyLock::new(|| generated(1 << 20));
+static TEN_MB: LazyLock<String> = LazyLock::new(|| generated(10 << 20));
+
+fn config() -> Config {
+    Config {
+        reference_date: dossier::calendar::Date::new(2019, 3, 31),
+        ..Config::default()
+    }
+}
+
+#[divan::bench(args = ["mekong", "south-asia", "1MB", "10MB"], sample_count = 20)]
+fn analyze(bencher: Bencher, which: &str) {
+    let text: &str = match which {
+        "mekong" => MEKONG,
+        "south-asia" => SOUTH_ASIA,
+        "1MB" => &ONE_MB,
+        _ => &TEN_MB,
+    };
+    let config = config();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| dossier::analyze(black_box(text), &config, Format::Plain));
+}
+
+#[divan::bench(sample_count = 50)]
+fn shared_sample(bencher: Bencher) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/samples/china-korea-2014.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let config = config();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| dossier::analyze(black_box(&text), &config, Format::Plain));
+}
+
+mod requests {
+    use super::*;
+
+    static ANALYSIS: LazyLock<dossier::Analysis> =
+        LazyLock::new(|| dossier::analyze(&ONE_MB, &config(), Format::Plain));
+
+    /// An offset in the middle of the 1 MB report that falls on an actor.
+    fn middle_actor() -> usize {
+        let a = &*ANALYSIS;
+        let mid = ONE_MB.len() / 2;
+        a.actors
+            .iter()
+            .flat_map(|x| x.mentions.iter())
+            .map(|m| m.start)
+            .min_by_key(|s| s.abs_diff(mid))
+            .unwrap_or(mid)
+    }
+
+    #[divan::bench]
+    fn hover(bencher: Bencher) {
+        let offset = middle_actor();
+        bencher.bench(|| dossier::ide::hover(&ONE_MB, &ANALYSIS, black_box(offset), &[]));
+    }
+
+    #[divan::bench]
+    fn references(bencher: Bencher) {
+        let offset = middle_actor();
+        bencher.bench(|| dossier::ide::references(&ANALYSIS, black_box(offset)));
+    }
+
+    #[divan::bench]
+    fn definition(bencher: Bencher) {
+        let offset = middle_actor();
+        bencher.bench(|| dossier::ide::definition(&ANALYSIS, black_box(offset)));
+    }
+
+    #[divan::bench]
+    fn semantic_tokens_visible_range(bencher: Bencher) {
+        let mid = ONE_MB.len() / 2;
+        let range = dossier::text::Span::new(mid, mid + 6000);
+        bencher.bench(|| dossier::ide::tokens::tokens(&ANALYSIS, black_box(range)));
+    }
+
+    #[divan::bench]
+    fn outline(bencher: Bencher) {
+        bencher.bench(|| dossier::outline::sections(black_box(&ONE_MB), Format::Plain));
+    }
+}
