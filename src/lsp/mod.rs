@@ -1,8 +1,9 @@
 //! The language server: the only code that knows tower-lsp-server, the protocol types and tokio.
 //! Each handler converts positions in, calls the pure core, and converts results out.
 
-mod document;
+pub mod document;
 pub mod position;
+mod transport;
 mod workspace;
 
 use std::collections::HashMap;
@@ -40,13 +41,29 @@ pub fn run_stdio() -> bool {
     };
     runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
+        let (to_server, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, from_server) = tokio::io::duplex(1 << 16);
+        let (errors_tx, errors_rx) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(transport::filter_input(
+            tokio::io::stdin(),
+            to_server,
+            errors_tx,
+        ));
+        let output = tokio::spawn(transport::merge_output(
+            from_server,
+            errors_rx,
+            tokio::io::stdout(),
+        ));
         // One message at a time: edits must apply in the order they were sent, and every
         // handler is fast enough that nothing waits noticeably.
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        Server::new(server_in, server_out, socket)
             .concurrency_level(1)
             .serve(service)
             .await;
+        let _ = output.await;
     });
+    // The input filter may still be blocked reading standard input; do not wait for it.
+    runtime.shutdown_background();
     SHUTDOWN.load(Ordering::SeqCst)
 }
 

@@ -444,7 +444,7 @@ impl<'a> Parser<'a> {
             }
             return cardinal.then_some((t, i + 1));
         }
-        if let Some(d) = unit(&lw, true) {
+        if let Some(d) = unit(lw, true) {
             // `second` and `first` alone are too common to be days without a month next to them.
             if !cardinal
                 && matches!(lw, "first" | "second")
@@ -456,7 +456,7 @@ impl<'a> Parser<'a> {
             return Some((d, i + 1));
         }
         if cardinal {
-            return unit(&lw, false).map(|d| (d, i + 1));
+            return unit(lw, false).map(|d| (d, i + 1));
         }
         None
     }
