@@ -202,11 +202,13 @@ impl State {
     }
 }
 
+/// A file's extension decides its format; the client's language id only when the extension
+/// does not (an editor without a Markdown mode opens `.md` files as plain text).
 fn format_of(uri: &Uri, language_id: Option<&str>) -> Format {
-    match language_id {
-        Some("markdown") => Format::Markdown,
-        Some("plaintext" | "text") => Format::Plain,
-        _ => Format::from_path(uri.as_str()),
+    match (Format::from_path(uri.as_str()), language_id) {
+        (Format::Auto, Some("markdown")) => Format::Markdown,
+        (Format::Auto, Some("plaintext" | "text")) => Format::Plain,
+        (format, _) => format,
     }
 }
 

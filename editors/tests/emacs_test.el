@@ -1,0 +1,54 @@
+;;; emacs_test.el --- Batch test of dossier.el with eglot  -*- lexical-binding: t; -*-
+
+;; Run: DOSSIER_BIN=... emacs --batch -l editors/tests/emacs_test.el
+;; Opens the fixture through dossier.el, starts eglot explicitly (`eglot-ensure' does not fire
+;; in batch mode), and checks a hover and the document symbols.  Exits non-zero on failure.
+
+;;; Code:
+
+(require 'eglot)
+(add-to-list 'load-path (expand-file-name "editors/emacs"))
+(require 'dossier)
+
+(setq dossier-command (list (or (getenv "DOSSIER_BIN") "dossier") "lsp"))
+(setq dossier-settings '(:reference-date "2014-12-31"))
+
+(defun dossier-test--fail (fmt &rest args)
+  (princ (concat "FAIL: " (apply #'format fmt args) "\n") #'external-debugging-output)
+  (kill-emacs 1))
+
+(condition-case err
+    (progn
+      (find-file (expand-file-name "editors/tests/fixture.md"))
+      (text-mode)
+      (apply #'eglot (eglot--guess-contact))
+      (let ((server (eglot-current-server)))
+        (unless server (dossier-test--fail "eglot did not connect"))
+        (princ "ok: eglot connected\n")
+        (goto-char (point-min))
+        (search-forward "Oct. 31")
+        (backward-char 3)
+        (let* ((hover (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams)))
+               (value (plist-get (plist-get hover :contents) :value)))
+          (unless (and value (string-match-p "2014-10-31" value) (string-match-p "Friday" value))
+            (dossier-test--fail "hover on Oct. 31: %S" hover))
+          (princ (format "ok: hover %s\n" (car (split-string value "\n")))))
+        ;; Nested symbols when the client supports them, a flat list otherwise: either way the
+        ;; outline holds the three headings.
+        (let* ((symbols (append (jsonrpc-request server :textDocument/documentSymbol
+                                                 `(:textDocument ,(eglot--TextDocumentIdentifier)))
+                                nil))
+               (names nil))
+          (cl-labels ((walk (s)
+                        (when (eql (plist-get s :kind) 15)
+                          (push (plist-get s :name) names))
+                        (mapc #'walk (append (plist-get s :children) nil))))
+            (mapc #'walk symbols))
+          (unless (equal (reverse names) '("Briefing, Sep — Dec 2014" "Talks" "Money"))
+            (dossier-test--fail "document symbols: %S" symbols))
+          (princ "ok: document symbols\n"))
+        (eglot-shutdown server)
+        (kill-emacs 0)))
+  (error (dossier-test--fail "%S" err)))
+
+;;; emacs_test.el ends here

@@ -1,0 +1,115 @@
+-- Headless Neovim test: loads editors/nvim, opens the fixture, waits for the client, and checks
+-- hover, definition, document symbols and diagnostics. Exits non-zero on any failure.
+-- Run: DOSSIER_BIN=... nvim --headless --clean -c 'set rtp+=editors/nvim' -c 'luafile editors/tests/nvim_test.lua' editors/tests/fixture.md
+
+local function fail(msg)
+  io.stderr:write('FAIL: ' .. msg .. '\n')
+  vim.cmd('cquit 1')
+end
+
+local function ok(msg)
+  io.stdout:write('ok: ' .. msg .. '\n')
+end
+
+local bin = os.getenv('DOSSIER_BIN') or 'dossier'
+require('dossier').setup({ cmd = { bin, 'lsp' }, settings = { ['reference-date'] = '2014-12-31' } })
+if vim.bo.filetype ~= 'markdown' then
+  vim.bo.filetype = 'markdown'
+end
+-- 0.7 and 0.8 start on FileType; make sure this buffer has its client.
+require('dossier').start(0)
+
+local function clients()
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = 0 })
+  end
+  return vim.tbl_values(vim.lsp.buf_get_clients(0))
+end
+
+if not vim.wait(15000, function() return #clients() > 0 end, 50) then
+  fail('no client attached')
+end
+ok('client attached: ' .. clients()[1].name)
+
+if not vim.wait(15000, function() return #vim.diagnostic.get(0) > 0 end, 50) then
+  fail('no diagnostics arrived')
+end
+local diags = vim.diagnostic.get(0)
+local weekday = false
+for _, d in ipairs(diags) do
+  if d.code == 'weekday' and d.message:find('Friday') then
+    weekday = true
+  end
+end
+if not weekday then
+  fail('expected a weekday diagnostic, got ' .. vim.inspect(diags))
+end
+ok('diagnostics: ' .. #diags)
+
+-- The position where the `skip`th match of `pattern` (plain) starts, in UTF-16 columns.
+local function position_of(pattern, skip)
+  skip = skip or 0
+  local lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+  for l, text in ipairs(lines) do
+    local init = 1
+    while true do
+      local s = text:find(pattern, init, true)
+      if not s then
+        break
+      end
+      if skip == 0 then
+        return { line = l - 1, character = vim.str_utfindex(text, s - 1) }
+      end
+      skip = skip - 1
+      init = s + 1
+    end
+  end
+  fail('pattern not found: ' .. pattern)
+end
+
+local function request(method, params)
+  local results = vim.lsp.buf_request_sync(0, method, params, 10000)
+  if not results then
+    fail(method .. ' timed out')
+  end
+  for _, r in pairs(results) do
+    if r.error then
+      fail(method .. ': ' .. vim.inspect(r.error))
+    end
+    return r.result
+  end
+end
+
+local uri = vim.uri_from_bufnr(0)
+
+local hover = request('textDocument/hover', { textDocument = { uri = uri }, position = position_of('Oct. 31') })
+local value = hover and hover.contents and (hover.contents.value or hover.contents) or ''
+if type(value) ~= 'string' or not value:find('2014%-10%-31') or not value:find('Friday') then
+  fail('hover on Oct. 31: ' .. vim.inspect(hover))
+end
+ok('hover: ' .. value:gsub('\n.*', ''))
+
+local def = request('textDocument/definition', { textDocument = { uri = uri }, position = position_of('Wang Yi', 1) })
+local loc = def and (def.range and def or def[1])
+local first = position_of('Wang Yi', 0)
+if not loc or loc.range.start.line ~= first.line or loc.range.start.character ~= first.character then
+  fail('definition of Wang Yi: ' .. vim.inspect(def) .. ' expected ' .. vim.inspect(first))
+end
+ok('definition: line ' .. loc.range.start.line)
+
+local symbols = request('textDocument/documentSymbol', { textDocument = { uri = uri } })
+if not symbols or not symbols[1] or symbols[1].name ~= 'Briefing, Sep — Dec 2014' then
+  fail('document symbols: ' .. vim.inspect(symbols))
+end
+local names = {}
+for _, child in ipairs(symbols[1].children or {}) do
+  if child.kind == 15 then
+    table.insert(names, child.name)
+  end
+end
+if table.concat(names, ',') ~= 'Talks,Money' then
+  fail('sections: ' .. vim.inspect(names))
+end
+ok('symbols: ' .. table.concat(names, ', '))
+
+vim.cmd('qa!')

@@ -1,0 +1,73 @@
+// The Dossier extension: starts `dossier lsp` for Markdown and plain-text reports.
+
+import * as vscode from "vscode";
+import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { serverCommand, serverSettings } from "./config";
+
+let client: LanguageClient | undefined;
+
+function makeClient(): LanguageClient {
+  const settings = vscode.workspace.getConfiguration("dossier");
+  const { command, args } = serverCommand(settings);
+  const serverOptions: ServerOptions = { command, args };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "markdown" },
+      { scheme: "file", language: "plaintext" },
+      { scheme: "untitled", language: "markdown" },
+    ],
+    initializationOptions: serverSettings(settings),
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.md,*.markdown,*.txt,dossier.toml}"),
+    },
+    middleware: {
+      workspace: {
+        // Answer `workspace/configuration` with the mapped settings, not the raw ones.
+        configuration: (params) => params.items.map((item) =>
+          item.section === "dossier" ? serverSettings(vscode.workspace.getConfiguration("dossier")) : null),
+      },
+    },
+  };
+  return new LanguageClient("dossier", "Dossier", serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = makeClient();
+  await client.start();
+  context.subscriptions.push(
+    vscode.commands.registerCommand("dossier.restartServer", async () => {
+      await client?.stop();
+      client = makeClient();
+      await client.start();
+    }),
+    vscode.commands.registerCommand("dossier.showActors", async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) {
+        return;
+      }
+      const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+        "vscode.executeWorkspaceSymbolProvider", "")) ?? [];
+      const here = symbols.filter((s) => s.location.uri.toString() === editor.document.uri.toString()
+        && s.containerName !== "section");
+      const pick = await vscode.window.showQuickPick(
+        here.map((s) => ({ label: s.name, description: s.containerName, location: s.location })),
+        { placeHolder: "Actors in this report" });
+      if (pick) {
+        await vscode.window.showTextDocument(pick.location.uri, { selection: pick.location.range });
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("dossier.serverPath")) {
+        void vscode.commands.executeCommand("dossier.restartServer");
+      } else if (e.affectsConfiguration("dossier") && client) {
+        void client.sendNotification("workspace/didChangeConfiguration", {
+          settings: { dossier: serverSettings(vscode.workspace.getConfiguration("dossier")) },
+        });
+      }
+    }),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
