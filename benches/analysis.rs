@@ -113,3 +113,62 @@ mod requests {
         bencher.bench(|| dossier::outline::sections(black_box(&ONE_MB), Format::Plain));
     }
 }
+
+/// Each stage of the analysis on the 1 MB report, to show where the time goes.
+mod stages {
+    use super::*;
+    use dossier::recognise::{actors, dates, figures, token};
+
+    fn anchor() -> dates::Anchor {
+        dates::Anchor {
+            period: dossier::period::infer(&ONE_MB),
+            reference: dossier::calendar::Date::new(2019, 3, 31),
+        }
+    }
+
+    #[divan::bench]
+    fn tokenize(bencher: Bencher) {
+        bencher.bench(|| token::tokenize(black_box(&ONE_MB)));
+    }
+
+    #[divan::bench]
+    fn dates(bencher: Bencher) {
+        let toks = token::tokenize(&ONE_MB);
+        let anchor = anchor();
+        bencher.bench(|| {
+            let mut out = Vec::new();
+            dates::find(&ONE_MB, black_box(&toks), &anchor, &mut out);
+            out
+        });
+    }
+
+    #[divan::bench]
+    fn figures(bencher: Bencher) {
+        let toks = token::tokenize(&ONE_MB);
+        let taken = vec![false; toks.len()];
+        bencher.bench(|| {
+            let mut out = Vec::new();
+            figures::find(
+                &ONE_MB,
+                black_box(&toks),
+                &taken,
+                &figures::Options { dollar: "USD" },
+                &mut out,
+            );
+            out
+        });
+    }
+
+    #[divan::bench]
+    fn actors(bencher: Bencher) {
+        let toks = token::tokenize(&ONE_MB);
+        bencher.bench(|| actors::find(&ONE_MB, black_box(&toks), &[]));
+    }
+
+    #[divan::bench]
+    fn checks(bencher: Bencher) {
+        let analysis = dossier::analyze(&ONE_MB, &config(), Format::Plain);
+        let checks = dossier::config::Checks::default();
+        bencher.bench(|| dossier::checks::run(&ONE_MB, black_box(&analysis), &checks));
+    }
+}

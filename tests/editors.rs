@@ -11,7 +11,10 @@ fn root() -> &'static Path {
 }
 
 fn have(tool: &str) -> bool {
-    Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// Skips locally when `tool` is missing; fails under CI, where `.ci/run` installs it.
@@ -19,7 +22,10 @@ fn require(tool: &str) -> bool {
     if have(tool) {
         return true;
     }
-    assert!(std::env::var_os("CI").is_none(), "{tool} is missing under CI; .ci/run should install it");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{tool} is missing under CI; .ci/run should install it"
+    );
     eprintln!("skipped: {tool} is not installed (.ci/run installs it)");
     false
 }
@@ -27,7 +33,11 @@ fn require(tool: &str) -> bool {
 #[track_caller]
 fn run(cmd: &mut Command) {
     let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     println!("{text}");
     assert!(out.status.success(), "{cmd:?} failed:\n{text}");
 }
@@ -40,7 +50,15 @@ fn neovim_headless() {
     run(Command::new("nvim")
         .current_dir(root())
         .env("DOSSIER_BIN", env!("CARGO_BIN_EXE_dossier"))
-        .args(["--headless", "--clean", "-c", "set rtp+=editors/nvim", "-c", "luafile editors/tests/nvim_test.lua", "editors/tests/fixture.md"]));
+        .args([
+            "--headless",
+            "--clean",
+            "-c",
+            "set rtp+=editors/nvim",
+            "-c",
+            "luafile editors/tests/nvim_test.lua",
+            "editors/tests/fixture.md",
+        ]));
 }
 
 #[test]
@@ -56,28 +74,46 @@ fn emacs_eglot_batch() {
 
 #[test]
 fn pytest_lsp_recorded_clients() {
-    let has_pytest_lsp = Command::new("python3").args(["-c", "import pytest_lsp"]).output().is_ok_and(|o| o.status.success());
+    let has_pytest_lsp = Command::new("python3")
+        .args(["-c", "import pytest_lsp"])
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !has_pytest_lsp {
-        assert!(std::env::var_os("CI").is_none(), "pytest-lsp is missing under CI; .ci/run should install it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pytest-lsp is missing under CI; .ci/run should install it"
+        );
         eprintln!("skipped: pytest-lsp is not installed (.ci/run installs it)");
         return;
     }
     run(Command::new("python3")
         .current_dir(root())
         .env("DOSSIER_BIN", env!("CARGO_BIN_EXE_dossier"))
-        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "editors/tests"]));
+        .args([
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "editors/tests",
+        ]));
 }
 
 #[test]
 fn vscode_extension_typechecks_bundles_and_packages() {
     let dir = root().join("editors/vscode");
     if !dir.join("node_modules").is_dir() {
-        assert!(std::env::var_os("CI").is_none(), "editors/vscode/node_modules is missing under CI; .ci/run runs npm ci");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "editors/vscode/node_modules is missing under CI; .ci/run runs npm ci"
+        );
         eprintln!("skipped: run `npm ci` in editors/vscode first (.ci/run does)");
         return;
     }
     for script in ["typecheck", "bundle", "test", "package"] {
-        run(Command::new("npm").current_dir(&dir).args(["run", "--silent", script]));
+        run(Command::new("npm")
+            .current_dir(&dir)
+            .args(["run", "--silent", script]));
     }
     assert!(dir.join("dossier.vsix").is_file());
 }

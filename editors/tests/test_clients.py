@@ -33,6 +33,11 @@ def position_of(needle: str, nth: int = 0) -> types.Position:
     params=["neovim", "visual-studio-code", "emacs"],
 )
 async def client(request, lsp_client: LanguageClient):
+    # The server registers file watchers with clients that can take them, as editors do.
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: types.RegistrationParams):
+        return None
+
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=client_capabilities(request.param),

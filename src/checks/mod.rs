@@ -103,6 +103,11 @@ impl<'a> Context<'a> {
 
     /// Lower-cased words of the text between two offsets.
     pub fn words_between(&self, a: usize, b: usize) -> Vec<String> {
+        // Callers add byte counts to offsets; round down to the characters they fall in.
+        let (a, b) = (
+            crate::text::floor_char_boundary(self.text, a),
+            crate::text::floor_char_boundary(self.text, b),
+        );
         if a >= b {
             return Vec::new();
         }

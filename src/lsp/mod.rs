@@ -256,17 +256,18 @@ fn section_tree(doc: &Document, sections: &[Section], enc: Encoding) -> Vec<Docu
     fn build(
         doc: &Document,
         sections: &[Section],
+        entities: &mut [Vec<DocumentSymbol>],
         k: &mut usize,
         level: u32,
         enc: Encoding,
     ) -> Vec<DocumentSymbol> {
         let mut out = Vec::new();
         while *k < sections.len() && sections[*k].level >= level {
-            let s = &sections[*k];
+            let index = *k;
+            let s = &sections[index];
             *k += 1;
-            let mut children = build(doc, sections, k, s.level + 1, enc);
-            let entities = section_children(doc, s, &children, enc);
-            children.extend(entities);
+            let mut children = build(doc, sections, entities, k, s.level + 1, enc);
+            children.append(&mut entities[index]);
             out.push(DocumentSymbol {
                 name: if s.title.is_empty() {
                     "(untitled)".into()
@@ -284,11 +285,18 @@ fn section_tree(doc: &Document, sections: &[Section], enc: Encoding) -> Vec<Docu
         }
         out
     }
+    // A section's actors, dates and figures are listed under it for reports of ordinary size;
+    // past 256 KB the outline keeps to sections so it stays instant to build and to show.
+    let mut entities = if doc.text.len() <= 256 * 1024 {
+        section_entities(doc, enc)
+    } else {
+        vec![Vec::new(); sections.len()]
+    };
     let mut k = 0;
     let mut out = Vec::new();
     while k < sections.len() {
         let level = sections[k].level;
-        out.extend(build(doc, sections, &mut k, level, enc));
+        out.extend(build(doc, sections, &mut entities, &mut k, level, enc));
     }
     out
 }
@@ -391,22 +399,18 @@ fn symbol_kind(kind: crate::model::ActorKind) -> SymbolKind {
     }
 }
 
-/// The actors, dates and figures inside a section (not inside its subsections), as children.
+/// The actors (first mention), dates and figures of each section, not counting those of its
+/// subsections, as outline children: one pass over the entities, each placed in its innermost
+/// section by binary search.
 #[allow(deprecated)]
-fn section_children(
-    doc: &Document,
-    section: &Section,
-    subsections: &[DocumentSymbol],
-    enc: Encoding,
-) -> Vec<DocumentSymbol> {
+fn section_entities(doc: &Document, enc: Encoding) -> Vec<Vec<DocumentSymbol>> {
+    let sections = &doc.analysis.sections;
     let a = &doc.analysis;
-    let in_sub = |span: crate::text::Span| {
-        subsections.iter().any(|sub| {
-            let r = position::range(&doc.rope, span, enc);
-            r.start >= sub.range.start && r.end <= sub.range.end
-        })
+    let mut out: Vec<Vec<(usize, DocumentSymbol)>> = vec![Vec::new(); sections.len()];
+    let innermost = |offset: usize| -> Option<usize> {
+        let k = sections.partition_point(|s| s.span.start <= offset);
+        (0..k).rev().find(|&j| sections[j].span.end > offset)
     };
-    let mut out: Vec<(usize, DocumentSymbol)> = Vec::new();
     let leaf =
         |name: String, detail: String, kind: SymbolKind, span: crate::text::Span| DocumentSymbol {
             name,
@@ -418,60 +422,61 @@ fn section_children(
             selection_range: position::range(&doc.rope, span, enc),
             children: None,
         };
-    for actor in &a.actors {
-        if let Some(m) = actor
-            .mentions
-            .iter()
-            .find(|m| section.span.contains_span(**m) && !in_sub(**m))
-        {
-            out.push((
-                m.start,
+    let mut seen = std::collections::HashSet::new();
+    for (n, actor) in a.actors.iter().enumerate() {
+        for m in &actor.mentions {
+            if let Some(k) = innermost(m.start) {
+                if seen.insert((n, k)) {
+                    out[k].push((
+                        m.start,
+                        leaf(
+                            actor.name.clone(),
+                            actor.kind.as_str().into(),
+                            symbol_kind(actor.kind),
+                            *m,
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for d in &a.dates {
+        if let Some(k) = innermost(d.span.start) {
+            out[k].push((
+                d.span.start,
                 leaf(
-                    actor.name.clone(),
-                    actor.kind.as_str().into(),
-                    symbol_kind(actor.kind),
-                    *m,
+                    doc.text[d.span.start..d.span.end].to_string(),
+                    d.value.iso(),
+                    SymbolKind::EVENT,
+                    d.span,
                 ),
             ));
         }
     }
-    for d in a
-        .dates
-        .iter()
-        .filter(|d| section.span.contains_span(d.span) && !in_sub(d.span))
-    {
-        out.push((
-            d.span.start,
-            leaf(
-                doc.text[d.span.start..d.span.end].to_string(),
-                d.value.iso(),
-                SymbolKind::EVENT,
-                d.span,
-            ),
-        ));
+    for f in &a.figures {
+        if let Some(k) = innermost(f.span.start) {
+            let detail = format!(
+                "{} {}",
+                crate::ide::format_number(f.value),
+                f.unit.clone().unwrap_or_default()
+            );
+            out[k].push((
+                f.span.start,
+                leaf(
+                    doc.text[f.span.start..f.span.end].to_string(),
+                    detail,
+                    SymbolKind::NUMBER,
+                    f.span,
+                ),
+            ));
+        }
     }
-    for f in a
-        .figures
-        .iter()
-        .filter(|f| section.span.contains_span(f.span) && !in_sub(f.span))
-    {
-        let detail = format!(
-            "{} {}",
-            crate::ide::format_number(f.value),
-            f.unit.clone().unwrap_or_default()
-        );
-        out.push((
-            f.span.start,
-            leaf(
-                doc.text[f.span.start..f.span.end].to_string(),
-                detail,
-                SymbolKind::NUMBER,
-                f.span,
-            ),
-        ));
-    }
-    out.sort_by_key(|(o, _)| *o);
-    out.into_iter().map(|(_, s)| s).collect()
+    out.into_iter()
+        .map(|mut v| {
+            v.sort_by_key(|(o, _)| *o);
+            v.into_iter().map(|(_, s)| s).collect()
+        })
+        .collect()
 }
 
 impl Backend {

@@ -676,13 +676,21 @@ impl<'a> Parser<'a> {
                 && self.glued(k + 2)
                 && self.kind(k + 2) == Some(Kind::Number)
         };
+        // Callers only ask whether a chain has three or four links; counting past five would
+        // make long runs like `1-1-1-…` quadratic.
         let mut start = i;
-        while start >= 2 && self.kind(start - 2) == Some(Kind::Number) && linked(start - 2) {
+        let mut back = 0;
+        while back < 5
+            && start >= 2
+            && self.kind(start - 2) == Some(Kind::Number)
+            && linked(start - 2)
+        {
             start -= 2;
+            back += 1;
         }
         let mut n = 1;
         let mut k = start;
-        while linked(k) {
+        while n < 10 && linked(k) {
             n += 1;
             k += 2;
         }

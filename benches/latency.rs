@@ -1,0 +1,136 @@
+//! End-to-end latency through the real binary over stdio: start-up to `initialize`, opening a
+//! 1 MB report, 50 keystrokes in its middle (keystroke to fresh diagnostics), and hovers.
+//! Prints p50/p99 and the server's peak memory. Run with `cargo bench --bench latency`.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use support::{Client, pos};
+
+const MEKONG: &str = include_str!("../examples/mekong-2019.txt");
+const SOUTH_ASIA: &str = include_str!("../examples/south-asia-trade-2021.md");
+
+fn report(bytes: usize) -> String {
+    let mut s = String::from("Generated review\n\nJanuary to March 2019\n\n");
+    let mut n = 0;
+    while s.len() < bytes {
+        n += 1;
+        s.push_str(&format!("Part {n}\n\n"));
+        s.push_str(if n % 2 == 0 { SOUTH_ASIA } else { MEKONG });
+        s.push('\n');
+    }
+    s
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn show(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    println!(
+        "{name:<34} p50 {:>8.2} ms   p99 {:>8.2} ms   ({} samples)",
+        percentile(&samples, 0.5).as_secs_f64() * 1e3,
+        percentile(&samples, 0.99).as_secs_f64() * 1e3,
+        samples.len()
+    );
+}
+
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn main() {
+    let mut starts = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        let mut c = Client::start();
+        c.initialize(&["utf-16"], json!(null));
+        starts.push(t.elapsed());
+        c.shutdown();
+    }
+    show("start to initialize answered", starts);
+
+    let text = report(1 << 20);
+    let uri = "file:///tmp/dossier-bench/big.txt";
+    let mut c = Client::start();
+    c.initialize(&["utf-16"], json!({ "reference-date": "2019-03-31" }));
+    let t = Instant::now();
+    c.open(uri, "plaintext", &text);
+    c.diagnostics(uri, 1);
+    println!(
+        "{:<34} {:>8.2} ms   ({} bytes)",
+        "open 1 MB to diagnostics",
+        t.elapsed().as_secs_f64() * 1e3,
+        text.len()
+    );
+
+    // 50 keystrokes typed in the middle of the report.
+    let mut text = text;
+    let mut at = text.len() / 2;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let mut keys = Vec::new();
+    for k in 0..50 {
+        let p = pos(&text, at, "utf-16");
+        text.insert(at, 'x');
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": k + 2 },
+                "contentChanges": [{ "range": { "start": p, "end": p }, "text": "x" }],
+            }),
+        );
+        c.diagnostics(uri, k + 2);
+        keys.push(t.elapsed());
+        at += 1;
+    }
+    show("keystroke to fresh diagnostics", keys);
+
+    let offsets: Vec<usize> = text
+        .match_indices("Laos")
+        .map(|(o, _)| o)
+        .step_by(7)
+        .take(50)
+        .collect();
+    let mut hovers = Vec::new();
+    for o in offsets {
+        let t = Instant::now();
+        c.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": pos(&text, o + 1, "utf-16") }),
+        );
+        hovers.push(t.elapsed());
+    }
+    show("hover", hovers);
+    let mut symbols = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        c.request(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": uri } }),
+        );
+        symbols.push(t.elapsed());
+    }
+    show("document symbols", symbols);
+    if let Some(kb) = peak_rss_kb(c.pid()) {
+        println!(
+            "{:<34} {:>8.1} MB",
+            "server peak memory",
+            kb as f64 / 1024.0
+        );
+    }
+    c.shutdown();
+}

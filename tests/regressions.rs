@@ -1,0 +1,34 @@
+//! Inputs that once broke Dossier, each named after what it guards.
+
+use dossier::{Config, Format};
+
+fn analyse_everywhere(text: &str) {
+    let config = Config {
+        reference_date: dossier::calendar::Date::new(2014, 12, 31),
+        ..Config::default()
+    };
+    for format in [Format::Plain, Format::Markdown] {
+        let a = dossier::analyze(text, &config, format);
+        let _ = dossier::report::to_json("regression", text, &a);
+    }
+}
+
+/// Found by `cargo fuzz run analyze`: a check looked a fixed number of bytes past a figure and
+/// landed inside a multi-byte character.
+#[test]
+fn words_after_a_figure_stop_at_a_character_boundary() {
+    analyse_everywhere(
+        "May\u{0}*0\u{fffd}\u{fffd}N;ov7~2\u{17}/\u{fffd}\u{fffd}\u{0}\u{0}from\u{0}\u{0}\u{0}\u{0}1\u{19}1$-1121\u{0}\u{0}-1121$\u{fffd}\u{fffd}\u{fffd}\u{fffd}fi/gm\u{0}\u{0}\u{0}\u{0}1\u{19}1$-1121\u{0}\u{0}-uI4",
+    );
+    analyse_everywhere("rose from $1 to $2, up 5 percent한국어");
+}
+
+/// Pathological input stays fast: a 1 MB line, a million digits, deep parentheses.
+#[test]
+fn pathological_lines_are_analysed() {
+    analyse_everywhere(&"Seoul met Beijing on Oct. 31 over $5 million. ".repeat(22_000));
+    analyse_everywhere(&"9".repeat(1_000_000));
+    analyse_everywhere(&format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000)));
+    analyse_everywhere(&"-".repeat(200_000));
+    analyse_everywhere(&"1-".repeat(100_000));
+}
