@@ -132,7 +132,11 @@ pub fn parse(text: &str, base: &Config) -> (Config, Vec<ConfigError>) {
             let line = e.span().map_or(0, |s| {
                 text[..s.start.min(text.len())].lines().count().max(1)
             });
-            let message = e.message().to_string();
+            // Some syntax errors come without a message (a control character in a comment).
+            let message = match e.message().trim() {
+                "" => "invalid TOML syntax".to_string(),
+                m => m.to_string(),
+            };
             errors.push(ConfigError { line, message });
             return (config, errors);
         }
@@ -474,6 +478,14 @@ rates = { "KRW/USD" = 1050 }
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [1, 2, 4], "{errors:?}");
         assert!(errors[1].message.contains("unknown key `colour`"));
+    }
+
+    /// Found by `cargo fuzz run config`: a NUL in a comment gave an error with no message.
+    #[test]
+    fn control_characters_in_comments_are_reported_with_a_message() {
+        let (_, errors) = parse("#\u{fffd}\u{0}\n", &Config::default());
+        assert_eq!(errors.len(), 1);
+        assert!(!errors[0].message.is_empty());
     }
 
     #[test]
