@@ -64,7 +64,7 @@ fn direction(words: &[String]) -> Option<f64> {
 }
 
 fn preceded_by(cx: &Context<'_>, f: &Figure, start: usize, words: &[&str]) -> bool {
-    cx.words_between(start, f.span.start)
+    cx.words_before(start, f.span.start, 1)
         .last()
         .is_some_and(|w| words.contains(&w.as_str()))
 }
@@ -126,7 +126,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             match f.kind {
                 FigureKind::Percent => {
                     let dir = direction(&words)
-                        .or_else(|| direction(&cx.words_between(sentence.start, f.span.start)));
+                        .or_else(|| direction(&cx.words_before(sentence.start, f.span.start, 12)));
                     if dir.is_none() && !near.iter().any(|w| matches!(w.as_str(), "by" | "of")) {
                         continue;
                     }

@@ -56,25 +56,45 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         });
     }
     let tol = cx.config.rate_tolerance;
-    for (i, c) in conversions.iter().enumerate() {
-        let same: Vec<&Conversion> = conversions
-            .iter()
-            .enumerate()
-            .filter(|(j, o)| *j != i && o.from == c.from && o.to == c.to)
-            .map(|(_, o)| o)
-            .collect();
-        let disagreeing: Vec<&&Conversion> = same
-            .iter()
-            .filter(|o| !agree((c.lo, c.hi), (o.lo, o.hi), tol))
-            .collect();
-        let agreeing: Vec<&&Conversion> = same
-            .iter()
-            .filter(|o| agree((c.lo, c.hi), (o.lo, o.hi), tol))
-            .collect();
+    // Per currency pair, the sorted interval ends, to count agreements by binary search rather
+    // than comparing every pair of conversions.
+    let mut ends: std::collections::HashMap<(&str, &str), (Vec<f64>, Vec<f64>)> =
+        std::collections::HashMap::new();
+    for c in &conversions {
+        let e = ends.entry((c.from.as_str(), c.to.as_str())).or_default();
+        e.0.push(c.lo);
+        e.1.push(c.hi);
+    }
+    for e in ends.values_mut() {
+        e.0.sort_by(f64::total_cmp);
+        e.1.sort_by(f64::total_cmp);
+    }
+    for c in conversions.iter() {
+        let (los, his) = &ends[&(c.from.as_str(), c.to.as_str())];
+        let others = los.len() - 1;
+        // `o` agrees with `c` when o.lo ≤ c.hi·(1+tol) and o.hi ≥ c.lo/(1+tol); every interval
+        // failing the second test passes the first, so the count is a difference.
+        let a = c.hi * (1.0 + tol);
+        let b = c.lo / (1.0 + tol);
+        let agreeing = los.partition_point(|&lo| lo <= a) - his.partition_point(|&hi| hi < b) - 1;
+        let disagreeing_count = others - agreeing;
+        if disagreeing_count == 0 && cx.config.rates.is_empty() {
+            continue;
+        }
+        let disagreeing: Vec<&Conversion> = if disagreeing_count == 0 {
+            Vec::new()
+        } else {
+            conversions
+                .iter()
+                .filter(|o| {
+                    o.from == c.from && o.to == c.to && !agree((c.lo, c.hi), (o.lo, o.hi), tol)
+                })
+                .take(20)
+                .collect()
+        };
         // The outlier is the one that disagrees with most others; of two, the later one.
         let outlier = !disagreeing.is_empty()
-            && (disagreeing.len() > agreeing.len()
-                && (same.len() > 1 || c.amount > disagreeing[0].amount));
+            && (disagreeing_count > agreeing && (others > 1 || c.amount > disagreeing[0].amount));
         let reference = cx
             .config
             .rates

@@ -118,6 +118,19 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// Up to `n` lower-cased words just before `offset`, not reaching back past `floor`; looks
+    /// at a bounded window so that long sentences stay cheap.
+    pub fn words_before(&self, floor: usize, offset: usize, n: usize) -> Vec<String> {
+        let window = offset.saturating_sub(40 * n + 40).max(floor);
+        let mut words = self.words_between(window, offset);
+        // The window's first word may be cut; keep only whole words unless the window is the floor.
+        if window > floor && !words.is_empty() {
+            words.remove(0);
+        }
+        let skip = words.len().saturating_sub(n);
+        words.split_off(skip)
+    }
+
     /// The sentence around an offset.
     pub fn sentence_of(&self, offset: usize) -> Span {
         let k = self.sentences.partition_point(|s| s.end <= offset);

@@ -122,7 +122,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     (figs[k].span.end + 12).min(cx.text.len()),
                 ),
             );
-            let before = cx.words_between(sentence.start, figs[k].span.start);
+            let before = cx.words_before(sentence.start, figs[k].span.start, 2);
             after.first().is_some_and(|w| w == "of")
                 || before
                     .iter()
@@ -150,7 +150,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let remaining = shares.iter().position(|&k| {
-            let before = cx.words_between(sentence.start, figs[k].span.start);
+            let before = cx.words_before(sentence.start, figs[k].span.start, 1);
             before
                 .last()
                 .is_some_and(|w| matches!(w.as_str(), "remaining" | "other" | "rest"))
