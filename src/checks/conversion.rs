@@ -6,6 +6,9 @@ use super::{Context, show};
 use crate::model::{Finding, Fix, Severity};
 use crate::text::Span;
 
+/// The sorted lower and upper ends of the rate intervals of one currency pair.
+type Ends = (Vec<f64>, Vec<f64>);
+
 /// One written conversion: `amount` (in `from`) equals `converted` (in `to`).
 struct Conversion {
     amount: usize,
@@ -58,8 +61,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let tol = cx.config.rate_tolerance;
     // Per currency pair, the sorted interval ends, to count agreements by binary search rather
     // than comparing every pair of conversions.
-    let mut ends: std::collections::HashMap<(&str, &str), (Vec<f64>, Vec<f64>)> =
-        std::collections::HashMap::new();
+    let mut ends: std::collections::HashMap<(&str, &str), Ends> = std::collections::HashMap::new();
     for c in &conversions {
         let e = ends.entry((c.from.as_str(), c.to.as_str())).or_default();
         e.0.push(c.lo);
