@@ -76,6 +76,8 @@ pub struct Actor {
     pub titles: Vec<String>,
     /// A one-line description from the gazetteer or configuration.
     pub description: Option<String>,
+    /// For an actor declared in `dossier.toml`: the line of its `[[actors]]` entry.
+    pub config_line: Option<usize>,
     pub mentions: Vec<Span>,
 }
 

@@ -41,7 +41,7 @@ async def client(request, lsp_client: LanguageClient):
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=client_capabilities(request.param),
-            initialization_options={"reference-date": "2014-12-31"},
+            initialization_options={"reference-date": "2014-12-31", "code-lens": True},
             workspace_folders=[],
         )
     )
@@ -141,3 +141,22 @@ async def test_tokens_hints_rename_completion_and_fixes(client: LanguageClient):
         )
     )
     assert actions and actions[0].title == "Change to Friday"
+
+
+@pytest.mark.asyncio
+async def test_pull_diagnostics_token_ranges_deltas_and_code_lens(client: LanguageClient):
+    doc = types.TextDocumentIdentifier(uri=URI)
+    report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=doc))
+    assert [d.code for d in report.items] == ["weekday"]
+    full = await client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(text_document=doc))
+    delta = await client.text_document_semantic_tokens_full_delta_async(
+        types.SemanticTokensDeltaParams(text_document=doc, previous_result_id=full.result_id)
+    )
+    assert hasattr(delta, "edits") and list(delta.edits) == []
+    first_lines = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=5, character=0))
+    ranged = await client.text_document_semantic_tokens_range_async(
+        types.SemanticTokensRangeParams(text_document=doc, range=first_lines)
+    )
+    assert 0 < len(ranged.data) < len(full.data)
+    lenses = await client.text_document_code_lens_async(types.CodeLensParams(text_document=doc))
+    assert len(lenses) == 3 and "actors" in lenses[1].command.title

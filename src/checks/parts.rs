@@ -22,19 +22,33 @@ const TRIGGERS: &[(&[&str], bool)] = &[
 
 /// `Trade of $10 billion, with exports and imports of $6 billion and $3 billion respectively`:
 /// the figures just before `respectively` are parts that must make up the whole before them.
-fn respectively(cx: &Context<'_>, inside: &[usize], sentence: crate::text::Span, out: &mut Vec<Finding>) {
+fn respectively(
+    cx: &Context<'_>,
+    inside: &[usize],
+    sentence: crate::text::Span,
+    out: &mut Vec<Finding>,
+) {
     let figs = &cx.analysis.figures;
     let lower = cx.slice(sentence).to_lowercase();
-    let Some(at) = lower.find("respectively") else { return };
+    let Some(at) = lower.find("respectively") else {
+        return;
+    };
     let at = sentence.start + at;
-    let before: Vec<usize> = inside.iter().copied().filter(|&k| figs[k].span.end <= at).collect();
+    let before: Vec<usize> = inside
+        .iter()
+        .copied()
+        .filter(|&k| figs[k].span.end <= at)
+        .collect();
     let Some(&last) = before.last() else { return };
     let unit = (figs[last].kind, figs[last].unit.clone());
     // The parts are a list: same kind and unit, joined only by commas and `and`.
     let mut parts: Vec<usize> = vec![last];
     for &k in before.iter().rev().skip(1) {
         let next = figs[*parts.last().unwrap_or(&last)].span.start;
-        let joined = cx.words_between(figs[k].span.end, next).iter().all(|w| w == "and" || w == "or");
+        let joined = cx
+            .words_between(figs[k].span.end, next)
+            .iter()
+            .all(|w| w == "and" || w == "or");
         if (figs[k].kind, figs[k].unit.clone()) != unit || !joined {
             break;
         }
@@ -54,7 +68,11 @@ fn respectively(cx: &Context<'_>, inside: &[usize], sentence: crate::text::Span,
         return;
     }
     let sum: f64 = parts.iter().map(|&k| figs[k].value).sum();
-    let unit_name = whole.unit.clone().map(|u| format!(" {u}")).unwrap_or_default();
+    let unit_name = whole
+        .unit
+        .clone()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
     out.push(Finding {
         span: whole.span,
         code: "parts-exceed-whole",
@@ -64,7 +82,11 @@ fn respectively(cx: &Context<'_>, inside: &[usize], sentence: crate::text::Span,
             show(sum),
             cx.slice(whole.span)
         ),
-        related: parts.iter().rev().map(|&k| (figs[k].span, format!("part: {}", cx.slice(figs[k].span)))).collect(),
+        related: parts
+            .iter()
+            .rev()
+            .map(|&k| (figs[k].span, format!("part: {}", cx.slice(figs[k].span))))
+            .collect(),
         fix: None,
     });
 }

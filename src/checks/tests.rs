@@ -122,8 +122,12 @@ fn parts_that_exceed_their_whole() {
         "Trade reached $10 billion, with exports and imports of $6 billion and $2 billion respectively.
               ^^^ parts-exceed-whole",
     );
-    check("Trade reached $10 billion, with exports and imports of $6 billion and $4 billion respectively.");
-    check("Forty-four percent and 52 percent of imports are duty-free for China and Korea, respectively.");
+    check(
+        "Trade reached $10 billion, with exports and imports of $6 billion and $4 billion respectively.",
+    );
+    check(
+        "Forty-four percent and 52 percent of imports are duty-free for China and Korea, respectively.",
+    );
 }
 
 #[test]

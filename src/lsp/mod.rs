@@ -1013,6 +1013,26 @@ impl LanguageServer for Backend {
             let tdp = &params.text_document_position_params;
             let doc = s.doc(&tdp.text_document.uri)?;
             let offset = position::offset(&doc.rope, tdp.position, s.encoding);
+            // An actor declared in dossier.toml is defined there.
+            if let Some(crate::ide::Target::Actor(a, _)) =
+                crate::ide::target_at(&doc.analysis, offset)
+            {
+                if let Some(line) = doc.analysis.actors[a].config_line.filter(|&l| l > 0) {
+                    let toml = tdp
+                        .text_document
+                        .uri
+                        .to_file_path()
+                        .and_then(|p| p.parent().and_then(crate::host::find_config))
+                        .and_then(Uri::from_file_path);
+                    if let Some(toml) = toml {
+                        let at = position::line_start(line);
+                        return Ok(Some(GotoDefinitionResponse::Scalar(Location::new(
+                            toml,
+                            Range::new(at, at),
+                        ))));
+                    }
+                }
+            }
             Ok(crate::ide::definition(&doc.analysis, offset).map(|span| {
                 GotoDefinitionResponse::Scalar(Location::new(
                     tdp.text_document.uri.clone(),

@@ -106,6 +106,11 @@ pub fn offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
     within.min(line_start + content)
 }
 
+/// The start of a one-based line of a file the server has not opened (`dossier.toml`).
+pub fn line_start(line: usize) -> Position {
+    Position::new(line.saturating_sub(1) as u32, 0)
+}
+
 pub fn range(rope: &Rope, span: Span, enc: Encoding) -> Range {
     Range::new(
         position(rope, span.start, enc),

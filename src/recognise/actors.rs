@@ -1028,7 +1028,12 @@ fn assemble(cx: Ctx<'_>, defs: &[ActorDef]) -> Vec<Actor> {
                 aliases.push(t.to_string());
             }
         }
+        let config_line = match &key {
+            Key::Config(k) => defs[*k].line,
+            _ => None,
+        };
         actors.push(Actor {
+            config_line,
             id: format!("a{}", n + 1),
             name,
             kind,

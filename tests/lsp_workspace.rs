@@ -1,0 +1,106 @@
+//! The workspace over stdio: reports indexed in the background answer references, hovers and
+//! symbols; an actor declared in dossier.toml is defined there; UTF-16 columns after emoji and
+//! Hangul land on the right characters.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use support::{Client, pos};
+
+#[test]
+fn indexed_reports_configured_actors_and_utf16_columns() {
+    let dir = std::env::temp_dir().join(format!("dossier-ws-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("notes")).unwrap();
+    std::fs::write(
+        dir.join("dossier.toml"),
+        "currency = \"USD\"\n\n[[actors]]\nname = \"Marshal Kim\"\nkind = \"person\"\n",
+    )
+    .unwrap();
+    let open_text =
+        "# Open report, Oct 2014\n\n😀 한국 Seoul met Marshal Kim on Oct. 31. Seoul agreed.\n";
+    std::fs::write(dir.join("open.md"), open_text).unwrap();
+    std::fs::write(
+        dir.join("notes/closed.md"),
+        "# Closed report\n\nSeoul and Pyongyang talked. Seoul waited.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes/binary.txt"), b"Seoul\x00\x01\x02").unwrap();
+    let root = format!("file://{}", dir.display());
+    let open_uri = format!("{root}/open.md");
+
+    let mut c = Client::start();
+    c.request("initialize", json!({
+        "processId": null,
+        "rootUri": root,
+        "workspaceFolders": [{ "uri": root, "name": "ws" }],
+        "capabilities": { "window": { "workDoneProgress": true }, "general": { "positionEncodings": ["utf-16"] } },
+    }));
+    c.notify("initialized", json!({}));
+    c.open(&open_uri, "markdown", open_text);
+    c.diagnostics(&open_uri, 1);
+
+    // The closed report is indexed in the background; wait until workspace/symbol sees it.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let syms = c.request("workspace/symbol", json!({ "query": "Pyongyang" }));
+        if syms.as_array().is_some_and(|s| {
+            s.iter().any(|x| {
+                x["location"]["uri"]
+                    .as_str()
+                    .is_some_and(|u| u.ends_with("closed.md"))
+            })
+        }) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the workspace was not indexed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // UTF-16: the emoji is two code units, each Hangul syllable one.
+    let seoul = open_text.find("Seoul").unwrap();
+    let p = pos(open_text, seoul, "utf-16");
+    assert_eq!(p["character"], 6, "😀 (2) + space + 한국 (2) + space");
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": open_uri }, "position": p }),
+    );
+    let card = hover["contents"]["value"].as_str().unwrap();
+    assert!(card.contains("**South Korea**"), "{card}");
+    assert!(card.contains("Also in: closed.md (2)"), "{card}");
+    assert_eq!(hover["range"]["start"], p);
+
+    let refs = c.request(
+        "textDocument/references",
+        json!({ "textDocument": { "uri": open_uri }, "position": p, "context": { "includeDeclaration": true } }),
+    );
+    let uris: Vec<&str> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["location"]["uri"]
+                .as_str()
+                .unwrap_or(r["uri"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(uris.iter().filter(|u| u.ends_with("open.md")).count(), 2);
+    assert_eq!(uris.iter().filter(|u| u.ends_with("closed.md")).count(), 2);
+
+    // An actor declared in dossier.toml is defined at its entry.
+    let kim = open_text.find("Marshal Kim").unwrap();
+    let def = c.request("textDocument/definition", json!({ "textDocument": { "uri": open_uri }, "position": pos(open_text, kim + 2, "utf-16") }));
+    assert!(
+        def["uri"].as_str().unwrap().ends_with("dossier.toml"),
+        "{def}"
+    );
+    assert_eq!(
+        def["range"]["start"]["line"], 2,
+        "the [[actors]] line, zero-based"
+    );
+
+    assert_eq!(c.shutdown(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
