@@ -28,6 +28,13 @@ fn indexed_reports_configured_actors_and_utf16_columns() {
     )
     .unwrap();
     std::fs::write(dir.join("notes/binary.txt"), b"Seoul\x00\x01\x02").unwrap();
+    std::fs::write(dir.join("notes/latin1.txt"), b"Caf\xe9 in Seoul\n").unwrap();
+    // A link out of the workspace must not be followed.
+    let outside = std::env::temp_dir().join(format!("dossier-outside-{}", std::process::id()));
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.md"), "Seoul and Hanoi.\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&outside, dir.join("notes/outside")).unwrap();
     let root = format!("file://{}", dir.display());
     let open_uri = format!("{root}/open.md");
 
@@ -58,6 +65,21 @@ fn indexed_reports_configured_actors_and_utf16_columns() {
         assert!(Instant::now() < deadline, "the workspace was not indexed");
         std::thread::sleep(Duration::from_millis(50));
     }
+
+    // Binary and non-UTF-8 files are skipped, and the link out of the workspace is not followed.
+    let all = c.request("workspace/symbol", json!({ "query": "" }));
+    let files: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["location"]["uri"].as_str())
+        .collect();
+    assert!(
+        files
+            .iter()
+            .all(|u| u.ends_with("open.md") || u.ends_with("closed.md")),
+        "{files:?}"
+    );
 
     // UTF-16: the emoji is two code units, each Hangul syllable one.
     let seoul = open_text.find("Seoul").unwrap();
@@ -103,4 +125,5 @@ fn indexed_reports_configured_actors_and_utf16_columns() {
 
     assert_eq!(c.shutdown(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&outside);
 }
