@@ -84,9 +84,12 @@ struct State {
     watch_registration: bool,
     progress: bool,
     /// The last semantic tokens sent per document, for deltas.
-    tokens: HashMap<Uri, (String, Vec<SemanticToken>)>,
+    tokens: HashMap<Uri, Tokens>,
     next_result: u64,
 }
+
+/// Semantic tokens sent for a document, under their result id.
+type Tokens = (String, Vec<SemanticToken>);
 
 /// A report the server knows, open or indexed.
 struct Report<'a> {
@@ -193,6 +196,22 @@ impl State {
         }
         self.config_cache.insert(file, c.clone());
         c
+    }
+
+    /// The document's semantic tokens under a new result id, and the previous ones, kept for the
+    /// next delta request.
+    fn fresh_tokens(&mut self, uri: &Uri) -> Result<(String, Vec<SemanticToken>, Option<Tokens>)> {
+        let doc = self.doc(uri)?;
+        let data = semantic_tokens(
+            &doc.rope,
+            &doc.analysis,
+            crate::text::Span::new(0, doc.text.len()),
+            self.encoding,
+        );
+        self.next_result += 1;
+        let id = self.next_result.to_string();
+        let previous = self.tokens.insert(uri.clone(), (id.clone(), data.clone()));
+        Ok((id, data, previous))
     }
 
     fn doc(&self, uri: &Uri) -> Result<&Document> {
@@ -1184,17 +1203,7 @@ impl LanguageServer for Backend {
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
         self.guarded("textDocument/semanticTokens/full", |s| {
-            let uri = params.text_document.uri.clone();
-            let doc = s.doc(&uri)?;
-            let data = semantic_tokens(
-                &doc.rope,
-                &doc.analysis,
-                crate::text::Span::new(0, doc.text.len()),
-                s.encoding,
-            );
-            s.next_result += 1;
-            let id = s.next_result.to_string();
-            s.tokens.insert(uri, (id.clone(), data.clone()));
+            let (id, data, _) = s.fresh_tokens(&params.text_document.uri)?;
             Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
                 result_id: Some(id),
                 data,
@@ -1207,17 +1216,7 @@ impl LanguageServer for Backend {
         params: SemanticTokensDeltaParams,
     ) -> Result<Option<SemanticTokensFullDeltaResult>> {
         self.guarded("textDocument/semanticTokens/full/delta", |s| {
-            let uri = params.text_document.uri.clone();
-            let doc = s.doc(&uri)?;
-            let data = semantic_tokens(
-                &doc.rope,
-                &doc.analysis,
-                crate::text::Span::new(0, doc.text.len()),
-                s.encoding,
-            );
-            s.next_result += 1;
-            let id = s.next_result.to_string();
-            let previous = s.tokens.insert(uri, (id.clone(), data.clone()));
+            let (id, data, previous) = s.fresh_tokens(&params.text_document.uri)?;
             Ok(Some(
                 match previous.filter(|(old_id, _)| *old_id == params.previous_result_id) {
                     Some((_, old)) => {

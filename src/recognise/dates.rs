@@ -68,6 +68,29 @@ pub fn month_number(word: &str) -> Option<u32> {
     Some(m)
 }
 
+/// Ordinal words for the days of a month up to the nineteenth.
+const ORDINALS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
 /// Words a date expression can start with, lower-cased.
 static DATE_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
@@ -125,25 +148,6 @@ static DATE_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>>
             "end",
             "q",
             "h",
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
             "twentieth",
             "thirtieth",
             "twenty",
@@ -168,6 +172,7 @@ static DATE_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>>
             "winter",
         ]
         .into_iter()
+        .chain(ORDINALS)
         .collect()
     });
 
@@ -389,27 +394,7 @@ impl<'a> Parser<'a> {
                 "eighteen",
                 "nineteen",
             ];
-            let ordinals = [
-                "first",
-                "second",
-                "third",
-                "fourth",
-                "fifth",
-                "sixth",
-                "seventh",
-                "eighth",
-                "ninth",
-                "tenth",
-                "eleventh",
-                "twelfth",
-                "thirteenth",
-                "fourteenth",
-                "fifteenth",
-                "sixteenth",
-                "seventeenth",
-                "eighteenth",
-                "nineteenth",
-            ];
+            let ordinals = ORDINALS;
             let list = if ordinal { &ordinals } else { &cardinals };
             list.iter()
                 .position(|x| x.eq_ignore_ascii_case(w))
@@ -670,31 +655,7 @@ impl<'a> Parser<'a> {
 
     /// How many numbers stand in a glued chain `n-n-n` through the number at `i`.
     fn dash_chain(&self, i: usize) -> usize {
-        let linked = |k: usize| {
-            is_dash(self.s(k + 1))
-                && self.glued(k + 1)
-                && self.glued(k + 2)
-                && self.kind(k + 2) == Some(Kind::Number)
-        };
-        // Callers only ask whether a chain has three or four links; counting past five would
-        // make long runs like `1-1-1-…` quadratic.
-        let mut start = i;
-        let mut back = 0;
-        while back < 5
-            && start >= 2
-            && self.kind(start - 2) == Some(Kind::Number)
-            && linked(start - 2)
-        {
-            start -= 2;
-            back += 1;
-        }
-        let mut n = 1;
-        let mut k = start;
-        while n < 10 && linked(k) {
-            n += 1;
-            k += 2;
-        }
-        n
+        super::token::dash_chain(self.text, self.toks, i)
     }
 
     fn parse_at(&self, i: usize) -> Option<Parsed> {

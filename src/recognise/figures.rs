@@ -688,31 +688,7 @@ impl<'a> Parser<'a> {
 
     /// How many numbers stand in a glued chain `n-n-n` through the number at `i`.
     fn dash_chain(&self, i: usize) -> usize {
-        let linked = |k: usize| {
-            is_dash(self.s(k + 1))
-                && self.glued(k + 1)
-                && self.glued(k + 2)
-                && self.kind(k + 2) == Some(Kind::Number)
-        };
-        // Callers only ask whether a chain has three or four links; counting past five would
-        // make long runs like `1-1-1-…` quadratic.
-        let mut start = i;
-        let mut back = 0;
-        while back < 5
-            && start >= 2
-            && self.kind(start - 2) == Some(Kind::Number)
-            && linked(start - 2)
-        {
-            start -= 2;
-            back += 1;
-        }
-        let mut n = 1;
-        let mut k = start;
-        while n < 10 && linked(k) {
-            n += 1;
-            k += 2;
-        }
-        n
+        super::token::dash_chain(self.text, self.toks, i)
     }
 
     /// A figure at `i`, with a leading minus sign (`-1.5`, `minus five percent`) applied.

@@ -120,6 +120,29 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> &'b str {
     std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
 }
 
+/// How many numbers stand in a glued chain `n-n-n` through the number token at `i`. Callers only
+/// ask whether a chain has three or four links; counting stops at ten so that long runs like
+/// `1-1-1-…` stay linear.
+pub fn dash_chain(text: &str, toks: &[Token], i: usize) -> usize {
+    let s = |k: usize| toks.get(k).map_or("", |t| &text[t.span.start..t.span.end]);
+    let number = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Number);
+    let glued = |k: usize| toks.get(k).is_some_and(|t| !t.gap);
+    let linked = |k: usize| is_dash(s(k + 1)) && glued(k + 1) && glued(k + 2) && number(k + 2);
+    let mut start = i;
+    let mut back = 0;
+    while back < 5 && start >= 2 && number(start - 2) && linked(start - 2) {
+        start -= 2;
+        back += 1;
+    }
+    let mut n = 1;
+    let mut k = start;
+    while n < 10 && linked(k) {
+        n += 1;
+        k += 2;
+    }
+    n
+}
+
 /// Dashes that join the ends of a range: hyphen, en dash, em dash, minus.
 pub fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "–" | "—" | "‒" | "−" | "~")
