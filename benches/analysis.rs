@@ -86,7 +86,9 @@ mod requests {
     #[divan::bench]
     fn hover(bencher: Bencher) {
         let offset = middle_actor();
-        bencher.bench(|| dossier::ide::hover(&ONE_MB, &ANALYSIS, black_box(offset), &[]));
+        bencher.bench(|| {
+            dossier::ide::hover(&ONE_MB, &ANALYSIS, black_box(offset), &Default::default())
+        });
     }
 
     #[divan::bench]

@@ -102,19 +102,40 @@ pub fn format_short(v: f64) -> String {
     format!("{s}{word}")
 }
 
+/// What a hover card draws on besides the report itself.
+#[derive(Clone, Copy, Debug)]
+pub struct HoverContext<'a> {
+    /// Other reports that mention the same actor, with their mention counts.
+    pub others: &'a [(String, usize)],
+    /// The currency money is converted to (the configured one, USD by default).
+    pub currency: &'a str,
+    /// Configured reference rates: units of the first currency per one of the second.
+    pub rates: &'a [(String, String, f64)],
+}
+
+impl Default for HoverContext<'_> {
+    fn default() -> Self {
+        HoverContext {
+            others: &[],
+            currency: "USD",
+            rates: &[],
+        }
+    }
+}
+
 /// Hover card contents in Markdown.
 pub fn hover(
     text: &str,
     analysis: &Analysis,
     offset: usize,
-    others: &[(String, usize)],
+    cx: &HoverContext<'_>,
 ) -> Option<(Span, String)> {
     let t = target_at(analysis, offset)?;
     let span = target_span(analysis, t);
     let md = match t {
-        Target::Actor(a, _) => actor_card(text, &analysis.actors[a], others),
+        Target::Actor(a, _) => actor_card(text, &analysis.actors[a], cx.others),
         Target::Date(k) => date_card(text, analysis, &analysis.dates[k]),
-        Target::Figure(k) => figure_card(text, analysis, k),
+        Target::Figure(k) => figure_card(text, analysis, k, cx),
     };
     Some((span, md))
 }
@@ -227,7 +248,7 @@ pub fn implied_rate(analysis: &Analysis, unit: &str, to: &str) -> Option<(f64, S
     None
 }
 
-fn figure_card(text: &str, analysis: &Analysis, k: usize) -> String {
+fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>) -> String {
     let f: &Figure = &analysis.figures[k];
     let unit = f.unit.clone().unwrap_or_default();
     let mut s = format!(
@@ -263,7 +284,9 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize) -> String {
         crate::model::Qualifier::AtLeast => s.push_str("\n\nA lower bound"),
         crate::model::Qualifier::AtMost => s.push_str("\n\nAn upper bound"),
     }
-    if f.kind == FigureKind::Money && unit != "USD" {
+    let to = cx.currency;
+    let sign = if to == "USD" { "$" } else { "" };
+    if f.kind == FigureKind::Money && unit != to {
         if let Some(c) = f.conversion.map(|c| &analysis.figures[c]) {
             let unit_c = c.unit.as_deref().unwrap_or("");
             let rate = if c.value > 0.0 {
@@ -276,13 +299,22 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize) -> String {
                 format_number(c.value),
                 &text[c.span.start..c.span.end]
             ));
-        } else if let Some((rate, at)) = implied_rate(analysis, &unit, "USD") {
-            let usd = f.value / rate;
+        } else if let Some((rate, at)) = implied_rate(analysis, &unit, to) {
             let (line, _) = line_excerpt(text, at);
             s.push_str(&format!(
-                "\n\n≈ ${} at {:.2} {unit} per USD (the rate the report implies on line {line})",
-                format_short(usd),
-                rate
+                "\n\n≈ {sign}{}{} at {rate:.2} {unit} per {to} (the rate the report implies on line {line})",
+                format_short(f.value / rate),
+                if sign.is_empty() { format!(" {to}") } else { String::new() },
+            ));
+        } else if let Some((_, _, rate)) = cx.rates.iter().find(|(a, b, _)| *a == unit && b == to) {
+            s.push_str(&format!(
+                "\n\n≈ {sign}{}{} at {rate:.2} {unit} per {to} (the configured rate)",
+                format_short(f.value / rate),
+                if sign.is_empty() {
+                    format!(" {to}")
+                } else {
+                    String::new()
+                },
             ));
         }
     }

@@ -18,7 +18,7 @@ fn analyse(fixture: &str) -> (String, usize, crate::model::Analysis) {
 
 fn check_hover(fixture: &str, expect: Expect) {
     let (text, offset, analysis) = analyse(fixture);
-    let got = match super::hover(&text, &analysis, offset, &[]) {
+    let got = match super::hover(&text, &analysis, offset, &super::HoverContext::default()) {
         Some((span, md)) => format!("{}\n---\n{md}", &text[span.start..span.end]),
         None => "(none)".into(),
     };
@@ -91,6 +91,22 @@ fn hover_on_money_converts_at_the_report_rate() {
             As written: 1,050,000,000 to 1,150,000,000
 
             ≈ $179.5 million at 6.13 CNY per USD (the rate the report implies on line 1)"#]],
+    );
+}
+
+#[test]
+fn hover_converts_at_a_configured_rate_into_the_configured_currency() {
+    let (text, offset, analysis) = analyse("A fund of 200 billion won$0.");
+    let rates = [("KRW".to_string(), "EUR".to_string(), 1400.0)];
+    let cx = super::HoverContext {
+        others: &[],
+        currency: "EUR",
+        rates: &rates,
+    };
+    let (_, md) = super::hover(&text, &analysis, offset, &cx).unwrap();
+    assert!(
+        md.contains("≈ 142.86 million EUR at 1400.00 KRW per EUR (the configured rate)"),
+        "{md}"
     );
 }
 

@@ -999,10 +999,16 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         self.guarded("textDocument/hover", |s| {
             let tdp = &params.text_document_position_params;
+            let config = s.config_for(&tdp.text_document.uri);
             let doc = s.doc(&tdp.text_document.uri)?;
             let offset = position::offset(&doc.rope, tdp.position, s.encoding);
             let others = other_reports(s, &tdp.text_document.uri, offset);
-            let Some((span, md)) = crate::ide::hover(&doc.text, &doc.analysis, offset, &others)
+            let context = crate::ide::HoverContext {
+                others: &others,
+                currency: &config.currency,
+                rates: &config.checks.rates,
+            };
+            let Some((span, md)) = crate::ide::hover(&doc.text, &doc.analysis, offset, &context)
             else {
                 return Ok(None);
             };
