@@ -1,14 +1,86 @@
 //! The one entry point of the analysis core: text and configuration in, `Analysis` out.
 
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
 use crate::config::Config;
-use crate::model::{Analysis, Finding, Severity};
+use crate::model::{Analysis, DateMention, Figure, Finding, Severity};
 use crate::outline::{self, Format};
 use crate::recognise::{actors, dates, figures, token};
 use crate::text::Span;
 use crate::{checks, period};
 
+/// Dates and figures of one paragraph, with spans relative to its start.
+#[derive(Debug)]
+struct Local {
+    dates: Vec<DateMention>,
+    figures: Vec<Figure>,
+}
+
+/// Per-paragraph results kept between analyses of one document, so that an edit re-recognises
+/// only the paragraphs it touched. Keys hash a paragraph's text with everything that resolves
+/// it (period, reference date, currency); entries not used by the last analysis are dropped.
+#[derive(Debug, Default)]
+pub struct Cache {
+    paragraphs: HashMap<u64, Arc<Local>>,
+}
+
 /// Analyses one report. Never fails: input it cannot analyse yields a notice instead.
 pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
+    analyze_with(text, config, format, &mut Cache::default())
+}
+
+/// Paragraphs: spans separated by blank lines (lines of white space only).
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    for line in crate::text::lines(text) {
+        if text[line.start..line.end].trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, end));
+            }
+        } else {
+            start.get_or_insert(line.start);
+            end = line.end;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, end));
+    }
+    out
+}
+
+/// Recognises the dates and figures of one paragraph.
+fn recognise_paragraph(text: &str, anchor: &dates::Anchor, config: &Config) -> Local {
+    let mut toks = token::tokenize(text);
+    // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
+    let links = link_spans(text);
+    if !links.is_empty() {
+        toks.retain(|t| !links.iter().any(|l| l.contains_span(t.span)));
+    }
+    let mut found_dates = Vec::new();
+    dates::find(text, &toks, anchor, &mut found_dates);
+    let taken = taken_by(&toks, found_dates.iter().map(|d| d.span));
+    let mut found_figures = Vec::new();
+    let options = figures::Options {
+        dollar: &config.currency,
+    };
+    figures::find(text, &toks, &taken, &options, &mut found_figures);
+    Local {
+        dates: found_dates,
+        figures: found_figures,
+    }
+}
+
+fn shift(span: Span, by: usize) -> Span {
+    Span::new(span.start + by, span.end + by)
+}
+
+/// Analyses one report, reusing the paragraphs `cache` already holds. The result is the same as
+/// `analyze`'s: both recognise dates and figures paragraph by paragraph.
+pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cache) -> Analysis {
     if text.len() > config.max_file_size {
         return Analysis {
             notices: vec![Finding {
@@ -33,22 +105,51 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
         period,
         reference: config.reference_date,
     };
+    // Everything outside a paragraph's text that its dates and figures depend on.
+    let mut context = DefaultHasher::new();
+    format!(
+        "{:?}{:?}{}",
+        anchor.period, anchor.reference, config.currency
+    )
+    .hash(&mut context);
+    let context = context.finish();
+
+    let mut found_dates = Vec::new();
+    let mut found_figures: Vec<Figure> = Vec::new();
+    let mut used = HashMap::new();
+    for para in paragraphs(text) {
+        let body = &text[para.start..para.end];
+        let mut h = DefaultHasher::new();
+        (context, body).hash(&mut h);
+        let key = h.finish();
+        let local = match cache.paragraphs.get(&key) {
+            Some(l) => l.clone(),
+            None => Arc::new(recognise_paragraph(body, &anchor, config)),
+        };
+        found_dates.extend(local.dates.iter().map(|d| {
+            let mut d = d.clone();
+            d.span = shift(d.span, para.start);
+            d.weekday = d.weekday.map(|(w, s)| (w, shift(s, para.start)));
+            d
+        }));
+        let base = found_figures.len();
+        found_figures.extend(local.figures.iter().map(|f| {
+            let mut f = f.clone();
+            f.span = shift(f.span, para.start);
+            f.noun = f.noun.map(|n| shift(n, para.start));
+            f.conversion = f.conversion.map(|c| c + base);
+            f
+        }));
+        used.insert(key, local);
+    }
+    cache.paragraphs = used;
+
+    // Actors link mentions across the whole report (surnames, acronyms), so they see all of it.
     let mut toks = token::tokenize(text);
-    // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
     let links = link_spans(text);
     if !links.is_empty() {
         toks.retain(|t| !links.iter().any(|l| l.contains_span(t.span)));
     }
-
-    let mut found_dates = Vec::new();
-    dates::find(text, &toks, &anchor, &mut found_dates);
-    let taken = taken_by(&toks, found_dates.iter().map(|d| d.span));
-
-    let mut found_figures = Vec::new();
-    let options = figures::Options {
-        dollar: &config.currency,
-    };
-    figures::find(text, &toks, &taken, &options, &mut found_figures);
 
     let actors = actors::find(text, &toks, &config.actors);
     resolve_currency_by_country(text, &actors, &sections, &mut found_figures);

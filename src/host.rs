@@ -97,12 +97,22 @@ pub fn analyze(
     config: &Config,
     format: crate::outline::Format,
 ) -> crate::model::Analysis {
-    let analysis = crate::analyze(text, config, format);
+    analyze_with(text, config, format, &mut crate::analysis::Cache::default())
+}
+
+/// `analyze`, reusing (and refreshing) the per-paragraph results in `cache`.
+pub fn analyze_with(
+    text: &str,
+    config: &Config,
+    format: crate::outline::Format,
+    cache: &mut crate::analysis::Cache,
+) -> crate::model::Analysis {
+    let analysis = crate::analysis::analyze_with(text, config, format, cache);
     if analysis.period.is_some() || config.reference_date.is_some() || !analysis.notices.is_empty()
     {
         return analysis;
     }
     let mut with_today = config.clone();
     with_today.reference_date = Some(today());
-    crate::analyze(text, &with_today, format)
+    crate::analysis::analyze_with(text, &with_today, format, cache)
 }

@@ -17,14 +17,18 @@ pub struct Document {
     /// The text the analysis was made from (the rope's contents at `version`).
     pub text: Arc<str>,
     pub analysis: Arc<Analysis>,
+    /// Per-paragraph results, so that an edit re-recognises only what it touched.
+    cache: crate::analysis::Cache,
 }
 
 impl Document {
     pub fn new(text: &str, version: i32, format: Format, config: &Config) -> Document {
         let rope = Rope::from_str(text);
         let text: Arc<str> = Arc::from(text);
-        let analysis = Arc::new(crate::host::analyze(&text, config, format));
+        let mut cache = crate::analysis::Cache::default();
+        let analysis = Arc::new(crate::host::analyze_with(&text, config, format, &mut cache));
         Document {
+            cache,
             rope,
             version,
             format,
@@ -42,7 +46,12 @@ impl Document {
 
     pub fn reanalyze(&mut self, config: &Config) {
         self.text = Arc::from(self.rope.to_string());
-        self.analysis = Arc::new(crate::host::analyze(&self.text, config, self.format));
+        self.analysis = Arc::new(crate::host::analyze_with(
+            &self.text,
+            config,
+            self.format,
+            &mut self.cache,
+        ));
     }
 }
 
