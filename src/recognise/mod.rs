@@ -6,3 +6,6 @@ pub mod figures;
 pub mod gazetteer;
 pub mod token;
 pub mod units;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+//! Fixture tests for the recognisers with inline markers: under a line of text, `^^^ label`
+//! marks a span the recognisers must find and what they must say of it. Every figure, date and
+//! actor found on a marked line must be marked, so a fixture also says what must not be found.
+
+use crate::config::Config;
+use crate::outline::Format;
+
+/// What the analysis says of one span.
+fn labels(text: &str, config: &Config) -> Vec<(usize, usize, String)> {
+    let a = crate::analyze(text, config, Format::Plain);
+    let mut out = Vec::new();
+    for f in &a.figures {
+        let unit = f
+            .unit
+            .as_deref()
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default();
+        let approx = if f.approx() { " ~" } else { "" };
+        out.push((
+            f.span.start,
+            f.span.end,
+            format!("{} {}{unit}{approx}", f.kind.as_str(), f.value),
+        ));
+    }
+    for d in &a.dates {
+        out.push((
+            d.span.start,
+            d.span.end,
+            format!("date {}{}", d.value.iso(), if d.approx { " ~" } else { "" }),
+        ));
+    }
+    for actor in &a.actors {
+        for m in &actor.mentions {
+            out.push((
+                m.start,
+                m.end,
+                format!("{} {}", actor.kind.as_str(), actor.name),
+            ));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[track_caller]
+fn check(fixture: &str) {
+    check_with(
+        fixture,
+        &Config {
+            reference_date: crate::calendar::Date::new(2014, 12, 31),
+            ..Config::default()
+        },
+    );
+}
+
+#[track_caller]
+fn check_with(fixture: &str, config: &Config) {
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    let mut marked_lines = Vec::new();
+    let mut last_line = 0;
+    let mut last_text = "";
+    for line in fixture.lines() {
+        let t = line.trim_start();
+        if t.starts_with('^') {
+            // Markers count characters; spans are bytes.
+            let col = line.len() - t.len();
+            let carets = t.len() - t.trim_start_matches('^').len();
+            let byte = |c: usize| {
+                last_text
+                    .char_indices()
+                    .nth(c)
+                    .map_or(last_text.len(), |(b, _)| b)
+            };
+            let label = t.trim_start_matches('^').trim().to_string();
+            expected.push((last_line + byte(col), last_line + byte(col + carets), label));
+            marked_lines.push(last_line);
+        } else {
+            last_text = line;
+            last_line = text.len();
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    let line_of = |o: usize| text[..o].rfind('\n').map_or(0, |p| p + 1);
+    let got: Vec<(usize, usize, String)> = labels(&text, config)
+        .into_iter()
+        .filter(|(s, _, _)| marked_lines.contains(&line_of(*s)))
+        .collect();
+    expected.sort();
+    let show = |v: &[(usize, usize, String)]| {
+        v.iter()
+            .map(|(s, e, l)| format!("{:?} {l}", &text[*s..*e]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(show(&got), show(&expected));
+}
+
+#[test]
+fn numbers_in_digits_and_words_with_scales() {
+    check(
+        "It had 1,500 men, 3.22 units, Forty-four boats, a dozen tanks, one-third of them.
+       ^^^^^ count 1500
+                  ^^^^ count 3.22
+                              ^^^^^^^^^^ count 44
+                                                ^^^^^^^ count 12
+                                                               ^^^^^^^^^ count 0.3333333333333333",
+    );
+    check(
+        "They counted 2 lakh and 3 crore people.
+             ^^^^^^ count 200000
+                        ^^^^^^^ count 30000000",
+    );
+}
+
+#[test]
+fn money_by_sign_code_and_word_with_conversions() {
+    check(
+        "A loan of $359 million, USD 5m, 2.2 billion RMB, €3bn, ₩500 and Rs 5 crore.
+          ^^^^^^^^^^^^ money 359000000 USD
+                        ^^^^^^ money 5000000 USD
+                                ^^^^^^^^^^^^^^^ money 2200000000 CNY
+                                                 ^^^^ money 3000000000 EUR
+                                                       ^^^^ money 500 KRW
+                                                                ^^^^^^^^^^ money 50000000 INR",
+    );
+    check(
+        "Investment reached 3.22 trillion won ($3.11 billion) and 40 euros.
+                   ^^^^^^^^^^^^^^^^^ money 3220000000000 KRW
+                                      ^^^^^^^^^^^^^ money 3110000000 USD
+                                                         ^^^^^^^^ money 40 EUR",
+    );
+}
+
+#[test]
+fn percentages_points_counts_quantities_multipliers() {
+    check(
+        "Up 21 percent, 21%, 21 per cent and 2 percentage points; 467 Chinese.
+   ^^^^^^^^^^ percent 21 %
+               ^^^ percent 21 %
+                    ^^^^^^^^^^^ percent 21 %
+                                    ^^^^^^^^^^^^^^^^^^^ percent 2 pp
+                                                         ^^^ count 467
+                                                             ^^^^^^^ country China",
+    );
+    check(
+        "13,000 tons, 1,285 megawatts, 2.1 cubic kilometers, a 36-fold rise, output doubled.
+^^^^^^^^^^^ quantity 13000 t
+             ^^^^^^^^^^^^^^^ quantity 1285 MW
+                              ^^^^^^^^^^^^^^^^^^^^ quantity 2.1 km3
+                                                      ^^^^^^^ multiplier 36
+                                                                           ^^^^^^^ multiplier 2",
+    );
+}
+
+#[test]
+fn ranges_and_approximations() {
+    check(
+        "From 2,000-3,000 to about 1,500; $1-2 billion; between 5 and 7 percent; more than 40 ships.
+     ^^^^^^^^^^^ count 2000
+                          ^^^^^ count 1500 ~
+                                 ^^^^^^^^^^^^ money 1000000000 USD
+                                                       ^^^^^^^^^^^^^^^ percent 5 %
+                                                                                  ^^ count 40 ~",
+    );
+}
+
+#[test]
+fn not_figures() {
+    check(
+        "In 2014 the G20 met; Article 9 of the 14th round; call 555-123-4567; 1) first.
+   ^^^^ date 2014
+            ^^^ organization Group of Twenty
+                                      ^^^^ count 14",
+    );
+}
+
+#[test]
+fn dates_in_every_common_form() {
+    check(
+        "On Oct. 31, Sept. 29, October 31, 2014, 31 October 2014 and 2014-10-31.
+   ^^^^^^^ date 2014-10-31
+            ^^^^^^^^ date 2014-09-29
+                      ^^^^^^^^^^^^^^^^ date 2014-10-31
+                                        ^^^^^^^^^^^^^^^ date 2014-10-31
+                                                            ^^^^^^^^^^ date 2014-10-31",
+    );
+    check(
+        "In February, in 2018, in 2012-2013, on Jan. 21-23, from March to June, in Q2 2023.
+   ^^^^^^^^ date 2014-02
+                ^^^^ date 2018
+                         ^^^^^^^^^ date 2012/2013
+                                       ^^^^^^^^^^ date 2014-01-21/2014-01-23
+                                                   ^^^^^^^^^^^^^^^^^^ date 2014-03/2014-06
+                                                                          ^^^^^^^ date 2023-04/2023-06",
+    );
+    check(
+        "In late October, early 2015, mid-2015 and the end of 2014; last year and next month.
+   ^^^^^^^^^^^^ date 2014-10 ~
+                 ^^^^^^^^^^ date 2015 ~
+                             ^^^^^^^^ date 2015 ~
+                                          ^^^^^^^^^^^^^^^ date 2014-12 ~
+                                                           ^^^^^^^^^ date 2013
+                                                                         ^^^^^^^^^^ date 2015-01",
+    );
+}
+
+#[test]
+fn actors_from_gazetteers_titles_and_shapes() {
+    check(
+        "President Xi met Kim Jong Un in Pyongyang; the DPRK and Beijing's envoy agreed.
+          ^^ person Xi
+                 ^^^^^^^^^^^ person Kim Jong Un
+                                ^^^^^^^^^ country North Korea
+                                               ^^^^ country North Korea
+                                                        ^^^^^^^ country China",
+    );
+    check(
+        "The Asian Infrastructure Investment Bank (AIIB) and Zhejiang University met near the Yellow Sea.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Asian Infrastructure Investment Bank
+                                          ^^^^ organization Asian Infrastructure Investment Bank
+                                                    ^^^^^^^^^^^^^^^^^^^ organization Zhejiang University
+                                                                                     ^^^^^^^^^^ place Yellow Sea",
+    );
+}
+
+#[test]
+fn configured_actors_and_currency() {
+    let mut config = Config {
+        reference_date: crate::calendar::Date::new(2014, 12, 31),
+        currency: "AUD".into(),
+        ..Config::default()
+    };
+    config.actors.push(crate::config::ActorDef {
+        name: "The Quartet".into(),
+        kind: crate::model::ActorKind::Group,
+        aliases: vec!["Quartet".into()],
+        description: None,
+        line: None,
+    });
+    check_with(
+        "The Quartet paid $5 million; the Quartet agreed.
+^^^^^^^^^^^ group The Quartet
+                 ^^^^^^^^^^ money 5000000 AUD
+                                 ^^^^^^^ group The Quartet",
+        &config,
+    );
+}
