@@ -1,7 +1,9 @@
 //! The one entry point of the analysis core: text and configuration in, `Analysis` out.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -106,7 +108,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         reference: config.reference_date,
     };
     // Everything outside a paragraph's text that its dates and figures depend on.
-    let mut context = DefaultHasher::new();
+    let mut context = FxHasher::default();
     format!(
         "{:?}{:?}{}",
         anchor.period, anchor.reference, config.currency
@@ -119,7 +121,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let mut used = HashMap::new();
     for para in paragraphs(text) {
         let body = &text[para.start..para.end];
-        let mut h = DefaultHasher::new();
+        let mut h = FxHasher::default();
         (context, body).hash(&mut h);
         let key = h.finish();
         let local = match cache.paragraphs.get(&key) {
@@ -263,9 +265,19 @@ fn resolve_currency_by_country(
 fn link_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    // Candidates: the `h` of `http`, the `w` of `www.`, and `@`; far fewer than every `h`.
+    let mut starts: Vec<usize> = text
+        .match_indices("http")
+        .map(|(o, _)| o)
+        .chain(text.match_indices("www.").map(|(o, _)| o))
+        .chain(text.match_indices('@').map(|(o, _)| o))
+        .collect();
+    starts.sort_unstable();
     let mut i = 0;
-    while let Some(rel) = text[i..].find(['h', 'w', '@']) {
-        let at = i + rel;
+    for at in starts {
+        if at < i {
+            continue;
+        }
         let starts = text[at..].starts_with("http://")
             || text[at..].starts_with("https://")
             || text[at..].starts_with("www.");
@@ -285,8 +297,6 @@ fn link_spans(text: &str) -> Vec<Span> {
                 out.push(Span::new(start, end));
             }
             i = end.max(at + 1);
-        } else {
-            i = at + 1;
         }
     }
     out

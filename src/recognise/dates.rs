@@ -92,7 +92,7 @@ const ORDINALS: [&str; 19] = [
 ];
 
 /// Words a date expression can start with, lower-cased.
-static DATE_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static DATE_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         [
             "jan",

@@ -2,7 +2,7 @@
 //! their capitals and demonyms, international organisations and media, places, and the name
 //! lists that tell people from other capitalised words.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -86,8 +86,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     load(&mut entries, PLACES, ActorKind::Place, false);
     let mut patterns = Vec::new();
     let mut pattern_entry = Vec::new();
-    let mut by_name = HashMap::new();
-    let mut by_alias = HashMap::new();
+    let mut by_name = HashMap::default();
+    let mut by_alias = HashMap::default();
     for (k, e) in entries.iter().enumerate() {
         by_name.insert(e.name, k);
         for alias in &e.aliases {
@@ -105,8 +105,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .expect("gazetteer patterns are plain strings");
-    let mut title_heads = HashSet::new();
-    let mut title_words = HashSet::new();
+    let mut title_heads = HashSet::default();
+    let mut title_words = HashSet::default();
     for line in TITLES
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
