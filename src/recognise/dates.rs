@@ -553,6 +553,12 @@ impl<'a> Parser<'a> {
             j
         };
         if k > j && self.s(j) != "," && self.s(k).len() != 4 {
+            // `15 April of 87`: two digits after `of` are a year of the last century or this one.
+            if self.is_word(j, "of") && self.s(k).len() == 2 && self.kind(k + 1) != Some(Kind::Word)
+            {
+                let yy = self.int(k)? as i32;
+                return Some((if yy <= 30 { 2000 + yy } else { 1900 + yy }, k + 1));
+            }
             return None;
         }
         // `on 28 june in 2020 to …` keeps `in`; `in 2020 people` would not reach here.
@@ -727,7 +733,11 @@ impl<'a> Parser<'a> {
                         return self.month_date(i + 2);
                     }
                     if self.is_word(i, "the") {
-                        return self.decade(i + 1);
+                        // `the ninth of April`, `between the ninth and the seventeenth of April`
+                        return self.decade(i + 1).or_else(|| {
+                            let p = self.day_date(i + 1)?;
+                            (self.kind(i + 1) == Some(Kind::Word)).then_some(p)
+                        });
                     }
                     return None;
                 }
@@ -784,7 +794,12 @@ impl<'a> Parser<'a> {
             }
             let mut end_md = None;
             if self.is_range_joiner(k) && !self.is_word(k, "and") {
-                if let Some((d2, k2)) = self.day(k + 1).filter(|&(d2, _)| d2 > d) {
+                let after = if self.is_word(k + 1, "the") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if let Some((d2, k2)) = self.day(after).filter(|&(d2, _)| d2 > d) {
                     end_md = Some((m, d2));
                     k = k2;
                 } else if let Some((m2, k2)) = self.month(k + 1) {
@@ -803,19 +818,28 @@ impl<'a> Parser<'a> {
         // Day first: `31 October 2014`, `21-23 January`, `the 31st of October`.
         let (d, mut j) = self.day(i)?;
         let mut d2 = None;
-        let between = i > 0 && self.is_word(i - 1, "between");
+        let between = i > 0
+            && (self.is_word(i - 1, "between")
+                || (self.is_word(i - 1, "the") && i > 1 && self.is_word(i - 2, "between")));
         if is_dash(self.s(j))
             || self.is_word(j, "to")
             || self.is_word(j, "through")
+            || self.is_word(j, "till")
+            || self.is_word(j, "until")
             || (between && self.is_word(j, "and"))
         {
-            if let Some((x, k)) = self.day(j + 1) {
+            let after = if self.is_word(j + 1, "the") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some((x, k)) = self.day(after) {
                 if x > d {
                     d2 = Some(x);
                     j = k;
                 }
             } else if let Some(end) = self
-                .day_date(j + 1)
+                .day_date(after)
                 .filter(|p| p.value.precision == Precision::Day && !p.value.interval)
             {
                 // `from 4 to January 22, 1995`: the first day takes the second's month.
@@ -858,7 +882,14 @@ impl<'a> Parser<'a> {
         end: Option<(u32, u32)>,
         k: usize,
     ) -> Option<Parsed> {
-        let y = year.or_else(|| self.anchor.year_for(m, Some(d)))?;
+        let mut y = year.or_else(|| self.anchor.year_for(m, Some(d)))?;
+        // `Feb 29` written without a year: the nearest leap year.
+        if year.is_none() && m == 2 && d == 29 {
+            y = (0..4)
+                .map(|k| y - k)
+                .find(|&c| crate::calendar::is_leap(c))
+                .unwrap_or(y);
+        }
         let start = Date::new(y, m, d)?;
         let value = match end {
             None => DateValue::day(start),
@@ -1084,6 +1115,14 @@ impl<'a> Parser<'a> {
                     .or_else(|| Date::new(y, b, a))
                     .map(|date| Parsed::new(end, DateValue::day(date)))
             }
+            // `September-2020-23`, `2020/23/Sep`, `23-2020-September`
+            [Month(m), Num(y, 4), Num(d, ld)]
+            | [Num(y, 4), Num(d, ld), Month(m)]
+            | [Num(d, ld), Num(y, 4), Month(m)]
+                if ld <= 2 =>
+            {
+                day(yy(y, 4)?, m, d)
+            }
             [Num(d, _), Month(m), Num(y, ly)] | [Month(m), Num(d, _), Num(y, ly)]
                 if ly == 4 || ly == 2 =>
             {
@@ -1139,8 +1178,8 @@ impl<'a> Parser<'a> {
                 return Some(Parsed::new(e, DateValue::month(y, m)));
             }
         }
-        // `1990 s`: a decade written apart.
-        if y % 10 == 0 && self.is_word(i + 1, "s") && !self.glued(i + 1) {
+        // `1990s` and `1990 s`: a decade.
+        if y % 10 == 0 && self.is_word(i + 1, "s") {
             return Some(Parsed::new(
                 i + 2,
                 DateValue::span(DateValue::year(y), DateValue::year(y + 9)),
@@ -1203,10 +1242,6 @@ impl<'a> Parser<'a> {
 
     /// `the 1990s`, `the 1970's`, `the 70's`, `the '40s`; also `the year 2008`.
     fn decade(&self, i: usize) -> Option<Parsed> {
-        if self.is_word(i, "year") {
-            let y = self.year(i + 1)?;
-            return Some(Parsed::new(i + 2, DateValue::year(y)));
-        }
         let mut j = i;
         if is_apostrophe(self.s(j)) {
             j += 1;
@@ -1420,12 +1455,17 @@ impl<'a> Parser<'a> {
             if self.is_word(k, "of") && self.year(k + 1).is_some() {
                 year = self.year(k + 1);
                 k += 2;
-            } else if let Some(y) = self
-                .year(k)
-                .or_else(|| (self.s(k) == ",").then(|| self.year(k + 1)).flatten())
-            {
+            } else if let Some(y) = self.year(k).or_else(|| {
+                // `Q1, 2019` and `q1-2019`
+                let sep = self.s(k) == "," || (is_dash(self.s(k)) && self.glued(k));
+                sep.then(|| self.year(k + 1)).flatten()
+            }) {
                 year = Some(y);
-                k += if self.s(k) == "," { 2 } else { 1 };
+                k += if self.kind(k) == Some(Kind::Punct) {
+                    2
+                } else {
+                    1
+                };
             }
         }
         let is_q_token = self.word(j).is_some_and(|w| w.len() == 1);
