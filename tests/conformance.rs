@@ -110,6 +110,7 @@ fn unit_iso(name: &str) -> Option<&'static str> {
         "Peseta" => "ESP",
         "Netherlands guilder" => "NLG",
         "Finnish markka" => "FIM",
+        "Bitcoin" => "BTC",
         _ => return None,
     })
 }

@@ -922,6 +922,18 @@ impl<'a> Parser<'a> {
             );
             return Some((f, j + 2));
         }
+        // `30 MUSD`, `120 MEUR`: millions written into the code, as European finance does.
+        if let Some(code) = self
+            .word(j)
+            .filter(|w| w.len() == 4 && w.starts_with('M'))
+            .and_then(|w| units::iso_code(&w[1..]))
+        {
+            if scale.is_none() && high.is_none() {
+                let (v, b) = (value * 1e6, (bounds.0 * 1e6, bounds.1 * 1e6));
+                let f = self.make(i, j + 1, FigureKind::Money, v, Some(code.into()), b, None);
+                return Some((f, j + 1));
+            }
+        }
         if let Some((c, end)) = self.suffix_currency(j) {
             let is_pounds = c == "GBP" && self.word(j).is_some_and(|w| w.starts_with("pound"));
             let pence = matches!(
@@ -946,13 +958,46 @@ impl<'a> Parser<'a> {
                 } else {
                     c.to_string()
                 };
-                // `3 dollars 50 cents`, `thirteen dollars and forty-five cents`.
-                if c == "$" && scale.is_none() {
+                // `75 USD million`: the scale after the code.
+                if scale.is_none() && high.is_none() {
+                    if let Some((m, e)) = self
+                        .word(end)
+                        .and_then(units::scale)
+                        .filter(|_| self.word(end).is_some_and(|w| w.len() > 3))
+                        .map(|m| (m, end + 1))
+                    {
+                        let v = value * m;
+                        let b = (bounds.0 * m, bounds.1 * m);
+                        let f = self.make(i, e, FigureKind::Money, v, Some(unit), b, None);
+                        return Some((f, e));
+                    }
+                }
+                // `3 dollars 50 cents`, `thirteen dollars and forty-five cents`, and `15 dollars
+                // 50.` with the cents left unsaid at the end of a sentence.
+                let dollar_like = c == "$" || c == "USD";
+                if dollar_like && scale.is_none() {
                     let k = if self.is_word(end, "and") {
                         end + 1
                     } else {
                         end
                     };
+                    if let Some(n) = self
+                        .number(k)
+                        .filter(|n| n.value < 100.0 && n.value.fract() == 0.0)
+                    {
+                        let cents_word =
+                            self.word(n.end).and_then(units::currency_word) == Some("¢");
+                        let ends = self.toks.get(n.end).is_none_or(|t| {
+                            t.kind == Kind::Punct
+                                && matches!(self.s(n.end), "." | "," | ";" | "!" | "?")
+                        });
+                        if cents_word || (ends && !n.words) {
+                            let e = if cents_word { n.end + 1 } else { n.end };
+                            let v = value + n.value / 100.0;
+                            let f = self.make(i, e, FigureKind::Money, v, Some(unit), (v, v), None);
+                            return Some((f, e));
+                        }
+                    }
                     if let Some(n) = self.number(k).filter(|n| n.value < 100.0) {
                         if self.word(n.end).and_then(units::currency_word) == Some("¢") {
                             let v = value + n.value / 100.0;

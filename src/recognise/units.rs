@@ -37,6 +37,7 @@ pub fn currency_sign(sign: &str) -> Option<&'static str> {
         "₾" => "GEL",
         "₭" => "LAK",
         "元" => "CNY",
+        "₿" => "BTC",
         "C$" | "CA$" => "CAD",
         "A$" | "AU$" => "AUD",
         "HK$" => "HKD",
@@ -59,6 +60,7 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
         "guilder" | "guilders" => "NLG",
         "markka" | "markkaa" => "FIM",
         "kuai" => "CNY",
+        "bitcoin" | "bitcoins" => "BTC",
         "won" => "KRW",
         "yuan" | "renminbi" | "rmb" => "CNY",
         "yen" => "JPY",
@@ -140,7 +142,7 @@ pub fn iso_code(word: &str) -> Option<&'static str> {
         "IDR", "MYR", "THB", "VND", "PHP", "PKR", "BDT", "LKR", "NPR", "MMK", "KHR", "LAK", "MNT",
         "KZT", "UZS", "UAH", "PLN", "CZK", "HUF", "SEK", "NOK", "DKK", "RON", "BGN", "EGP", "NGN",
         "KES", "ETB", "GHS", "MAD", "DZD", "TND", "ARS", "CLP", "COP", "PEN", "VES", "CUP", "AFN",
-        "IQD", "SYP", "JOD", "LBP", "OMR", "BHD", "YER", "SDG", "XOF", "XAF", "RMB",
+        "IQD", "SYP", "JOD", "LBP", "OMR", "BHD", "YER", "SDG", "XOF", "XAF", "RMB", "BTC",
     ];
     let code = CODES.iter().find(|c| **c == word)?;
     Some(if *code == "RMB" { "CNY" } else { code })
