@@ -722,7 +722,7 @@ impl<'a> Parser<'a> {
         let l = super::token::lower(s, &mut buf);
         word_value(l).is_some()
             || multiplier_word(l).is_some()
-            || matches!(l, "a" | "an" | "dozen" | "minus" | "negative" | "u" | "rs")
+            || matches!(l, "a" | "an" | "dozen" | "minus" | "negative" | "u" | "rs" | "percent" | "percents" | "per")
             || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()))
             || (self.s(i + 1) == "$")
             || (self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Number))
@@ -731,6 +731,24 @@ impl<'a> Parser<'a> {
     fn unsigned_figure_at(&self, i: usize) -> Option<(Figure, usize)> {
         if self.kind(i) == Some(Kind::Word) && !self.word_can_start(i) {
             return None;
+        }
+        // `percent of 10` opening a sentence or a note: the share written the other way round.
+        let opens = i == 0 || self.toks[i].newline || matches!(self.s(i - 1), "." | ":" | ";");
+        let after_percent = if self.is_word(i, "percent") || self.is_word(i, "percents") {
+            Some(i + 1)
+        } else if self.is_word(i, "per") && self.is_word(i + 1, "cent") {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some(k) = after_percent.filter(|&k| opens && self.is_word(k, "of")) {
+            let n = self.number(k + 1)?;
+            if self.word(n.end).is_some_and(|w| !is_function_word(w)) {
+                return None;
+            }
+            let bounds = (n.value - n.half_ulp, n.value + n.half_ulp);
+            let f = self.make(i, n.end, FigureKind::Percent, n.value, Some("%".into()), bounds, None);
+            return Some((f, n.end));
         }
         // Word-only multipliers: `doubled`, `twofold`.
         if let Some(m) = self.word(i).and_then(multiplier_word) {
