@@ -317,7 +317,14 @@ impl<'a> Parser<'a> {
         if i > 0 && self.glued(i) && self.kind(i - 1) == Some(Kind::Word) {
             return None;
         }
-        if self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Word) && !self.is_word(i + 1, "s") {
+        let quarter_after = (self.is_word(i + 1, "q") || self.is_word(i + 1, "h"))
+            && self.glued(i + 2)
+            && self.kind(i + 2) == Some(Kind::Number);
+        if self.glued(i + 1)
+            && self.kind(i + 1) == Some(Kind::Word)
+            && !self.is_word(i + 1, "s")
+            && !quarter_after
+        {
             return None;
         }
         (1000..=2199).contains(&y).then_some(y as i32)
@@ -351,7 +358,7 @@ impl<'a> Parser<'a> {
             })
         {
             j += 1;
-        } else if self.glued(j) && self.kind(j) == Some(Kind::Word) {
+        } else if self.glued(j) && self.kind(j) == Some(Kind::Word) && self.month(j).is_none() {
             return None;
         }
         // `31:00` is a time and `31%` a share: neither is a day. (`April 1:` before a list
@@ -754,6 +761,8 @@ impl<'a> Parser<'a> {
                 self.day_date(i),
                 self.quarter(i),
                 self.year_date(i),
+                self.decade(i)
+                    .filter(|_| self.s(i).len() == 2 && is_apostrophe(self.s(i + 1))),
             ]),
             Kind::Punct => None,
         }
@@ -945,7 +954,14 @@ impl<'a> Parser<'a> {
         // not `Theresa May` or `it may`).
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let cue = self.cue_before(i);
-        let ok = if word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march") {
+        // `it may be in may.`: lower-case `may` after `in` and before the end of the sentence.
+        let in_may_at_end = word == "may"
+            && i > 0
+            && self.is_word(i - 1, "in")
+            && self.toks.get(i + 1).is_none_or(|t| t.kind == Kind::Punct);
+        let ok = if in_may_at_end {
+            true
+        } else if word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march") {
             cue && capital
         } else if !capital {
             cue
@@ -1086,6 +1102,17 @@ impl<'a> Parser<'a> {
             return None;
         }
         let dash = sep != "/";
+        // `11/12,2016`: a year after a comma completes a month and day.
+        if parts.len() == 2 && self.s(k) == "," && self.glued(k) {
+            let yl = self.s(k + 1).len();
+            if let (Some(y), true) = (self.int(k + 1), yl == 4 || yl == 2) {
+                let mut three = parts.clone();
+                three.push(NumPart::Num(y, yl));
+                if let Some(p) = self.interpret(&three, i, k + 2, dash) {
+                    return Some(p);
+                }
+            }
+        }
         self.interpret(&parts, i, k, dash)
     }
 

@@ -722,7 +722,18 @@ impl<'a> Parser<'a> {
         let l = super::token::lower(s, &mut buf);
         word_value(l).is_some()
             || multiplier_word(l).is_some()
-            || matches!(l, "a" | "an" | "dozen" | "minus" | "negative" | "u" | "rs" | "percent" | "percents" | "per")
+            || matches!(
+                l,
+                "a" | "an"
+                    | "dozen"
+                    | "minus"
+                    | "negative"
+                    | "u"
+                    | "rs"
+                    | "percent"
+                    | "percents"
+                    | "per"
+            )
             || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()))
             || (self.s(i + 1) == "$")
             || (self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Number))
@@ -747,7 +758,15 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let bounds = (n.value - n.half_ulp, n.value + n.half_ulp);
-            let f = self.make(i, n.end, FigureKind::Percent, n.value, Some("%".into()), bounds, None);
+            let f = self.make(
+                i,
+                n.end,
+                FigureKind::Percent,
+                n.value,
+                Some("%".into()),
+                bounds,
+                None,
+            );
             return Some((f, n.end));
         }
         // Word-only multipliers: `doubled`, `twofold`.

@@ -46,9 +46,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while i < bytes.len() {
                 if bytes[i].is_ascii_digit() {
                     i += 1;
-                } else if (bytes[i] == b',' || bytes[i] == b'.')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
+                } else if bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                    i += 2;
+                } else if bytes[i] == b',' && {
+                    // A comma groups digits only before two or three of them (`1,500`,
+                    // `12,34,567`); `12,2016` is a day and a year.
+                    let run = bytes[i + 1..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    (2..=3).contains(&run)
+                } {
                     i += 2;
                 } else {
                     break;
