@@ -781,10 +781,16 @@ impl<'a> Parser<'a> {
             };
             if self.is_word(j, "between") {
                 let (d, k) = self.day(j + 1)?;
-                if !self.is_word(k, "and") {
+                if !self.is_word(k, "and") && !(is_dash(self.s(k)) && self.glued(k)) {
                     return None;
                 }
                 let (d2, k2) = self.day(k + 1)?;
+                // `Feb between 2-7 two thousand and eighteen`
+                if let Some((y, k3)) = self.opt_year(k2) {
+                    return (d2 > d)
+                        .then(|| self.make_day(Some(y), m, d, Some((m, d2)), k3))
+                        .flatten();
+                }
                 return (d2 > d)
                     .then(|| self.make_day(None, m, d, Some((m, d2)), k2))
                     .flatten();
@@ -1199,8 +1205,8 @@ impl<'a> Parser<'a> {
         let k = if self.s(i + 1) == "," { i + 2 } else { i + 1 };
         if let Some((m, e)) = self.month(k) {
             let word = self.word(k).unwrap_or("");
-            let may_alone = !word.eq_ignore_ascii_case("may")
-                || self.kind(e).is_none_or(|kind| kind == Kind::Punct);
+            // After a year, `May` is the month; lower-case `may` only at the end of a phrase.
+            let may_alone = word != "may" || self.kind(e).is_none_or(|kind| kind == Kind::Punct);
             if may_alone && self.day(e).is_none() {
                 return Some(Parsed::new(e, DateValue::month(y, m)));
             }

@@ -46,17 +46,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while i < bytes.len() {
                 if bytes[i].is_ascii_digit() {
                     i += 1;
-                } else if bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-                    i += 2;
-                } else if bytes[i] == b',' && {
-                    // A comma groups digits only before two or three of them (`1,500`,
-                    // `12,34,567`); `12,2016` is a day and a year.
-                    let run = bytes[i + 1..]
-                        .iter()
-                        .take_while(|b| b.is_ascii_digit())
-                        .count();
-                    (2..=3).contains(&run)
-                } {
+                } else if (bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                    || (bytes[i] == b',' && grouping_comma(&bytes[i + 1..]))
+                {
                     i += 2;
                 } else {
                     break;
@@ -114,6 +106,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline = false;
     }
     tokens
+}
+
+/// A comma groups digits only before two or three of them (`1,500`, `12,34,567`); in
+/// `12,2016` it separates a day from a year.
+fn grouping_comma(after: &[u8]) -> bool {
+    let run = after.iter().take_while(|b| b.is_ascii_digit()).count();
+    (2..=3).contains(&run)
 }
 
 /// ASCII-lower-cases a short word into `buf` for keyword matching without allocating; longer or
