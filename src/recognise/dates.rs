@@ -781,7 +781,7 @@ impl<'a> Parser<'a> {
             };
             if self.is_word(j, "between") {
                 let (d, k) = self.day(j + 1)?;
-                if !self.is_word(k, "and") && !(is_dash(self.s(k)) && self.glued(k)) {
+                if !(self.is_word(k, "and") || (is_dash(self.s(k)) && self.glued(k))) {
                     return None;
                 }
                 let (d2, k2) = self.day(k + 1)?;
