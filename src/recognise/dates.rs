@@ -741,9 +741,13 @@ impl<'a> Parser<'a> {
                     }
                     if self.is_word(i, "the") {
                         // `the ninth of April`, `between the ninth and the seventeenth of April`
+                        // Inside a range (`between the ninth and …`) `the` belongs to the date;
+                        // elsewhere the date starts at the day itself.
+                        let in_range = i > 0
+                            && (self.is_word(i - 1, "between") || self.is_word(i - 1, "from"));
                         return self.decade(i + 1).or_else(|| {
                             let p = self.day_date(i + 1)?;
-                            (self.kind(i + 1) == Some(Kind::Word)).then_some(p)
+                            (in_range && self.kind(i + 1) == Some(Kind::Word)).then_some(p)
                         });
                     }
                     return None;
@@ -801,10 +805,10 @@ impl<'a> Parser<'a> {
             } else {
                 self.day(j)?
             };
-            if self.word(i)?.eq_ignore_ascii_case("may") && self.word(i)? == "may" && !self.glued(j)
-            {
+            if self.word(i)? == "may" && !self.glued(j) && self.kind(j) == Some(Kind::Number) {
                 // "may 5" in lower case is as often a modal verb as a date; accept it only with a
-                // year that makes it unmistakable.
+                // year that makes it unmistakable. (`may the eleventh` and `may twenty one` are
+                // dates whatever the case.)
                 self.opt_year(k)?;
             }
             let mut end_md = None;

@@ -112,7 +112,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// `12,2016` it separates a day from a year.
 fn grouping_comma(after: &[u8]) -> bool {
     let run = after.iter().take_while(|b| b.is_ascii_digit()).count();
-    (2..=3).contains(&run)
+    // Two digits group only inside South Asian numbers, where another comma follows.
+    run == 3 || (run == 2 && after.get(2) == Some(&b','))
 }
 
 /// ASCII-lower-cases a short word into `buf` for keyword matching without allocating; longer or
