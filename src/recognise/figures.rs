@@ -1155,6 +1155,33 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        // `one` is a pronoun after a determiner (`the one you mentioned`, `which one`).
+        if num.words
+            && low.value == 1.0
+            && scale.is_none()
+            && i > 0
+            && self.word(i - 1).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the"
+                        | "this"
+                        | "that"
+                        | "which"
+                        | "each"
+                        | "every"
+                        | "any"
+                        | "no"
+                        | "another"
+                        | "some"
+                        | "no-one"
+                        | "someone"
+                        | "everyone"
+                        | "anyone"
+                )
+            })
+        {
+            return None;
+        }
         // `one` is too often a pronoun (`one of the`, `one another`) to count there.
         if num.words
             && low.value == 1.0
