@@ -235,9 +235,47 @@ impl<'a> Parser<'a> {
     }
 
     /// A number written in digits or words at `i`.
+    /// `1/4` before a unit of measure: a fraction and the index after it.
+    fn fraction_at(&self, i: usize) -> Option<(f64, usize)> {
+        if !(self.s(i + 1) == "/" && self.glued(i + 1) && self.glued(i + 2)) {
+            return None;
+        }
+        let (a, b): (f64, f64) = (self.s(i).parse().ok()?, self.s(i + 2).parse().ok()?);
+        if b == 0.0 || a >= b || self.unit_at(i + 3).is_none() {
+            return None;
+        }
+        Some((a / b, i + 3))
+    }
+
     fn number(&self, i: usize) -> Option<Num> {
         if !self.free(i) {
             return None;
+        }
+        if self.kind(i) == Some(Kind::Number) {
+            if let Some((v, end)) = self.fraction_at(i) {
+                return Some(Num {
+                    value: v,
+                    half_ulp: 0.0,
+                    end,
+                    words: false,
+                });
+            }
+            // `10 1/2 miles`: a whole number and a fraction.
+            if self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.gap && t.kind == Kind::Number)
+            {
+                if let Some((v, end)) = self.fraction_at(i + 1) {
+                    let whole: f64 = self.s(i).replace(',', "").parse().ok()?;
+                    return Some(Num {
+                        value: whole + v,
+                        half_ulp: 0.0,
+                        end,
+                        words: false,
+                    });
+                }
+            }
         }
         match self.kind(i)? {
             Kind::Number => {
@@ -653,6 +691,7 @@ impl<'a> Parser<'a> {
             && matches!(self.s(i + 1), ":" | "/")
             && self.glued(i + 2)
             && self.kind(i + 2) == Some(Kind::Number)
+            && self.fraction_at(i).is_none()
         {
             return true; // a time or a ratio written as 10:30 or 1/2
         }
@@ -874,6 +913,66 @@ impl<'a> Parser<'a> {
                 ) {
                     scale = Some((12.0, j + 1));
                 }
+            }
+        }
+        // `2.33 k`, `1,674.5 G`, `10G`: a scale letter closing a plain number at the end of a
+        // phrase, as spreadsheets and engineers write.
+        if scale.is_none() && high.is_none() && !money {
+            let letter = match self.word(j) {
+                Some("k" | "K") => Some(1e3),
+                Some("M") => Some(1e6),
+                Some("G") => Some(1e9),
+                _ => None,
+            };
+            let closes = self.toks.get(j + 1).is_none_or(|t| {
+                t.newline
+                    || (t.kind == Kind::Punct && matches!(self.s(j + 1), "." | "," | ";" | ")"))
+            });
+            if let Some(m) = letter.filter(|_| closes) {
+                scale = Some((m, j + 1));
+            }
+        }
+        // `3 hundred and 21`, `4 thousand 3 hundred and 21`: digits and scale words in turn.
+        if let Some((m, e)) = scale
+            .filter(|&(m, _)| (m == 100.0 || m == 1000.0) && high.is_none() && !num.words && !money)
+        {
+            let mut total = low.value * m;
+            let mut k = e;
+            let mut last = m;
+            loop {
+                let kk = if self.is_word(k, "and") { k + 1 } else { k };
+                let Some(n) = self
+                    .number(kk)
+                    .filter(|n| n.value < last && n.value.fract() == 0.0)
+                else {
+                    break;
+                };
+                let next_scale =
+                    self.word(n.end)
+                        .and_then(|w| match w.to_ascii_lowercase().as_str() {
+                            "hundred" => Some(100.0),
+                            "thousand" => Some(1000.0),
+                            _ => None,
+                        });
+                match next_scale {
+                    Some(s2) if s2 < last => {
+                        total += n.value * s2;
+                        last = s2;
+                        k = n.end + 1;
+                    }
+                    None if (n.value < 100.0 || (last > 100.0 && n.value < last))
+                        && self.word(n.end).and_then(units::scale).is_none() =>
+                    {
+                        total += n.value;
+                        k = n.end;
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            if k > e {
+                let f = self.make(i, k, FigureKind::Count, total, None, (total, total), None);
+                return Some((f, k));
             }
         }
         let mult = scale.map_or(1.0, |(m, _)| m);
@@ -1108,7 +1207,20 @@ impl<'a> Parser<'a> {
             let f = self.make(i, j + 1, FigureKind::Multiplier, value, None, bounds, range);
             return Some((f, j + 1));
         }
-        if let Some((symbol, end)) = self.unit_at(j) {
+        // `20 (kg)`, `20 [kg]`: a unit in brackets.
+        let closer = match self.s(j) {
+            "(" => ")",
+            "[" => "]",
+            "{" => "}",
+            "<" => ">",
+            _ => "",
+        };
+        let bracketed = (!closer.is_empty())
+            .then(|| self.unit_at(j + 1))
+            .flatten()
+            .filter(|&(_, e)| self.s(e) == closer)
+            .map(|(u, e)| (u, e + 1));
+        if let Some((symbol, end)) = bracketed.or_else(|| self.unit_at(j)) {
             // `5 feet 2 inches`, `12 ft 2 in`: feet and inches make one length.
             if symbol == "ft" && high.is_none() {
                 let k = if self.is_word(end, "and") {
@@ -1117,7 +1229,11 @@ impl<'a> Parser<'a> {
                     end
                 };
                 if let Some(n) = self.number(k).filter(|n| n.value < 12.0 && !n.words) {
-                    if let Some(("in", e2)) = self.unit_at(n.end) {
+                    let inches = self.unit_at(n.end).filter(|(u, _)| *u == "in").or_else(|| {
+                        // `5 ft 2 in`: after feet, `in` is inches.
+                        self.is_word(n.end, "in").then_some(("in", n.end + 1))
+                    });
+                    if let Some(("in", e2)) = inches {
                         let v = value + n.value / 12.0;
                         let f = self.make(
                             i,
