@@ -12,11 +12,11 @@ use dossier::{Config, Format};
 use serde_json::Value;
 
 /// The share of report-tier cases the issue asks for, overall and for money, percentages and dates
-/// each. Printed beside the results; not yet reached, so not yet asserted.
+/// each. Printed beside the results.
 const REPORT_TIER_TARGET: f64 = 0.90;
 
 /// What the recognisers reach today: a regression below these fails the test.
-const REPORT_TIER_FLOOR: f64 = 0.87;
+const REPORT_TIER_FLOOR: f64 = 0.90;
 const CATEGORY_FLOORS: &[(&str, f64)] = &[("money", 0.90), ("percentages", 0.90), ("dates", 0.90)];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -280,7 +280,11 @@ impl<'a> Parser<'a> {
         match self.kind(i)? {
             Kind::Number => {
                 let s = self.s(i);
-                let clean: String = s.chars().filter(|&c| c != ',').collect();
+                // Thousands may be grouped by commas or by (narrow) spaces: `1 234 567`.
+                let clean: String = s
+                    .chars()
+                    .filter(|&c| c != ',' && !c.is_whitespace())
+                    .collect();
                 // A comma that does not group thousands (`1,5`) is not a number we read.
                 if s.contains(',') && !valid_grouping(s) {
                     return None;
@@ -372,8 +376,9 @@ impl<'a> Parser<'a> {
         let mut current = first;
         let mut j = i + 1;
         loop {
-            // `forty-four`
-            if is_dash(self.s(j)) && self.glued(j) && self.glued(j + 1) {
+            // `forty-four`, and `fifty - two` as some transcripts space it.
+            let spaced = is_dash(self.s(j)) && !self.glued(j) && !self.glued(j + 1);
+            if is_dash(self.s(j)) && (spaced || (self.glued(j) && self.glued(j + 1))) {
                 if let Some((v, false)) = self.word(j + 1).and_then(word_value) {
                     if current >= 20.0 && current % 10.0 == 0.0 && v < 10.0 {
                         current += v;
@@ -933,9 +938,9 @@ impl<'a> Parser<'a> {
             }
         }
         // `3 hundred and 21`, `4 thousand 3 hundred and 21`: digits and scale words in turn.
-        if let Some((m, e)) = scale
-            .filter(|&(m, _)| (m == 100.0 || m == 1000.0) && high.is_none() && !num.words && !money)
-        {
+        if let Some((m, e)) = scale.filter(|&(m, _)| {
+            [100.0, 1000.0, 1e5, 1e7].contains(&m) && high.is_none() && !num.words && !money
+        }) {
             let mut total = low.value * m;
             let mut k = e;
             let mut last = m;
@@ -943,7 +948,7 @@ impl<'a> Parser<'a> {
                 let kk = if self.is_word(k, "and") { k + 1 } else { k };
                 let Some(n) = self
                     .number(kk)
-                    .filter(|n| n.value < last && n.value.fract() == 0.0)
+                    .filter(|n| n.value < last && n.value > 0.0 && n.value.fract() == 0.0)
                 else {
                     break;
                 };

@@ -50,6 +50,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     || (bytes[i] == b',' && grouping_comma(&bytes[i + 1..]))
                 {
                     i += 2;
+                } else if let Some(n) = grouping_space(bytes, start, i) {
+                    i += n;
                 } else {
                     break;
                 }
@@ -114,6 +116,46 @@ fn grouping_comma(after: &[u8]) -> bool {
     let run = after.iter().take_while(|b| b.is_ascii_digit()).count();
     // Two digits group only inside South Asian numbers, where another comma follows.
     run == 3 || (run == 2 && after.get(2) == Some(&b','))
+}
+
+/// Digits grouped by spaces: a narrow or no-break space before three digits (`40 000` with
+/// U+202F), or plain spaces when at least three groups follow a short first one
+/// (`1 234 567`), so that `Oct. 31 467 Chinese` stays two numbers. Returns the separator's length.
+fn grouping_space(bytes: &[u8], start: usize, i: usize) -> Option<usize> {
+    let three_digits = |at: usize| {
+        bytes
+            .get(at..at + 3)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !bytes.get(at + 3).is_some_and(u8::is_ascii_digit)
+    };
+    for sep in [
+        "\u{202f}".as_bytes(),
+        "\u{a0}".as_bytes(),
+        "\u{2009}".as_bytes(),
+    ] {
+        if bytes[i..].starts_with(sep) && three_digits(i + sep.len()) {
+            return Some(sep.len());
+        }
+    }
+    if bytes[i] == b' '
+        && (1..=3).contains(&(i - start))
+        && bytes[start..i].iter().all(u8::is_ascii_digit)
+    {
+        // The whole chain must hold two more groups: ` ddd ddd`.
+        if three_digits(i + 1) && bytes.get(i + 4) == Some(&b' ') && three_digits(i + 5) {
+            return Some(1);
+        }
+    }
+    if bytes[i] == b' '
+        && i >= 4
+        && bytes[i - 4] == b' '
+        && three_digits(i + 1)
+        && bytes[i - 3..i].iter().all(u8::is_ascii_digit)
+    {
+        // Later groups of a chain already begun.
+        return Some(1);
+    }
+    None
 }
 
 /// ASCII-lower-cases a short word into `buf` for keyword matching without allocating; longer or
