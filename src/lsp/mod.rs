@@ -198,6 +198,25 @@ impl State {
         c
     }
 
+    /// Takes new editor settings, re-analyses the open reports with them, and returns those
+    /// reports for their diagnostics to be published again.
+    fn apply_settings(&mut self, value: &serde_json::Value) -> Vec<Uri> {
+        let (c, errors) = config::apply_json(value, &Config::default());
+        for e in errors {
+            eprintln!("dossier: settings: {}", e.message);
+        }
+        self.settings = c;
+        self.config_cache.clear();
+        let uris: Vec<Uri> = self.docs.keys().cloned().collect();
+        for uri in &uris {
+            let config = self.config_for(uri);
+            if let Some(d) = self.docs.get_mut(uri) {
+                d.reanalyze(&config);
+            }
+        }
+        uris
+    }
+
     /// The document's semantic tokens under a new result id, and the previous ones, kept for the
     /// next delta request.
     fn fresh_tokens(&mut self, uri: &Uri) -> Result<(String, Vec<SemanticToken>, Option<Tokens>)> {
@@ -592,20 +611,7 @@ impl Backend {
             };
             let uris = {
                 let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
-                let (c, errors) = config::apply_json(&value, &Config::default());
-                for e in errors {
-                    eprintln!("dossier: settings: {}", e.message);
-                }
-                s.settings = c;
-                s.config_cache.clear();
-                let uris: Vec<Uri> = s.docs.keys().cloned().collect();
-                for uri in &uris {
-                    let config = s.config_for(uri);
-                    if let Some(d) = s.docs.get_mut(uri) {
-                        d.reanalyze(&config);
-                    }
-                }
-                uris
+                s.apply_settings(&value)
             };
             for uri in uris {
                 let diags = {
@@ -848,20 +854,7 @@ impl LanguageServer for Backend {
                 .get("dossier")
                 .cloned()
                 .unwrap_or(params.settings.clone());
-            let (c, errors) = config::apply_json(&settings, &Config::default());
-            for e in errors {
-                eprintln!("dossier: settings: {}", e.message);
-            }
-            s.settings = c;
-            s.config_cache.clear();
-            let uris: Vec<Uri> = s.docs.keys().cloned().collect();
-            for uri in &uris {
-                let config = s.config_for(uri);
-                if let Some(d) = s.docs.get_mut(uri) {
-                    d.reanalyze(&config);
-                }
-            }
-            Ok(uris)
+            Ok(s.apply_settings(&settings))
         });
         for uri in uris.unwrap_or_default() {
             self.publish(uri).await;

@@ -68,6 +68,30 @@ pub fn month_number(word: &str) -> Option<u32> {
     Some(m)
 }
 
+/// Numbers in words from zero to nineteen.
+const SMALL_NUMBERS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
 /// Ordinal words for the days of a month up to the nineteenth.
 const ORDINALS: [&str; 19] = [
     "first",
@@ -380,29 +404,9 @@ impl<'a> Parser<'a> {
     /// (`twenty nine`) only where `cardinal` allows (right after a month).
     fn word_day(&self, i: usize, cardinal: bool) -> Option<(u32, usize)> {
         fn unit(w: &str, ordinal: bool) -> Option<u32> {
-            let cardinals = [
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-                "thirteen",
-                "fourteen",
-                "fifteen",
-                "sixteen",
-                "seventeen",
-                "eighteen",
-                "nineteen",
-            ];
+            let cardinals = &SMALL_NUMBERS[1..];
             let ordinals = ORDINALS;
-            let list = if ordinal { &ordinals } else { &cardinals };
+            let list: &[&str] = if ordinal { &ordinals } else { cardinals };
             list.iter()
                 .position(|x| x.eq_ignore_ascii_case(w))
                 .map(|k| k as u32 + 1)
@@ -469,28 +473,7 @@ impl<'a> Parser<'a> {
     /// A year in words: `nineteen ninety nine`, `two thousand and eighteen`, `nineteen zero
     /// one`, `seventeen hundred thirty three`. Returns the year and the index after it.
     fn word_year(&self, i: usize) -> Option<(i32, usize)> {
-        const SMALL: [&str; 20] = [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ];
+        const SMALL: [&str; 20] = SMALL_NUMBERS;
         const TENS: [&str; 8] = [
             "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
         ];
