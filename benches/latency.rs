@@ -10,20 +10,10 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use support::{Client, pos};
 
-const MEKONG: &str = include_str!("../examples/mekong-2019.txt");
-const SOUTH_ASIA: &str = include_str!("../examples/south-asia-trade-2021.md");
+#[path = "common/mod.rs"]
+mod common;
 
-fn report(bytes: usize) -> String {
-    let mut s = String::from("Generated review\n\nJanuary to March 2019\n\n");
-    let mut n = 0;
-    while s.len() < bytes {
-        n += 1;
-        s.push_str(&format!("Part {n}\n\n"));
-        s.push_str(if n % 2 == 0 { SOUTH_ASIA } else { MEKONG });
-        s.push('\n');
-    }
-    s
-}
+use common::generated;
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -61,7 +51,7 @@ fn main() {
     }
     show("start to initialize answered", starts);
 
-    let text = report(1 << 20);
+    let text = generated(1 << 20);
     let uri = "file:///tmp/dossier-bench/big.txt";
     let mut c = Client::start();
     c.initialize(&["utf-16"], json!({ "reference-date": "2019-03-31" }));
