@@ -13,11 +13,12 @@ use crate::recognise::{actors, dates, figures, token};
 use crate::text::Span;
 use crate::{checks, period};
 
-/// Dates and figures of one paragraph, with spans relative to its start.
+/// Dates, figures and actor mentions of one paragraph, with spans relative to its start.
 #[derive(Debug)]
 struct Local {
     dates: Vec<DateMention>,
     figures: Vec<Figure>,
+    actors: actors::Local,
 }
 
 /// Per-paragraph results kept between analyses of one document, so that an edit re-recognises
@@ -54,8 +55,13 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// Recognises the dates and figures of one paragraph.
-fn recognise_paragraph(text: &str, anchor: &dates::Anchor, config: &Config) -> Local {
+/// Recognises the dates, figures and actor mentions of one paragraph.
+fn recognise_paragraph(
+    text: &str,
+    anchor: &dates::Anchor,
+    config: &Config,
+    configured: Option<&actors::Configured>,
+) -> Local {
     let mut toks = token::tokenize(text);
     // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
     let links = link_spans(text);
@@ -73,6 +79,7 @@ fn recognise_paragraph(text: &str, anchor: &dates::Anchor, config: &Config) -> L
     Local {
         dates: found_dates,
         figures: found_figures,
+        actors: actors::find_local(text, &toks, configured),
     }
 }
 
@@ -110,15 +117,17 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     // Everything outside a paragraph's text that its dates and figures depend on.
     let mut context = FxHasher::default();
     format!(
-        "{:?}{:?}{}",
-        anchor.period, anchor.reference, config.currency
+        "{:?}{:?}{}{:?}",
+        anchor.period, anchor.reference, config.currency, config.actors
     )
     .hash(&mut context);
     let context = context.finish();
+    let configured = actors::Configured::new(&config.actors);
 
     let mut found_dates = Vec::new();
     let mut found_figures: Vec<Figure> = Vec::new();
     let mut used = HashMap::new();
+    let mut locals = Vec::new();
     for para in paragraphs(text) {
         let body = &text[para.start..para.end];
         let mut h = FxHasher::default();
@@ -126,7 +135,12 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         let key = h.finish();
         let local = match cache.paragraphs.get(&key) {
             Some(l) => l.clone(),
-            None => Arc::new(recognise_paragraph(body, &anchor, config)),
+            None => Arc::new(recognise_paragraph(
+                body,
+                &anchor,
+                config,
+                configured.as_ref(),
+            )),
         };
         found_dates.extend(local.dates.iter().map(|d| {
             let mut d = d.clone();
@@ -142,18 +156,14 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
             f.conversion = f.conversion.map(|c| c + base);
             f
         }));
-        used.insert(key, local);
+        used.insert(key, local.clone());
+        locals.push((para.start, local));
     }
     cache.paragraphs = used;
 
-    // Actors link mentions across the whole report (surnames, acronyms), so they see all of it.
-    let mut toks = token::tokenize(text);
-    let links = link_spans(text);
-    if !links.is_empty() {
-        toks.retain(|t| !links.iter().any(|l| l.contains_span(t.span)));
-    }
-
-    let actors = actors::find(text, &toks, &config.actors);
+    // Mentions are recognised per paragraph; linking them (surnames, acronyms) needs them all.
+    let parts: Vec<(usize, &actors::Local)> = locals.iter().map(|(o, l)| (*o, &l.actors)).collect();
+    let actors = actors::link(text, &parts, &config.actors);
     resolve_currency_by_country(text, &actors, &sections, &mut found_figures);
 
     let mut analysis = Analysis {
@@ -203,6 +213,7 @@ fn resolve_currency_by_country(
         .flat_map(|a| a.mentions.iter().map(move |m| (m.start, a.name.as_str())))
         .collect();
     countries.sort();
+    let paragraph_starts: Vec<usize> = paragraphs(text).iter().map(|p| p.start).collect();
     for f in figures
         .iter_mut()
         .filter(|f| f.kind == crate::model::FigureKind::Money)
@@ -232,25 +243,24 @@ fn resolve_currency_by_country(
         }
         // The nearest country named before the amount in its paragraph, else in its section
         // (whose heading often names the country).
-        let paragraph_start = text[..f.span.start].rfind("\n\n").map_or(0, |p| p + 2);
+        let paragraph_start = paragraph_starts
+            [..paragraph_starts.partition_point(|&p| p <= f.span.start)]
+            .last()
+            .copied()
+            .unwrap_or(0);
         let section_start = sections
             .iter()
             .filter(|s| s.span.start <= f.span.start && f.span.start < s.span.end)
             .map(|s| s.span.start)
             .max()
             .unwrap_or(paragraph_start);
+        // Only the nearest preceding country can qualify: the paragraph and the section both
+        // end at the amount, so the wider scope's candidate is the same mention.
         let k = countries.partition_point(|(o, _)| *o < f.span.start);
-        let before = &countries[..k];
-        let Some(&(_, country)) = before
-            .iter()
-            .rev()
-            .find(|(o, _)| *o >= paragraph_start)
-            .or_else(|| {
-                before
-                    .iter()
-                    .rev()
-                    .find(|(o, _)| *o >= section_start.min(paragraph_start))
-            })
+        let Some(&(_, country)) = k
+            .checked_sub(1)
+            .map(|i| &countries[i])
+            .filter(|(o, _)| *o >= section_start.min(paragraph_start))
         else {
             continue;
         };

@@ -46,9 +46,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     let between = cx.words_between(m.end, f.span.start);
                     (1..=3).contains(&between.len())
                         && cx.sentence_of(m.start) == cx.sentence_of(f.span.start)
-                        && !figs
-                            .iter()
-                            .any(|g| g.span.start >= m.end && g.span.end <= f.span.start)
+                        && !{
+                            // Figures are in text order: those between the name and this one
+                            // start at or after the name and come before this figure.
+                            let lo = figs[..k].partition_point(|g| g.span.start < m.end);
+                            figs[lo..k].iter().any(|g| g.span.end <= f.span.start)
+                        }
                         && between.iter().any(|w| {
                             matches!(
                                 w.as_str(),

@@ -2,7 +2,7 @@
 //! and places by their shape (`… Ministry`, `… Prefecture`, acronym definitions), and people by
 //! titles and name lists; then merges every mention of one actor under its fullest name.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -35,6 +35,37 @@ struct Person {
     name: String,
     surname: String,
     titles: Vec<String>,
+}
+
+/// A mention of a person by a full or titled name, before it is linked to a person of the
+/// report: `President Xi` needs the people named earlier, possibly in other paragraphs.
+#[derive(Clone, Debug)]
+struct PersonMention {
+    span: Span,
+    name: String,
+    surname: String,
+    title: Option<String>,
+}
+
+/// A capitalised word no mention claimed in its paragraph: it may be an acronym defined
+/// elsewhere in the report, or the bare surname of a person named elsewhere.
+#[derive(Clone, Debug)]
+struct Candidate {
+    span: Span,
+    word: String,
+    /// Followed by another name (`Park Avenue`), so not a bare surname.
+    in_longer_name: bool,
+}
+
+/// What one paragraph contributes to the actors: its mentions with paragraph-relative spans
+/// (a `Key::Person` indexes `people`), the acronyms it defines, and the words that only the
+/// whole report can decide. Paragraphs are recognised on their own and cached; `link` joins them.
+#[derive(Clone, Debug, Default)]
+pub struct Local {
+    claims: Vec<Raw>,
+    people: Vec<PersonMention>,
+    acronyms: Vec<(String, Key)>,
+    candidates: Vec<Candidate>,
 }
 
 /// Words that open many sentences and never start a name.
@@ -362,9 +393,7 @@ struct Ctx<'a> {
     /// Byte ranges already claimed by a mention, start → end; they never overlap.
     claimed: std::collections::BTreeMap<usize, usize>,
     raws: Vec<Raw>,
-    people: Vec<Person>,
-    /// Mentions of people by surname, as sorted (start, person) pairs, for linking bare surnames.
-    by_surname: HashMap<String, Vec<(usize, usize)>>,
+    people: Vec<PersonMention>,
 }
 
 impl Ctx<'_> {
@@ -391,14 +420,6 @@ impl Ctx<'_> {
             return;
         }
         self.claimed.insert(span.start, span.end);
-        if let Key::Person(k) = key {
-            let list = self
-                .by_surname
-                .entry(self.people[k].surname.clone())
-                .or_default();
-            let at = list.partition_point(|(s, _)| *s < span.start);
-            list.insert(at, (span.start, k));
-        }
         self.raws.push(Raw { span, key });
     }
 
@@ -421,24 +442,170 @@ impl Ctx<'_> {
 
 /// Finds every actor in the report, merging mentions under one actor per referent.
 pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
-    let g = gazetteer::get();
+    let configured = Configured::new(defs);
+    let local = find_local(text, toks, configured.as_ref());
+    link(text, &[(0, &local)], defs)
+}
+
+/// Recognises the mentions of one paragraph (`toks` are its tokens): configured names, acronym
+/// definitions, runs of capitalised words and gazetteer names. Spans are relative to `text`.
+pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -> Local {
     let mut cx = Ctx {
         text,
         toks,
-        g,
+        g: gazetteer::get(),
         claimed: std::collections::BTreeMap::new(),
-        by_surname: HashMap::new(),
         raws: Vec::new(),
         people: Vec::new(),
     };
-
-    configured(&mut cx, defs);
+    if let Some(c) = configured {
+        c.claim(&mut cx);
+    }
     let acronyms = acronym_definitions(&mut cx);
     runs(&mut cx);
     gazetteer_matches(&mut cx);
-    acronym_uses(&mut cx, &acronyms);
-    bare_surnames(&mut cx);
-    assemble(cx, defs)
+    let candidates = candidates(&cx);
+    Local {
+        claims: cx.raws,
+        people: cx.people,
+        acronyms,
+        candidates,
+    }
+}
+
+/// Capitalised words that no mention of their paragraph claimed.
+fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, t) in cx.toks.iter().enumerate() {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = cx.s(i);
+        if !w.chars().next().is_some_and(char::is_uppercase) || !cx.free(t.span) {
+            continue;
+        }
+        let next_is_name = cx
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.gap && n.kind == Kind::Word)
+            && cx.s(i + 1).chars().next().is_some_and(char::is_uppercase)
+            && !is_stop_capital(cx.s(i + 1));
+        out.push(Candidate {
+            span: t.span,
+            word: w.to_string(),
+            in_longer_name: next_is_name && !cx.is_gazetteer_word(cx.s(i + 1)),
+        });
+    }
+    out
+}
+
+/// Joins the paragraphs' mentions (each with the offset of its paragraph, in text order) into
+/// the report's actors: people by full and titled names, acronyms defined anywhere, bare
+/// surnames to the nearest person of that name, then one actor per referent.
+pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Actor> {
+    let shift = |span: Span, by: usize| Span::new(span.start + by, span.end + by);
+    let mut people: Vec<Person> = Vec::new();
+    // Mentions of people by surname, as sorted (start, person) pairs, for linking surnames.
+    let mut by_surname: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    // The person of each paragraph's person mentions.
+    let mut resolved: Vec<Vec<usize>> = Vec::with_capacity(parts.len());
+    for &(offset, local) in parts {
+        let mut ids = Vec::with_capacity(local.people.len());
+        for m in &local.people {
+            let span = shift(m.span, offset);
+            let idx = resolve_person(&mut people, &by_surname, m, span.start);
+            if let Some(t) = &m.title {
+                if !people[idx].titles.contains(t) {
+                    people[idx].titles.push(t.clone());
+                }
+            }
+            let list = by_surname.entry(people[idx].surname.clone()).or_default();
+            let at = list.partition_point(|(s, _)| *s < span.start);
+            list.insert(at, (span.start, idx));
+            ids.push(idx);
+        }
+        resolved.push(ids);
+    }
+
+    let mut acronyms: HashMap<&str, &Key> = HashMap::default();
+    for (_, local) in parts {
+        for (acr, key) in &local.acronyms {
+            acronyms.insert(acr, key);
+        }
+    }
+    let surnames: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.surname.as_str()).collect();
+
+    let mut raws = Vec::with_capacity(parts.iter().map(|(_, l)| l.claims.len()).sum());
+    for (&(offset, local), ids) in parts.iter().zip(&resolved) {
+        for r in &local.claims {
+            let key = match r.key {
+                Key::Person(k) => Key::Person(ids[k]),
+                ref other => other.clone(),
+            };
+            raws.push(Raw {
+                span: shift(r.span, offset),
+                key,
+            });
+        }
+        // Acronyms defined anywhere claim their bare uses; then bare surnames (`Park also
+        // drew`, `Xi-Park summit`) refer to the person of that name nearest before them (or the
+        // first after); never to two people at once.
+        for c in &local.candidates {
+            let span = shift(c.span, offset);
+            if let Some(&key) = acronyms.get(c.word.as_str()) {
+                raws.push(Raw {
+                    span,
+                    key: key.clone(),
+                });
+            } else if !c.in_longer_name && surnames.contains(c.word.as_str()) {
+                if let Some(k) = nearest_with_surname(&people, &by_surname, &c.word, span.start) {
+                    raws.push(Raw {
+                        span,
+                        key: Key::Person(k),
+                    });
+                }
+            }
+        }
+    }
+    assemble(text, raws, &people, defs)
+}
+
+/// The person a full or titled mention refers to, creating one when it names someone new.
+fn resolve_person(
+    people: &mut Vec<Person>,
+    by_surname: &HashMap<String, Vec<(usize, usize)>>,
+    m: &PersonMention,
+    offset: usize,
+) -> usize {
+    let single = !m.name.contains(char::is_whitespace);
+    if single {
+        // A titled surname (`President Xi`): the nearest person of that surname, else a new one.
+        return nearest_with_surname(people, by_surname, &m.surname, offset).unwrap_or_else(|| {
+            people.push(Person {
+                name: m.name.clone(),
+                surname: m.surname.clone(),
+                titles: Vec::new(),
+            });
+            people.len() - 1
+        });
+    }
+    if let Some(k) = people.iter().position(|p| p.name == m.name) {
+        k
+    } else if let Some(k) = people
+        .iter()
+        .position(|p| p.name == m.surname && !p.name.contains(' '))
+    {
+        // A titled surname seen earlier now has its full name.
+        people[k].name = m.name.clone();
+        k
+    } else {
+        people.push(Person {
+            name: m.name.clone(),
+            surname: m.surname.clone(),
+            titles: Vec::new(),
+        });
+        people.len() - 1
+    }
 }
 
 fn word_boundary(text: &str, span: Span) -> bool {
@@ -447,36 +614,48 @@ fn word_boundary(text: &str, span: Span) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-fn configured(cx: &mut Ctx<'_>, defs: &[ActorDef]) {
-    if defs.is_empty() {
-        return;
-    }
-    let mut patterns = Vec::new();
-    let mut owner = Vec::new();
-    for (k, d) in defs.iter().enumerate() {
-        for name in std::iter::once(&d.name).chain(d.aliases.iter()) {
-            patterns.push(name.as_str());
-            owner.push(k);
+/// The names and aliases of the actors a configuration adds, matched before anything else.
+pub struct Configured {
+    matcher: AhoCorasick,
+    /// The definition each pattern names.
+    owner: Vec<usize>,
+}
+
+impl Configured {
+    /// Built once per analysis; `None` without configured actors.
+    pub fn new(defs: &[ActorDef]) -> Option<Configured> {
+        if defs.is_empty() {
+            return None;
         }
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (k, d) in defs.iter().enumerate() {
+            for name in std::iter::once(&d.name).chain(d.aliases.iter()) {
+                patterns.push(name.as_str());
+                owner.push(k);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()?;
+        Some(Configured { matcher, owner })
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-    else {
-        return;
-    };
-    for m in ac.find_iter(cx.text) {
-        let span = Span::new(m.start(), m.end());
-        if word_boundary(cx.text, span) {
-            cx.claim(span, Key::Config(owner[m.pattern().as_usize()]));
+
+    fn claim(&self, cx: &mut Ctx<'_>) {
+        for m in self.matcher.find_iter(cx.text) {
+            let span = Span::new(m.start(), m.end());
+            if word_boundary(cx.text, span) {
+                cx.claim(span, Key::Config(self.owner[m.pattern().as_usize()]));
+            }
         }
     }
 }
 
 /// `Asian Infrastructure Investment Bank (AIIB)` and `AIIB (Asian …)`: the long form and the
 /// acronym name one actor when the long form looks like an organisation.
-fn acronym_definitions(cx: &mut Ctx<'_>) -> HashMap<String, Key> {
-    let mut map = HashMap::new();
+fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
+    let mut map = Vec::new();
     let toks = cx.toks;
     for i in 0..toks.len() {
         if cx.s(i) != "(" {
@@ -535,24 +714,9 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> HashMap<String, Key> {
         // The long form may hold a gazetteer name (`Communist Party of China`); the whole wins.
         cx.claim(long, key.clone());
         cx.claim(toks[i + 1].span, key.clone());
-        map.insert(acr, key);
+        map.push((acr, key));
     }
     map
-}
-
-fn acronym_uses(cx: &mut Ctx<'_>, acronyms: &HashMap<String, Key>) {
-    if acronyms.is_empty() {
-        return;
-    }
-    for i in 0..cx.toks.len() {
-        if cx.toks[i].kind != Kind::Word {
-            continue;
-        }
-        if let Some(key) = acronyms.get(cx.s(i)) {
-            let span = cx.toks[i].span;
-            cx.claim(span, key.clone());
-        }
-    }
 }
 
 /// Runs of capitalised tokens, split where sentence punctuation or lower-case words stand.
@@ -869,7 +1033,7 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
     n
 }
 
-/// Records a person mention `[a, b)`, merging it with an earlier person of the same full name.
+/// Records a person mention `[a, b)`; `link` decides who it is.
 fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
     let span = cx.span(a, b);
     if !cx.free(span) {
@@ -886,45 +1050,23 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
     } else {
         parts.last().copied().unwrap_or("").to_string()
     };
-    let idx = if parts.len() == 1 {
-        // A titled surname (`President Xi`): the nearest person of that surname, else a new one.
-        nearest_with_surname(cx, &surname, span.start).unwrap_or_else(|| {
-            cx.people.push(Person {
-                name: name.clone(),
-                surname: surname.clone(),
-                titles: Vec::new(),
-            });
-            cx.people.len() - 1
-        })
-    } else if let Some(k) = cx.people.iter().position(|p| p.name == name) {
-        k
-    } else if let Some(k) = cx
-        .people
-        .iter()
-        .position(|p| p.name == surname && !p.name.contains(' '))
-    {
-        // A titled surname seen earlier now has its full name.
-        cx.people[k].name = name.clone();
-        k
-    } else {
-        cx.people.push(Person {
-            name,
-            surname,
-            titles: Vec::new(),
-        });
-        cx.people.len() - 1
-    };
-    if let Some(t) = title {
-        if !cx.people[idx].titles.contains(&t) {
-            cx.people[idx].titles.push(t);
-        }
-    }
-    cx.claim(span, Key::Person(idx));
+    cx.people.push(PersonMention {
+        span,
+        name,
+        surname,
+        title,
+    });
+    cx.claim(span, Key::Person(cx.people.len() - 1));
 }
 
 /// The person with `surname` mentioned nearest before `offset`, else the first after it.
-fn nearest_with_surname(cx: &Ctx<'_>, surname: &str, offset: usize) -> Option<usize> {
-    if let Some(list) = cx.by_surname.get(surname) {
+fn nearest_with_surname(
+    people: &[Person],
+    by_surname: &HashMap<String, Vec<(usize, usize)>>,
+    surname: &str,
+    offset: usize,
+) -> Option<usize> {
+    if let Some(list) = by_surname.get(surname) {
         let at = list.partition_point(|(s, _)| *s < offset);
         if let Some(&(_, k)) = at
             .checked_sub(1)
@@ -934,7 +1076,7 @@ fn nearest_with_surname(cx: &Ctx<'_>, surname: &str, offset: usize) -> Option<us
             return Some(k);
         }
     }
-    cx.people.iter().position(|p| p.surname == surname)
+    people.iter().position(|p| p.surname == surname)
 }
 
 fn gazetteer_matches(cx: &mut Ctx<'_>) {
@@ -949,45 +1091,10 @@ fn gazetteer_matches(cx: &mut Ctx<'_>) {
     }
 }
 
-/// A family name on its own (`Park also drew`, `Xi-Park summit`) refers to the person of that
-/// name nearest before it (or the first after it); never to two people at once.
-fn bare_surnames(cx: &mut Ctx<'_>) {
-    if cx.people.is_empty() {
-        return;
-    }
-    for i in 0..cx.toks.len() {
-        let t = cx.toks[i];
-        if t.kind != Kind::Word {
-            continue;
-        }
-        let w = cx.s(i);
-        if !w.chars().next().is_some_and(char::is_uppercase) || !cx.free(t.span) {
-            continue;
-        }
-        if !cx.people.iter().any(|p| p.surname == w) {
-            continue;
-        }
-        // Part of a longer capitalised name that is not this person (`Park Avenue`).
-        let next_is_name = cx
-            .toks
-            .get(i + 1)
-            .is_some_and(|n| n.gap && n.kind == Kind::Word)
-            && cx.s(i + 1).chars().next().is_some_and(char::is_uppercase)
-            && !is_stop_capital(cx.s(i + 1));
-        if next_is_name && !cx.is_gazetteer_word(cx.s(i + 1)) {
-            continue;
-        }
-        if let Some(k) = nearest_with_surname(cx, w, t.span.start) {
-            cx.claim(t.span, Key::Person(k));
-        }
-    }
-}
-
-fn assemble(cx: Ctx<'_>, defs: &[ActorDef]) -> Vec<Actor> {
-    let mut raws = cx.raws;
+fn assemble(text: &str, mut raws: Vec<Raw>, people: &[Person], defs: &[ActorDef]) -> Vec<Actor> {
     raws.sort_by_key(|r| r.span.start);
     let mut order: Vec<Key> = Vec::new();
-    let mut groups: HashMap<Key, Vec<Span>> = HashMap::new();
+    let mut groups: HashMap<Key, Vec<Span>> = HashMap::default();
     for r in raws {
         let entry = groups.entry(r.key.clone()).or_default();
         if entry.is_empty() {
@@ -995,7 +1102,7 @@ fn assemble(cx: Ctx<'_>, defs: &[ActorDef]) -> Vec<Actor> {
         }
         entry.push(r.span);
     }
-    let g = cx.g;
+    let g = gazetteer::get();
     let mut actors = Vec::with_capacity(order.len());
     for (n, key) in order.into_iter().enumerate() {
         let mentions = groups.remove(&key).unwrap_or_default();
@@ -1017,13 +1124,13 @@ fn assemble(cx: Ctx<'_>, defs: &[ActorDef]) -> Vec<Actor> {
             }
             Key::Named(name, kind) => (name.clone(), *kind, Vec::new(), None),
             Key::Person(k) => {
-                let p = &cx.people[*k];
+                let p = &people[*k];
                 (p.name.clone(), ActorKind::Person, p.titles.clone(), None)
             }
         };
         let mut aliases: Vec<String> = Vec::new();
         for m in &mentions {
-            let t = &cx.text[m.start..m.end];
+            let t = &text[m.start..m.end];
             if t != name && !aliases.iter().any(|a| a == t) {
                 aliases.push(t.to_string());
             }
