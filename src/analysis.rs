@@ -27,32 +27,14 @@ struct Local {
 #[derive(Debug, Default)]
 pub struct Cache {
     paragraphs: HashMap<u64, Arc<Local>>,
+    /// The sentence-level findings of each paragraph, relative to its start, keyed by its text,
+    /// the context and the units its figures ended up with (currency resolution looks further).
+    findings: HashMap<u64, Arc<Vec<Finding>>>,
 }
 
 /// Analyses one report. Never fails: input it cannot analyse yields a notice instead.
 pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
     analyze_with(text, config, format, &mut Cache::default())
-}
-
-/// Paragraphs: spans separated by blank lines (lines of white space only).
-fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    for line in crate::text::lines(text) {
-        if text[line.start..line.end].trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, end));
-            }
-        } else {
-            start.get_or_insert(line.start);
-            end = line.end;
-        }
-    }
-    if let Some(s) = start {
-        out.push(Span::new(s, end));
-    }
-    out
 }
 
 /// Recognises the dates, figures and actor mentions of one paragraph.
@@ -128,7 +110,10 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let mut found_figures: Vec<Figure> = Vec::new();
     let mut used = HashMap::new();
     let mut locals = Vec::new();
-    for para in paragraphs(text) {
+    let paras = crate::text::paragraphs(text);
+    // Each paragraph's key and the range of its figures.
+    let mut keys = Vec::with_capacity(paras.len());
+    for &para in &paras {
         let body = &text[para.start..para.end];
         let mut h = FxHasher::default();
         (context, body).hash(&mut h);
@@ -157,6 +142,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
             f
         }));
         used.insert(key, local.clone());
+        keys.push((key, base..found_figures.len()));
         locals.push((para.start, local));
     }
     cache.paragraphs = used;
@@ -164,7 +150,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     // Mentions are recognised per paragraph; linking them (surnames, acronyms) needs them all.
     let parts: Vec<(usize, &actors::Local)> = locals.iter().map(|(o, l)| (*o, &l.actors)).collect();
     let actors = actors::link(text, &parts, &config.actors);
-    resolve_currency_by_country(text, &actors, &sections, &mut found_figures);
+    resolve_currency_by_country(text, &actors, &sections, &paras, &mut found_figures);
 
     let mut analysis = Analysis {
         period,
@@ -176,8 +162,72 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         findings: Vec::new(),
         notices: Vec::new(),
     };
-    analysis.findings = checks::run(text, &analysis, &config.checks);
+    analysis.findings = findings(text, &analysis, config, &paras, &keys, cache);
     analysis
+}
+
+/// Runs the checks: the sentence-level ones per paragraph, reusing the findings of paragraphs
+/// whose text, context and figure units are unchanged; then the report-wide ones.
+fn findings(
+    text: &str,
+    analysis: &Analysis,
+    config: &Config,
+    paras: &[Span],
+    keys: &[(u64, std::ops::Range<usize>)],
+    cache: &mut Cache,
+) -> Vec<Finding> {
+    let mut settings = FxHasher::default();
+    format!("{:?}", config.checks).hash(&mut settings);
+    let settings = settings.finish();
+    let mut out = Vec::new();
+    let mut used = HashMap::new();
+    for (para, (key, figures)) in paras.iter().zip(keys) {
+        let mut h = FxHasher::default();
+        (settings, key).hash(&mut h);
+        for f in &analysis.figures[figures.clone()] {
+            f.unit.hash(&mut h);
+        }
+        let key = h.finish();
+        let local = match cache.findings.get(&key) {
+            Some(l) => l.clone(),
+            None => {
+                let mut found = checks::run_local(text, analysis, &config.checks, *para);
+                for f in &mut found {
+                    shift_finding(f, para.start, false);
+                }
+                Arc::new(found)
+            }
+        };
+        out.extend(local.iter().map(|f| {
+            let mut f = f.clone();
+            shift_finding(&mut f, para.start, true);
+            f
+        }));
+        used.insert(key, local);
+    }
+    cache.findings = used;
+    out.extend(checks::run_global(text, analysis, &config.checks));
+    out.sort_by_key(|f| (f.span.start, f.code));
+    out
+}
+
+/// Moves a finding's spans to (`forward`) or from its paragraph's offset.
+fn shift_finding(f: &mut Finding, by: usize, forward: bool) {
+    // Wrapping arithmetic round-trips exactly, even for a span a check placed before `by`.
+    let mv = |s: Span| {
+        if forward {
+            Span::new(s.start.wrapping_add(by), s.end.wrapping_add(by))
+        } else {
+            Span::new(s.start.wrapping_sub(by), s.end.wrapping_sub(by))
+        }
+    };
+    f.span = mv(f.span);
+    for (s, _) in &mut f.related {
+        *s = mv(*s);
+    }
+    if let Some(fix) = &mut f.fix {
+        fix.span = mv(fix.span);
+    }
 }
 
 /// Currencies several countries share a name for: a country named nearby decides which one
@@ -186,6 +236,7 @@ fn resolve_currency_by_country(
     text: &str,
     actors: &[crate::model::Actor],
     sections: &[crate::model::Section],
+    paragraphs: &[Span],
     figures: &mut [crate::model::Figure],
 ) {
     const LOCAL: &[(&str, &str, &str)] = &[
@@ -213,7 +264,6 @@ fn resolve_currency_by_country(
         .flat_map(|a| a.mentions.iter().map(move |m| (m.start, a.name.as_str())))
         .collect();
     countries.sort();
-    let paragraph_starts: Vec<usize> = paragraphs(text).iter().map(|p| p.start).collect();
     for f in figures
         .iter_mut()
         .filter(|f| f.kind == crate::model::FigureKind::Money)
@@ -243,11 +293,9 @@ fn resolve_currency_by_country(
         }
         // The nearest country named before the amount in its paragraph, else in its section
         // (whose heading often names the country).
-        let paragraph_start = paragraph_starts
-            [..paragraph_starts.partition_point(|&p| p <= f.span.start)]
+        let paragraph_start = paragraphs[..paragraphs.partition_point(|p| p.start <= f.span.start)]
             .last()
-            .copied()
-            .unwrap_or(0);
+            .map_or(0, |p| p.start);
         let section_start = sections
             .iter()
             .filter(|s| s.span.start <= f.span.start && f.span.start < s.span.end)

@@ -95,6 +95,65 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     o
 }
 
+/// Paragraphs: runs of lines separated by blank lines (lines of white space only), each from
+/// the start of its first line to the end of its last.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    for line in lines(text) {
+        if text[line.start..line.end].trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, end));
+            }
+        } else {
+            start.get_or_insert(line.start);
+            end = line.end;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, end));
+    }
+    out
+}
+
+/// The paragraph (as `paragraphs` finds it) around `offset`, found by walking out from its line.
+pub fn paragraph_around(text: &str, offset: usize) -> Span {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let line_start = |at: usize| text[..at].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let line_end = |at: usize| text[at..].find(['\n', '\r']).map_or(text.len(), |p| at + p);
+    let blank = |a: usize, b: usize| text[a..b].trim().is_empty();
+    let mut start = line_start(offset);
+    let mut end = line_end(offset);
+    while start > 0 {
+        let mut prev_end = start - 1;
+        if text.as_bytes()[prev_end] == b'\n'
+            && prev_end > 0
+            && text.as_bytes()[prev_end - 1] == b'\r'
+        {
+            prev_end -= 1;
+        }
+        let prev_start = line_start(prev_end);
+        if blank(prev_start, prev_end) {
+            break;
+        }
+        start = prev_start;
+    }
+    while end < text.len() {
+        let next_start = if text[end..].starts_with("\r\n") {
+            end + 2
+        } else {
+            end + 1
+        };
+        let next_end = line_end(next_start);
+        if blank(next_start, next_end) {
+            break;
+        }
+        end = next_end;
+    }
+    Span::new(start, end)
+}
+
 /// Lines of `text` as `(start, end)` spans without their line breaks.
 pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
@@ -138,6 +197,18 @@ fn ends_with_break(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_paragraph_around_an_offset_is_the_one_paragraphs_finds() {
+        let text = "Title\r\n\r\nOne line.\nTwo line.\n  \n\nLast\r\nlines\n";
+        let paras = paragraphs(text);
+        assert_eq!(paras.len(), 3);
+        for (o, _) in text.char_indices() {
+            if let Some(p) = paras.iter().find(|p| p.start <= o && o <= p.end) {
+                assert_eq!(paragraph_around(text, o), *p, "at {o}");
+            }
+        }
+    }
 
     #[test]
     fn line_index_splits_at_every_lsp_line_break() {

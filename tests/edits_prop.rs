@@ -35,6 +35,14 @@ fn piece() -> impl Strategy<Value = String> {
         "40 percent",
         "# Heading\n",
         "\n\n",
+        "Foreign Minister Wang Yi said ",
+        "Wang ",
+        "Asian Infrastructure Investment Bank (AIIB) ",
+        "the AIIB ",
+        "3 trillion won ($3 billion) ",
+        "4 trillion won ($3 billion). ",
+        "Tuesday, Oct. 31, 2014 ",
+        "60 percent and 50 percent of the total. ",
     ])
     .prop_map(String::from)
 }
@@ -123,4 +131,62 @@ fn edits_at_line_breaks_and_past_the_end_clamp() {
         Encoding::Utf8,
     );
     assert_eq!(rope.to_string(), "aX\r\nb!");
+}
+
+/// Edits spread over real reports, each re-analysed through the same per-paragraph caches as an
+/// editor session, give exactly a fresh analysis: people, acronyms and findings that link
+/// paragraphs included.
+#[test]
+fn editing_reports_paragraph_by_paragraph_matches_fresh_analyses() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports");
+    let mut reports: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/reports")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    reports.sort();
+    let config = dossier::Config {
+        reference_date: dossier::calendar::Date::new(2019, 3, 31),
+        ..Default::default()
+    };
+    let inserts = [
+        "Wang ",
+        "President Park ",
+        "the AIIB ",
+        "\n\n",
+        "4 trillion won ($3 billion). ",
+        "x",
+    ];
+    for path in reports {
+        let mut text = std::fs::read_to_string(&path).expect("report");
+        let format = dossier::Format::from_path(&path.to_string_lossy());
+        let mut doc = dossier::lsp::document::Document::new(&text, 1, format, &config);
+        for (k, at) in (0..text.len()).step_by(text.len() / 12 + 1).enumerate() {
+            let mut at = at;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            let piece = inserts[k % inserts.len()];
+            let rope = Rope::from_str(&text);
+            let line = rope.byte_to_line(at);
+            let col = rope.byte_to_char(at) - rope.line_to_char(line);
+            let p = Position::new(line as u32, col as u32);
+            text.insert_str(at, piece);
+            doc.apply(
+                &[TextDocumentContentChangeEvent {
+                    range: Some(Range::new(p, p)),
+                    range_length: None,
+                    text: piece.into(),
+                }],
+                Encoding::Utf32,
+            );
+            doc.reanalyze(&config);
+            let fresh = dossier::host::analyze(&text, &config, format);
+            assert_eq!(
+                *doc.analysis,
+                fresh,
+                "{} after inserting {piece:?} at {at}",
+                path.display()
+            );
+        }
+    }
 }

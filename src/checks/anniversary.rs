@@ -15,8 +15,8 @@ fn ordinal(n: i64) -> String {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for f in cx.analysis.figures.iter().filter(|f| f.ordinal) {
-        let after = cx.text[f.span.end..].trim_start();
+    for f in cx.figures().iter().filter(|f| f.ordinal) {
+        let after = cx.text[f.span.end..cx.scope.end].trim_start();
         if !after
             .get(..11)
             .is_some_and(|w| w.eq_ignore_ascii_case("anniversary"))

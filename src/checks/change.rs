@@ -119,7 +119,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .max(sentence.start);
             let cue = cx.words_between(before_start.max(sentence.start), f.span.start);
             let near: Vec<String> = cue.iter().rev().take(4).cloned().collect();
-            let after = cx.words_between(f.span.end, (f.span.end + 24).min(cx.text.len()));
+            let after = cx.words_between(f.span.end, (f.span.end + 24).min(cx.scope.end));
             let after = &after[..after.len().min(2)];
             let mut words: Vec<String> = near.clone();
             words.extend(after.iter().cloned());

@@ -4,7 +4,7 @@ use super::Context;
 use crate::model::{FigureKind, Finding, Precision, Severity};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for f in &cx.analysis.figures {
+    for f in cx.figures() {
         if f.kind != FigureKind::Quantity || f.unit.as_deref() != Some("day") || f.approx() {
             continue;
         }

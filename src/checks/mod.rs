@@ -21,50 +21,99 @@ use crate::text::Span;
 /// One check: reads the context, appends its findings.
 type Check = fn(&Context<'_>, &mut Vec<Finding>);
 
-/// Runs every enabled check and returns their findings sorted by position.
+/// Checks that compare figures and dates within one sentence: they read nothing outside the
+/// paragraph they run on, so their findings can be kept per paragraph between edits.
+const LOCAL: [(&str, Check); 6] = [
+    ("parts-exceed-whole", parts::check),
+    ("shares-over-100", shares::check),
+    ("percent-change", change::check),
+    ("weekday", weekday::check),
+    ("anniversary", anniversary::check),
+    ("duration-span", duration::check),
+];
+
+/// Checks that compare figures across the whole report.
+const GLOBAL: [(&str, Check); 3] = [
+    ("conversion-rate", conversion::check),
+    ("restated-figure", restated::check),
+    ("date-outside-period", period::check),
+];
+
+/// Runs every enabled check over the whole report and returns the findings sorted by position.
 pub fn run(text: &str, analysis: &Analysis, config: &Checks) -> Vec<Finding> {
-    let cx = Context::new(text, analysis, config);
     let mut out = Vec::new();
-    let checks: [(&str, Check); 9] = [
-        ("conversion-rate", conversion::check),
-        ("parts-exceed-whole", parts::check),
-        ("shares-over-100", shares::check),
-        ("percent-change", change::check),
-        ("weekday", weekday::check),
-        ("anniversary", anniversary::check),
-        ("duration-span", duration::check),
-        ("restated-figure", restated::check),
-        ("date-outside-period", period::check),
-    ];
-    for (code, check) in checks {
-        if config.enabled(code) {
-            let before = out.len();
-            check(&cx, &mut out);
-            for f in &mut out[before..] {
-                f.severity = config.severity(code, f.severity);
-            }
-        }
+    for paragraph in crate::text::paragraphs(text) {
+        out.extend(run_local(text, analysis, config, paragraph));
     }
+    out.extend(run_global(text, analysis, config));
     out.sort_by_key(|f| (f.span.start, f.code));
     out
 }
 
-/// What every check needs: the text, the analysis, the settings, and the sentences.
+/// Runs the sentence-level checks on one paragraph (`scope`); findings in text order per check.
+pub fn run_local(text: &str, analysis: &Analysis, config: &Checks, scope: Span) -> Vec<Finding> {
+    let cx = Context::new(text, analysis, config, scope);
+    let mut out = Vec::new();
+    run_each(&cx, &LOCAL, &mut out);
+    out
+}
+
+/// Runs the checks that compare figures across the whole report.
+pub fn run_global(text: &str, analysis: &Analysis, config: &Checks) -> Vec<Finding> {
+    let cx = Context::new(text, analysis, config, Span::new(0, 0));
+    let cx = Context {
+        scope: Span::new(0, text.len()),
+        ..cx
+    };
+    let mut out = Vec::new();
+    run_each(&cx, &GLOBAL, &mut out);
+    out
+}
+
+fn run_each(cx: &Context<'_>, checks: &[(&str, Check)], out: &mut Vec<Finding>) {
+    for &(code, check) in checks {
+        if cx.config.enabled(code) {
+            let before = out.len();
+            check(cx, out);
+            for f in &mut out[before..] {
+                f.severity = cx.config.severity(code, f.severity);
+            }
+        }
+    }
+}
+
+/// What every check needs: the text, the analysis, the settings, the part of the text it looks
+/// at (`scope`: one paragraph, or the whole report) and the sentences of that part.
 pub(crate) struct Context<'a> {
     pub text: &'a str,
     pub analysis: &'a Analysis,
     pub config: &'a Checks,
+    pub scope: Span,
     pub sentences: Vec<Span>,
 }
 
 impl<'a> Context<'a> {
-    fn new(text: &'a str, analysis: &'a Analysis, config: &'a Checks) -> Context<'a> {
+    /// A context over `scope`; its sentences are found only there (none for an empty scope).
+    fn new(text: &'a str, analysis: &'a Analysis, config: &'a Checks, scope: Span) -> Context<'a> {
+        let sentences = sentences(&text[scope.start..scope.end])
+            .into_iter()
+            .map(|s| Span::new(s.start + scope.start, s.end + scope.start))
+            .collect();
         Context {
             text,
             analysis,
             config,
-            sentences: sentences(text),
+            scope,
+            sentences,
         }
+    }
+
+    /// The figures that start inside the scope, in order.
+    pub fn figures(&self) -> &'a [Figure] {
+        let figs = &self.analysis.figures;
+        let a = figs.partition_point(|f| f.span.start < self.scope.start);
+        let b = figs.partition_point(|f| f.span.start < self.scope.end);
+        &figs[a..b]
     }
 
     pub fn slice(&self, span: Span) -> &'a str {
@@ -103,10 +152,11 @@ impl<'a> Context<'a> {
 
     /// Lower-cased words of the text between two offsets.
     pub fn words_between(&self, a: usize, b: usize) -> Vec<String> {
-        // Callers add byte counts to offsets; round down to the characters they fall in.
+        // Callers add byte counts to offsets; round down to the characters they fall in, and
+        // never read outside the scope (a paragraph's findings may depend only on it).
         let (a, b) = (
-            crate::text::floor_char_boundary(self.text, a),
-            crate::text::floor_char_boundary(self.text, b),
+            crate::text::floor_char_boundary(self.text, a.max(self.scope.start)),
+            crate::text::floor_char_boundary(self.text, b.min(self.scope.end)),
         );
         if a >= b {
             return Vec::new();
@@ -131,13 +181,19 @@ impl<'a> Context<'a> {
         words.split_off(skip)
     }
 
-    /// The sentence around an offset.
+    /// The sentence around an offset: from the scope's sentences when it lies inside one,
+    /// else from those of its paragraph, found on demand.
     pub fn sentence_of(&self, offset: usize) -> Span {
         let k = self.sentences.partition_point(|s| s.end <= offset);
-        self.sentences
-            .get(k)
-            .copied()
-            .unwrap_or(Span::new(0, self.text.len()))
+        if let Some(s) = self.sentences.get(k).filter(|s| s.start <= offset) {
+            return *s;
+        }
+        let para = crate::text::paragraph_around(self.text, offset);
+        let here = sentences(&self.text[para.start..para.end]);
+        let k = here.partition_point(|s| s.end + para.start <= offset);
+        here.get(k).map_or(para, |s| {
+            Span::new(s.start + para.start, s.end + para.start)
+        })
     }
 }
 

@@ -7,13 +7,13 @@ use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
 
 /// Words near a percentage that make it a change rather than a share.
 fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
-    let before_start = cx.text[..f.span.start]
+    let before_start = cx.text[cx.scope.start..f.span.start]
         .char_indices()
         .rev()
         .nth(40)
-        .map_or(0, |(i, _)| i);
+        .map_or(cx.scope.start, |(i, _)| cx.scope.start + i);
     let before = cx.words_between(before_start, f.span.start);
-    let after_end = (f.span.end + 30).min(cx.text.len());
+    let after_end = (f.span.end + 30).min(cx.scope.end);
     let after_end = crate::text::floor_char_boundary(cx.text, after_end);
     let after = cx.words_between(f.span.end, after_end);
     const CHANGE: &[&str] = &[
@@ -119,7 +119,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 figs[k].span.end,
                 crate::text::floor_char_boundary(
                     cx.text,
-                    (figs[k].span.end + 12).min(cx.text.len()),
+                    (figs[k].span.end + 12).min(cx.scope.end),
                 ),
             );
             let before = cx.words_before(sentence.start, figs[k].span.start, 2);

@@ -5,7 +5,7 @@ use crate::calendar::WEEKDAY_NAMES;
 use crate::model::{Finding, Fix, Precision, Severity};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for d in &cx.analysis.dates {
+    for d in cx.dates_in(cx.scope) {
         let Some((stated, span)) = d.weekday else {
             continue;
         };
