@@ -39,6 +39,27 @@ fn analyze(bencher: Bencher, which: &str) {
         .bench(|| dossier::analyze(black_box(text), &config, Format::Plain));
 }
 
+/// Re-analysis of the 1 MB report after a keystroke in its middle, with the per-paragraph
+/// caches of the previous analysis: two versions that differ in one paragraph, alternately.
+#[divan::bench(sample_count = 50)]
+fn keystroke_1mb(bencher: Bencher) {
+    let a: &str = &ONE_MB;
+    let mut mid = a.len() / 2;
+    while !a.is_char_boundary(mid) {
+        mid += 1;
+    }
+    let b = format!("{}x{}", &a[..mid], &a[mid..]);
+    let config = config();
+    let mut cache = dossier::analysis::Cache::default();
+    dossier::analysis::analyze_with(a, &config, Format::Plain, &mut cache);
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let text = if flip { b.as_str() } else { a };
+        dossier::analysis::analyze_with(black_box(text), &config, Format::Plain, &mut cache)
+    });
+}
+
 #[divan::bench(sample_count = 50)]
 fn shared_sample(bencher: Bencher) {
     let path = concat!(

@@ -18,6 +18,8 @@ use crate::{checks, period};
 struct Local {
     dates: Vec<DateMention>,
     figures: Vec<Figure>,
+    /// Money written with a currency word several countries share: (figure, word).
+    shared: Vec<(usize, &'static str)>,
     actors: actors::Local,
 }
 
@@ -58,9 +60,16 @@ fn recognise_paragraph(
         dollar: &config.currency,
     };
     figures::find(text, &toks, &taken, &options, &mut found_figures);
+    let shared = found_figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == crate::model::FigureKind::Money)
+        .filter_map(|(k, f)| Some((k, shared_currency_word(&text[f.span.start..f.span.end])?)))
+        .collect();
     Local {
         dates: found_dates,
         figures: found_figures,
+        shared,
         actors: actors::find_local(text, &toks, configured),
     }
 }
@@ -110,6 +119,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let mut found_figures: Vec<Figure> = Vec::new();
     let mut used = HashMap::new();
     let mut locals = Vec::new();
+    let mut shared = Vec::new();
     let paras = crate::text::paragraphs(text);
     // Each paragraph's key and the range of its figures.
     let mut keys = Vec::with_capacity(paras.len());
@@ -141,6 +151,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
             f.conversion = f.conversion.map(|c| c + base);
             f
         }));
+        shared.extend(local.shared.iter().map(|&(k, w)| (k + base, w)));
         used.insert(key, local.clone());
         keys.push((key, base..found_figures.len()));
         locals.push((para.start, local));
@@ -150,7 +161,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     // Mentions are recognised per paragraph; linking them (surnames, acronyms) needs them all.
     let parts: Vec<(usize, &actors::Local)> = locals.iter().map(|(o, l)| (*o, &l.actors)).collect();
     let actors = actors::link(text, &parts, &config.actors);
-    resolve_currency_by_country(text, &actors, &sections, &paras, &mut found_figures);
+    resolve_currency_by_country(&actors, &sections, &paras, &shared, &mut found_figures);
 
     let mut analysis = Analysis {
         period,
@@ -230,33 +241,58 @@ fn shift_finding(f: &mut Finding, by: usize, forward: bool) {
     }
 }
 
+/// Currency words several countries share, the country that makes each mean its own, and that
+/// currency.
+const SHARED_CURRENCIES: &[(&str, &str, &str)] = &[
+    ("rupee", "Pakistan", "PKR"),
+    ("rupee", "Sri Lanka", "LKR"),
+    ("rupee", "Nepal", "NPR"),
+    ("rupee", "Mauritius", "MUR"),
+    ("rupee", "Seychelles", "SCR"),
+    ("rs", "Pakistan", "PKR"),
+    ("rs", "Sri Lanka", "LKR"),
+    ("rs", "Nepal", "NPR"),
+    ("peso", "Argentina", "ARS"),
+    ("peso", "Chile", "CLP"),
+    ("peso", "Colombia", "COP"),
+    ("peso", "Philippines", "PHP"),
+    ("peso", "Cuba", "CUP"),
+    ("won", "North Korea", "KPW"),
+    ("dinar", "Iraq", "IQD"),
+    ("franc", "France", "FRF"),
+];
+
+/// The shared currency word an amount is written with (`rupees`, `Rs`, `pesos`), unless a
+/// nationality written with it (`Indian rupees`) already decided which currency it is.
+fn shared_currency_word(written: &str) -> Option<&'static str> {
+    let written = written.to_lowercase();
+    let &(word, _, _) = SHARED_CURRENCIES
+        .iter()
+        .find(|(w, _, _)| written.contains(w) || (*w == "rs" && written.starts_with("rs")))?;
+    let decided = [
+        "indian",
+        "pakistani",
+        "sri lankan",
+        "nepalese",
+        "philippine",
+        "argentine",
+        "chilean",
+        "colombian",
+    ]
+    .iter()
+    .any(|n| written.contains(n));
+    (!decided).then_some(word)
+}
+
 /// Currencies several countries share a name for: a country named nearby decides which one
 /// `rupees` or `Rs` means (Pakistan's, not India's), as an analyst reading the paragraph would.
 fn resolve_currency_by_country(
-    text: &str,
     actors: &[crate::model::Actor],
     sections: &[crate::model::Section],
     paragraphs: &[Span],
+    shared: &[(usize, &'static str)],
     figures: &mut [crate::model::Figure],
 ) {
-    const LOCAL: &[(&str, &str, &str)] = &[
-        ("rupee", "Pakistan", "PKR"),
-        ("rupee", "Sri Lanka", "LKR"),
-        ("rupee", "Nepal", "NPR"),
-        ("rupee", "Mauritius", "MUR"),
-        ("rupee", "Seychelles", "SCR"),
-        ("rs", "Pakistan", "PKR"),
-        ("rs", "Sri Lanka", "LKR"),
-        ("rs", "Nepal", "NPR"),
-        ("peso", "Argentina", "ARS"),
-        ("peso", "Chile", "CLP"),
-        ("peso", "Colombia", "COP"),
-        ("peso", "Philippines", "PHP"),
-        ("peso", "Cuba", "CUP"),
-        ("won", "North Korea", "KPW"),
-        ("dinar", "Iraq", "IQD"),
-        ("franc", "France", "FRF"),
-    ];
     // Country mentions in text order, as (offset, name).
     let mut countries: Vec<(usize, &str)> = actors
         .iter()
@@ -264,33 +300,8 @@ fn resolve_currency_by_country(
         .flat_map(|a| a.mentions.iter().map(move |m| (m.start, a.name.as_str())))
         .collect();
     countries.sort();
-    for f in figures
-        .iter_mut()
-        .filter(|f| f.kind == crate::model::FigureKind::Money)
-    {
-        let written = text[f.span.start..f.span.end].to_lowercase();
-        let Some(&(word, _, _)) = LOCAL
-            .iter()
-            .find(|(w, _, _)| written.contains(w) || (*w == "rs" && written.starts_with("rs")))
-        else {
-            continue;
-        };
-        // A nationality written with the amount (`Indian rupees`) already decided.
-        if [
-            "indian",
-            "pakistani",
-            "sri lankan",
-            "nepalese",
-            "philippine",
-            "argentine",
-            "chilean",
-            "colombian",
-        ]
-        .iter()
-        .any(|n| written.contains(n))
-        {
-            continue;
-        }
+    for &(k, word) in shared {
+        let f = &mut figures[k];
         // The nearest country named before the amount in its paragraph, else in its section
         // (whose heading often names the country).
         let paragraph_start = paragraphs[..paragraphs.partition_point(|p| p.start <= f.span.start)]
@@ -312,7 +323,10 @@ fn resolve_currency_by_country(
         else {
             continue;
         };
-        if let Some(&(_, _, code)) = LOCAL.iter().find(|(w, c, _)| *w == word && *c == country) {
+        if let Some(&(_, _, code)) = SHARED_CURRENCIES
+            .iter()
+            .find(|(w, c, _)| *w == word && *c == country)
+        {
             f.unit = Some(code.to_string());
         }
     }

@@ -237,12 +237,17 @@ fn plain_headings(text: &str) -> Vec<Heading> {
     let mut out = Vec::new();
     let mut seen_prose = false;
     for (k, line) in all.iter().enumerate() {
+        let alone = (k == 0 || blank(k - 1)) && blank(k + 1);
+        // Once prose has been seen only stand-alone lines matter, and most lines are prose.
+        if seen_prose && !alone {
+            continue;
+        }
         let s = text[line.start..line.end].trim();
         if s.is_empty() {
             continue;
         }
-        let alone = (k == 0 || blank(k - 1)) && blank(k + 1);
-        let words = s.split_whitespace().count();
+        // Counting past 15 words changes nothing below.
+        let words = s.split_whitespace().take(15).count();
         let starts_well = s.chars().next().is_some_and(|c| {
             c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '\'')
         });

@@ -172,10 +172,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
             };
         }
         let start = pos;
-        let mut end = pos;
-        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
-            end += 1;
-        }
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
         pos = end;
         if pos < bytes.len() {
             pos += if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {

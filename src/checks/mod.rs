@@ -21,22 +21,23 @@ use crate::text::Span;
 /// One check: reads the context, appends its findings.
 type Check = fn(&Context<'_>, &mut Vec<Finding>);
 
-/// Checks that compare figures and dates within one sentence: they read nothing outside the
-/// paragraph they run on, so their findings can be kept per paragraph between edits.
-const LOCAL: [(&str, Check); 6] = [
+/// Checks that compare figures and dates within one sentence (or a date with the report's
+/// period): they read nothing else outside the paragraph they run on, so their findings can be
+/// kept per paragraph between edits.
+const LOCAL: [(&str, Check); 7] = [
     ("parts-exceed-whole", parts::check),
     ("shares-over-100", shares::check),
     ("percent-change", change::check),
     ("weekday", weekday::check),
     ("anniversary", anniversary::check),
     ("duration-span", duration::check),
+    ("date-outside-period", period::check),
 ];
 
 /// Checks that compare figures across the whole report.
-const GLOBAL: [(&str, Check); 3] = [
+const GLOBAL: [(&str, Check); 2] = [
     ("conversion-rate", conversion::check),
     ("restated-figure", restated::check),
-    ("date-outside-period", period::check),
 ];
 
 /// Runs every enabled check over the whole report and returns the findings sorted by position.
@@ -90,6 +91,9 @@ pub(crate) struct Context<'a> {
     pub config: &'a Checks,
     pub scope: Span,
     pub sentences: Vec<Span>,
+    /// The sentences of the last paragraph `sentence_of` looked outside the scope for: report-wide
+    /// checks ask about offsets in text order, so one paragraph at a time is enough.
+    paragraph: std::cell::RefCell<(Span, Vec<Span>)>,
 }
 
 impl<'a> Context<'a> {
@@ -105,6 +109,7 @@ impl<'a> Context<'a> {
             config,
             scope,
             sentences,
+            paragraph: Default::default(),
         }
     }
 
@@ -188,12 +193,17 @@ impl<'a> Context<'a> {
         if let Some(s) = self.sentences.get(k).filter(|s| s.start <= offset) {
             return *s;
         }
-        let para = crate::text::paragraph_around(self.text, offset);
-        let here = sentences(&self.text[para.start..para.end]);
-        let k = here.partition_point(|s| s.end + para.start <= offset);
-        here.get(k).map_or(para, |s| {
-            Span::new(s.start + para.start, s.end + para.start)
-        })
+        let mut cached = self.paragraph.borrow_mut();
+        let (para, here) = &mut *cached;
+        if !(para.start <= offset && offset < para.end) {
+            *para = crate::text::paragraph_around(self.text, offset);
+            *here = sentences(&self.text[para.start..para.end])
+                .into_iter()
+                .map(|s| Span::new(s.start + para.start, s.end + para.start))
+                .collect();
+        }
+        let k = here.partition_point(|s| s.end <= offset);
+        here.get(k).copied().unwrap_or(*para)
     }
 }
 

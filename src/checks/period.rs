@@ -5,7 +5,7 @@ use crate::model::{Finding, Precision, Severity};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(p) = cx.analysis.period else { return };
-    for d in &cx.analysis.dates {
+    for d in cx.dates_in(cx.scope) {
         // Only specific days are events; months and years are background.
         if d.relative || d.approx || d.value.precision != Precision::Day {
             continue;
