@@ -2,7 +2,7 @@
 //! report (`the Special Fund will disburse 1.2 billion yuan` … `the 1.5 billion yuan Special
 //! Fund`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Context;
 use crate::model::{ActorKind, FigureKind, Finding, Severity};
@@ -24,7 +24,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     mentions.sort();
-    let mut seen: HashMap<(usize, FigureKind, Option<String>), usize> = HashMap::new();
+    let mut seen: HashMap<(usize, FigureKind, Option<&str>), usize> = HashMap::default();
     for (k, f) in figs.iter().enumerate() {
         if !matches!(f.kind, FigureKind::Money | FigureKind::Quantity) || f.range.is_some() {
             continue;
@@ -78,7 +78,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(&(_, actor)) = after.or(before) else {
             continue;
         };
-        let key = (actor, f.kind, f.unit.clone());
+        let key = (actor, f.kind, f.unit.as_deref());
         match seen.get(&key) {
             Some(&prev) => {
                 let (pl, ph) = cx.interval(&figs[prev]);

@@ -505,6 +505,8 @@ fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
 pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Actor> {
     let shift = |span: Span, by: usize| Span::new(span.start + by, span.end + by);
     let mut people: Vec<Person> = Vec::new();
+    // The first person of each full name, so that linking stays linear in the mentions.
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     // Mentions of people by surname, as sorted (start, person) pairs, for linking surnames.
     let mut by_surname: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     // The person of each paragraph's person mentions.
@@ -513,7 +515,7 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
         let mut ids = Vec::with_capacity(local.people.len());
         for m in &local.people {
             let span = shift(m.span, offset);
-            let idx = resolve_person(&mut people, &by_surname, m, span.start);
+            let idx = resolve_person(&mut people, &mut by_name, &by_surname, m, span.start);
             if let Some(t) = &m.title {
                 if !people[idx].titles.contains(t) {
                     people[idx].titles.push(t.clone());
@@ -573,38 +575,44 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
 /// The person a full or titled mention refers to, creating one when it names someone new.
 fn resolve_person(
     people: &mut Vec<Person>,
+    by_name: &mut HashMap<String, usize>,
     by_surname: &HashMap<String, Vec<(usize, usize)>>,
     m: &PersonMention,
     offset: usize,
 ) -> usize {
-    let single = !m.name.contains(char::is_whitespace);
-    if single {
-        // A titled surname (`President Xi`): the nearest person of that surname, else a new one.
-        return nearest_with_surname(people, by_surname, &m.surname, offset).unwrap_or_else(|| {
-            people.push(Person {
-                name: m.name.clone(),
-                surname: m.surname.clone(),
-                titles: Vec::new(),
-            });
-            people.len() - 1
-        });
-    }
-    if let Some(k) = people.iter().position(|p| p.name == m.name) {
-        k
-    } else if let Some(k) = people
-        .iter()
-        .position(|p| p.name == m.surname && !p.name.contains(' '))
-    {
-        // A titled surname seen earlier now has its full name.
-        people[k].name = m.name.clone();
-        k
-    } else {
+    let add = |people: &mut Vec<Person>, by_name: &mut HashMap<String, usize>| {
         people.push(Person {
             name: m.name.clone(),
             surname: m.surname.clone(),
             titles: Vec::new(),
         });
+        by_name.entry(m.name.clone()).or_insert(people.len() - 1);
         people.len() - 1
+    };
+    let single = !m.name.contains(char::is_whitespace);
+    if single {
+        // A titled surname (`President Xi`): the nearest person of that surname, else a new one.
+        return nearest_with_surname(people, by_surname, &m.surname, offset)
+            .unwrap_or_else(|| add(people, by_name));
+    }
+    if let Some(&k) = by_name.get(&m.name) {
+        k
+    } else if let Some(&k) = by_name
+        .get(&m.surname)
+        .filter(|&&k| !people[k].name.contains(' '))
+    {
+        // A titled surname seen earlier now has its full name; the first other person still
+        // known by the surname alone (if any) takes over that entry.
+        people[k].name = m.name.clone();
+        match people.iter().position(|p| p.name == m.surname) {
+            Some(j) => by_name.insert(m.surname.clone(), j),
+            None => by_name.remove(&m.surname),
+        };
+        let first = by_name.entry(m.name.clone()).or_insert(k);
+        *first = (*first).min(k);
+        k
+    } else {
+        add(people, by_name)
     }
 }
 
