@@ -52,7 +52,6 @@ struct PersonMention {
 #[derive(Clone, Debug)]
 struct Candidate {
     span: Span,
-    word: String,
     /// Followed by another name (`Park Avenue`), so not a bare surname.
     in_longer_name: bool,
 }
@@ -492,7 +491,6 @@ fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
             && !is_stop_capital(cx.s(i + 1));
         out.push(Candidate {
             span: t.span,
-            word: w.to_string(),
             in_longer_name: next_is_name && !cx.is_gazetteer_word(cx.s(i + 1)),
         });
     }
@@ -554,13 +552,14 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
         // first after); never to two people at once.
         for c in &local.candidates {
             let span = shift(c.span, offset);
-            if let Some(&key) = acronyms.get(c.word.as_str()) {
+            let word = &text[span.start..span.end];
+            if let Some(&key) = acronyms.get(word) {
                 raws.push(Raw {
                     span,
                     key: key.clone(),
                 });
-            } else if !c.in_longer_name && surnames.contains(c.word.as_str()) {
-                if let Some(k) = nearest_with_surname(&people, &by_surname, &c.word, span.start) {
+            } else if !c.in_longer_name && surnames.contains(word) {
+                if let Some(k) = nearest_with_surname(&people, &by_surname, word, span.start) {
                     raws.push(Raw {
                         span,
                         key: Key::Person(k),
