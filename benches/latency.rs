@@ -40,6 +40,34 @@ fn peak_rss_kb(pid: u32) -> Option<u64> {
         .ok()
 }
 
+/// 50 keystrokes typed in the middle of an open report, each timed until the diagnostics of its
+/// version arrive. Returns the edited text, the timings and how many diagnostics each carried.
+fn keystrokes(c: &mut Client, uri: &str, text: String) -> (String, Vec<Duration>, usize) {
+    let mut text = text;
+    let mut at = text.len() / 2;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let mut keys = Vec::new();
+    let mut published = 0;
+    for k in 0..50 {
+        let p = pos(&text, at, "utf-16");
+        text.insert(at, 'x');
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": k + 2 },
+                "contentChanges": [{ "range": { "start": p, "end": p }, "text": "x" }],
+            }),
+        );
+        published = c.diagnostics(uri, k + 2).len();
+        keys.push(t.elapsed());
+        at += 1;
+    }
+    (text, keys, published)
+}
+
 fn main() {
     let mut starts = Vec::new();
     for _ in 0..10 {
@@ -65,29 +93,11 @@ fn main() {
         text.len()
     );
 
-    // 50 keystrokes typed in the middle of the report.
-    let mut text = text;
-    let mut at = text.len() / 2;
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    let mut keys = Vec::new();
-    for k in 0..50 {
-        let p = pos(&text, at, "utf-16");
-        text.insert(at, 'x');
-        let t = Instant::now();
-        c.notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": { "uri": uri, "version": k + 2 },
-                "contentChanges": [{ "range": { "start": p, "end": p }, "text": "x" }],
-            }),
-        );
-        c.diagnostics(uri, k + 2);
-        keys.push(t.elapsed());
-        at += 1;
-    }
-    show("keystroke to fresh diagnostics", keys);
+    let (text, keys, published) = keystrokes(&mut c, uri, text);
+    show(
+        &format!("keystroke to fresh diagnostics ({published} diagnostics)"),
+        keys,
+    );
 
     let offsets: Vec<usize> = text
         .match_indices("Laos")
@@ -122,5 +132,20 @@ fn main() {
             kb as f64 / 1024.0
         );
     }
+    // The same report without its period line: the dates outside the period no longer raise
+    // hints, which shows how much of a keystroke is publishing diagnostics.
+    let quiet = generated(1 << 20).replacen(
+        "January to March 2019\n\n",
+        "This review repeats two example reports and states no period of its own.\n\n",
+        1,
+    );
+    let quiet_uri = "file:///tmp/dossier-bench/quiet.txt";
+    c.open(quiet_uri, "plaintext", &quiet);
+    c.diagnostics(quiet_uri, 1);
+    let (_, keys, published) = keystrokes(&mut c, quiet_uri, quiet);
+    show(
+        &format!("keystroke, same without period ({published})"),
+        keys,
+    );
     c.shutdown();
 }
