@@ -881,10 +881,12 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     if let Some(o) = org_at {
         let mut start = first;
         // A person's name at the front (`Li Dunqiu of Zhejiang University`) is not part of it.
-        if let Some(ofpos) = (first..o)
-            .rev()
-            .find(|&w| cx.toks[words[w]].gap && matches!(cx.s(words[w] - 1), "of" | "from" | "at"))
-        {
+        if let Some(ofpos) = (first..o).rev().find(|&w| {
+            // A paragraph's first token may follow indentation: nothing stands before it.
+            words[w] > 0
+                && cx.toks[words[w]].gap
+                && matches!(cx.s(words[w] - 1), "of" | "from" | "at")
+        }) {
             start = ofpos;
         }
         let mut end = o;
@@ -1227,6 +1229,20 @@ mod tests {
             .find(|x| x.aliases.iter().any(|al| al == "WPK"))
             .expect("WPK");
         assert_eq!(wpk.mentions.len(), 3);
+    }
+
+    #[test]
+    fn an_indented_paragraph_opening_with_an_organisation_does_not_underflow() {
+        let text = "  Asian Infrastructure Investment Bank (AIIB) lent more.";
+        let toks = super::super::token::tokenize(text);
+        let local = find_local(text, &toks, None);
+        let a = link(text, &[(0, &local)], &[]);
+        assert_eq!(
+            named(&a, "Asian Infrastructure Investment Bank")
+                .mentions
+                .len(),
+            2
+        );
     }
 
     #[test]
