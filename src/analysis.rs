@@ -74,10 +74,6 @@ fn recognise_paragraph(
     }
 }
 
-fn shift(span: Span, by: usize) -> Span {
-    Span::new(span.start + by, span.end + by)
-}
-
 /// Analyses one report, reusing the paragraphs `cache` already holds. The result is the same as
 /// `analyze`'s: both recognise dates and figures paragraph by paragraph.
 pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cache) -> Analysis {
@@ -139,15 +135,15 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         };
         found_dates.extend(local.dates.iter().map(|d| {
             let mut d = d.clone();
-            d.span = shift(d.span, para.start);
-            d.weekday = d.weekday.map(|(w, s)| (w, shift(s, para.start)));
+            d.span = d.span.shifted(para.start);
+            d.weekday = d.weekday.map(|(w, s)| (w, s.shifted(para.start)));
             d
         }));
         let base = found_figures.len();
         found_figures.extend(local.figures.iter().map(|f| {
             let mut f = f.clone();
-            f.span = shift(f.span, para.start);
-            f.noun = f.noun.map(|n| shift(n, para.start));
+            f.span = f.span.shifted(para.start);
+            f.noun = f.noun.map(|n| n.shifted(para.start));
             f.conversion = f.conversion.map(|c| c + base);
             f
         }));

@@ -17,6 +17,11 @@ impl Span {
         Span { start, end }
     }
 
+    /// The span moved `by` bytes later: from paragraph-relative to report offsets.
+    pub const fn shifted(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
     pub const fn len(self) -> usize {
         self.end - self.start
     }

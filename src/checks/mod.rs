@@ -53,7 +53,7 @@ pub fn run(text: &str, analysis: &Analysis, config: &Checks) -> Vec<Finding> {
 
 /// Runs the sentence-level checks on one paragraph (`scope`); findings in text order per check.
 pub fn run_local(text: &str, analysis: &Analysis, config: &Checks, scope: Span) -> Vec<Finding> {
-    let cx = Context::new(text, analysis, config, scope);
+    let cx = Context::new(text, analysis, config, scope, sentences_in(text, scope));
     let mut out = Vec::new();
     run_each(&cx, &LOCAL, &mut out);
     out
@@ -61,11 +61,8 @@ pub fn run_local(text: &str, analysis: &Analysis, config: &Checks, scope: Span) 
 
 /// Runs the checks that compare figures across the whole report.
 pub fn run_global(text: &str, analysis: &Analysis, config: &Checks) -> Vec<Finding> {
-    let cx = Context::new(text, analysis, config, Span::new(0, 0));
-    let cx = Context {
-        scope: Span::new(0, text.len()),
-        ..cx
-    };
+    // Report-wide checks ask for few sentences; `sentence_of` finds them paragraph by paragraph.
+    let cx = Context::new(text, analysis, config, Span::new(0, text.len()), Vec::new());
     let mut out = Vec::new();
     run_each(&cx, &GLOBAL, &mut out);
     out
@@ -97,12 +94,13 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// A context over `scope`; its sentences are found only there (none for an empty scope).
-    fn new(text: &'a str, analysis: &'a Analysis, config: &'a Checks, scope: Span) -> Context<'a> {
-        let sentences = sentences(&text[scope.start..scope.end])
-            .into_iter()
-            .map(|s| Span::new(s.start + scope.start, s.end + scope.start))
-            .collect();
+    fn new(
+        text: &'a str,
+        analysis: &'a Analysis,
+        config: &'a Checks,
+        scope: Span,
+        sentences: Vec<Span>,
+    ) -> Context<'a> {
         Context {
             text,
             analysis,
@@ -197,14 +195,19 @@ impl<'a> Context<'a> {
         let (para, here) = &mut *cached;
         if !(para.start <= offset && offset < para.end) {
             *para = crate::text::paragraph_around(self.text, offset);
-            *here = sentences(&self.text[para.start..para.end])
-                .into_iter()
-                .map(|s| Span::new(s.start + para.start, s.end + para.start))
-                .collect();
+            *here = sentences_in(self.text, *para);
         }
         let k = here.partition_point(|s| s.end <= offset);
         here.get(k).copied().unwrap_or(*para)
     }
+}
+
+/// The sentences of `span`, in report offsets.
+fn sentences_in(text: &str, span: Span) -> Vec<Span> {
+    sentences(&text[span.start..span.end])
+        .into_iter()
+        .map(|s| s.shifted(span.start))
+        .collect()
 }
 
 /// Sentences: split after `.`, `!`, `?` followed by white space and a capital, digit or quote,

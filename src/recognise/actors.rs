@@ -501,7 +501,6 @@ fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
 /// the report's actors: people by full and titled names, acronyms defined anywhere, bare
 /// surnames to the nearest person of that name, then one actor per referent.
 pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Actor> {
-    let shift = |span: Span, by: usize| Span::new(span.start + by, span.end + by);
     let mut people: Vec<Person> = Vec::new();
     // The first person of each full name, so that linking stays linear in the mentions.
     let mut by_name: HashMap<String, usize> = HashMap::default();
@@ -512,7 +511,7 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
     for &(offset, local) in parts {
         let mut ids = Vec::with_capacity(local.people.len());
         for m in &local.people {
-            let span = shift(m.span, offset);
+            let span = m.span.shifted(offset);
             let idx = resolve_person(&mut people, &mut by_name, &by_surname, m, span.start);
             if let Some(t) = &m.title {
                 if !people[idx].titles.contains(t) {
@@ -543,7 +542,7 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
                 ref other => other.clone(),
             };
             raws.push(Raw {
-                span: shift(r.span, offset),
+                span: r.span.shifted(offset),
                 key,
             });
         }
@@ -551,7 +550,7 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
         // drew`, `Xi-Park summit`) refer to the person of that name nearest before them (or the
         // first after); never to two people at once.
         for c in &local.candidates {
-            let span = shift(c.span, offset);
+            let span = c.span.shifted(offset);
             let word = &text[span.start..span.end];
             if let Some(&key) = acronyms.get(word) {
                 raws.push(Raw {
