@@ -1,11 +1,13 @@
 //! `percent-change`: `rose from A to B, an increase of P percent`, `fell P percent to B from A`,
 //! `N-fold increase`, `doubled` and `halved` must match their two endpoints.
 
+use std::borrow::Cow;
+
 use super::{Context, show};
 use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
 
 /// The direction words give a change: up, down, or not said.
-fn direction(words: &[String]) -> Option<f64> {
+fn direction(words: &[Cow<'_, str>]) -> Option<f64> {
     const UP: &[&str] = &[
         "rose",
         "rise",
@@ -54,9 +56,9 @@ fn direction(words: &[String]) -> Option<f64> {
         if w == "up" && words.get(k + 1).is_some_and(|n| n == "to") {
             continue;
         }
-        if UP.contains(&w.as_str()) {
+        if UP.contains(&&**w) {
             dir = Some(1.0);
-        } else if DOWN.contains(&w.as_str()) {
+        } else if DOWN.contains(&&**w) {
             dir = Some(-1.0);
         }
     }
@@ -66,7 +68,7 @@ fn direction(words: &[String]) -> Option<f64> {
 fn preceded_by(cx: &Context<'_>, f: &Figure, start: usize, words: &[&str]) -> bool {
     cx.words_before(start, f.span.start, 1)
         .last()
-        .is_some_and(|w| words.contains(&w.as_str()))
+        .is_some_and(|w| words.contains(&&**w))
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -93,7 +95,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     && matches!(
                         cx.words_between(figs[k].span.end, figs[a].span.start)
                             .first()
-                            .map(String::as_str),
+                            .map(|w| &**w),
                         Some("up" | "down" | "from")
                     )))
         });
@@ -118,16 +120,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .min(f.span.start)
                 .max(sentence.start);
             let cue = cx.words_between(before_start.max(sentence.start), f.span.start);
-            let near: Vec<String> = cue.iter().rev().take(4).cloned().collect();
+            let near: Vec<Cow<'_, str>> = cue.iter().rev().take(4).cloned().collect();
             let after = cx.words_between(f.span.end, (f.span.end + 24).min(cx.scope.end));
             let after = &after[..after.len().min(2)];
-            let mut words: Vec<String> = near.clone();
+            let mut words: Vec<Cow<'_, str>> = near.clone();
             words.extend(after.iter().cloned());
             match f.kind {
                 FigureKind::Percent => {
                     let dir = direction(&words)
                         .or_else(|| direction(&cx.words_before(sentence.start, f.span.start, 12)));
-                    if dir.is_none() && !near.iter().any(|w| matches!(w.as_str(), "by" | "of")) {
+                    if dir.is_none() && !near.iter().any(|w| matches!(&**w, "by" | "of")) {
                         continue;
                     }
                     let (pl, ph) = cx.interval(f);

@@ -14,6 +14,8 @@ mod restated;
 mod shares;
 mod weekday;
 
+use std::borrow::Cow;
+
 use crate::config::Checks;
 use crate::model::{Analysis, Figure, Finding, Qualifier};
 use crate::text::Span;
@@ -153,8 +155,9 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Lower-cased words of the text between two offsets.
-    pub fn words_between(&self, a: usize, b: usize) -> Vec<String> {
+    /// Lower-cased words of the text between two offsets (borrowed when already lower-case, as
+    /// most words of prose are).
+    pub fn words_between(&self, a: usize, b: usize) -> Vec<Cow<'a, str>> {
         // Callers add byte counts to offsets; round down to the characters they fall in, and
         // never read outside the scope (a paragraph's findings may depend only on it).
         let (a, b) = (
@@ -164,16 +167,23 @@ impl<'a> Context<'a> {
         if a >= b {
             return Vec::new();
         }
-        self.text[a..b]
+        let text: &'a str = self.text;
+        text[a..b]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(|w| {
+                if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
             .collect()
     }
 
     /// Up to `n` lower-cased words just before `offset`, not reaching back past `floor`; looks
     /// at a bounded window so that long sentences stay cheap.
-    pub fn words_before(&self, floor: usize, offset: usize, n: usize) -> Vec<String> {
+    pub fn words_before(&self, floor: usize, offset: usize, n: usize) -> Vec<Cow<'a, str>> {
         let window = offset.saturating_sub(40 * n + 40).max(floor);
         let mut words = self.words_between(window, offset);
         // The window's first word may be cut; keep only whole words unless the window is the floor.
@@ -200,6 +210,16 @@ impl<'a> Context<'a> {
         let k = here.partition_point(|s| s.end <= offset);
         here.get(k).copied().unwrap_or(*para)
     }
+}
+
+/// Where `needle` (lower-case ASCII) first occurs in `hay`, ignoring ASCII case.
+pub(crate) fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).find(|&i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// The sentences of `span`, in report offsets.

@@ -29,8 +29,7 @@ fn respectively(
     out: &mut Vec<Finding>,
 ) {
     let figs = &cx.analysis.figures;
-    let lower = cx.slice(sentence).to_lowercase();
-    let Some(at) = lower.find("respectively") else {
+    let Some(at) = super::find_ignore_case(cx.slice(sentence), "respectively") else {
         return;
     };
     let at = sentence.start + at;
@@ -109,7 +108,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let Some(&(_, exact)) = TRIGGERS.iter().find(|(t, _)| {
                 between
                     .windows(t.len())
-                    .any(|win| win.iter().map(String::as_str).eq(t.iter().copied()))
+                    .any(|win| win.iter().map(|w| &**w).eq(t.iter().copied()))
             }) else {
                 continue;
             };

@@ -54,7 +54,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         }
                         && between.iter().any(|w| {
                             matches!(
-                                w.as_str(),
+                                &**w,
                                 "will"
                                     | "would"
                                     | "disburse"

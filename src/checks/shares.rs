@@ -68,18 +68,13 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
     let made_up = before.len() >= 2
         && before[before.len() - 1] == "up"
         && matches!(
-            before[before.len() - 2].as_str(),
+            &*before[before.len() - 2],
             "make" | "makes" | "made" | "making"
         );
-    let near_before = !made_up
-        && before
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| CHANGE.contains(&w.as_str()));
+    let near_before = !made_up && before.iter().rev().take(3).any(|w| CHANGE.contains(&&**w));
     let near_after = after.iter().take(2).any(|w| {
         matches!(
-            w.as_str(),
+            &**w,
             "higher"
                 | "lower"
                 | "more"
@@ -128,7 +123,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .iter()
                     .rev()
                     .take(2)
-                    .any(|w| matches!(w.as_str(), "for" | "up" | "share" | "shares"))
+                    .any(|w| matches!(&**w, "for" | "up" | "share" | "shares"))
         }) else {
             continue;
         };
@@ -145,15 +140,17 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         // `respectively` pairs each share with its own whole; `of GDP` shares are of different
         // economies when several countries are named. Both are left alone.
-        let s = cx.slice(*sentence).to_lowercase();
-        if s.contains("respectively") || s.contains(" each ") {
+        let s = cx.slice(*sentence);
+        if super::find_ignore_case(s, "respectively").is_some()
+            || super::find_ignore_case(s, " each ").is_some()
+        {
             continue;
         }
         let remaining = shares.iter().position(|&k| {
             let before = cx.words_before(sentence.start, figs[k].span.start, 1);
             before
                 .last()
-                .is_some_and(|w| matches!(w.as_str(), "remaining" | "other" | "rest"))
+                .is_some_and(|w| matches!(&**w, "remaining" | "other" | "rest"))
         });
         let lo: f64 = shares.iter().map(|&k| cx.interval(&figs[k]).0).sum();
         let hi: f64 = shares.iter().map(|&k| cx.interval(&figs[k]).1).sum();

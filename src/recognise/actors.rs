@@ -1089,13 +1089,31 @@ fn nearest_with_surname(
 
 fn gazetteer_matches(cx: &mut Ctx<'_>) {
     let g = cx.g;
-    for m in g.matcher.find_iter(cx.text) {
-        let span = Span::new(m.start(), m.end());
-        if !word_boundary(cx.text, span) {
+    // Names start at the start of a capitalised word; a match (even one that is not a whole
+    // word) consumes its text, as a leftmost-longest scan over the paragraph would.
+    let mut consumed = 0;
+    for t in cx.toks {
+        let start = t.span.start;
+        if t.kind != Kind::Word
+            || start < consumed
+            || !cx.text.as_bytes()[start].is_ascii_uppercase()
+        {
             continue;
         }
-        let entry = g.pattern_entry[m.pattern().as_usize()];
-        cx.claim(span, Key::Gazetteer(entry));
+        let input = aho_corasick::Input::new(cx.text)
+            .range(start..)
+            .anchored(aho_corasick::Anchored::Yes);
+        let Some(m) = g.matcher.find(input) else {
+            continue;
+        };
+        let span = Span::new(m.start(), m.end());
+        consumed = span.end;
+        if word_boundary(cx.text, span) {
+            cx.claim(
+                span,
+                Key::Gazetteer(g.pattern_entry[m.pattern().as_usize()]),
+            );
+        }
     }
 }
 

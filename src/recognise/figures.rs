@@ -81,40 +81,78 @@ fn link_conversions(text: &str, figures: &mut [Figure], offset: usize) {
     }
 }
 
+/// Number words and their values; `hundred` multiplies what stands before it.
+const NUMBER_WORDS: [(&str, f64); 31] = [
+    ("zero", 0.0),
+    ("nought", 0.0),
+    ("naught", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+];
+
+/// Words that multiply by themselves: `doubled`, `threefold`, `halved`.
+const MULTIPLIER_WORDS: [(&str, f64); 13] = [
+    ("doubled", 2.0),
+    ("doubling", 2.0),
+    ("twofold", 2.0),
+    ("tripled", 3.0),
+    ("tripling", 3.0),
+    ("threefold", 3.0),
+    ("quadrupled", 4.0),
+    ("quadrupling", 4.0),
+    ("fourfold", 4.0),
+    ("fivefold", 5.0),
+    ("tenfold", 10.0),
+    ("halved", 0.5),
+    ("halving", 0.5),
+];
+
+/// Every word that can open a figure, lower-cased: most words open none, and one hash look-up
+/// turns them away before any pattern runs.
+static FIGURE_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        NUMBER_WORDS
+            .iter()
+            .chain(&MULTIPLIER_WORDS)
+            .map(|(w, _)| *w)
+            .chain([
+                "a", "an", "dozen", "minus", "negative", "u", "rs", "percent", "percents", "per",
+            ])
+            .collect()
+    });
+
 fn word_value(w: &str) -> Option<(f64, bool)> {
     // (value, is a multiplier like `hundred`)
-    Some(match crate::recognise::token::lower(w, &mut [0; 32]) {
-        "zero" | "nought" | "naught" => (0.0, false),
-        "one" => (1.0, false),
-        "two" => (2.0, false),
-        "three" => (3.0, false),
-        "four" => (4.0, false),
-        "five" => (5.0, false),
-        "six" => (6.0, false),
-        "seven" => (7.0, false),
-        "eight" => (8.0, false),
-        "nine" => (9.0, false),
-        "ten" => (10.0, false),
-        "eleven" => (11.0, false),
-        "twelve" => (12.0, false),
-        "thirteen" => (13.0, false),
-        "fourteen" => (14.0, false),
-        "fifteen" => (15.0, false),
-        "sixteen" => (16.0, false),
-        "seventeen" => (17.0, false),
-        "eighteen" => (18.0, false),
-        "nineteen" => (19.0, false),
-        "twenty" => (20.0, false),
-        "thirty" => (30.0, false),
-        "forty" => (40.0, false),
-        "fifty" => (50.0, false),
-        "sixty" => (60.0, false),
-        "seventy" => (70.0, false),
-        "eighty" => (80.0, false),
-        "ninety" => (90.0, false),
-        "hundred" => (100.0, true),
-        _ => return None,
-    })
+    let mut buf = [0; 32];
+    let l = crate::recognise::token::lower(w, &mut buf);
+    let &(_, v) = NUMBER_WORDS.iter().find(|(n, _)| *n == l)?;
+    Some((v, v == 100.0))
 }
 
 fn fraction_word(w: &str) -> Option<f64> {
@@ -129,15 +167,12 @@ fn fraction_word(w: &str) -> Option<f64> {
 }
 
 fn multiplier_word(w: &str) -> Option<f64> {
-    Some(match crate::recognise::token::lower(w, &mut [0; 32]) {
-        "doubled" | "doubling" | "twofold" => 2.0,
-        "tripled" | "tripling" | "threefold" => 3.0,
-        "quadrupled" | "quadrupling" | "fourfold" => 4.0,
-        "fivefold" => 5.0,
-        "tenfold" => 10.0,
-        "halved" | "halving" => 0.5,
-        _ => return None,
-    })
+    let mut buf = [0; 32];
+    let l = crate::recognise::token::lower(w, &mut buf);
+    MULTIPLIER_WORDS
+        .iter()
+        .find(|(m, _)| *m == l)
+        .map(|&(_, v)| v)
 }
 
 /// Words that name a thing numbered, not counted: `Article 9`, `Resolution 2270`.
@@ -737,9 +772,6 @@ impl<'a> Parser<'a> {
 
     /// A figure at `i`, with a leading minus sign (`-1.5`, `minus five percent`) applied.
     fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
-        if self.kind(i) == Some(Kind::Word) && !self.word_can_start(i) {
-            return None;
-        }
         let minus_sign = matches!(self.s(i), "-" | "−")
             && (i == 0 || self.toks[i].gap)
             && self.glued(i + 1)
@@ -762,22 +794,7 @@ impl<'a> Parser<'a> {
     /// Whether a word can open a figure: a number word, a multiplier, a sign of money.
     fn word_can_start(&self, i: usize) -> bool {
         let s = self.s(i);
-        let mut buf = [0u8; 32];
-        let l = super::token::lower(s, &mut buf);
-        word_value(l).is_some()
-            || multiplier_word(l).is_some()
-            || matches!(
-                l,
-                "a" | "an"
-                    | "dozen"
-                    | "minus"
-                    | "negative"
-                    | "u"
-                    | "rs"
-                    | "percent"
-                    | "percents"
-                    | "per"
-            )
+        FIGURE_STARTS.contains(super::token::lower(s, &mut [0; 32]))
             || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()))
             || (self.s(i + 1) == "$")
             || (self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Number))

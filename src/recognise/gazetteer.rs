@@ -25,7 +25,8 @@ pub struct Entry {
 
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Every name and alias, matched leftmost-longest so `North Korea` beats `Korea`.
+    /// Every name and alias, matched leftmost-longest so `North Korea` beats `Korea`; anchored
+    /// searches only, since every pattern starts with a capital letter.
     pub matcher: AhoCorasick,
     /// Entry index of each matcher pattern.
     pub pattern_entry: Vec<usize>,
@@ -101,8 +102,16 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             pattern_entry.push(k);
         }
     }
+    // Every pattern starts with a capital letter, so `gazetteer_matches` runs the automaton only
+    // from the start of capitalised words, anchored, instead of over every byte of the report.
+    debug_assert!(
+        patterns
+            .iter()
+            .all(|p| p.starts_with(|c: char| c.is_ascii_uppercase()))
+    );
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
         .build(&patterns)
         .expect("gazetteer patterns are plain strings");
     let mut title_heads = HashSet::default();

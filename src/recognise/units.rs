@@ -144,6 +144,9 @@ pub fn iso_code(word: &str) -> Option<&'static str> {
         "KES", "ETB", "GHS", "MAD", "DZD", "TND", "ARS", "CLP", "COP", "PEN", "VES", "CUP", "AFN",
         "IQD", "SYP", "JOD", "LBP", "OMR", "BHD", "YER", "SDG", "XOF", "XAF", "RMB", "BTC",
     ];
+    if word.len() != 3 {
+        return None;
+    }
     let code = CODES.iter().find(|c| **c == word)?;
     Some(if *code == "RMB" { "CNY" } else { code })
 }
