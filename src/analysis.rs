@@ -323,7 +323,7 @@ fn resolve_currency_by_country(
             .iter()
             .find(|(w, c, _)| *w == word && *c == country)
         {
-            f.unit = Some(code.to_string());
+            f.unit = Some(code.into());
         }
     }
 }
@@ -334,11 +334,9 @@ fn link_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     // Candidates: the `h` of `http`, the `w` of `www.`, and `@`; far fewer than every `h`.
-    let mut starts: Vec<usize> = text
-        .match_indices("http")
-        .map(|(o, _)| o)
-        .chain(text.match_indices("www.").map(|(o, _)| o))
-        .chain(text.match_indices('@').map(|(o, _)| o))
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "http")
+        .chain(memchr::memmem::find_iter(bytes, "www."))
+        .chain(memchr::memchr_iter(b'@', bytes))
         .collect();
     starts.sort_unstable();
     let mut i = 0;

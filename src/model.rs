@@ -3,6 +3,8 @@
 //! These are plain data in byte offsets. The CLI serialises them to the JSON contract and the LSP
 //! layer converts them to protocol types; neither adds facts of its own.
 
+use std::borrow::Cow;
+
 use crate::calendar::Date;
 use crate::text::Span;
 
@@ -215,7 +217,7 @@ pub struct Figure {
     /// In plain units: `$359 million` is 359,000,000.
     pub value: f64,
     /// ISO 4217 for money, `%` for percent, `pp` for points, a symbol for quantities.
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     pub qualifier: Qualifier,
     /// `2,000-3,000`, `between 5 and 7 percent`.
     pub range: Option<(f64, f64)>,

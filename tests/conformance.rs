@@ -278,7 +278,7 @@ fn found(category: Category, text: &str, a: &Analysis) -> Vec<Entity> {
                     continue;
                 }
                 let (start, end) = span(f.span);
-                let unit = f.unit.clone().unwrap_or_default();
+                let unit = f.unit.as_deref().unwrap_or_default().to_string();
                 let value = match category {
                     Category::Money => Val::Money(f.value, unit),
                     Category::Quantity => Val::Quantity(f.value, unit),

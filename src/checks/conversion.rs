@@ -10,11 +10,11 @@ use crate::text::Span;
 type Ends = (Vec<f64>, Vec<f64>);
 
 /// One written conversion: `amount` (in `from`) equals `converted` (in `to`).
-struct Conversion {
+struct Conversion<'a> {
     amount: usize,
     converted: usize,
-    from: String,
-    to: String,
+    from: &'a str,
+    to: &'a str,
     /// Units of `from` per one `to`, and the interval the wording allows.
     rate: f64,
     lo: f64,
@@ -33,7 +33,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let (a, b) = (&figs[k], &figs[c]);
-        let (Some(ua), Some(ub)) = (a.unit.clone(), b.unit.clone()) else {
+        let (Some(ua), Some(ub)) = (a.unit.as_deref(), b.unit.as_deref()) else {
             continue;
         };
         // Express every rate as units of the other currency per US dollar (or per the second).
@@ -63,7 +63,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // than comparing every pair of conversions.
     let mut ends: std::collections::HashMap<(&str, &str), Ends> = std::collections::HashMap::new();
     for c in &conversions {
-        let e = ends.entry((c.from.as_str(), c.to.as_str())).or_default();
+        let e = ends.entry((c.from, c.to)).or_default();
         e.0.push(c.lo);
         e.1.push(c.hi);
     }
@@ -72,7 +72,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         e.1.sort_by(f64::total_cmp);
     }
     for c in conversions.iter() {
-        let (los, his) = &ends[&(c.from.as_str(), c.to.as_str())];
+        let (los, his) = &ends[&(c.from, c.to)];
         let others = los.len() - 1;
         // `o` agrees with `c` when o.lo ≤ c.hi·(1+tol) and o.hi ≥ c.lo/(1+tol); every interval
         // failing the second test passes the first, so the count is a difference.

@@ -236,8 +236,17 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
+    // Only line breaks and end marks can end a sentence; visit just those, in order.
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut breaks = memchr::memchr_iter(b'\n', bytes).peekable();
+    loop {
+        let i = match (marks.peek(), breaks.peek()) {
+            (Some(&m), Some(&n)) if m < n => marks.next(),
+            (Some(_), None) => marks.next(),
+            (_, Some(_)) => breaks.next(),
+            (None, None) => None,
+        };
+        let Some(i) = i else { break };
         let b = bytes[i];
         // Blank lines end sentences, and so do line breaks around headings and list items.
         let line_break = b == b'\n' && {
@@ -248,7 +257,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
                 || next.starts_with(['#', '-', '*', '|', '>'])
                 || line.trim_start().starts_with(['#', '-', '*', '|'])
         };
-        let end_mark = matches!(b, b'.' | b'!' | b'?') && {
+        let end_mark = b != b'\n' && {
             let next = text[i + 1..].chars().next();
             let after = text[i + 1..].trim_start_matches([' ', '"', '\u{201d}', '\u{2019}', ')']);
             next.is_none_or(|c| {
@@ -264,7 +273,6 @@ pub fn sentences(text: &str) -> Vec<Span> {
             }
             start = end;
         }
-        i += 1;
     }
     if start < text.len() && !text[start..].trim().is_empty() {
         out.push(Span::new(start, text.len()));

@@ -5,6 +5,7 @@ use super::token::{Kind, Token, is_dash};
 use super::units::{self, UNITS};
 use crate::model::{Figure, FigureKind, Qualifier};
 use crate::text::Span;
+use std::borrow::Cow;
 
 pub struct Options<'a> {
     /// The ISO code a bare `$` or `dollars` means.
@@ -247,6 +248,12 @@ impl<'a> Parser<'a> {
 
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// The currency `$` stands for; borrowed for the ISO codes Dossier knows.
+    fn dollar_code(&self) -> Cow<'static, str> {
+        units::iso_code(self.dollar)
+            .map_or_else(|| Cow::Owned(self.dollar.to_string()), Cow::Borrowed)
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -1016,9 +1023,9 @@ impl<'a> Parser<'a> {
         // What follows: a currency, percent sign or word, a unit, `-fold`, or a noun.
         if let Some(c) = prefix {
             let unit = if c == "$" {
-                self.dollar.to_string()
+                self.dollar_code()
             } else {
-                c.to_string()
+                Cow::Borrowed(c)
             };
             let suffix = if units::currency_sign(self.s(j)).is_some() {
                 None
@@ -1028,7 +1035,7 @@ impl<'a> Parser<'a> {
             let (unit, end) = match suffix {
                 // `US$ 5 million dollars` and `$5 USD` say the same currency twice.
                 Some((c2, e)) if c2 != "GBP" || units::currency_sign(self.s(i)).is_some() => {
-                    (if c2 == "$" { unit } else { c2.to_string() }, e)
+                    (if c2 == "$" { unit } else { Cow::Borrowed(c2) }, e)
                 }
                 _ => (unit, j),
             };
@@ -1101,9 +1108,9 @@ impl<'a> Parser<'a> {
             if c == "¢" || pence {
                 // Cents and pence are hundredths of the dollar and the pound.
                 let unit = if pence {
-                    "GBP".to_string()
+                    Cow::Borrowed("GBP")
                 } else {
-                    self.dollar.to_string()
+                    self.dollar_code()
                 };
                 let b = (bounds.0 / 100.0, bounds.1 / 100.0);
                 let r = range.map(|(a, b)| (a / 100.0, b / 100.0));
@@ -1112,9 +1119,9 @@ impl<'a> Parser<'a> {
             }
             if !(is_pounds && scale.is_none()) {
                 let unit = if c == "$" {
-                    self.dollar.to_string()
+                    self.dollar_code()
                 } else {
-                    c.to_string()
+                    Cow::Borrowed(c)
                 };
                 // `75 USD million`: the scale after the code.
                 if scale.is_none() && high.is_none() {
@@ -1359,7 +1366,7 @@ impl<'a> Parser<'a> {
         end: usize,
         kind: FigureKind,
         value: f64,
-        unit: Option<String>,
+        unit: Option<Cow<'static, str>>,
         bounds: (f64, f64),
         range: Option<(f64, f64)>,
     ) -> Figure {
