@@ -2,6 +2,8 @@
 //! and places by their shape (`… Ministry`, `… Prefecture`, acronym definitions), and people by
 //! titles and name lists; then merges every mention of one actor under its fullest name.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -534,17 +536,18 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
     }
     let surnames: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.surname.as_str()).collect();
 
-    let mut raws = Vec::with_capacity(parts.iter().map(|(_, l)| l.claims.len()).sum());
+    // Mentions in text order, each with its referent; keys are borrowed from the paragraphs, so
+    // linking a long report clones no names.
+    let mut raws: Vec<(Span, Cow<'_, Key>)> =
+        Vec::with_capacity(parts.iter().map(|(_, l)| l.claims.len()).sum());
     for (&(offset, local), ids) in parts.iter().zip(&resolved) {
+        let first = raws.len();
         for r in &local.claims {
             let key = match r.key {
-                Key::Person(k) => Key::Person(ids[k]),
-                ref other => other.clone(),
+                Key::Person(k) => Cow::Owned(Key::Person(ids[k])),
+                ref other => Cow::Borrowed(other),
             };
-            raws.push(Raw {
-                span: r.span.shifted(offset),
-                key,
-            });
+            raws.push((r.span.shifted(offset), key));
         }
         // Acronyms defined anywhere claim their bare uses; then bare surnames (`Park also
         // drew`, `Xi-Park summit`) refer to the person of that name nearest before them (or the
@@ -553,19 +556,15 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
             let span = c.span.shifted(offset);
             let word = &text[span.start..span.end];
             if let Some(&key) = acronyms.get(word) {
-                raws.push(Raw {
-                    span,
-                    key: key.clone(),
-                });
+                raws.push((span, Cow::Borrowed(key)));
             } else if !c.in_longer_name && surnames.contains(word) {
                 if let Some(k) = nearest_with_surname(&people, &by_surname, word, span.start) {
-                    raws.push(Raw {
-                        span,
-                        key: Key::Person(k),
-                    });
+                    raws.push((span, Cow::Owned(Key::Person(k))));
                 }
             }
         }
+        // Paragraphs follow each other, so sorting each one's mentions sorts them all.
+        raws[first..].sort_by_key(|(span, _)| span.start);
     }
     assemble(text, raws, &people, defs)
 }
@@ -1117,22 +1116,27 @@ fn gazetteer_matches(cx: &mut Ctx<'_>) {
     }
 }
 
-fn assemble(text: &str, mut raws: Vec<Raw>, people: &[Person], defs: &[ActorDef]) -> Vec<Actor> {
-    raws.sort_by_key(|r| r.span.start);
-    let mut order: Vec<Key> = Vec::new();
-    let mut groups: HashMap<Key, Vec<Span>> = HashMap::default();
-    for r in raws {
-        let entry = groups.entry(r.key.clone()).or_default();
-        if entry.is_empty() {
-            order.push(r.key.clone());
-        }
-        entry.push(r.span);
+/// One actor per referent, numbered in order of first mention; `raws` are in text order.
+fn assemble(
+    text: &str,
+    raws: Vec<(Span, Cow<'_, Key>)>,
+    people: &[Person],
+    defs: &[ActorDef],
+) -> Vec<Actor> {
+    let mut index: HashMap<&Key, usize> = HashMap::default();
+    let mut groups: Vec<(&Key, Vec<Span>)> = Vec::new();
+    for (span, key) in &raws {
+        let key: &Key = key;
+        let n = *index.entry(key).or_insert_with(|| {
+            groups.push((key, Vec::new()));
+            groups.len() - 1
+        });
+        groups[n].1.push(*span);
     }
     let g = gazetteer::get();
-    let mut actors = Vec::with_capacity(order.len());
-    for (n, key) in order.into_iter().enumerate() {
-        let mentions = groups.remove(&key).unwrap_or_default();
-        let (name, kind, titles, description) = match &key {
+    let mut actors = Vec::with_capacity(groups.len());
+    for (n, (key, mentions)) in groups.into_iter().enumerate() {
+        let (name, kind, titles, description) = match key {
             Key::Config(k) => (
                 defs[*k].name.clone(),
                 defs[*k].kind,
@@ -1161,7 +1165,7 @@ fn assemble(text: &str, mut raws: Vec<Raw>, people: &[Person], defs: &[ActorDef]
                 aliases.push(t.to_string());
             }
         }
-        let config_line = match &key {
+        let config_line = match key {
             Key::Config(k) => defs[*k].line,
             _ => None,
         };
