@@ -184,7 +184,3 @@ mod stages {
         bencher.bench(|| dossier::checks::run(&ONE_MB, black_box(&analysis), &checks));
     }
 }
-
-/// The allocator the `dossier` binary uses, so that the figures here are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
