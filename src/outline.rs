@@ -251,10 +251,12 @@ fn plain_headings(text: &str) -> Vec<Heading> {
         let starts_well = s.chars().next().is_some_and(|c| {
             c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '\'')
         });
+        // A line over 400 bytes has over 100 characters; counting them is left to short lines.
         let headingish = alone
             && starts_well
-            && s.chars().count() <= 100
             && words <= 14
+            && s.len() <= 400
+            && s.chars().count() <= 100
             && !ends_like_prose(s)
             && !s.starts_with(['-', '*', '•']);
         if headingish && seen_prose {

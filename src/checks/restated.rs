@@ -44,14 +44,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .find(|(m, _)| {
                 m.end <= f.span.start && {
                     let between = cx.words_between(m.end, f.span.start);
+                    // Cheapest tests first: finding sentences is the costly one.
                     (1..=3).contains(&between.len())
-                        && cx.sentence_of(m.start) == cx.sentence_of(f.span.start)
-                        && !{
-                            // Figures are in text order: those between the name and this one
-                            // start at or after the name and come before this figure.
-                            let lo = figs[..k].partition_point(|g| g.span.start < m.end);
-                            figs[lo..k].iter().any(|g| g.span.end <= f.span.start)
-                        }
                         && between.iter().any(|w| {
                             matches!(
                                 &**w,
@@ -73,6 +67,13 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                                     | "cost"
                             )
                         })
+                        && cx.sentence_of(m.start) == cx.sentence_of(f.span.start)
+                        && !{
+                            // Figures are in text order: those between the name and this one
+                            // start at or after the name and come before this figure.
+                            let lo = figs[..k].partition_point(|g| g.span.start < m.end);
+                            figs[lo..k].iter().any(|g| g.span.end <= f.span.start)
+                        }
                 }
             });
         let Some(&(_, actor)) = after.or(before) else {

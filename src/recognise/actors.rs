@@ -520,9 +520,17 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
                     people[idx].titles.push(t.clone());
                 }
             }
-            let list = by_surname.entry(people[idx].surname.clone()).or_default();
-            let at = list.partition_point(|(s, _)| *s < span.start);
-            list.insert(at, (span.start, idx));
+            // Mentions come in text order, so each goes at the end of its list.
+            let surname = &people[idx].surname;
+            match by_surname.get_mut(surname) {
+                Some(list) => {
+                    let at = list.partition_point(|(s, _)| *s < span.start);
+                    list.insert(at, (span.start, idx));
+                }
+                None => {
+                    by_surname.insert(surname.clone(), vec![(span.start, idx)]);
+                }
+            }
             ids.push(idx);
         }
         resolved.push(ids);
