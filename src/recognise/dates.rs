@@ -115,8 +115,8 @@ const ORDINALS: [&str; 19] = [
     "nineteenth",
 ];
 
-/// Words a date expression can start with, lower-cased.
-static DATE_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+/// Words a date expression can start with, lower-cased (`token::DATE_START`).
+pub(crate) static START_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         [
             "jan",
@@ -199,10 +199,6 @@ static DATE_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         .chain(ORDINALS)
         .collect()
     });
-
-fn can_start_date(word: &str) -> bool {
-    DATE_STARTS.contains(crate::recognise::token::lower(word, &mut [0; 32]))
-}
 
 fn weekday_number(word: &str) -> Option<usize> {
     let mut w_buf = [0u8; 32];
@@ -674,7 +670,7 @@ impl<'a> Parser<'a> {
         }
         match t.kind {
             // Most words start no date; one look-up turns them away before any pattern runs.
-            Kind::Word if !can_start_date(self.s(i)) => None,
+            Kind::Word if t.class & super::token::DATE_START == 0 => None,
             Kind::Word => {
                 let w = self.s(i);
                 if let Some(wd) = weekday_number(w) {

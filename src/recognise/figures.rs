@@ -134,9 +134,9 @@ const MULTIPLIER_WORDS: [(&str, f64); 13] = [
     ("halving", 0.5),
 ];
 
-/// Every word that can open a figure, lower-cased: most words open none, and one hash look-up
-/// turns them away before any pattern runs.
-static FIGURE_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+/// Every word that can open a figure, lower-cased (`token::FIGURE_START`): most words open
+/// none, and the tokenizer's one look-up turns them away before any pattern runs.
+pub(crate) static START_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         NUMBER_WORDS
             .iter()
@@ -801,7 +801,7 @@ impl<'a> Parser<'a> {
     /// Whether a word can open a figure: a number word, a multiplier, a sign of money.
     fn word_can_start(&self, i: usize) -> bool {
         let s = self.s(i);
-        FIGURE_STARTS.contains(super::token::lower(s, &mut [0; 32]))
+        self.toks[i].class & super::token::FIGURE_START != 0
             || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()))
             || (self.s(i + 1) == "$")
             || (self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Number))

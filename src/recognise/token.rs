@@ -3,7 +3,29 @@
 //! Tokens keep their byte spans and whether white space stood before them, so a pattern can tell
 //! `Oct. 17-25` (glued) from `17 - 25` (spaced) without looking at the text again.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::text::Span;
+
+/// `Token::class` bit: the word can open a date (`October`, `late`, `the`).
+pub const DATE_START: u8 = 1;
+/// `Token::class` bit: the word can open a figure (`two`, `doubled`, `a`).
+pub const FIGURE_START: u8 = 2;
+
+/// The keyword classes of every lower-cased word that has one. Looking a word up once here,
+/// when the text is split, spares each recogniser its own look-up for every word of a report.
+static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for &w in super::dates::START_WORDS.iter() {
+        *map.entry(w).or_default() |= DATE_START;
+    }
+    for &w in super::figures::START_WORDS.iter() {
+        *map.entry(w).or_default() |= FIGURE_START;
+    }
+    map
+});
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -23,6 +45,8 @@ pub struct Token {
     pub gap: bool,
     /// A line break stood between this token and the previous one.
     pub newline: bool,
+    /// Keyword classes of a word (`DATE_START`, `FIGURE_START`); 0 for other tokens.
+    pub class: u8,
 }
 
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -31,6 +55,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut gap = true;
     let mut newline = true;
+    let classes = &*CLASSES;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
@@ -98,11 +123,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind = Kind::Punct;
             }
         }
+        let class = if kind == Kind::Word {
+            classes
+                .get(lower(&text[start..i], &mut [0; 32]))
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
+        };
         tokens.push(Token {
             span: Span::new(start, i),
             kind,
             gap,
             newline,
+            class,
         });
         gap = false;
         newline = false;
