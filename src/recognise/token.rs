@@ -16,7 +16,7 @@ pub const FIGURE_START: u8 = 2;
 
 /// The keyword classes of every lower-cased word that has one. Looking a word up once here,
 /// when the text is split, spares each recogniser its own look-up for every word of a report.
-static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
     for &w in super::dates::START_WORDS.iter() {
         *map.entry(w).or_default() |= DATE_START;
@@ -24,8 +24,41 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     for &w in super::figures::START_WORDS.iter() {
         *map.entry(w).or_default() |= FIGURE_START;
     }
-    map
+    let mut filter = [0u32; 26 * 26];
+    for w in map.keys() {
+        let (b, n) = (w.as_bytes(), w.len());
+        debug_assert!(w.bytes().all(|c| c.is_ascii_lowercase()) && n < 32, "{w}");
+        filter[Classes::slot(b[0], b[n - 1])] |= 1 << n;
+    }
+    Classes { map, filter }
 });
+
+/// Keyword classes by word, with a filter that turns most words away before hashing them.
+struct Classes {
+    map: FxHashMap<&'static str, u8>,
+    /// For each first and last letter, the lengths of the keywords that have them (as bits).
+    filter: [u32; 26 * 26],
+}
+
+impl Classes {
+    fn slot(first: u8, last: u8) -> usize {
+        let letter = |b: u8| usize::from(b.to_ascii_lowercase().wrapping_sub(b'a')).min(25);
+        letter(first) * 26 + letter(last)
+    }
+
+    fn of(&self, word: &str) -> u8 {
+        let (b, n) = (word.as_bytes(), word.len());
+        // Keywords are short ASCII words; a non-ASCII byte at either end fails the filter too.
+        if n >= 32
+            || !b[0].is_ascii_alphabetic()
+            || !b[n - 1].is_ascii_alphabetic()
+            || self.filter[Classes::slot(b[0], b[n - 1])] & (1 << n) == 0
+        {
+            return 0;
+        }
+        self.map.get(lower(word, &mut [0; 32])).copied().unwrap_or(0)
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -124,10 +157,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let class = if kind == Kind::Word {
-            classes
-                .get(lower(&text[start..i], &mut [0; 32]))
-                .copied()
-                .unwrap_or(0)
+            classes.of(&text[start..i])
         } else {
             0
         };
