@@ -391,8 +391,9 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     g: &'static Gazetteer,
-    /// Byte ranges already claimed by a mention, start → end; they never overlap.
-    claimed: std::collections::BTreeMap<usize, usize>,
+    /// Byte ranges already claimed by a mention, sorted by start; they never overlap. A
+    /// paragraph holds few, so a sorted vector beats a tree.
+    claimed: Vec<(usize, usize)>,
     raws: Vec<Raw>,
     people: Vec<PersonMention>,
 }
@@ -406,21 +407,21 @@ impl Ctx<'_> {
 
     fn free(&self, span: Span) -> bool {
         // Claims never overlap, so only the last one starting before `span` ends can reach it.
-        !self
+        let k = self
             .claimed
-            .range(..span.end.max(span.start + 1))
-            .next_back()
-            .is_some_and(|(&s, &e)| {
-                Span::new(s, e).overlaps(span)
-                    || (span.is_empty() && s <= span.start && span.start < e)
-            })
+            .partition_point(|&(s, _)| s < span.end.max(span.start + 1));
+        !k.checked_sub(1).is_some_and(|k| {
+            let (s, e) = self.claimed[k];
+            Span::new(s, e).overlaps(span) || (span.is_empty() && s <= span.start && span.start < e)
+        })
     }
 
     fn claim(&mut self, span: Span, key: Key) {
         if span.is_empty() || !self.free(span) {
             return;
         }
-        self.claimed.insert(span.start, span.end);
+        let at = self.claimed.partition_point(|&(s, _)| s < span.start);
+        self.claimed.insert(at, (span.start, span.end));
         self.raws.push(Raw { span, key });
     }
 
@@ -455,7 +456,7 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
         text,
         toks,
         g: gazetteer::get(),
-        claimed: std::collections::BTreeMap::new(),
+        claimed: Vec::new(),
         raws: Vec::new(),
         people: Vec::new(),
     };

@@ -134,6 +134,19 @@ const MULTIPLIER_WORDS: [(&str, f64); 13] = [
     ("halving", 0.5),
 ];
 
+/// The units (indices into `UNITS`, in its order) by their first word, lower-cased: a number
+/// is followed by one of a hundred units at most, so only those that start right are tried.
+static UNITS_BY_FIRST_WORD: std::sync::LazyLock<rustc_hash::FxHashMap<String, Vec<usize>>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (k, unit) in UNITS.iter().enumerate() {
+            map.entry(unit.words[0].to_ascii_lowercase())
+                .or_default()
+                .push(k);
+        }
+        map
+    });
+
 /// Every word that can open a figure, lower-cased (`token::FIGURE_START`): most words open
 /// none, and the tokenizer's one look-up turns them away before any pattern runs.
 pub(crate) static START_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
@@ -635,7 +648,18 @@ impl<'a> Parser<'a> {
         if self.s(j) == "t" && self.glued(j) && !self.glued(j + 1) {
             return Some(("t", j + 1));
         }
-        'units: for unit in UNITS {
+        let first = self.word(j)?;
+        let mut buf = [0; 32];
+        let lowered;
+        let key = if first.is_ascii() {
+            super::token::lower(first, &mut buf)
+        } else {
+            // `µg`: the few units with letters beyond ASCII.
+            lowered = first.to_ascii_lowercase();
+            &lowered
+        };
+        let candidates = UNITS_BY_FIRST_WORD.get(key)?;
+        'units: for unit in candidates.iter().map(|&k| &UNITS[k]) {
             for (k, uw) in unit.words.iter().enumerate() {
                 let Some(w) = self.word(j + k) else {
                     continue 'units;

@@ -151,6 +151,12 @@ fn percentages_points_counts_quantities_multipliers() {
                                                       ^^^^^^^ multiplier 36
                                                                            ^^^^^^^ multiplier 2",
     );
+    // Units whose names hold letters beyond ASCII (micro sign and Greek mu).
+    check(
+        "Samples held 5 µg of lead and 7 μg of zinc.
+             ^^^^ quantity 5 µg
+                              ^^^^ quantity 7 µg",
+    );
 }
 
 #[test]

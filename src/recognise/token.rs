@@ -56,7 +56,10 @@ impl Classes {
         {
             return 0;
         }
-        self.map.get(lower(word, &mut [0; 32])).copied().unwrap_or(0)
+        self.map
+            .get(lower(word, &mut [0; 32]))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
