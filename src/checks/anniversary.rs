@@ -32,7 +32,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 d.span.start > f.span.end
                     && d.span.end <= sentence.end
                     && !d.value.interval
-                    && cx.words_between(f.span.end, d.span.start).len() <= 8
+                    && cx.count_words(f.span.end, d.span.start) <= 8
             })
         else {
             continue;

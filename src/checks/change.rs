@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{Context, show};
+use super::{Context, lowered, show};
 use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
 
 /// The direction words give a change: up, down, or not said.
@@ -66,9 +66,8 @@ fn direction(words: &[Cow<'_, str>]) -> Option<f64> {
 }
 
 fn preceded_by(cx: &Context<'_>, f: &Figure, start: usize, words: &[&str]) -> bool {
-    cx.words_before(start, f.span.start, 1)
-        .last()
-        .is_some_and(|w| words.contains(&&**w))
+    cx.word_before(start, f.span.start)
+        .is_some_and(|w| words.contains(&&*w))
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -91,11 +90,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     sentence.start,
                     &["to", "reached", "reach", "at", "hit"],
                 ) || (k < a
-                    && cx.words_between(figs[k].span.end, figs[a].span.start).len() <= 3
+                    && cx.count_words(figs[k].span.end, figs[a].span.start) <= 3
                     && matches!(
-                        cx.words_between(figs[k].span.end, figs[a].span.start)
-                            .first()
-                            .map(|w| &**w),
+                        cx.words(figs[k].span.end, figs[a].span.start)
+                            .next()
+                            .map(lowered)
+                            .as_deref(),
                         Some("up" | "down" | "from")
                     )))
         });

@@ -19,7 +19,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     && d.value.interval
                     && d.value.precision == Precision::Day
                     && !d.approx
-                    && cx.words_between(f.span.end, d.span.start).len() <= 8
+                    && cx.count_words(f.span.end, d.span.start) <= 8
             })
         else {
             continue;

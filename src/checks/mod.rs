@@ -155,30 +155,42 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Lower-cased words of the text between two offsets (borrowed when already lower-case, as
-    /// most words of prose are).
-    pub fn words_between(&self, a: usize, b: usize) -> Vec<Cow<'a, str>> {
+    /// The words of the text between two offsets, as written.
+    pub fn words(&self, a: usize, b: usize) -> impl Iterator<Item = &'a str> + use<'a> {
         // Callers add byte counts to offsets; round down to the characters they fall in, and
         // never read outside the scope (a paragraph's findings may depend only on it).
         let (a, b) = (
             crate::text::floor_char_boundary(self.text, a.max(self.scope.start)),
             crate::text::floor_char_boundary(self.text, b.min(self.scope.end)),
         );
-        if a >= b {
-            return Vec::new();
-        }
         let text: &'a str = self.text;
-        text[a..b]
+        text[a..b.max(a)]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| {
-                if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    Cow::Owned(w.to_lowercase())
-                } else {
-                    Cow::Borrowed(w)
-                }
-            })
-            .collect()
+    }
+
+    /// How many words stand between two offsets.
+    pub fn count_words(&self, a: usize, b: usize) -> usize {
+        self.words(a, b).count()
+    }
+
+    /// Lower-cased words of the text between two offsets (borrowed when already lower-case, as
+    /// most words of prose are).
+    pub fn words_between(&self, a: usize, b: usize) -> Vec<Cow<'a, str>> {
+        self.words(a, b).map(lowered).collect()
+    }
+
+    /// The lower-cased word just before `offset`, not reaching back past `floor`: the last of
+    /// `words_before(floor, offset, 1)`, without collecting the others.
+    pub fn word_before(&self, floor: usize, offset: usize) -> Option<Cow<'a, str>> {
+        let window = offset.saturating_sub(80).max(floor);
+        let mut words = self.words(window, offset);
+        let first = words.next()?;
+        match words.last() {
+            Some(last) => Some(lowered(last)),
+            // The window's first word may be cut; keep it only when the window is the floor.
+            None => (window == floor).then(|| lowered(first)),
+        }
     }
 
     /// Up to `n` lower-cased words just before `offset`, not reaching back past `floor`; looks
@@ -209,6 +221,15 @@ impl<'a> Context<'a> {
         }
         let k = here.partition_point(|s| s.end <= offset);
         here.get(k).copied().unwrap_or(*para)
+    }
+}
+
+/// A word in lower case, borrowed when it already is.
+pub(crate) fn lowered(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
     }
 }
 

@@ -35,7 +35,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let after = mentions[first_after..]
             .iter()
             .take_while(|(m, _)| m.start <= f.span.end + 8)
-            .find(|(m, _)| cx.words_between(f.span.end, m.start).is_empty());
+            .find(|(m, _)| cx.words(f.span.end, m.start).next().is_none());
         // `the Special Fund will disburse 1.2 billion yuan`: the name as the subject just before.
         let before = mentions[..first_after]
             .iter()

@@ -130,7 +130,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut shares = vec![candidates[open]];
         for &k in &candidates[open + 1..] {
             let prev = figs[*shares.last().unwrap_or(&k)].span.end;
-            if cx.words_between(prev, figs[k].span.start).len() > 6 {
+            if cx.count_words(prev, figs[k].span.start) > 6 {
                 break;
             }
             shares.push(k);
@@ -147,10 +147,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let remaining = shares.iter().position(|&k| {
-            let before = cx.words_before(sentence.start, figs[k].span.start, 1);
-            before
-                .last()
-                .is_some_and(|w| matches!(&**w, "remaining" | "other" | "rest"))
+            cx.word_before(sentence.start, figs[k].span.start)
+                .is_some_and(|w| matches!(&*w, "remaining" | "other" | "rest"))
         });
         let lo: f64 = shares.iter().map(|&k| cx.interval(&figs[k]).0).sum();
         let hi: f64 = shares.iter().map(|&k| cx.interval(&figs[k]).1).sum();
