@@ -396,6 +396,9 @@ struct Ctx<'a> {
     claimed: Vec<(usize, usize)>,
     raws: Vec<Raw>,
     people: Vec<PersonMention>,
+    /// Indices of the words that start with a capital: the only tokens a name can start at,
+    /// and a fraction of a paragraph's tokens.
+    caps: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -459,6 +462,16 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
         claimed: Vec::new(),
         raws: Vec::new(),
         people: Vec::new(),
+        caps: (0..toks.len())
+            .filter(|&i| {
+                let t = &toks[i];
+                t.kind == Kind::Word
+                    && text[t.span.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+            .collect(),
     };
     if let Some(c) = configured {
         c.claim(&mut cx);
@@ -478,12 +491,9 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
 /// Capitalised words that no mention of their paragraph claimed.
 fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for (i, t) in cx.toks.iter().enumerate() {
-        if t.kind != Kind::Word {
-            continue;
-        }
-        let w = cx.s(i);
-        if !w.chars().next().is_some_and(char::is_uppercase) || !cx.free(t.span) {
+    for &i in &cx.caps {
+        let t = &cx.toks[i];
+        if !cx.free(t.span) {
             continue;
         }
         let next_is_name = cx
@@ -672,7 +682,7 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
     let mut map = Vec::new();
     let toks = cx.toks;
     for i in 0..toks.len() {
-        if cx.s(i) != "(" {
+        if toks[i].kind != Kind::Punct || cx.text.as_bytes()[toks[i].span.start] != b'(' {
             continue;
         }
         let acr = cx.s(i + 1).to_string();
@@ -736,10 +746,14 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
 /// Runs of capitalised tokens, split where sentence punctuation or lower-case words stand.
 fn runs(cx: &mut Ctx<'_>) {
     let toks = cx.toks;
-    let mut i = 0;
-    while i < toks.len() {
+    // The first token not yet in a run.
+    let mut next = 0;
+    for k in 0..cx.caps.len() {
+        let i = cx.caps[k];
+        if i < next {
+            continue;
+        }
         let Some(mut j) = name_token(cx.text, toks, i) else {
-            i += 1;
             continue;
         };
         let start = i;
@@ -788,7 +802,7 @@ fn runs(cx: &mut Ctx<'_>) {
             break;
         }
         process_run(cx, start, j);
-        i = j.max(i + 1);
+        next = j.max(i + 1);
     }
 }
 
@@ -1100,12 +1114,9 @@ fn gazetteer_matches(cx: &mut Ctx<'_>) {
     // Names start at the start of a capitalised word; a match (even one that is not a whole
     // word) consumes its text, as a leftmost-longest scan over the paragraph would.
     let mut consumed = 0;
-    for t in cx.toks {
-        let start = t.span.start;
-        if t.kind != Kind::Word
-            || start < consumed
-            || !cx.text.as_bytes()[start].is_ascii_uppercase()
-        {
+    for k in 0..cx.caps.len() {
+        let start = cx.toks[cx.caps[k]].span.start;
+        if start < consumed || !cx.text.as_bytes()[start].is_ascii_uppercase() {
             continue;
         }
         let input = aho_corasick::Input::new(cx.text)
