@@ -1111,27 +1111,31 @@ fn nearest_with_surname(
 
 fn gazetteer_matches(cx: &mut Ctx<'_>) {
     let g = cx.g;
-    // Names start at the start of a capitalised word; a match (even one that is not a whole
-    // word) consumes its text, as a leftmost-longest scan over the paragraph would.
+    // Names start at a capitalised word equal to their first word, and the longest that
+    // follows wins (`North Korea`, not `North`). Like a leftmost-longest scan, a match consumes
+    // its text even when it turns out not to be a whole word.
     let mut consumed = 0;
     for k in 0..cx.caps.len() {
         let start = cx.toks[cx.caps[k]].span.start;
-        if start < consumed || !cx.text.as_bytes()[start].is_ascii_uppercase() {
+        if start < consumed {
             continue;
         }
-        let input = aho_corasick::Input::new(cx.text)
-            .range(start..)
-            .anchored(aho_corasick::Anchored::Yes);
-        let Some(m) = g.matcher.find(input) else {
+        let word = cx.s(cx.caps[k]);
+        let Some(candidates) = g.by_first_token.get(word) else {
             continue;
         };
-        let span = Span::new(m.start(), m.end());
+        let rest = &cx.text[start..];
+        let Some((name, entry)) = candidates
+            .iter()
+            .map(|&p| g.patterns[p])
+            .find(|(name, _)| rest.starts_with(name))
+        else {
+            continue;
+        };
+        let span = Span::new(start, start + name.len());
         consumed = span.end;
         if word_boundary(cx.text, span) {
-            cx.claim(
-                span,
-                Key::Gazetteer(g.pattern_entry[m.pattern().as_usize()]),
-            );
+            cx.claim(span, Key::Gazetteer(entry));
         }
     }
 }

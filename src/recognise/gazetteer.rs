@@ -5,8 +5,6 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::model::ActorKind;
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
@@ -25,11 +23,12 @@ pub struct Entry {
 
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Every name and alias, matched leftmost-longest so `North Korea` beats `Korea`; anchored
-    /// searches only, since every pattern starts with a capital letter.
-    pub matcher: AhoCorasick,
-    /// Entry index of each matcher pattern.
-    pub pattern_entry: Vec<usize>,
+    /// Every name and alias (`patterns`) by its first token, longest first so that `North
+    /// Korea` beats `North`: a name can only start where a word of the report equals its first
+    /// word, so each capitalised word costs one look-up.
+    pub by_first_token: HashMap<&'static str, Vec<usize>>,
+    /// The names and aliases, with the entry each names.
+    pub patterns: Vec<(&'static str, usize)>,
     pub by_name: HashMap<&'static str, usize>,
     /// The entry each alias belongs to (the first, when two share one).
     pub by_alias: HashMap<&'static str, usize>,
@@ -86,7 +85,6 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     load(&mut entries, ORGANIZATIONS, ActorKind::Organization, false);
     load(&mut entries, PLACES, ActorKind::Place, false);
     let mut patterns = Vec::new();
-    let mut pattern_entry = Vec::new();
     let mut by_name = HashMap::default();
     let mut by_alias = HashMap::default();
     for (k, e) in entries.iter().enumerate() {
@@ -98,22 +96,20 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             if alias.starts_with("the ") {
                 continue;
             }
-            patterns.push(*alias);
-            pattern_entry.push(k);
+            patterns.push((*alias, k));
         }
     }
-    // Every pattern starts with a capital letter, so `gazetteer_matches` runs the automaton only
-    // from the start of capitalised words, anchored, instead of over every byte of the report.
-    debug_assert!(
-        patterns
-            .iter()
-            .all(|p| p.starts_with(|c: char| c.is_ascii_uppercase()))
-    );
-    let matcher = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(aho_corasick::StartKind::Anchored)
-        .build(&patterns)
-        .expect("gazetteer patterns are plain strings");
+    let mut by_first_token: HashMap<&'static str, Vec<usize>> = HashMap::default();
+    for (p, &(name, _)) in patterns.iter().enumerate() {
+        let first = super::token::tokenize(name)
+            .first()
+            .map_or(name, |t| &name[t.span.start..t.span.end]);
+        by_first_token.entry(first).or_default().push(p);
+    }
+    for list in by_first_token.values_mut() {
+        // Longest first; of two equal names, the first listed (stable sort).
+        list.sort_by_key(|&p| std::cmp::Reverse(patterns[p].0.len()));
+    }
     let mut title_heads = HashSet::default();
     let mut title_words = HashSet::default();
     for line in TITLES
@@ -131,8 +127,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     Gazetteer {
         entries,
-        matcher,
-        pattern_entry,
+        by_first_token,
+        patterns,
         by_name,
         by_alias,
         surnames: words(SURNAMES).collect(),
