@@ -463,14 +463,7 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
         raws: Vec::new(),
         people: Vec::new(),
         caps: (0..toks.len())
-            .filter(|&i| {
-                let t = &toks[i];
-                t.kind == Kind::Word
-                    && text[t.span.start..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-            })
+            .filter(|&i| toks[i].class & super::token::CAPITAL != 0)
             .collect(),
     };
     if let Some(c) = configured {

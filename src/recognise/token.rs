@@ -13,6 +13,8 @@ use crate::text::Span;
 pub const DATE_START: u8 = 1;
 /// `Token::class` bit: the word can open a figure (`two`, `doubled`, `a`).
 pub const FIGURE_START: u8 = 2;
+/// `Token::class` bit: the word starts with a capital letter (`Seoul`, `Élysée`).
+pub const CAPITAL: u8 = 4;
 
 /// The keyword classes of every lower-cased word that has one. Looking a word up once here,
 /// when the text is split, spares each recogniser its own look-up for every word of a report.
@@ -81,7 +83,7 @@ pub struct Token {
     pub gap: bool,
     /// A line break stood between this token and the previous one.
     pub newline: bool,
-    /// Keyword classes of a word (`DATE_START`, `FIGURE_START`); 0 for other tokens.
+    /// Classes of a word (`DATE_START`, `FIGURE_START`, `CAPITAL`); 0 for other tokens.
     pub class: u8,
 }
 
@@ -160,7 +162,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let class = if kind == Kind::Word {
-            classes.of(&text[start..i])
+            let word = &text[start..i];
+            let capital = if b < 0x80 {
+                b.is_ascii_uppercase()
+            } else {
+                word.chars().next().is_some_and(char::is_uppercase)
+            };
+            classes.of(word) | if capital { CAPITAL } else { 0 }
         } else {
             0
         };
