@@ -1,6 +1,8 @@
 //! End-to-end latency through the real binary over stdio: start-up to `initialize`, opening a
 //! 1 MB report, 50 keystrokes in its middle (keystroke to fresh diagnostics), and hovers.
-//! Prints p50/p99 and the server's peak memory. Run with `cargo bench --bench latency`.
+//! Prints p50/p99 and the server's peak memory. Each time runs from the moment the client has
+//! written its message to the moment the answer's last byte is read, before the client parses
+//! it: what the server and the pipe take. Run with `cargo bench --bench latency`.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -62,7 +64,7 @@ fn keystrokes(c: &mut Client, uri: &str, text: String) -> (String, Vec<Duration>
             }),
         );
         published = c.diagnostics(uri, k + 2).len();
-        keys.push(t.elapsed());
+        keys.push(c.arrived() - t);
         at += 1;
     }
     (text, keys, published)
@@ -89,7 +91,7 @@ fn main() {
     println!(
         "{:<34} {:>8.2} ms   ({} bytes)",
         "open 1 MB to diagnostics",
-        t.elapsed().as_secs_f64() * 1e3,
+        (c.arrived() - t).as_secs_f64() * 1e3,
         text.len()
     );
 
@@ -112,7 +114,7 @@ fn main() {
             "textDocument/hover",
             json!({ "textDocument": { "uri": uri }, "position": pos(&text, o + 1, "utf-16") }),
         );
-        hovers.push(t.elapsed());
+        hovers.push(c.arrived() - t);
     }
     show("hover", hovers);
     let mut symbols = Vec::new();
@@ -122,7 +124,7 @@ fn main() {
             "textDocument/documentSymbol",
             json!({ "textDocument": { "uri": uri } }),
         );
-        symbols.push(t.elapsed());
+        symbols.push(c.arrived() - t);
     }
     show("document symbols", symbols);
     if let Some(kb) = peak_rss_kb(c.pid()) {

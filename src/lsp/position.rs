@@ -58,14 +58,33 @@ pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     let offset = offset.min(rope.len_bytes());
     let line = rope.byte_to_line(offset);
     let line_start = rope.line_to_byte(line);
-    let char_idx = rope.byte_to_char(offset);
-    let line_char = rope.line_to_char(line);
-    let col = match enc {
-        Encoding::Utf8 => rope.char_to_byte(char_idx) - line_start,
-        Encoding::Utf16 => rope.char_to_utf16_cu(char_idx) - rope.char_to_utf16_cu(line_char),
-        Encoding::Utf32 => char_idx - line_char,
-    };
+    // Count the line's text up to `offset` chunk by chunk: ASCII (most of a report) counts one
+    // unit a byte, so a position costs two look-ups in the rope and a scan of part of one line.
+    let (chunks, mut chunk_start, _, _) = rope.chunks_at_byte(line_start);
+    let mut col = 0;
+    for chunk in chunks {
+        let from = line_start.saturating_sub(chunk_start);
+        let mut to = (offset - chunk_start).min(chunk.len());
+        while !chunk.is_char_boundary(to) {
+            to -= 1;
+        }
+        col += units(&chunk[from..to], enc);
+        chunk_start += chunk.len();
+        if offset <= chunk_start {
+            break;
+        }
+    }
     Position::new(line as u32, col as u32)
+}
+
+/// How many code units of `enc` a piece of text takes.
+fn units(s: &str, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => s.len(),
+        _ if s.is_ascii() => s.len(),
+        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
+        Encoding::Utf32 => s.chars().count(),
+    }
 }
 
 /// The byte offset of a position. A line past the end clamps to the end of the text; a column
@@ -130,6 +149,54 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "Seoul 서울 😀 x\r\n한국 trade\rCR line\nlast 🎉";
+
+    /// Positions computed from the string itself, one character at a time.
+    fn naive(text: &str, offset: usize, enc: Encoding) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + before.matches('\r').count()
+            - before.matches("\r\n").count();
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |p| p + 1);
+        let rest = &text[line_start..offset];
+        let col = match enc {
+            Encoding::Utf8 => rest.len(),
+            Encoding::Utf16 => rest.encode_utf16().count(),
+            Encoding::Utf32 => rest.chars().count(),
+        };
+        Position::new(line as u32, col as u32)
+    }
+
+    #[test]
+    fn long_lines_across_rope_chunks_match_a_character_count() {
+        // Lines of several kilobytes span many of the rope's chunks; every byte offset, on a
+        // character boundary or inside one, must give the position a plain count gives.
+        let mut text = String::new();
+        for k in 0..3000 {
+            text.push(match k % 7 {
+                0 => '한',
+                3 => '😀',
+                5 if k % 500 == 5 => '\n',
+                _ => 'a',
+            });
+        }
+        let rope = Rope::from_str(&text);
+        assert!(
+            rope.chunks().count() > 4,
+            "the text must span several chunks"
+        );
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            for o in 0..=text.len() + 2 {
+                assert_eq!(
+                    position(&rope, o, enc),
+                    naive(&text, o, enc),
+                    "{enc:?} at {o}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_char_boundary_round_trips_in_all_encodings() {

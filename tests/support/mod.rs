@@ -12,10 +12,13 @@ use serde_json::{Value, json};
 pub struct Client {
     child: Child,
     stdin: Option<ChildStdin>,
-    rx: Receiver<Value>,
+    /// Messages with the moment their last byte was read, before they were parsed.
+    rx: Receiver<(Instant, Value)>,
     next_id: i64,
     /// Messages read while waiting for something else.
-    backlog: Vec<Value>,
+    backlog: Vec<(Instant, Value)>,
+    /// When the last message `wait_for` returned had been read.
+    arrived: Instant,
 }
 
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -54,10 +57,11 @@ impl Client {
                 if r.read_exact(&mut buf).is_err() {
                     return;
                 }
+                let arrived = Instant::now();
                 let Ok(v) = serde_json::from_slice::<Value>(&buf) else {
                     return;
                 };
-                if tx.send(v).is_err() {
+                if tx.send((arrived, v)).is_err() {
                     return;
                 }
             }
@@ -68,7 +72,14 @@ impl Client {
             rx,
             next_id: 1,
             backlog: Vec::new(),
+            arrived: Instant::now(),
         }
+    }
+
+    /// When the last message returned by `wait_for` (or a request) had been read in full:
+    /// latency measured to here leaves out the time this client takes to parse it.
+    pub fn arrived(&self) -> Instant {
+        self.arrived
     }
 
     pub fn pid(&self) -> u32 {
@@ -106,14 +117,16 @@ impl Client {
 
     /// Waits for a message that satisfies `pred`, keeping the others for later.
     pub fn wait_for(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(k) = self.backlog.iter().position(&pred) {
-            return self.backlog.remove(k);
+        if let Some(k) = self.backlog.iter().position(|(_, m)| pred(m)) {
+            let (at, m) = self.backlog.remove(k);
+            self.arrived = at;
+            return m;
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
-                Ok(m) => {
+                Ok((at, m)) => {
                     // Answer server-to-client requests so the server never waits on us.
                     if m.get("method").is_some() && m.get("id").is_some() {
                         let id = m["id"].clone();
@@ -125,9 +138,10 @@ impl Client {
                         self.send(json!({ "jsonrpc": "2.0", "id": id, "result": result }));
                     }
                     if pred(&m) {
+                        self.arrived = at;
                         return m;
                     }
-                    self.backlog.push(m);
+                    self.backlog.push((at, m));
                 }
                 Err(RecvTimeoutError::Timeout) => panic!("timed out; saw {:#?}", self.backlog),
                 Err(RecvTimeoutError::Disconnected) => {
