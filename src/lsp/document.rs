@@ -19,6 +19,8 @@ pub struct Document {
     pub analysis: Arc<Analysis>,
     /// Per-paragraph results, so that an edit re-recognises only what it touched.
     cache: crate::analysis::Cache,
+    /// The line starts of `text`, made when a request first converts many offsets of it.
+    lines: std::sync::OnceLock<position::Lines>,
 }
 
 impl Document {
@@ -34,7 +36,22 @@ impl Document {
             format,
             text,
             analysis,
+            lines: Default::default(),
         }
+    }
+
+    /// The line index of `text`, for converting the analysis's offsets to positions.
+    pub fn lines(&self) -> &position::Lines {
+        self.lines.get_or_init(|| position::Lines::new(&self.text))
+    }
+
+    /// The range of a span of the analysis, in the client's encoding.
+    pub fn range(
+        &self,
+        span: crate::text::Span,
+        enc: Encoding,
+    ) -> tower_lsp_server::ls_types::Range {
+        self.lines().range(&self.text, span, enc)
     }
 
     /// Applies change events in order: ranged ones as edits, range-less ones as replacements.
@@ -46,6 +63,7 @@ impl Document {
 
     pub fn reanalyze(&mut self, config: &Config) {
         self.text = Arc::from(self.rope.to_string());
+        self.lines = Default::default();
         self.analysis = Arc::new(crate::host::analyze_with(
             &self.text,
             config,

@@ -222,8 +222,7 @@ impl State {
     fn fresh_tokens(&mut self, uri: &Uri) -> Result<(String, Vec<SemanticToken>, Option<Tokens>)> {
         let doc = self.doc(uri)?;
         let data = semantic_tokens(
-            &doc.rope,
-            &doc.analysis,
+            doc,
             crate::text::Span::new(0, doc.text.len()),
             self.encoding,
         );
@@ -264,12 +263,12 @@ fn diagnostic(uri: &Uri, doc: &Document, f: &Finding, enc: Encoding) -> Diagnost
         .related
         .iter()
         .map(|(span, message)| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), position::range(&doc.rope, *span, enc)),
+            location: Location::new(uri.clone(), doc.range(*span, enc)),
             message: message.clone(),
         })
         .collect::<Vec<_>>();
     Diagnostic {
-        range: position::range(&doc.rope, f.span, enc),
+        range: doc.range(f.span, enc),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.code.to_string())),
         source: Some("dossier".into()),
@@ -316,8 +315,8 @@ fn section_tree(doc: &Document, sections: &[Section], enc: Encoding) -> Vec<Docu
                 kind: SymbolKind::STRING,
                 tags: None,
                 deprecated: None,
-                range: position::range(&doc.rope, s.span, enc),
-                selection_range: position::range(&doc.rope, s.heading, enc),
+                range: doc.range(s.span, enc),
+                selection_range: doc.range(s.heading, enc),
                 children: (!children.is_empty()).then_some(children),
             });
         }
@@ -376,17 +375,13 @@ fn legend() -> SemanticTokensLegend {
 }
 
 /// Relative-encoded semantic tokens for `within`; tokens that cross a line break are left out.
-fn semantic_tokens(
-    doc_rope: &ropey::Rope,
-    analysis: &crate::model::Analysis,
-    within: crate::text::Span,
-    enc: Encoding,
-) -> Vec<SemanticToken> {
+fn semantic_tokens(doc: &Document, within: crate::text::Span, enc: Encoding) -> Vec<SemanticToken> {
     let mut out = Vec::new();
     let (mut line, mut col) = (0u32, 0u32);
-    for (span, kind) in crate::ide::tokens::tokens(analysis, within) {
-        let a = position::position(doc_rope, span.start, enc);
-        let b = position::position(doc_rope, span.end, enc);
+    let (lines, text) = (doc.lines(), &*doc.text);
+    for (span, kind) in crate::ide::tokens::tokens(&doc.analysis, within) {
+        let a = lines.position(text, span.start, enc);
+        let b = lines.position(text, span.end, enc);
         if a.line != b.line || b.character <= a.character {
             continue;
         }
@@ -950,7 +945,7 @@ impl LanguageServer for Backend {
                     kind: SymbolKind::STRING,
                     tags: None,
                     deprecated: None,
-                    location: Location::new(uri.clone(), position::range(&doc.rope, sec.span, enc)),
+                    location: Location::new(uri.clone(), doc.range(sec.span, enc)),
                     container_name: None,
                 })
                 .collect();
@@ -1240,7 +1235,7 @@ impl LanguageServer for Backend {
         self.guarded("textDocument/semanticTokens/range", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let within = position::span(&doc.rope, params.range, s.encoding);
-            let data = semantic_tokens(&doc.rope, &doc.analysis, within, s.encoding);
+            let data = semantic_tokens(doc, within, s.encoding);
             Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
                 result_id: None,
                 data,

@@ -77,6 +77,45 @@ pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     Position::new(line as u32, col as u32)
 }
 
+/// The line starts of one text, for converting many offsets of it at once (diagnostics,
+/// outlines, semantic tokens): a binary search and a scan of part of one line each, instead of
+/// walks down the rope. Line breaks are the rope's: `\n`, `\r` and `\r\n`.
+#[derive(Debug)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // A CRLF pair is one break, which ends after its `\n`.
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue;
+            }
+            starts.push(i + 1);
+        }
+        Lines { starts }
+    }
+
+    /// The position of a byte offset of `text` (the text these lines were made from), clamped
+    /// to it and rounded down to a char boundary.
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> Position {
+        let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let col = units(&text[self.starts[line]..offset], enc);
+        Position::new(line as u32, col as u32)
+    }
+
+    pub fn range(&self, text: &str, span: Span, enc: Encoding) -> Range {
+        Range::new(
+            self.position(text, span.start, enc),
+            self.position(text, span.end, enc),
+        )
+    }
+}
+
 /// How many code units of `enc` a piece of text takes.
 fn units(s: &str, enc: Encoding) -> usize {
     match enc {
@@ -192,6 +231,24 @@ mod tests {
                 assert_eq!(
                     position(&rope, o, enc),
                     naive(&text, o, enc),
+                    "{enc:?} at {o}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn line_index_agrees_with_the_rope_at_every_offset() {
+        // Line breaks of every kind, an offset between the two halves of a CRLF, text beyond
+        // ASCII, and a last line without a break.
+        let text = format!("{TEXT}\r\n\n\rtail {}", "é".repeat(700));
+        let rope = Rope::from_str(&text);
+        let lines = Lines::new(&text);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            for o in 0..=text.len() + 2 {
+                assert_eq!(
+                    lines.position(&text, o, enc),
+                    position(&rope, o, enc),
                     "{enc:?} at {o}"
                 );
             }
