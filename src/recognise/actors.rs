@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::gazetteer::{self, Gazetteer};
+use super::gazetteer::{self, GIVEN_NAME, Gazetteer, NAME, SURNAME, TITLE_HEAD, TITLE_WORD};
 use super::token::{Kind, Token, is_apostrophe, is_dash};
 use crate::config::ActorDef;
 use crate::model::{Actor, ActorKind};
@@ -441,7 +441,7 @@ impl Ctx<'_> {
     }
 
     fn is_gazetteer_word(&self, w: &str) -> bool {
-        self.gazetteer_key(w).is_some()
+        self.g.bits(w) & NAME != 0
     }
 }
 
@@ -756,8 +756,7 @@ fn runs(cx: &mut Ctx<'_>) {
                 if let Some(k) = name_token(cx.text, toks, j + 1) {
                     let prev = cx.s(j - 1);
                     let initial = prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase());
-                    if cx.g.title_heads.contains(prev)
-                        || cx.g.title_words.contains(prev)
+                    if cx.g.bits(prev) & (TITLE_HEAD | TITLE_WORD) != 0
                         || prev == "St"
                         || initial
                     {
@@ -837,7 +836,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     // Titles: the last title head in the run followed by a name.
     for t in (first..words.len()).rev() {
         let head = cx.s(words[t]).trim_end_matches('.');
-        if !cx.g.title_heads.contains(head) || t + 1 >= words.len() {
+        if cx.g.bits(head) & TITLE_HEAD == 0 || t + 1 >= words.len() {
             continue;
         }
         let name_words = take_name(cx, &words[t + 1..]);
@@ -848,8 +847,9 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         let mut ts = t;
         while ts > first {
             let w = cx.s(words[ts - 1]).trim_end_matches('.');
-            let titled = cx.g.title_words.contains(w) || cx.g.title_heads.contains(w);
-            if cx.is_gazetteer_word(w) || is_org_word(w) || !titled {
+            let bits = cx.g.bits(w);
+            let titled = bits & (TITLE_HEAD | TITLE_WORD) != 0;
+            if bits & NAME != 0 || is_org_word(w) || !titled {
                 break;
             }
             ts -= 1;
@@ -858,7 +858,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
             // Modifiers such as `Foreign`, `Unification`, `Commerce` that our lists lack.
             while ts > first {
                 let w = cx.s(words[ts - 1]);
-                if cx.is_gazetteer_word(w) || is_org_word(w) || cx.g.title_heads.contains(w) {
+                if cx.g.bits(w) & (NAME | TITLE_HEAD) != 0 || is_org_word(w) {
                     break;
                 }
                 ts -= 1;
@@ -889,7 +889,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         .filter(|&o| {
             words[o + 1..].iter().all(|&t| {
                 let w = cx.s(t).trim_end_matches('.');
-                cx.g.title_heads.contains(w) || cx.g.title_words.contains(w)
+                cx.g.bits(w) & (TITLE_HEAD | TITLE_WORD) != 0
             })
         });
     if let Some(o) = org_at {
@@ -912,10 +912,11 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
             if matches!(conn, "of" | "on" | "for" | "and") {
                 if let Some(e) = name_token(cx.text, cx.toks, tail + 1) {
                     let w = cx.s(tail + 1);
+                    let bits = cx.g.bits(w);
                     let stops = is_stop_capital(w)
                         || super::dates::month_number(w).is_some()
-                        || cx.g.title_heads.contains(w);
-                    if !stops && (!cx.g.surnames.contains(w) || cx.is_gazetteer_word(w)) {
+                        || bits & TITLE_HEAD != 0;
+                    if !stops && (bits & SURNAME == 0 || bits & NAME != 0) {
                         tail = e;
                         end = usize::MAX;
                         while let Some(e2) = cx
@@ -925,9 +926,9 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
                             .and_then(|_| name_token(cx.text, cx.toks, tail))
                         {
                             let w = cx.s(tail);
-                            if (cx.g.surnames.contains(w) && !cx.is_gazetteer_word(w))
-                                || cx.g.title_heads.contains(w)
-                                || cx.g.title_words.contains(w)
+                            let bits = cx.g.bits(w);
+                            if (bits & SURNAME != 0 && bits & NAME == 0)
+                                || bits & (TITLE_HEAD | TITLE_WORD) != 0
                                 || super::dates::month_number(w).is_some()
                             {
                                 break;
@@ -1004,8 +1005,9 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     let mut w = first;
     while w < words.len() {
         let word = cx.s(words[w]);
-        let surname = cx.g.surnames.contains(word);
-        let given = cx.g.given_names.contains(word) && !cx.is_gazetteer_word(word);
+        let bits = cx.g.bits(word);
+        let surname = bits & SURNAME != 0;
+        let given = bits & GIVEN_NAME != 0 && bits & NAME == 0;
         if surname || given {
             let n = take_name(cx, &words[w + 1..]);
             if n > 0 {
@@ -1017,7 +1019,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
             if lower_title_before && w == first && surname {
                 add_person(cx, words[w], word_end(cx, w), None);
             }
-        } else if lower_title_before && w == first && !cx.is_gazetteer_word(word) {
+        } else if lower_title_before && w == first && bits & NAME == 0 {
             let n = take_name(cx, &words[w..]);
             if n >= 2 {
                 add_person(cx, words[w], word_end(cx, w + n - 1), None);
@@ -1036,13 +1038,14 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
     for &t in words.iter().take(3) {
         let w = cx.s(t);
         let hyphenated = cx.toks.get(t + 1).is_some_and(|n| !n.gap) && is_dash(cx.s(t + 1));
-        if hyphenated && !cx.is_gazetteer_word(w) {
+        let bits = cx.g.bits(w);
+        if hyphenated && bits & NAME == 0 {
             n += 1;
             continue;
         }
         // `Sen`, `Gen`, `Rep` are titles only with their full stop (`Hun Sen` is a name).
-        let title = cx.g.title_heads.contains(w) && (w.len() > 3 || cx.s(t + 1) == ".");
-        if cx.is_gazetteer_word(w)
+        let title = bits & TITLE_HEAD != 0 && (w.len() > 3 || cx.s(t + 1) == ".");
+        if bits & NAME != 0
             || is_org_word(w)
             || is_place_word(w)
             || title
@@ -1068,7 +1071,7 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
     let first_word = first_word.split('-').next().unwrap_or(first_word);
     let surname = if parts.len() == 1 {
         name.clone()
-    } else if cx.g.surnames.contains(first_word) && !cx.g.given_names.contains(first_word) {
+    } else if cx.g.bits(first_word) & (SURNAME | GIVEN_NAME) == SURNAME {
         first_word.to_string()
     } else {
         parts.last().copied().unwrap_or("").to_string()

@@ -38,6 +38,9 @@ pub struct Gazetteer {
     pub title_heads: HashSet<&'static str>,
     /// Words that may stand before a title head within the title (`Foreign`, `Vice`, `Lt`).
     pub title_words: HashSet<&'static str>,
+    /// Every word of the lists above with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`…): one
+    /// look-up answers what took up to five.
+    pub word_bits: HashMap<&'static str, u8>,
 }
 
 fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -125,18 +128,53 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             title_words.extend(rest.iter().copied());
         }
     }
+    let surnames: HashSet<&'static str> = words(SURNAMES).collect();
+    let given_names: HashSet<&'static str> = words(GIVEN_NAMES).collect();
+    let mut word_bits: HashMap<&'static str, u8> = HashMap::default();
+    for (set, bit) in [
+        (&surnames, SURNAME),
+        (&given_names, GIVEN_NAME),
+        (&title_heads, TITLE_HEAD),
+        (&title_words, TITLE_WORD),
+    ] {
+        for w in set {
+            *word_bits.entry(w).or_default() |= bit;
+        }
+    }
+    for w in by_name.keys().chain(by_alias.keys()) {
+        *word_bits.entry(w).or_default() |= NAME;
+    }
     Gazetteer {
         entries,
         by_first_token,
         patterns,
         by_name,
         by_alias,
-        surnames: words(SURNAMES).collect(),
-        given_names: words(GIVEN_NAMES).collect(),
+        surnames,
+        given_names,
         title_heads,
         title_words,
+        word_bits,
     }
 });
+
+/// `Gazetteer::word_bits`: a family name (`Kim`, `Wang`).
+pub const SURNAME: u8 = 1;
+/// `Gazetteer::word_bits`: a given name (`Samantha`).
+pub const GIVEN_NAME: u8 = 2;
+/// `Gazetteer::word_bits`: the last word of a title (`Minister`, `Gen`).
+pub const TITLE_HEAD: u8 = 4;
+/// `Gazetteer::word_bits`: a word that may stand before a title head (`Foreign`, `Vice`).
+pub const TITLE_WORD: u8 = 8;
+/// `Gazetteer::word_bits`: a name or alias of a gazetteer entry (`Seoul`, `DPRK`).
+pub const NAME: u8 = 16;
+
+impl Gazetteer {
+    /// What a word is in the lists, as `word_bits` flags (0 when in none).
+    pub fn bits(&self, word: &str) -> u8 {
+        self.word_bits.get(word).copied().unwrap_or(0)
+    }
+}
 
 pub fn get() -> &'static Gazetteer {
     &GAZETTEER
