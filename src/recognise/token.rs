@@ -26,20 +26,24 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     for &w in super::figures::START_WORDS.iter() {
         *map.entry(w).or_default() |= FIGURE_START;
     }
-    let mut filter = [0u32; 26 * 26];
+    let mut ends = [0u32; 26 * 26];
+    let mut starts = [0u32; 26 * 26];
     for w in map.keys() {
         let (b, n) = (w.as_bytes(), w.len());
         debug_assert!(w.bytes().all(|c| c.is_ascii_lowercase()) && n < 32, "{w}");
-        filter[Classes::slot(b[0], b[n - 1])] |= 1 << n;
+        ends[Classes::slot(b[0], b[n - 1])] |= 1 << n;
+        starts[Classes::slot(b[0], b[n.min(2) - 1])] |= 1 << n;
     }
-    Classes { map, filter }
+    Classes { map, ends, starts }
 });
 
 /// Keyword classes by word, with a filter that turns most words away before hashing them.
 struct Classes {
     map: FxHashMap<&'static str, u8>,
     /// For each first and last letter, the lengths of the keywords that have them (as bits).
-    filter: [u32; 26 * 26],
+    ends: [u32; 26 * 26],
+    /// The same for each first and second letter (`North` and `ninth` share their ends).
+    starts: [u32; 26 * 26],
 }
 
 impl Classes {
@@ -54,7 +58,9 @@ impl Classes {
         if n >= 32
             || !b[0].is_ascii_alphabetic()
             || !b[n - 1].is_ascii_alphabetic()
-            || self.filter[Classes::slot(b[0], b[n - 1])] & (1 << n) == 0
+            || !b[n.min(2) - 1].is_ascii_alphabetic()
+            || self.ends[Classes::slot(b[0], b[n - 1])] & (1 << n) == 0
+            || self.starts[Classes::slot(b[0], b[n.min(2) - 1])] & (1 << n) == 0
         {
             return 0;
         }
