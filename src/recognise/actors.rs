@@ -756,10 +756,7 @@ fn runs(cx: &mut Ctx<'_>) {
                 if let Some(k) = name_token(cx.text, toks, j + 1) {
                     let prev = cx.s(j - 1);
                     let initial = prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase());
-                    if cx.g.bits(prev) & (TITLE_HEAD | TITLE_WORD) != 0
-                        || prev == "St"
-                        || initial
-                    {
+                    if cx.g.bits(prev) & (TITLE_HEAD | TITLE_WORD) != 0 || prev == "St" || initial {
                         j = k;
                         continue;
                     }

@@ -311,6 +311,15 @@ impl<'a> Parser<'a> {
         self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 
+    fn may_follow_the(&self, i: usize) -> bool {
+        use super::token::{DATE_START, FIGURE_START};
+        self.toks.get(i).is_some_and(|t| match t.kind {
+            Kind::Number => true,
+            Kind::Punct => is_apostrophe(self.s(i)),
+            Kind::Word => t.class & (DATE_START | FIGURE_START) != 0 || self.is_word(i, "same"),
+        })
+    }
+
     fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.gap)
     }
@@ -671,6 +680,12 @@ impl<'a> Parser<'a> {
         match t.kind {
             // Most words start no date; one look-up turns them away before any pattern runs.
             Kind::Word if t.class & super::token::DATE_START == 0 => None,
+            // `the` is the most common word of a report and opens a date only before a date
+            // word, a number word (`the ninth of April`), a number, an apostrophe (`the '90s`)
+            // or `same period`; anything else is turned away before the patterns run.
+            Kind::Word if self.s(i).eq_ignore_ascii_case("the") && !self.may_follow_the(i + 1) => {
+                None
+            }
             Kind::Word => {
                 let w = self.s(i);
                 if let Some(wd) = weekday_number(w) {
