@@ -455,16 +455,19 @@ pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
 /// Recognises the mentions of one paragraph (`toks` are its tokens): configured names, acronym
 /// definitions, runs of capitalised words and gazetteer names. Spans are relative to `text`.
 pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -> Local {
+    let caps: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].class & super::token::CAPITAL != 0)
+        .collect();
+    // Every claim starts at a capitalised word (or an acronym's parenthesis), so there are at
+    // most about as many claims as those. (Mentions are kept in the cache: they grow as needed.)
     let mut cx = Ctx {
         text,
         toks,
         g: gazetteer::get(),
-        claimed: Vec::new(),
+        claimed: Vec::with_capacity(caps.len()),
         raws: Vec::new(),
         people: Vec::new(),
-        caps: (0..toks.len())
-            .filter(|&i| toks[i].class & super::token::CAPITAL != 0)
-            .collect(),
+        caps,
     };
     if let Some(c) = configured {
         c.claim(&mut cx);
@@ -799,7 +802,7 @@ fn runs(cx: &mut Ctx<'_>) {
 /// places by their last word, people by name lists. What is left goes to the gazetteer.
 fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     // Token indices of the run's words (not hyphens or stops).
-    let mut words: Vec<usize> = Vec::new();
+    let mut words: Vec<usize> = Vec::with_capacity(b - a);
     let mut k = a;
     while k < b {
         if cx.toks[k].kind == Kind::Word && (k == a || cx.toks[k].gap) {
