@@ -155,18 +155,22 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The words of the text between two offsets, as written.
-    pub fn words(&self, a: usize, b: usize) -> impl Iterator<Item = &'a str> + use<'a> {
-        // Callers add byte counts to offsets; round down to the characters they fall in, and
-        // never read outside the scope (a paragraph's findings may depend only on it).
+    /// The words (runs of letters and digits) of the text between two offsets, as written.
+    pub fn words(&self, a: usize, b: usize) -> Words<'a> {
+        let (a, b) = self.clamp(a, b);
+        Words {
+            text: &self.text[a..b],
+        }
+    }
+
+    /// Callers add byte counts to offsets; round them down to the characters they fall in, and
+    /// never read outside the scope (a paragraph's findings may depend only on it).
+    fn clamp(&self, a: usize, b: usize) -> (usize, usize) {
         let (a, b) = (
             crate::text::floor_char_boundary(self.text, a.max(self.scope.start)),
             crate::text::floor_char_boundary(self.text, b.min(self.scope.end)),
         );
-        let text: &'a str = self.text;
-        text[a..b.max(a)]
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+        (a, b.max(a))
     }
 
     /// How many words stand between two offsets.
@@ -185,11 +189,13 @@ impl<'a> Context<'a> {
     pub fn word_before(&self, floor: usize, offset: usize) -> Option<Cow<'a, str>> {
         let window = offset.saturating_sub(80).max(floor);
         let mut words = self.words(window, offset);
-        let first = words.next()?;
-        match words.last() {
-            Some(last) => Some(lowered(last)),
-            // The window's first word may be cut; keep it only when the window is the floor.
-            None => (window == floor).then(|| lowered(first)),
+        // Read backwards: the last word, then whether another stands before it.
+        let last = words.next_back()?;
+        if words.next_back().is_some() || window == floor {
+            Some(lowered(last))
+        } else {
+            // The window's only word may be cut; keep it only when the window is the floor.
+            None
         }
     }
 
@@ -221,6 +227,85 @@ impl<'a> Context<'a> {
         }
         let k = here.partition_point(|s| s.end <= offset);
         here.get(k).copied().unwrap_or(*para)
+    }
+}
+
+/// Runs of letters and digits, from either end: a byte test for ASCII, a character test only
+/// beyond it.
+pub(crate) struct Words<'a> {
+    text: &'a str,
+}
+
+impl<'a> Words<'a> {
+    /// Whether a word character starts at byte `i`, and the character's length.
+    fn at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+
+    /// Whether a word character ends at byte `i`, and the character's length.
+    fn before(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i - 1];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[..i].chars().next_back().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let n = self.text.len();
+        let mut i = 0;
+        while i < n {
+            let (word, len) = self.at(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < n {
+            let (word, len) = self.at(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        let (t, rest) = (self.text, &self.text[i..]);
+        self.text = rest;
+        (i > start).then(|| &t[start..i])
+    }
+}
+
+impl<'a> DoubleEndedIterator for Words<'a> {
+    fn next_back(&mut self) -> Option<&'a str> {
+        let mut i = self.text.len();
+        while i > 0 {
+            let (word, len) = self.before(i);
+            if word {
+                break;
+            }
+            i -= len;
+        }
+        let end = i;
+        while i > 0 {
+            let (word, len) = self.before(i);
+            if !word {
+                break;
+            }
+            i -= len;
+        }
+        let (t, rest) = (self.text, &self.text[..i]);
+        self.text = rest;
+        (end > i).then(|| &t[i..end])
     }
 }
 

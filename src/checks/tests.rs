@@ -223,3 +223,25 @@ The envoy met on Oct. 31, 2014 and again on Jan. 5, 2015.
                                             ^^^ date-outside-period",
     );
 }
+
+#[test]
+fn words_read_the_same_from_either_end_as_a_split() {
+    for text in [
+        "",
+        "  ",
+        "up 12.5% from 2013, to $3.11 billion",
+        "Séoul’s exports—한국 무역 (2014) rose 😀 fast",
+        "l'État et 1er-2e ordre…",
+        "end",
+    ] {
+        let split: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let forward: Vec<&str> = super::Words { text }.collect();
+        let mut backward: Vec<&str> = super::Words { text }.rev().collect();
+        backward.reverse();
+        assert_eq!(forward, split, "{text}");
+        assert_eq!(backward, split, "{text}");
+    }
+}
