@@ -32,7 +32,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 d.span.start > f.span.end
                     && d.span.end <= sentence.end
                     && !d.value.interval
-                    && cx.count_words(f.span.end, d.span.start) <= 8
+                    && cx.at_most_words(f.span.end, d.span.start, 8)
             })
         else {
             continue;

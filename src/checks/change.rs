@@ -90,7 +90,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     sentence.start,
                     &["to", "reached", "reach", "at", "hit"],
                 ) || (k < a
-                    && cx.count_words(figs[k].span.end, figs[a].span.start) <= 3
+                    && cx.at_most_words(figs[k].span.end, figs[a].span.start, 3)
                     && matches!(
                         cx.words(figs[k].span.end, figs[a].span.start)
                             .next()

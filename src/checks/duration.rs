@@ -19,7 +19,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     && d.value.interval
                     && d.value.precision == Precision::Day
                     && !d.approx
-                    && cx.count_words(f.span.end, d.span.start) <= 8
+                    && cx.at_most_words(f.span.end, d.span.start, 8)
             })
         else {
             continue;

@@ -173,9 +173,10 @@ impl<'a> Context<'a> {
         (a, b.max(a))
     }
 
-    /// How many words stand between two offsets.
-    pub fn count_words(&self, a: usize, b: usize) -> usize {
-        self.words(a, b).count()
+    /// Whether at most `n` words stand between two offsets; stops counting after `n + 1`, so
+    /// that far-apart offsets cost no more than near ones.
+    pub fn at_most_words(&self, a: usize, b: usize, n: usize) -> bool {
+        self.words(a, b).take(n + 1).count() <= n
     }
 
     /// Lower-cased words of the text between two offsets (borrowed when already lower-case, as
@@ -238,6 +239,7 @@ pub(crate) struct Words<'a> {
 
 impl<'a> Words<'a> {
     /// Whether a word character starts at byte `i`, and the character's length.
+    #[inline]
     fn at(&self, i: usize) -> (bool, usize) {
         let b = self.text.as_bytes()[i];
         if b < 0x80 {
@@ -248,6 +250,7 @@ impl<'a> Words<'a> {
     }
 
     /// Whether a word character ends at byte `i`, and the character's length.
+    #[inline]
     fn before(&self, i: usize) -> (bool, usize) {
         let b = self.text.as_bytes()[i - 1];
         if b < 0x80 {

@@ -104,7 +104,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             // The trigger stands between the whole and its first part.
-            let between = cx.words_between(whole.span.end, figs[next].span.start);
+            // More than eight words apart, no trigger counts: nine words are enough to read.
+            let between: Vec<_> = cx
+                .words(whole.span.end, figs[next].span.start)
+                .take(9)
+                .map(super::lowered)
+                .collect();
             let Some(&(_, exact)) = TRIGGERS.iter().find(|(t, _)| {
                 between
                     .windows(t.len())

@@ -130,7 +130,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut shares = vec![candidates[open]];
         for &k in &candidates[open + 1..] {
             let prev = figs[*shares.last().unwrap_or(&k)].span.end;
-            if cx.count_words(prev, figs[k].span.start) > 6 {
+            if !cx.at_most_words(prev, figs[k].span.start, 6) {
                 break;
             }
             shares.push(k);
