@@ -2,8 +2,6 @@
 //! and places by their shape (`… Ministry`, `… Prefecture`, acronym definitions), and people by
 //! titles and name lists; then merges every mention of one actor under its fullest name.
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -29,6 +27,14 @@ enum Key {
 struct Raw {
     span: Span,
     key: Key,
+}
+
+/// Who a mention of the report refers to, while linking: a paragraph's key, or a person of the
+/// report (paragraphs number their people on their own). Two words, where a `Key` takes four.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Referent<'a> {
+    Key(&'a Key),
+    Person(usize),
 }
 
 /// A person found by a full or titled name.
@@ -475,7 +481,11 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
     let acronyms = acronym_definitions(&mut cx);
     runs(&mut cx);
     gazetteer_matches(&mut cx);
-    let candidates = candidates(&cx);
+    let mut candidates = candidates(&cx);
+    // Kept with the paragraph until it changes: no room to spare.
+    cx.raws.shrink_to_fit();
+    cx.people.shrink_to_fit();
+    candidates.shrink_to_fit();
     Local {
         claims: cx.raws,
         people: cx.people,
@@ -553,14 +563,14 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
 
     // Mentions in text order, each with its referent; keys are borrowed from the paragraphs, so
     // linking a long report clones no names.
-    let mut raws: Vec<(Span, Cow<'_, Key>)> =
+    let mut raws: Vec<(Span, Referent<'_>)> =
         Vec::with_capacity(parts.iter().map(|(_, l)| l.claims.len()).sum());
     for (&(offset, local), ids) in parts.iter().zip(&resolved) {
         let first = raws.len();
         for r in &local.claims {
             let key = match r.key {
-                Key::Person(k) => Cow::Owned(Key::Person(ids[k])),
-                ref other => Cow::Borrowed(other),
+                Key::Person(k) => Referent::Person(ids[k]),
+                ref other => Referent::Key(other),
             };
             raws.push((r.span.shifted(offset), key));
         }
@@ -571,10 +581,10 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
             let span = c.span.shifted(offset);
             let word = &text[span.start..span.end];
             if let Some(&key) = acronyms.get(word) {
-                raws.push((span, Cow::Borrowed(key)));
+                raws.push((span, Referent::Key(key)));
             } else if !c.in_longer_name && surnames.contains(word) {
                 if let Some(k) = nearest_with_surname(&people, &by_surname, word, span.start) {
-                    raws.push((span, Cow::Owned(Key::Person(k))));
+                    raws.push((span, Referent::Person(k)));
                 }
             }
         }
@@ -1139,23 +1149,31 @@ fn gazetteer_matches(cx: &mut Ctx<'_>) {
 /// One actor per referent, numbered in order of first mention; `raws` are in text order.
 fn assemble(
     text: &str,
-    raws: Vec<(Span, Cow<'_, Key>)>,
+    raws: Vec<(Span, Referent<'_>)>,
     people: &[Person],
     defs: &[ActorDef],
 ) -> Vec<Actor> {
-    let mut index: HashMap<&Key, usize> = HashMap::default();
-    let mut groups: Vec<(&Key, Vec<Span>)> = Vec::new();
-    for (span, key) in &raws {
-        let key: &Key = key;
-        let n = *index.entry(key).or_insert_with(|| {
-            groups.push((key, Vec::new()));
+    let mut index: HashMap<Referent<'_>, usize> = HashMap::default();
+    let mut groups: Vec<(Referent<'_>, Vec<Span>)> = Vec::new();
+    for &(span, referent) in &raws {
+        let n = *index.entry(referent).or_insert_with(|| {
+            groups.push((referent, Vec::new()));
             groups.len() - 1
         });
-        groups[n].1.push(*span);
+        groups[n].1.push(span);
     }
+    drop(raws);
     let g = gazetteer::get();
     let mut actors = Vec::with_capacity(groups.len());
-    for (n, (key, mentions)) in groups.into_iter().enumerate() {
+    for (n, (referent, mentions)) in groups.into_iter().enumerate() {
+        let person = Key::Person(match referent {
+            Referent::Person(k) => k,
+            Referent::Key(_) => 0,
+        });
+        let key = match referent {
+            Referent::Key(k) => k,
+            Referent::Person(_) => &person,
+        };
         let (name, kind, titles, description) = match key {
             Key::Config(k) => (
                 defs[*k].name.clone(),
