@@ -15,7 +15,7 @@ pub struct Document {
     pub version: i32,
     pub format: Format,
     /// The text the analysis was made from (the rope's contents at `version`).
-    pub text: Arc<str>,
+    pub text: String,
     pub analysis: Arc<Analysis>,
     /// Per-paragraph results, so that an edit re-recognises only what it touched.
     cache: crate::analysis::Cache,
@@ -26,7 +26,7 @@ pub struct Document {
 impl Document {
     pub fn new(text: &str, version: i32, format: Format, config: &Config) -> Document {
         let rope = Rope::from_str(text);
-        let text: Arc<str> = Arc::from(text);
+        let text = text.to_string();
         let mut cache = crate::analysis::Cache::default();
         let analysis = Arc::new(crate::host::analyze_with(&text, config, format, &mut cache));
         Document {
@@ -62,8 +62,14 @@ impl Document {
     }
 
     pub fn reanalyze(&mut self, config: &Config) {
-        self.text = Arc::from(self.rope.to_string());
+        // Refill the text in place, and let the old analysis go before the new one is made:
+        // with a 1 MB report open, each is several megabytes the server would hold twice.
+        self.text.clear();
+        for chunk in self.rope.chunks() {
+            self.text.push_str(chunk);
+        }
         self.lines = Default::default();
+        self.analysis = Arc::default();
         self.analysis = Arc::new(crate::host::analyze_with(
             &self.text,
             config,
