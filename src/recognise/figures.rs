@@ -706,15 +706,16 @@ impl<'a> Parser<'a> {
 
     /// Qualifier words before the number at `i`: returns the qualifier.
     fn qualifier_before(&self, i: usize) -> Qualifier {
+        let (mut b1, mut b2) = ([0; 32], [0; 32]);
         let w1 = i
             .checked_sub(1)
             .and_then(|k| self.word(k))
-            .map(str::to_ascii_lowercase);
+            .map(|w| super::token::lower(w, &mut b1));
         let w2 = i
             .checked_sub(2)
             .and_then(|k| self.word(k))
-            .map(str::to_ascii_lowercase);
-        match (w2.as_deref(), w1.as_deref()) {
+            .map(|w| super::token::lower(w, &mut b2));
+        match (w2, w1) {
             (Some("more" | "greater" | "higher"), Some("than")) => Qualifier::AtLeast,
             (Some("at"), Some("least")) => Qualifier::AtLeast,
             (Some("less" | "fewer" | "lower"), Some("than")) => Qualifier::AtMost,
@@ -1002,7 +1003,7 @@ impl<'a> Parser<'a> {
                 };
                 let next_scale =
                     self.word(n.end)
-                        .and_then(|w| match w.to_ascii_lowercase().as_str() {
+                        .and_then(|w| match super::token::lower(w, &mut [0; 32]) {
                             "hundred" => Some(100.0),
                             "thousand" => Some(1000.0),
                             _ => None,
@@ -1125,10 +1126,12 @@ impl<'a> Parser<'a> {
         }
         if let Some((c, end)) = self.suffix_currency(j) {
             let is_pounds = c == "GBP" && self.word(j).is_some_and(|w| w.starts_with("pound"));
-            let pence = matches!(
-                self.word(j).map(str::to_ascii_lowercase).as_deref(),
-                Some("pence" | "penny" | "pennies")
-            );
+            let pence = self.word(j).is_some_and(|w| {
+                matches!(
+                    super::token::lower(w, &mut [0; 32]),
+                    "pence" | "penny" | "pennies"
+                )
+            });
             if c == "¢" || pence {
                 // Cents and pence are hundredths of the dollar and the pound.
                 let unit = if pence {
@@ -1331,7 +1334,7 @@ impl<'a> Parser<'a> {
             && i > 0
             && self.word(i - 1).is_some_and(|w| {
                 matches!(
-                    w.to_ascii_lowercase().as_str(),
+                    super::token::lower(w, &mut [0; 32]),
                     "the"
                         | "this"
                         | "that"
