@@ -580,7 +580,11 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
         for c in &local.candidates {
             let span = c.span.shifted(offset);
             let word = &text[span.start..span.end];
-            if let Some(&key) = acronyms.get(word) {
+            // Acronyms are two capitals or more (`acronym_definitions`); most words are not.
+            let acronym = (word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
+                .then(|| acronyms.get(word))
+                .flatten();
+            if let Some(&key) = acronym {
                 raws.push((span, Referent::Key(key)));
             } else if !c.in_longer_name && surnames.contains(word) {
                 if let Some(k) = nearest_with_surname(&people, &by_surname, word, span.start) {
