@@ -62,14 +62,17 @@ impl Document {
     }
 
     pub fn reanalyze(&mut self, config: &Config) {
-        // Refill the text in place, and let the old analysis go before the new one is made:
-        // with a 1 MB report open, each is several megabytes the server would hold twice.
+        // Refill the text in place, and let the old analysis go before the new one is made (its
+        // largest vectors are refilled): with a 1 MB report open, each is several megabytes the
+        // server would otherwise hold twice.
         self.text.clear();
         for chunk in self.rope.chunks() {
             self.text.push_str(chunk);
         }
         self.lines = Default::default();
-        self.analysis = Arc::default();
+        if let Ok(old) = Arc::try_unwrap(std::mem::take(&mut self.analysis)) {
+            self.cache.recycle(old);
+        }
         self.analysis = Arc::new(crate::host::analyze_with(
             &self.text,
             config,
