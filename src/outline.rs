@@ -246,19 +246,19 @@ fn plain_headings(text: &str) -> Vec<Heading> {
         if s.is_empty() {
             continue;
         }
-        // Counting past 15 words changes nothing below.
-        let words = s.split_whitespace().take(15).count();
         let starts_well = s.chars().next().is_some_and(|c| {
             c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '\'')
         });
-        // A line over 400 bytes has over 100 characters; counting them is left to short lines.
+        // Cheap tests first: most stand-alone lines are paragraphs that end like prose, and
+        // counting their words or characters would tell nothing more. (A line over 400 bytes
+        // has over 100 characters.)
         let headingish = alone
             && starts_well
-            && words <= 14
             && s.len() <= 400
-            && s.chars().count() <= 100
             && !ends_like_prose(s)
-            && !s.starts_with(['-', '*', '•']);
+            && !s.starts_with(['-', '*', '•'])
+            && words_up_to(s, 15) <= 14
+            && s.chars().count() <= 100;
         if headingish && seen_prose {
             let lead =
                 text[line.start..line.end].len() - text[line.start..line.end].trim_start().len();
@@ -274,7 +274,7 @@ fn plain_headings(text: &str) -> Vec<Heading> {
                 line_start: line.start,
                 title,
             });
-        } else if !headingish && (words > 14 || ends_like_prose(s)) {
+        } else if !headingish && !seen_prose && (ends_like_prose(s) || words_up_to(s, 15) > 14) {
             seen_prose = true;
         }
     }
@@ -295,6 +295,30 @@ fn plain_headings(text: &str) -> Vec<Heading> {
         }
     }
     out
+}
+
+/// The number of white-space-separated words in `s`, counting no further than `max`: what
+/// `s.split_whitespace().take(max).count()` gives, reading ASCII a byte at a time.
+fn words_up_to(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && n < max {
+        let (space, len) = if b[i] < 0x80 {
+            (
+                matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                1,
+            )
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    n
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -318,6 +342,25 @@ fn numbering_depth(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_a_white_space_split_counts_them() {
+        for s in [
+            "",
+            "   ",
+            "One two\tthree\u{b}four\u{c}five",
+            "Sécurité  alimentaire\u{a0}et\u{2003}eau — 2014",
+            "a b c d e f g h i j k l m n o p q r s t",
+        ] {
+            for max in [0, 1, 3, 15] {
+                assert_eq!(
+                    words_up_to(s, max),
+                    s.split_whitespace().take(max).count(),
+                    "{s:?} {max}"
+                );
+            }
+        }
+    }
 
     fn outline(text: &str, format: Format) -> Vec<(u32, String, String)> {
         sections(text, format)
