@@ -1,9 +1,8 @@
 //! The one entry point of the analysis core: text and configuration in, `Analysis` out.
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -129,7 +128,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let configured = actors::Configured::new(&config.actors);
 
     let paras = crate::text::paragraphs(text);
-    let mut used = HashMap::with_capacity(paras.len());
+    let mut used = HashMap::with_capacity_and_hasher(paras.len(), Default::default());
     // Each paragraph's offset and results, recognised now or kept from the last analysis.
     let mut locals = Vec::with_capacity(paras.len());
     for &para in &paras {
@@ -193,7 +192,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         findings: Vec::new(),
         notices: Vec::new(),
     };
-    analysis.findings = findings(text, &analysis, config, &paras, &keys, cache);
+    analysis.findings = findings(text, &analysis, config, &paras, &keys, &shared, cache);
     analysis
 }
 
@@ -205,18 +204,23 @@ fn findings(
     config: &Config,
     paras: &[Span],
     keys: &[(u64, std::ops::Range<usize>)],
+    shared: &[(usize, &'static str)],
     cache: &mut Cache,
 ) -> Vec<Finding> {
     let mut settings = FxHasher::default();
     format!("{:?}", config.checks).hash(&mut settings);
     let settings = settings.finish();
     let mut out = Vec::new();
-    let mut used = HashMap::new();
+    let mut used = HashMap::default();
     for (para, (key, figures)) in paras.iter().zip(keys) {
         let mut h = FxHasher::default();
         (settings, key).hash(&mut h);
-        for f in &analysis.figures[figures.clone()] {
-            f.unit.hash(&mut h);
+        // The paragraph's key fixes its figures' units, except those of amounts in a currency
+        // word several countries share (`rupees`), which the report around decides.
+        let a = shared.partition_point(|&(k, _)| k < figures.start);
+        let b = shared.partition_point(|&(k, _)| k < figures.end);
+        for &(k, _) in &shared[a..b] {
+            analysis.figures[k].unit.hash(&mut h);
         }
         let key = h.finish();
         let local = match cache.findings.get(&key) {

@@ -190,3 +190,40 @@ fn editing_reports_paragraph_by_paragraph_matches_fresh_analyses() {
         }
     }
 }
+
+/// An amount in a currency word several countries share takes the country named before it in
+/// its section, so editing one paragraph can change the findings of another whose text did not
+/// change: here the parts of `500 rupees` become comparable with it once Pakistan is no longer
+/// named. The cached findings must follow.
+#[test]
+fn findings_follow_currencies_resolved_outside_their_paragraph() {
+    let config = dossier::Config::default();
+    let report = |first: &str| {
+        format!(
+            "# Budget\n\n{first}\n\nThe plan: 500 rupees, of which India gave 300 rupees and 400 rupees.\n"
+        )
+    };
+    let (a, b) = (
+        report("Pakistan set its budget."),
+        report("Nobody set its budget."),
+    );
+    let codes = |an: &dossier::Analysis| -> Vec<&'static str> {
+        an.findings.iter().map(|f| f.code).collect()
+    };
+    let fresh_a = dossier::analyze(&a, &config, dossier::Format::Markdown);
+    let fresh_b = dossier::analyze(&b, &config, dossier::Format::Markdown);
+    assert!(
+        !codes(&fresh_a).contains(&"parts-exceed-whole")
+            && codes(&fresh_b).contains(&"parts-exceed-whole"),
+        "the example must change its findings: {:?} / {:?}",
+        codes(&fresh_a),
+        codes(&fresh_b)
+    );
+    let mut cache = dossier::analysis::Cache::default();
+    for text in [&a, &b, &a, &b] {
+        let incremental =
+            dossier::analysis::analyze_with(text, &config, dossier::Format::Markdown, &mut cache);
+        let fresh = dossier::analyze(text, &config, dossier::Format::Markdown);
+        assert_eq!(incremental, fresh, "{text}");
+    }
+}
