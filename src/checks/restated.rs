@@ -43,30 +43,34 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .take_while(|(m, _)| m.end + 80 >= f.span.start)
             .find(|(m, _)| {
                 m.end <= f.span.start && {
-                    let between = cx.words_between(m.end, f.span.start);
-                    // Cheapest tests first: finding sentences is the costly one.
-                    (1..=3).contains(&between.len())
-                        && between.iter().any(|w| {
-                            matches!(
-                                &**w,
-                                "will"
-                                    | "would"
-                                    | "disburse"
-                                    | "disbursed"
-                                    | "disburses"
-                                    | "has"
-                                    | "had"
-                                    | "provides"
-                                    | "provided"
-                                    | "worth"
-                                    | "of"
-                                    | "totals"
-                                    | "totaled"
-                                    | "totalled"
-                                    | "costs"
-                                    | "cost"
-                            )
-                        })
+                    // One to three words between, one of them a verb of amount; cheapest tests
+                    // first: finding sentences is the costly one.
+                    let mut words = 0;
+                    let mut verb = false;
+                    for w in cx.words(m.end, f.span.start).take(4) {
+                        words += 1;
+                        verb |= matches!(
+                            &*super::lowered(w),
+                            "will"
+                                | "would"
+                                | "disburse"
+                                | "disbursed"
+                                | "disburses"
+                                | "has"
+                                | "had"
+                                | "provides"
+                                | "provided"
+                                | "worth"
+                                | "of"
+                                | "totals"
+                                | "totaled"
+                                | "totalled"
+                                | "costs"
+                                | "cost"
+                        );
+                    }
+                    (1..=3).contains(&words)
+                        && verb
                         && cx.sentence_of(m.start) == cx.sentence_of(f.span.start)
                         && !{
                             // Figures are in text order: those between the name and this one
