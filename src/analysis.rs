@@ -331,12 +331,13 @@ fn resolve_currency_by_country(
         let paragraph_start = paragraphs[..paragraphs.partition_point(|p| p.start <= f.span.start)]
             .last()
             .map_or(0, |p| p.start);
-        let section_start = sections
+        // Sections are in text order: the innermost one holding the amount is the last to start
+        // before it that has not ended.
+        let section_start = sections[..sections.partition_point(|s| s.span.start <= f.span.start)]
             .iter()
-            .filter(|s| s.span.start <= f.span.start && f.span.start < s.span.end)
-            .map(|s| s.span.start)
-            .max()
-            .unwrap_or(paragraph_start);
+            .rev()
+            .find(|s| f.span.start < s.span.end)
+            .map_or(paragraph_start, |s| s.span.start);
         // Only the nearest preceding country can qualify: the paragraph and the section both
         // end at the amount, so the wider scope's candidate is the same mention.
         let k = countries.partition_point(|(o, _)| *o < f.span.start);
