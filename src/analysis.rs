@@ -317,13 +317,17 @@ fn resolve_currency_by_country(
     shared: &[(usize, &'static str)],
     figures: &mut [crate::model::Figure],
 ) {
+    if shared.is_empty() {
+        return;
+    }
     // Country mentions in text order, as (offset, name).
     let mut countries: Vec<(usize, &str)> = actors
         .iter()
         .filter(|a| a.kind == crate::model::ActorKind::Country)
         .flat_map(|a| a.mentions.iter().map(move |m| (m.start, a.name.as_str())))
         .collect();
-    countries.sort();
+    // Mentions never share a start, so an unstable sort gives the one order.
+    countries.sort_unstable_by_key(|&(o, _)| o);
     for &(k, word) in shared {
         let f = &mut figures[k];
         // The nearest country named before the amount in its paragraph, else in its section

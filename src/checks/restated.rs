@@ -23,7 +23,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
-    mentions.sort();
+    // Mentions never overlap, so an unstable sort gives the one order.
+    mentions.sort_unstable();
     let mut seen: HashMap<(usize, FigureKind, Option<&str>), usize> = HashMap::default();
     for (k, f) in figs.iter().enumerate() {
         if !matches!(f.kind, FigureKind::Money | FigureKind::Quantity) || f.range.is_some() {
