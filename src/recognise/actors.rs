@@ -1157,17 +1157,26 @@ fn assemble(
     people: &[Person],
     defs: &[ActorDef],
 ) -> Vec<Actor> {
-    let mut index: HashMap<Referent<'_>, usize> = HashMap::default();
+    let g = gazetteer::get();
+    // Each referent's group, in order of first mention. Most mentions are of gazetteer entries
+    // and people, which are numbered: a table finds their group without hashing.
     let mut groups: Vec<(Referent<'_>, Vec<Span>)> = Vec::new();
+    let mut by_entry = vec![usize::MAX; g.entries.len()];
+    let mut by_person = vec![usize::MAX; people.len()];
+    let mut index: HashMap<Referent<'_>, usize> = HashMap::default();
     for &(span, referent) in &raws {
-        let n = *index.entry(referent).or_insert_with(|| {
+        let slot = match referent {
+            Referent::Person(k) if k < by_person.len() => &mut by_person[k],
+            Referent::Key(Key::Gazetteer(k)) if *k < by_entry.len() => &mut by_entry[*k],
+            _ => index.entry(referent).or_insert(usize::MAX),
+        };
+        if *slot == usize::MAX {
+            *slot = groups.len();
             groups.push((referent, Vec::new()));
-            groups.len() - 1
-        });
-        groups[n].1.push(span);
+        }
+        groups[*slot].1.push(span);
     }
     drop(raws);
-    let g = gazetteer::get();
     let mut actors = Vec::with_capacity(groups.len());
     for (n, (referent, mentions)) in groups.into_iter().enumerate() {
         let person = Key::Person(match referent {
