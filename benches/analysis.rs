@@ -43,7 +43,22 @@ fn analyze(bencher: Bencher, which: &str) {
 /// caches of the previous analysis: two versions that differ in one paragraph, alternately.
 #[divan::bench(sample_count = 50)]
 fn keystroke_1mb(bencher: Bencher) {
-    let a: &str = &ONE_MB;
+    keystroke(bencher, &ONE_MB);
+}
+
+/// The same on the report the speed targets name: the shared sample repeated 50 times.
+#[divan::bench(sample_count = 50)]
+fn keystroke_sample_x50(bencher: Bencher) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/samples/china-korea-2014.txt"
+    );
+    if let Ok(sample) = std::fs::read_to_string(path) {
+        keystroke(bencher, &sample.repeat(50));
+    }
+}
+
+fn keystroke(bencher: Bencher, a: &str) {
     let mut mid = a.len() / 2;
     while !a.is_char_boundary(mid) {
         mid += 1;

@@ -150,4 +150,39 @@ fn main() {
         keys,
     );
     c.shutdown();
+
+    // The report the speed targets name: the shared sample repeated 50 times (when `../shared`
+    // is there; the project ships only its own text). Measured in a fresh server.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/samples/china-korea-2014.txt"
+    );
+    if let Ok(sample) = std::fs::read_to_string(path) {
+        let text = sample.repeat(50);
+        let uri = "file:///tmp/dossier-bench/sample-x50.txt";
+        let mut c = Client::start();
+        c.initialize(&["utf-16"], json!(null));
+        let t = Instant::now();
+        c.open(uri, "plaintext", &text);
+        c.diagnostics(uri, 1);
+        println!(
+            "{:<34} {:>8.2} ms   ({} bytes)",
+            "open the sample x50 to diagnostics",
+            (c.arrived() - t).as_secs_f64() * 1e3,
+            text.len()
+        );
+        let (_, keys, published) = keystrokes(&mut c, uri, text);
+        show(&format!("keystroke, sample x50 ({published})"), keys);
+        let mut symbols = Vec::new();
+        for _ in 0..20 {
+            let t = Instant::now();
+            c.request(
+                "textDocument/documentSymbol",
+                json!({ "textDocument": { "uri": uri } }),
+            );
+            symbols.push(c.arrived() - t);
+        }
+        show("document symbols, sample x50", symbols);
+        c.shutdown();
+    }
 }

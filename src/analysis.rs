@@ -320,14 +320,23 @@ fn resolve_currency_by_country(
     if shared.is_empty() {
         return;
     }
-    // Country mentions in text order, as (offset, name).
-    let mut countries: Vec<(usize, &str)> = actors
+    // A report names a handful of countries, each many times, and each actor's mentions are in
+    // text order: the nearest country mention before an amount is found by a binary search in
+    // each, rather than by sorting all of them.
+    let countries: Vec<&crate::model::Actor> = actors
         .iter()
         .filter(|a| a.kind == crate::model::ActorKind::Country)
-        .flat_map(|a| a.mentions.iter().map(move |m| (m.start, a.name.as_str())))
         .collect();
-    // Mentions never share a start, so an unstable sort gives the one order.
-    countries.sort_unstable_by_key(|&(o, _)| o);
+    let nearest_before = |offset: usize| {
+        countries
+            .iter()
+            .filter_map(|a| {
+                let k = a.mentions.partition_point(|m| m.start < offset);
+                k.checked_sub(1)
+                    .map(|k| (a.mentions[k].start, a.name.as_str()))
+            })
+            .max_by_key(|&(o, _)| o)
+    };
     for &(k, word) in shared {
         let f = &mut figures[k];
         // The nearest country named before the amount in its paragraph, else in its section
@@ -344,11 +353,8 @@ fn resolve_currency_by_country(
             .map_or(paragraph_start, |s| s.span.start);
         // Only the nearest preceding country can qualify: the paragraph and the section both
         // end at the amount, so the wider scope's candidate is the same mention.
-        let k = countries.partition_point(|(o, _)| *o < f.span.start);
-        let Some(&(_, country)) = k
-            .checked_sub(1)
-            .map(|i| &countries[i])
-            .filter(|(o, _)| *o >= section_start.min(paragraph_start))
+        let Some((_, country)) =
+            nearest_before(f.span.start).filter(|&(o, _)| o >= section_start.min(paragraph_start))
         else {
             continue;
         };
