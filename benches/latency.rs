@@ -70,6 +70,33 @@ fn keystrokes(c: &mut Client, uri: &str, text: String) -> (String, Vec<Duration>
     (text, keys, published)
 }
 
+/// Opens a report and prints how long its first diagnostics took to arrive.
+fn open(c: &mut Client, uri: &str, text: &str, name: &str) {
+    let t = Instant::now();
+    c.open(uri, "plaintext", text);
+    c.diagnostics(uri, 1);
+    println!(
+        "{:<34} {:>8.2} ms   ({} bytes)",
+        name,
+        (c.arrived() - t).as_secs_f64() * 1e3,
+        text.len()
+    );
+}
+
+/// 20 document-symbol requests, timed.
+fn symbols(c: &mut Client, uri: &str) -> Vec<Duration> {
+    (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            c.request(
+                "textDocument/documentSymbol",
+                json!({ "textDocument": { "uri": uri } }),
+            );
+            c.arrived() - t
+        })
+        .collect()
+}
+
 fn main() {
     let mut starts = Vec::new();
     for _ in 0..10 {
@@ -85,15 +112,7 @@ fn main() {
     let uri = "file:///tmp/dossier-bench/big.txt";
     let mut c = Client::start();
     c.initialize(&["utf-16"], json!({ "reference-date": "2019-03-31" }));
-    let t = Instant::now();
-    c.open(uri, "plaintext", &text);
-    c.diagnostics(uri, 1);
-    println!(
-        "{:<34} {:>8.2} ms   ({} bytes)",
-        "open 1 MB to diagnostics",
-        (c.arrived() - t).as_secs_f64() * 1e3,
-        text.len()
-    );
+    open(&mut c, uri, &text, "open 1 MB to diagnostics");
 
     let (text, keys, published) = keystrokes(&mut c, uri, text);
     show(
@@ -117,16 +136,7 @@ fn main() {
         hovers.push(c.arrived() - t);
     }
     show("hover", hovers);
-    let mut symbols = Vec::new();
-    for _ in 0..20 {
-        let t = Instant::now();
-        c.request(
-            "textDocument/documentSymbol",
-            json!({ "textDocument": { "uri": uri } }),
-        );
-        symbols.push(c.arrived() - t);
-    }
-    show("document symbols", symbols);
+    show("document symbols", symbols(&mut c, uri));
     if let Some(kb) = peak_rss_kb(c.pid()) {
         println!(
             "{:<34} {:>8.1} MB",
@@ -162,27 +172,10 @@ fn main() {
         let uri = "file:///tmp/dossier-bench/sample-x50.txt";
         let mut c = Client::start();
         c.initialize(&["utf-16"], json!(null));
-        let t = Instant::now();
-        c.open(uri, "plaintext", &text);
-        c.diagnostics(uri, 1);
-        println!(
-            "{:<34} {:>8.2} ms   ({} bytes)",
-            "open the sample x50 to diagnostics",
-            (c.arrived() - t).as_secs_f64() * 1e3,
-            text.len()
-        );
+        open(&mut c, uri, &text, "open the sample x50 to diagnostics");
         let (_, keys, published) = keystrokes(&mut c, uri, text);
         show(&format!("keystroke, sample x50 ({published})"), keys);
-        let mut symbols = Vec::new();
-        for _ in 0..20 {
-            let t = Instant::now();
-            c.request(
-                "textDocument/documentSymbol",
-                json!({ "textDocument": { "uri": uri } }),
-            );
-            symbols.push(c.arrived() - t);
-        }
-        show("document symbols, sample x50", symbols);
+        show("document symbols, sample x50", symbols(&mut c, uri));
         c.shutdown();
     }
 }

@@ -82,29 +82,22 @@ pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
 /// walks down the rope. Line breaks are the rope's: `\n`, `\r` and `\r\n`.
 #[derive(Debug)]
 pub struct Lines {
-    starts: Vec<usize>,
+    index: crate::text::LineIndex,
 }
 
 impl Lines {
     pub fn new(text: &str) -> Lines {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            // A CRLF pair is one break, which ends after its `\n`.
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                continue;
-            }
-            starts.push(i + 1);
+        Lines {
+            index: crate::text::LineIndex::new(text),
         }
-        Lines { starts }
     }
 
     /// The position of a byte offset of `text` (the text these lines were made from), clamped
     /// to it and rounded down to a char boundary.
     pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> Position {
         let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let col = units(&text[self.starts[line]..offset], enc);
+        let line = self.index.line_of(offset);
+        let col = units(&text[self.index.line_start(line)..offset], enc);
         Position::new(line as u32, col as u32)
     }
 
