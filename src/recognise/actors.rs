@@ -560,6 +560,19 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
         }
     }
     let surnames: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.surname.as_str()).collect();
+    // Most capitalised words left over are no surname of the report: the first letters and
+    // lengths of its few surnames turn them away before hashing.
+    let mut surname_shapes = [0u64; 256];
+    for s in &surnames {
+        if let Some(&b) = s.as_bytes().first() {
+            surname_shapes[usize::from(b)] |= 1 << s.len().min(63);
+        }
+    }
+    let may_be_surname = |w: &str| {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| surname_shapes[usize::from(b)] & (1 << w.len().min(63)) != 0)
+    };
 
     // Mentions in text order, each with its referent; keys are borrowed from the paragraphs, so
     // linking a long report clones no names.
@@ -586,7 +599,7 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
                 .flatten();
             if let Some(&key) = acronym {
                 raws.push((span, Referent::Key(key)));
-            } else if !c.in_longer_name && surnames.contains(word) {
+            } else if !c.in_longer_name && may_be_surname(word) && surnames.contains(word) {
                 if let Some(k) = nearest_with_surname(&people, &by_surname, word, span.start) {
                     raws.push((span, Referent::Person(k)));
                 }
