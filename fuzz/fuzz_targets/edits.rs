@@ -1,10 +1,11 @@
 //! Fuzzes edit application: random edits in all three position encodings, applied to a rope and
-//! to a plain string model, must leave the same text.
+//! to a plain string model, must leave the same text; and the two ways of turning offsets into
+//! positions (the rope's and the line index's) must agree at every offset of the result.
 
 #![no_main]
 
 use dossier::lsp::document::apply_one;
-use dossier::lsp::position::{Encoding, offset};
+use dossier::lsp::position::{Encoding, Lines, offset, position};
 use libfuzzer_sys::fuzz_target;
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
@@ -32,5 +33,9 @@ fuzz_target!(|data: &[u8]| {
         model.replace_range(x..y, text);
         apply_one(&mut rope, &change, enc);
         assert_eq!(rope.to_string(), model);
+    }
+    let lines = Lines::new(&model);
+    for o in 0..=model.len() + 1 {
+        assert_eq!(lines.position(&model, o, enc), position(&rope, o, enc), "at {o}");
     }
 });
