@@ -26,8 +26,8 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     for &w in super::figures::START_WORDS.iter() {
         *map.entry(w).or_default() |= FIGURE_START;
     }
-    let mut ends = [0u32; 26 * 26];
-    let mut starts = [0u32; 26 * 26];
+    let mut ends = [0u32; 27 * 27];
+    let mut starts = [0u32; 27 * 27];
     for w in map.keys() {
         let (b, n) = (w.as_bytes(), w.len());
         debug_assert!(w.bytes().all(|c| c.is_ascii_lowercase()) && n < 32, "{w}");
@@ -37,30 +37,42 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     Classes { map, ends, starts }
 });
 
+/// Each byte's letter, `a` and `A` both 0 through `z` and `Z` 25; 26 for any other byte, whose
+/// rows and columns of the filters stay empty.
+static LETTER: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut k = 0;
+    while k < 26 {
+        t[b'a' as usize + k] = k as u8;
+        t[b'A' as usize + k] = k as u8;
+        k += 1;
+    }
+    t
+};
+
 /// Keyword classes by word, with a filter that turns most words away before hashing them.
 struct Classes {
     map: FxHashMap<&'static str, u8>,
     /// For each first and last letter, the lengths of the keywords that have them (as bits).
-    ends: [u32; 26 * 26],
+    ends: [u32; 27 * 27],
     /// The same for each first and second letter (`North` and `ninth` share their ends).
-    starts: [u32; 26 * 26],
+    starts: [u32; 27 * 27],
 }
 
 impl Classes {
-    fn slot(first: u8, last: u8) -> usize {
-        let letter = |b: u8| usize::from(b.to_ascii_lowercase().wrapping_sub(b'a')).min(25);
-        letter(first) * 26 + letter(last)
+    fn slot(first: u8, other: u8) -> usize {
+        usize::from(LETTER[usize::from(first)]) * 27 + usize::from(LETTER[usize::from(other)])
     }
 
     fn of(&self, word: &str) -> u8 {
         let (b, n) = (word.as_bytes(), word.len());
-        // Keywords are short ASCII words; a non-ASCII byte at either end fails the filter too.
+        // Keywords are short ASCII words; a byte that is no letter at the first, second or last
+        // place falls in an empty row or column and fails the filter.
         if n >= 32
-            || !b[0].is_ascii_alphabetic()
-            || !b[n - 1].is_ascii_alphabetic()
-            || !b[n.min(2) - 1].is_ascii_alphabetic()
-            || self.ends[Classes::slot(b[0], b[n - 1])] & (1 << n) == 0
-            || self.starts[Classes::slot(b[0], b[n.min(2) - 1])] & (1 << n) == 0
+            || self.ends[Classes::slot(b[0], b[n - 1])]
+                & self.starts[Classes::slot(b[0], b[n.min(2) - 1])]
+                & (1 << n)
+                == 0
         {
             return 0;
         }
