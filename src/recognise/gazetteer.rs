@@ -2,7 +2,7 @@
 //! their capitals and demonyms, international organisations and media, places, and the name
 //! lists that tell people from other capitalised words.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::model::ActorKind;
@@ -32,14 +32,10 @@ pub struct Gazetteer {
     pub by_name: HashMap<&'static str, usize>,
     /// The entry each alias belongs to (the first, when two share one).
     pub by_alias: HashMap<&'static str, usize>,
-    pub surnames: HashSet<&'static str>,
-    pub given_names: HashSet<&'static str>,
-    /// The last word of each title (`Minister`, `Gen`), without a final full stop.
-    pub title_heads: HashSet<&'static str>,
-    /// Words that may stand before a title head within the title (`Foreign`, `Vice`, `Lt`).
-    pub title_words: HashSet<&'static str>,
-    /// Every word of the lists above with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`…): one
-    /// look-up answers what took up to five.
+    /// Every word of the name lists (surnames, given names), of the titles (the last word of
+    /// each title without its full stop, and the words that may stand before it) and every
+    /// gazetteer name and alias, with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`…): one look-up
+    /// answers what would take up to five.
     pub word_bits: HashMap<&'static str, u8>,
 }
 
@@ -113,8 +109,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         // Longest first; of two equal names, the first listed (stable sort).
         list.sort_by_key(|&p| std::cmp::Reverse(patterns[p].0.len()));
     }
-    let mut title_heads = HashSet::default();
-    let mut title_words = HashSet::default();
+    let mut word_bits: HashMap<&'static str, u8> = HashMap::default();
+    let mut mark = |w: &'static str, bit: u8| *word_bits.entry(w).or_default() |= bit;
     for line in TITLES
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -124,36 +120,24 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             .map(|w| w.trim_end_matches('.'))
             .collect();
         if let Some((head, rest)) = ws.split_last() {
-            title_heads.insert(*head);
-            title_words.extend(rest.iter().copied());
+            mark(head, TITLE_HEAD);
+            for w in rest {
+                mark(w, TITLE_WORD);
+            }
         }
     }
-    let surnames: HashSet<&'static str> = words(SURNAMES).collect();
-    let given_names: HashSet<&'static str> = words(GIVEN_NAMES).collect();
-    let mut word_bits: HashMap<&'static str, u8> = HashMap::default();
-    for (set, bit) in [
-        (&surnames, SURNAME),
-        (&given_names, GIVEN_NAME),
-        (&title_heads, TITLE_HEAD),
-        (&title_words, TITLE_WORD),
-    ] {
-        for w in set {
-            *word_bits.entry(w).or_default() |= bit;
-        }
-    }
-    for w in by_name.keys().chain(by_alias.keys()) {
-        *word_bits.entry(w).or_default() |= NAME;
-    }
+    words(SURNAMES).for_each(|w| mark(w, SURNAME));
+    words(GIVEN_NAMES).for_each(|w| mark(w, GIVEN_NAME));
+    by_name
+        .keys()
+        .chain(by_alias.keys())
+        .for_each(|w| mark(w, NAME));
     Gazetteer {
         entries,
         by_first_token,
         patterns,
         by_name,
         by_alias,
-        surnames,
-        given_names,
-        title_heads,
-        title_words,
         word_bits,
     }
 });
@@ -197,6 +181,6 @@ mod tests {
         assert!(nk.aliases.contains(&"Pyongyang") && nk.aliases.contains(&"DPRK"));
         let eu = &g.entries[g.by_name["European Union"]];
         assert!(eu.aliases.contains(&"Brussels"));
-        assert!(g.title_heads.contains("Minister") && g.title_words.contains("Prime"));
+        assert!(g.bits("Minister") & TITLE_HEAD != 0 && g.bits("Prime") & TITLE_WORD != 0);
     }
 }
