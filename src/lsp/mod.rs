@@ -206,6 +206,12 @@ impl State {
             eprintln!("dossier: settings: {}", e.message);
         }
         self.settings = c;
+        self.reanalyze_all()
+    }
+
+    /// Forgets the cached `dossier.toml` files, re-analyses every open report with its
+    /// configuration read afresh, and returns them for their diagnostics to be published again.
+    fn reanalyze_all(&mut self) -> Vec<Uri> {
         self.config_cache.clear();
         let uris: Vec<Uri> = self.docs.keys().cloned().collect();
         for uri in &uris {
@@ -884,15 +890,7 @@ impl LanguageServer for Backend {
                 }
             }
             if config_changed {
-                s.config_cache.clear();
-                let uris: Vec<Uri> = s.docs.keys().cloned().collect();
-                for uri in &uris {
-                    let config = s.config_for(uri);
-                    if let Some(d) = s.docs.get_mut(uri) {
-                        d.reanalyze(&config);
-                    }
-                }
-                return Ok(uris);
+                return Ok(s.reanalyze_all());
             }
             Ok(Vec::new())
         });
