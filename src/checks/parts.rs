@@ -20,6 +20,23 @@ const TRIGGERS: &[(&[&str], bool)] = &[
     (&["broken", "down", "into"], true),
 ];
 
+/// The least and greatest totals the parts' wording allows, and the total of their stated values.
+fn totals(cx: &Context<'_>, parts: &[usize]) -> (f64, f64, f64) {
+    let figs = &cx.analysis.figures;
+    let lo = parts.iter().map(|&k| cx.interval(&figs[k]).0).sum();
+    let hi = parts.iter().map(|&k| cx.interval(&figs[k]).1).sum();
+    let sum = parts.iter().map(|&k| figs[k].value).sum();
+    (lo, hi, sum)
+}
+
+/// ` USD` after a number in a message, or nothing for a figure without a unit.
+fn unit_suffix(f: &crate::model::Figure) -> String {
+    f.unit
+        .as_deref()
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default()
+}
+
 /// `Trade of $10 billion, with exports and imports of $6 billion and $3 billion respectively`:
 /// the figures just before `respectively` are parts that must make up the whole before them.
 fn respectively(
@@ -61,17 +78,11 @@ fn respectively(
         return;
     }
     let (wl, wh) = cx.interval(whole);
-    let lo: f64 = parts.iter().map(|&k| cx.interval(&figs[k]).0).sum();
-    let hi: f64 = parts.iter().map(|&k| cx.interval(&figs[k]).1).sum();
+    let (lo, hi, sum) = totals(cx, &parts);
     if lo <= wh && hi >= wl {
         return;
     }
-    let sum: f64 = parts.iter().map(|&k| figs[k].value).sum();
-    let unit_name = whole
-        .unit
-        .clone()
-        .map(|u| format!(" {u}"))
-        .unwrap_or_default();
+    let unit_name = unit_suffix(whole);
     out.push(Finding {
         span: whole.span,
         code: "parts-exceed-whole",
@@ -136,14 +147,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             let (wl, wh) = cx.interval(whole);
-            let lo: f64 = parts.iter().map(|&k| cx.interval(&figs[k]).0).sum();
-            let hi: f64 = parts.iter().map(|&k| cx.interval(&figs[k]).1).sum();
-            let sum: f64 = parts.iter().map(|&k| figs[k].value).sum();
-            let unit = whole
-                .unit
-                .clone()
-                .map(|u| format!(" {u}"))
-                .unwrap_or_default();
+            let (lo, hi, sum) = totals(cx, &parts);
+            let unit = unit_suffix(whole);
             let related = parts
                 .iter()
                 .map(|&k| (figs[k].span, format!("part: {}", cx.slice(figs[k].span))))
