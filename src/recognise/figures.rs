@@ -149,17 +149,15 @@ static UNITS_BY_FIRST_WORD: std::sync::LazyLock<rustc_hash::FxHashMap<String, Ve
 
 /// Every word that can open a figure, lower-cased (`token::FIGURE_START`): most words open
 /// none, and the tokenizer's one look-up turns them away before any pattern runs.
-pub(crate) static START_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        NUMBER_WORDS
-            .iter()
-            .chain(&MULTIPLIER_WORDS)
-            .map(|(w, _)| *w)
-            .chain([
-                "a", "an", "dozen", "minus", "negative", "u", "rs", "percent", "percents", "per",
-            ])
-            .collect()
-    });
+pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
+    NUMBER_WORDS
+        .iter()
+        .chain(&MULTIPLIER_WORDS)
+        .map(|(w, _)| *w)
+        .chain([
+            "a", "an", "dozen", "minus", "negative", "u", "rs", "percent", "percents", "per",
+        ])
+}
 
 fn word_value(w: &str) -> Option<(f64, bool)> {
     // (value, is a multiplier like `hundred`)

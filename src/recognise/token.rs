@@ -20,10 +20,10 @@ pub const CAPITAL: u8 = 4;
 /// when the text is split, spares each recogniser its own look-up for every word of a report.
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
-    for &w in super::dates::START_WORDS.iter() {
+    for w in super::dates::start_words() {
         *map.entry(w).or_default() |= DATE_START;
     }
-    for &w in super::figures::START_WORDS.iter() {
+    for w in super::figures::start_words() {
         *map.entry(w).or_default() |= FIGURE_START;
     }
     let mut ends = [0u32; 27 * 27];
