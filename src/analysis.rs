@@ -332,8 +332,7 @@ fn resolve_currency_by_country(
             .iter()
             .filter_map(|a| {
                 let k = a.mentions.partition_point(|m| m.start < offset);
-                k.checked_sub(1)
-                    .map(|k| (a.mentions[k].start, a.name.as_str()))
+                k.checked_sub(1).map(|k| (a.mentions[k].start, &*a.name))
             })
             .max_by_key(|&(o, _)| o)
     };

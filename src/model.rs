@@ -69,15 +69,16 @@ impl ActorKind {
 pub struct Actor {
     /// Stable within one analysis: `a1`, `a2`… in order of first mention.
     pub id: String,
-    /// The fullest form in the report or the gazetteer.
-    pub name: String,
+    /// The fullest form in the report or the gazetteer (borrowed from the gazetteer, which
+    /// lives as long as the program, so a report's countries copy no names).
+    pub name: Cow<'static, str>,
     pub kind: ActorKind,
     /// Other names the report uses for this actor, in order of first use.
     pub aliases: Vec<String>,
     /// Titles seen before a person's name (`Foreign Minister`).
     pub titles: Vec<String>,
     /// A one-line description from the gazetteer or configuration.
-    pub description: Option<String>,
+    pub description: Option<Cow<'static, str>>,
     /// For an actor declared in `dossier.toml`: the line of its `[[actors]]` entry.
     pub config_line: Option<usize>,
     pub mentions: Vec<Span>,

@@ -469,7 +469,7 @@ fn section_entities(doc: &Document, enc: Encoding) -> Vec<Vec<DocumentSymbol>> {
                     out[k].push((
                         m.start,
                         leaf(
-                            actor.name.clone(),
+                            actor.name.to_string(),
                             actor.kind.as_str().into(),
                             symbol_kind(actor.kind),
                             *m,
@@ -1124,7 +1124,7 @@ impl LanguageServer for Backend {
                     };
                     #[allow(deprecated)]
                     out.push(SymbolInformation {
-                        name: actor.name.clone(),
+                        name: actor.name.to_string(),
                         kind: symbol_kind(actor.kind),
                         tags: None,
                         deprecated: None,

@@ -2,7 +2,10 @@
 //! and places by their shape (`… Ministry`, `… Prefecture`, acronym definitions), and people by
 //! titles and name lists; then merges every mention of one actor under its fullest name.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -708,21 +711,26 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
         if toks[i].kind != Kind::Punct || cx.text.as_bytes()[toks[i].span.start] != b'(' {
             continue;
         }
-        let acr = cx.s(i + 1).to_string();
-        if cx.s(i + 2) != ")" || acr.len() < 2 || !acr.chars().all(|c| c.is_ascii_uppercase()) {
+        let acr = cx.s(i + 1);
+        if cx.s(i + 2) != ")" || acr.len() < 2 || !acr.bytes().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        // Walk back over the long form: capitalised words and inner connectors.
+        // Walk back over the long form: capitalised words and inner connectors. The initials
+        // are gathered last first, with their length in bytes.
         let mut start = i;
-        let mut initials = Vec::new();
+        let mut initials: SmallVec<[char; 16]> = SmallVec::new();
+        let mut len = 0;
         let mut k = i;
         while k > 0 {
             let w = cx.s(k - 1);
             if toks[k - 1].kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase) {
                 if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
                     initials.extend(w.chars().rev());
+                    len += w.len();
                 } else {
-                    initials.push(w.chars().next().unwrap_or(' '));
+                    let c = w.chars().next().unwrap_or(' ');
+                    initials.push(c);
+                    len += c.len_utf8();
                 }
                 start = k - 1;
                 k -= 1;
@@ -734,15 +742,14 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
             } else {
                 break;
             }
-            let got: String = initials.iter().rev().collect();
-            if got.len() >= acr.len() {
+            if len >= acr.len() {
                 break;
             }
         }
-        let got: String = initials.iter().rev().collect();
-        if got != acr {
+        if !initials.iter().rev().copied().eq(acr.chars()) {
             continue;
         }
+        let acr = acr.to_string();
         let long = cx.span(start, i);
         let long_text = cx.text[long.start..long.end].to_string();
         let orgish = long_text
@@ -828,8 +835,9 @@ fn runs(cx: &mut Ctx<'_>) {
 /// Classifies one run of capitalised tokens `[a, b)`: people after titles, organisations and
 /// places by their last word, people by name lists. What is left goes to the gazetteer.
 fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
-    // Token indices of the run's words (not hyphens or stops).
-    let mut words: Vec<usize> = Vec::with_capacity(b - a);
+    // Token indices of the run's words (not hyphens or stops). Runs are short and there is one
+    // for every capitalised word that opens one: they stay on the stack.
+    let mut words: SmallVec<[usize; 8]> = SmallVec::new();
     let mut k = a;
     while k < b {
         if cx.toks[k].kind == Kind::Word && (k == a || cx.toks[k].gap) {
@@ -1093,15 +1101,16 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
         return;
     }
     let name = cx.text[span.start..span.end].to_string();
-    let parts: Vec<&str> = name.split_whitespace().collect();
-    let first_word = parts.first().copied().unwrap_or("");
+    let mut parts = name.split_whitespace();
+    let first_word = parts.next().unwrap_or("");
+    let last_word = parts.next_back();
     let first_word = first_word.split('-').next().unwrap_or(first_word);
-    let surname = if parts.len() == 1 {
-        name.clone()
-    } else if cx.g.bits(first_word) & (SURNAME | GIVEN_NAME) == SURNAME {
-        first_word.to_string()
-    } else {
-        parts.last().copied().unwrap_or("").to_string()
+    let surname = match last_word {
+        None => name.clone(),
+        Some(_) if cx.g.bits(first_word) & (SURNAME | GIVEN_NAME) == SURNAME => {
+            first_word.to_string()
+        }
+        Some(last) => last.to_string(),
     };
     cx.people.push(PersonMention {
         span,
@@ -1173,11 +1182,13 @@ fn assemble(
     let g = gazetteer::get();
     // Each referent's group, in order of first mention. Most mentions are of gazetteer entries
     // and people, which are numbered: a table finds their group without hashing.
-    let mut groups: Vec<(Referent<'_>, Vec<Span>)> = Vec::new();
+    // Groups are counted first so that each actor's mentions are allocated once, at their size.
+    let mut groups: Vec<(Referent<'_>, usize)> = Vec::new();
+    let mut group_of = Vec::with_capacity(raws.len());
     let mut by_entry = vec![usize::MAX; g.entries.len()];
     let mut by_person = vec![usize::MAX; people.len()];
     let mut index: HashMap<Referent<'_>, usize> = HashMap::default();
-    for &(span, referent) in &raws {
+    for &(_, referent) in &raws {
         let slot = match referent {
             Referent::Person(k) if k < by_person.len() => &mut by_person[k],
             Referent::Key(Key::Gazetteer(k)) if *k < by_entry.len() => &mut by_entry[*k],
@@ -1185,13 +1196,18 @@ fn assemble(
         };
         if *slot == usize::MAX {
             *slot = groups.len();
-            groups.push((referent, Vec::new()));
+            groups.push((referent, 0));
         }
-        groups[*slot].1.push(span);
+        groups[*slot].1 += 1;
+        group_of.push(*slot);
+    }
+    let mut spans: Vec<Vec<Span>> = groups.iter().map(|&(_, n)| Vec::with_capacity(n)).collect();
+    for (&(span, _), &k) in raws.iter().zip(&group_of) {
+        spans[k].push(span);
     }
     drop(raws);
     let mut actors = Vec::with_capacity(groups.len());
-    for (n, (referent, mentions)) in groups.into_iter().enumerate() {
+    for (n, ((referent, _), mentions)) in groups.into_iter().zip(spans).enumerate() {
         let person = Key::Person(match referent {
             Referent::Person(k) => k,
             Referent::Key(_) => 0,
@@ -1202,24 +1218,29 @@ fn assemble(
         };
         let (name, kind, titles, description) = match key {
             Key::Config(k) => (
-                defs[*k].name.clone(),
+                Cow::Owned(defs[*k].name.clone()),
                 defs[*k].kind,
                 Vec::new(),
-                defs[*k].description.clone(),
+                defs[*k].description.clone().map(Cow::Owned),
             ),
             Key::Gazetteer(k) => {
                 let e = &g.entries[*k];
                 (
-                    e.name.to_string(),
+                    Cow::Borrowed(e.name),
                     e.kind,
                     Vec::new(),
-                    Some(e.description.clone()),
+                    Some(Cow::Borrowed(e.description.as_str())),
                 )
             }
-            Key::Named(name, kind) => (name.clone(), *kind, Vec::new(), None),
+            Key::Named(name, kind) => (Cow::Owned(name.clone()), *kind, Vec::new(), None),
             Key::Person(k) => {
                 let p = &people[*k];
-                (p.name.clone(), ActorKind::Person, p.titles.clone(), None)
+                (
+                    Cow::Owned(p.name.clone()),
+                    ActorKind::Person,
+                    p.titles.clone(),
+                    None,
+                )
             }
         };
         let mut aliases: Vec<String> = Vec::new();

@@ -259,6 +259,18 @@ pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMenti
     };
     let mut i = 0;
     while i < toks.len() {
+        // Only numbers and date words open a date (the parser's first test); asking here spares
+        // most tokens a call into it.
+        let t = &toks[i];
+        let may_open = match t.kind {
+            Kind::Number => true,
+            Kind::Word => t.class & super::token::DATE_START != 0,
+            Kind::Punct => false,
+        };
+        if !may_open {
+            i += 1;
+            continue;
+        }
         if let Some(parsed) = p.parse_range(i, false) {
             let span = Span::new(toks[i].span.start, toks[parsed.end - 1].span.end);
             out.push(DateMention {

@@ -49,7 +49,7 @@ pub fn find(
     let first = out.len();
     let mut i = 0;
     while i < toks.len() {
-        if taken[i] {
+        if taken[i] || !p.may_open(i) {
             i += 1;
             continue;
         }
@@ -551,6 +551,10 @@ impl<'a> Parser<'a> {
 
     /// Currency written before an amount: `$`, `US$`, `€`, `Rs.`, `USD`.
     fn prefix_currency(&self, i: usize) -> Option<(&'static str, usize)> {
+        // No sign or code holds a digit, and every figure starting with a number asks.
+        if self.kind(i) == Some(Kind::Number) {
+            return None;
+        }
         let s = self.s(i);
         if let Some(c) = units::currency_sign(s) {
             return Some((c, i + 1));
@@ -821,13 +825,41 @@ impl<'a> Parser<'a> {
         Some((f, end))
     }
 
+    /// Whether a figure can start at token `i`: the tests `figure_at` makes first, asked before
+    /// calling it because most tokens are words and punctuation that open none.
+    fn may_open(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            Kind::Number => true,
+            // `minus` and `negative` are start words too.
+            Kind::Word => self.word_can_start(i),
+            Kind::Punct => {
+                let s = self.s(i);
+                matches!(s, "." | "-" | "−") || units::currency_sign(s).is_some()
+            }
+        }
+    }
+
     /// Whether a word can open a figure: a number word, a multiplier, a sign of money.
+    /// It runs for every word, so it reads token fields and bytes rather than slicing strings.
     fn word_can_start(&self, i: usize) -> bool {
-        let s = self.s(i);
-        self.toks[i].class & super::token::FIGURE_START != 0
-            || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()))
-            || (self.s(i + 1) == "$")
-            || (self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Number))
+        let t = &self.toks[i];
+        if t.class & super::token::FIGURE_START != 0 {
+            return true;
+        }
+        let bytes = self.text.as_bytes();
+        // A number glued to the word (`USD5m`) or a `$` after it (`US$`, `HK $`).
+        if let Some(n) = self.toks.get(i + 1) {
+            if (n.kind == Kind::Number && !n.gap)
+                || (n.kind == Kind::Punct && bytes[n.span.start] == b'$')
+            {
+                return true;
+            }
+        }
+        // An ISO code (`USD 5m`).
+        t.span.len() == 3
+            && bytes[t.span.start..t.span.end]
+                .iter()
+                .all(u8::is_ascii_uppercase)
     }
 
     fn unsigned_figure_at(&self, i: usize) -> Option<(Figure, usize)> {

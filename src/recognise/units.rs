@@ -144,7 +144,7 @@ pub fn iso_code(word: &str) -> Option<&'static str> {
         "KES", "ETB", "GHS", "MAD", "DZD", "TND", "ARS", "CLP", "COP", "PEN", "VES", "CUP", "AFN",
         "IQD", "SYP", "JOD", "LBP", "OMR", "BHD", "YER", "SDG", "XOF", "XAF", "RMB", "BTC",
     ];
-    if word.len() != 3 {
+    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
     let code = CODES.iter().find(|c| **c == word)?;
