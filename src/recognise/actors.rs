@@ -9,8 +9,11 @@ use smallvec::SmallVec;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::gazetteer::{self, GIVEN_NAME, Gazetteer, NAME, SURNAME, TITLE_HEAD, TITLE_WORD};
-use super::token::{Kind, Token, is_apostrophe, is_dash};
+use super::gazetteer::{
+    self, GIVEN_NAME, Gazetteer, NAME, ORG_WORD, PLACE_WORD, STOP_CAPITAL, SURNAME, TITLE_HEAD,
+    TITLE_WORD,
+};
+use super::token::{CAPITAL, Kind, Token, is_apostrophe, is_dash};
 use crate::config::ActorDef;
 use crate::model::{Actor, ActorKind};
 use crate::text::Span;
@@ -79,246 +82,42 @@ pub struct Local {
 }
 
 /// Words that open many sentences and never start a name.
-fn is_stop_capital(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "A"
-            | "An"
-            | "At"
-            | "In"
-            | "On"
-            | "By"
-            | "For"
-            | "From"
-            | "To"
-            | "Of"
-            | "With"
-            | "According"
-            | "Since"
-            | "After"
-            | "Before"
-            | "During"
-            | "While"
-            | "Despite"
-            | "Although"
-            | "But"
-            | "And"
-            | "Yet"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "Its"
-            | "Their"
-            | "His"
-            | "Her"
-            | "Our"
-            | "As"
-            | "If"
-            | "When"
-            | "Where"
-            | "However"
-            | "Instead"
-            | "Meanwhile"
-            | "Therefore"
-            | "Both"
-            | "Each"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "Other"
-            | "Several"
-            | "Such"
-            | "Amid"
-            | "Among"
-            | "Under"
-            | "Over"
-            | "Between"
-            | "Through"
-            | "Faced"
-            | "Earlier"
-            | "Later"
-            | "Observers"
-            | "Chinese"
-            | "Then"
-            | "It"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "Also"
-            | "Why"
-            | "What"
-            | "How"
-            | "Who"
-            | "Not"
-            | "No"
-            | "Only"
-            | "All"
-            | "Any"
-            | "Every"
-            | "Further"
-            | "Following"
-            | "Former"
-            | "Current"
-            | "New"
-            | "Senior"
-            | "Top"
-            | "Former."
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
-}
+pub(super) const STOP_CAPITALS: &[&str] = &[
+    "The", "A", "An", "At", "In", "On", "By", "For", "From", "To", "Of", "With", "According",
+    "Since", "After", "Before", "During", "While", "Despite", "Although", "But", "And", "Yet",
+    "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "As", "If", "When",
+    "Where", "However", "Instead", "Meanwhile", "Therefore", "Both", "Each", "Some", "Many",
+    "Most", "Other", "Several", "Such", "Amid", "Among", "Under", "Over", "Between", "Through",
+    "Faced", "Earlier", "Later", "Observers", "Chinese", "Then", "It", "He", "She", "They", "We",
+    "I", "Also", "Why", "What", "How", "Who", "Not", "No", "Only", "All", "Any", "Every",
+    "Further", "Following", "Former", "Current", "New", "Senior", "Top", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
 
 /// Last words of organisation names.
-fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Ministry"
-            | "Commission"
-            | "Council"
-            | "Bank"
-            | "University"
-            | "Party"
-            | "Association"
-            | "Forum"
-            | "Fund"
-            | "Agency"
-            | "Institute"
-            | "Foundation"
-            | "Electronics"
-            | "Department"
-            | "Assembly"
-            | "Committee"
-            | "Office"
-            | "Corporation"
-            | "Corp"
-            | "Company"
-            | "Group"
-            | "Times"
-            | "News"
-            | "Daily"
-            | "Post"
-            | "Guard"
-            | "Forces"
-            | "Army"
-            | "Navy"
-            | "Embassy"
-            | "Bureau"
-            | "Court"
-            | "Organization"
-            | "Organisation"
-            | "Union"
-            | "Center"
-            | "Centre"
-            | "Service"
-            | "Services"
-            | "Administration"
-            | "Authority"
-            | "Federation"
-            | "League"
-            | "Inc"
-            | "Ltd"
-            | "Holdings"
-            | "Motors"
-            | "Industries"
-            | "Society"
-            | "Academy"
-            | "College"
-            | "School"
-            | "Parliament"
-            | "Congress"
-            | "Senate"
-            | "Cabinet"
-            | "Secretariat"
-            | "Directorate"
-            | "Command"
-            | "Corps"
-            | "Police"
-            | "Tribunal"
-            | "Board"
-            | "Ilbo"
-            | "Shimbun"
-            | "Herald"
-            | "Journal"
-            | "Tribune"
-            | "Telegraph"
-            | "Sinmun"
-            | "Network"
-            | "Alliance"
-            | "Coalition"
-            | "Movement"
-            | "Front"
-            | "Airlines"
-            | "Airways"
-            | "Telecom"
-            | "Group’s"
-            | "Exchange"
-            | "Diet"
-            | "Politburo"
-            | "Chartered"
-    )
-}
+pub(super) const ORG_WORDS: &[&str] = &[
+    "Ministry", "Commission", "Council", "Bank", "University", "Party", "Association", "Forum",
+    "Fund", "Agency", "Institute", "Foundation", "Electronics", "Department", "Assembly",
+    "Committee", "Office", "Corporation", "Corp", "Company", "Group", "Times", "News", "Daily",
+    "Post", "Guard", "Forces", "Army", "Navy", "Embassy", "Bureau", "Court", "Organization",
+    "Organisation", "Union", "Center", "Centre", "Service", "Services", "Administration",
+    "Authority", "Federation", "League", "Inc", "Ltd", "Holdings", "Motors", "Industries",
+    "Society", "Academy", "College", "School", "Parliament", "Congress", "Senate", "Cabinet",
+    "Secretariat", "Directorate", "Command", "Corps", "Police", "Tribunal", "Board", "Ilbo",
+    "Shimbun", "Herald", "Journal", "Tribune", "Telegraph", "Sinmun", "Network", "Alliance",
+    "Coalition", "Movement", "Front", "Airlines", "Airways", "Telecom", "Exchange",
+    "Diet", "Politburo", "Chartered",
+];
 
 /// Last words of place names that are not actors.
-fn is_place_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Prefecture"
-            | "Province"
-            | "Sea"
-            | "River"
-            | "Peninsula"
-            | "Island"
-            | "Islands"
-            | "Strait"
-            | "Mountains"
-            | "Mountain"
-            | "Bay"
-            | "Gulf"
-            | "Lake"
-            | "County"
-            | "City"
-            | "District"
-            | "Region"
-            | "Oblast"
-            | "Valley"
-            | "Plateau"
-            | "Desert"
-            | "Canal"
-            | "Port"
-            | "Harbor"
-            | "Harbour"
-            | "Airport"
-            | "Square"
-            | "Street"
-            | "Avenue"
-            | "Zone"
-            | "Basin"
-            | "Coast"
-            | "Highlands"
-            | "Heights"
-    )
-}
+pub(super) const PLACE_WORDS: &[&str] = &[
+    "Prefecture", "Province", "Sea", "River", "Peninsula", "Island", "Islands", "Strait",
+    "Mountains", "Mountain", "Bay", "Gulf", "Lake", "County", "City", "District", "Region",
+    "Oblast", "Valley", "Plateau", "Desert", "Canal", "Port", "Harbor", "Harbour", "Airport",
+    "Square", "Street", "Avenue", "Zone", "Basin", "Coast", "Highlands", "Heights",
+];
 
 /// Lower-case words that introduce a person's name (`envoy Hwang Joon-kook`).
 fn is_lower_title(w: &str) -> bool {
@@ -408,6 +207,9 @@ struct Ctx<'a> {
     /// Indices of the words that start with a capital: the only tokens a name can start at,
     /// and a fraction of a paragraph's tokens.
     caps: Vec<usize>,
+    /// What each capitalised word is in the word lists (`Gazetteer::bits`), by token: the passes
+    /// over a run ask about the same words several times, and now pay one look-up each.
+    bits: Vec<u8>,
 }
 
 impl Ctx<'_> {
@@ -449,8 +251,13 @@ impl Ctx<'_> {
             .copied()
     }
 
-    fn is_gazetteer_word(&self, w: &str) -> bool {
-        self.g.bits(w) & NAME != 0
+    /// The word-list flags of token `i` (0 past the end).
+    fn bits(&self, i: usize) -> u8 {
+        match self.toks.get(i) {
+            Some(t) if t.class & CAPITAL != 0 => self.bits[i],
+            Some(_) => self.g.bits(self.s(i)),
+            None => 0,
+        }
     }
 }
 
@@ -464,19 +271,27 @@ pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
 /// Recognises the mentions of one paragraph (`toks` are its tokens): configured names, acronym
 /// definitions, runs of capitalised words and gazetteer names. Spans are relative to `text`.
 pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -> Local {
-    let caps: Vec<usize> = (0..toks.len())
-        .filter(|&i| toks[i].class & super::token::CAPITAL != 0)
-        .collect();
+    let g = gazetteer::get();
+    // Scratch for this paragraph only, so sized for the worst case rather than grown.
+    let mut caps = Vec::with_capacity(toks.len());
+    let mut bits = vec![0; toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        if t.class & CAPITAL != 0 {
+            caps.push(i);
+            bits[i] = g.bits(&text[t.span.start..t.span.end]);
+        }
+    }
     // Every claim starts at a capitalised word (or an acronym's parenthesis), so there are at
     // most about as many claims as those. (Mentions are kept in the cache: they grow as needed.)
     let mut cx = Ctx {
         text,
         toks,
-        g: gazetteer::get(),
+        g,
         claimed: Vec::with_capacity(caps.len()),
         raws: Vec::new(),
         people: Vec::new(),
         caps,
+        bits,
     };
     if let Some(c) = configured {
         c.claim(&mut cx);
@@ -510,10 +325,10 @@ fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
             .get(i + 1)
             .is_some_and(|n| n.gap && n.kind == Kind::Word)
             && cx.s(i + 1).chars().next().is_some_and(char::is_uppercase)
-            && !is_stop_capital(cx.s(i + 1));
+            && cx.bits(i + 1) & STOP_CAPITAL == 0;
         out.push(Candidate {
             span: t.span,
-            in_longer_name: next_is_name && !cx.is_gazetteer_word(cx.s(i + 1)),
+            in_longer_name: next_is_name && cx.bits(i + 1) & NAME == 0,
         });
     }
     out
@@ -754,7 +569,7 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
         let long_text = cx.text[long.start..long.end].to_string();
         let orgish = long_text
             .split(|c: char| !c.is_alphanumeric())
-            .any(is_org_word);
+            .any(|w| cx.g.bits(w) & ORG_WORD != 0);
         let key = if let Some(e) = cx
             .gazetteer_key(&long_text)
             .or_else(|| cx.gazetteer_key(&acr))
@@ -793,7 +608,7 @@ fn runs(cx: &mut Ctx<'_>) {
                 if let Some(k) = name_token(cx.text, toks, j + 1) {
                     let prev = cx.s(j - 1);
                     let initial = prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase());
-                    if cx.g.bits(prev) & (TITLE_HEAD | TITLE_WORD) != 0 || prev == "St" || initial {
+                    if cx.bits(j - 1) & (TITLE_HEAD | TITLE_WORD) != 0 || prev == "St" || initial {
                         j = k;
                         continue;
                     }
@@ -854,7 +669,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         e
     };
     let mut first = 0;
-    while first < words.len() && is_stop_capital(cx.s(words[first])) {
+    while first < words.len() && cx.bits(words[first]) & STOP_CAPITAL != 0 {
         first += 1;
     }
     if first >= words.len() {
@@ -870,8 +685,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
 
     // Titles: the last title head in the run followed by a name.
     for t in (first..words.len()).rev() {
-        let head = cx.s(words[t]).trim_end_matches('.');
-        if cx.g.bits(head) & TITLE_HEAD == 0 || t + 1 >= words.len() {
+        if cx.bits(words[t]) & TITLE_HEAD == 0 || t + 1 >= words.len() {
             continue;
         }
         let name_words = take_name(cx, &words[t + 1..]);
@@ -881,10 +695,9 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         // The title: the head and the title words before it (`Vice Culture Minister`).
         let mut ts = t;
         while ts > first {
-            let w = cx.s(words[ts - 1]).trim_end_matches('.');
-            let bits = cx.g.bits(w);
+            let bits = cx.bits(words[ts - 1]);
             let titled = bits & (TITLE_HEAD | TITLE_WORD) != 0;
-            if bits & NAME != 0 || is_org_word(w) || !titled {
+            if bits & (NAME | ORG_WORD) != 0 || !titled {
                 break;
             }
             ts -= 1;
@@ -892,8 +705,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         if ts == t {
             // Modifiers such as `Foreign`, `Unification`, `Commerce` that our lists lack.
             while ts > first {
-                let w = cx.s(words[ts - 1]);
-                if cx.g.bits(w) & (NAME | TITLE_HEAD) != 0 || is_org_word(w) {
+                if cx.bits(words[ts - 1]) & (NAME | TITLE_HEAD | ORG_WORD) != 0 {
                     break;
                 }
                 ts -= 1;
@@ -920,11 +732,10 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     // Organisations: capitalised words up to an organisation word, then `of …` to the end.
     let org_at = (first..words.len())
         .rev()
-        .find(|&w| is_org_word(cx.s(words[w])))
+        .find(|&w| cx.bits(words[w]) & ORG_WORD != 0)
         .filter(|&o| {
             words[o + 1..].iter().all(|&t| {
-                let w = cx.s(t).trim_end_matches('.');
-                cx.g.bits(w) & (TITLE_HEAD | TITLE_WORD) != 0
+                cx.bits(t) & (TITLE_HEAD | TITLE_WORD) != 0
             })
         });
     if let Some(o) = org_at {
@@ -947,10 +758,9 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
             if matches!(conn, "of" | "on" | "for" | "and") {
                 if let Some(e) = name_token(cx.text, cx.toks, tail + 1) {
                     let w = cx.s(tail + 1);
-                    let bits = cx.g.bits(w);
-                    let stops = is_stop_capital(w)
-                        || super::dates::month_number(w).is_some()
-                        || bits & TITLE_HEAD != 0;
+                    let bits = cx.bits(tail + 1);
+                    let stops = bits & (STOP_CAPITAL | TITLE_HEAD) != 0
+                        || super::dates::month_number(w).is_some();
                     if !stops && (bits & SURNAME == 0 || bits & NAME != 0) {
                         tail = e;
                         end = usize::MAX;
@@ -961,7 +771,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
                             .and_then(|_| name_token(cx.text, cx.toks, tail))
                         {
                             let w = cx.s(tail);
-                            let bits = cx.g.bits(w);
+                            let bits = cx.bits(tail);
                             if (bits & SURNAME != 0 && bits & NAME == 0)
                                 || bits & (TITLE_HEAD | TITLE_WORD) != 0
                                 || super::dates::month_number(w).is_some()
@@ -992,7 +802,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
                     && name_token(cx.text, cx.toks, k - 1).is_some()
                     && cx.toks[k].gap
                     && cx.free(cx.toks[k - 1].span)
-                    && !is_stop_capital(cx.s(k - 1))
+                    && cx.bits(k - 1) & STOP_CAPITAL == 0
                 {
                     k -= 1;
                 }
@@ -1018,7 +828,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     }
 
     // Places by their last word: `Yanbian Korean Autonomous Prefecture`, `Yellow Sea`.
-    if let Some(p) = (first + 1..words.len()).find(|&w| is_place_word(cx.s(words[w]))) {
+    if let Some(p) = (first + 1..words.len()).find(|&w| cx.bits(words[w]) & PLACE_WORD != 0) {
         let span = Span::new(
             cx.toks[words[first]].span.start,
             cx.toks[word_end(cx, p) - 1].span.end,
@@ -1039,8 +849,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     // (`Samantha Power`). A lone family name after a lower-case title (`envoy Hwang`) also counts.
     let mut w = first;
     while w < words.len() {
-        let word = cx.s(words[w]);
-        let bits = cx.g.bits(word);
+        let bits = cx.bits(words[w]);
         let surname = bits & SURNAME != 0;
         let given = bits & GIVEN_NAME != 0 && bits & NAME == 0;
         if surname || given {
@@ -1073,18 +882,15 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
     for &t in words.iter().take(3) {
         let w = cx.s(t);
         let hyphenated = cx.toks.get(t + 1).is_some_and(|n| !n.gap) && is_dash(cx.s(t + 1));
-        let bits = cx.g.bits(w);
+        let bits = cx.bits(t);
         if hyphenated && bits & NAME == 0 {
             n += 1;
             continue;
         }
         // `Sen`, `Gen`, `Rep` are titles only with their full stop (`Hun Sen` is a name).
         let title = bits & TITLE_HEAD != 0 && (w.len() > 3 || cx.s(t + 1) == ".");
-        if bits & NAME != 0
-            || is_org_word(w)
-            || is_place_word(w)
+        if bits & (NAME | ORG_WORD | PLACE_WORD | STOP_CAPITAL) != 0
             || title
-            || is_stop_capital(w)
             || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() > 1
         {
             break;

@@ -33,9 +33,10 @@ pub struct Gazetteer {
     /// The entry each alias belongs to (the first, when two share one).
     pub by_alias: HashMap<&'static str, usize>,
     /// Every word of the name lists (surnames, given names), of the titles (the last word of
-    /// each title without its full stop, and the words that may stand before it) and every
-    /// gazetteer name and alias, with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`…): one look-up
-    /// answers what would take up to five.
+    /// each title without its full stop, and the words that may stand before it), every
+    /// gazetteer name and alias, and the actor recogniser's word lists (sentence openers,
+    /// organisation and place words), with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`,
+    /// `ORG_WORD`…): one look-up answers what would take up to eight.
     pub word_bits: HashMap<&'static str, u8>,
 }
 
@@ -132,6 +133,10 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .keys()
         .chain(by_alias.keys())
         .for_each(|w| mark(w, NAME));
+    use super::actors::{ORG_WORDS, PLACE_WORDS, STOP_CAPITALS};
+    STOP_CAPITALS.iter().for_each(|w| mark(w, STOP_CAPITAL));
+    ORG_WORDS.iter().for_each(|w| mark(w, ORG_WORD));
+    PLACE_WORDS.iter().for_each(|w| mark(w, PLACE_WORD));
     Gazetteer {
         entries,
         by_first_token,
@@ -152,6 +157,12 @@ pub const TITLE_HEAD: u8 = 4;
 pub const TITLE_WORD: u8 = 8;
 /// `Gazetteer::word_bits`: a name or alias of a gazetteer entry (`Seoul`, `DPRK`).
 pub const NAME: u8 = 16;
+/// `Gazetteer::word_bits`: a capitalised word that opens sentences, never a name (`The`, `May`).
+pub const STOP_CAPITAL: u8 = 32;
+/// `Gazetteer::word_bits`: the last word of an organisation's name (`Ministry`, `Bank`).
+pub const ORG_WORD: u8 = 64;
+/// `Gazetteer::word_bits`: the last word of a place's name (`Province`, `River`).
+pub const PLACE_WORD: u8 = 128;
 
 impl Gazetteer {
     /// What a word is in the lists, as `word_bits` flags (0 when in none).
