@@ -67,8 +67,6 @@ impl ActorKind {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Actor {
-    /// Stable within one analysis: `a1`, `a2`… in order of first mention.
-    pub id: String,
     /// The fullest form in the report or the gazetteer (borrowed from the gazetteer, which
     /// lives as long as the program, so a report's countries copy no names).
     pub name: Cow<'static, str>,

@@ -19,16 +19,17 @@ pub fn to_json(path: &str, text: &str, analysis: &Analysis) -> Value {
     };
     // Actors are numbered in order of first mention already; sorting keeps the contract's
     // "every array is sorted by start" even if that ever changes.
-    let mut actors: Vec<&crate::model::Actor> = analysis.actors.iter().collect();
-    actors.sort_by_key(|a| a.mentions.first().map_or(0, |m| m.start));
+    // An actor's id (`a1`, `a2`…) is its place in the analysis, stable within one analysis.
+    let mut actors: Vec<(usize, &crate::model::Actor)> = analysis.actors.iter().enumerate().collect();
+    actors.sort_by_key(|(_, a)| a.mentions.first().map_or(0, |m| m.start));
     json!({
         "path": path,
         "period": analysis.period.map(|p| json!({ "start": p.start.to_string(), "end": p.end.to_string() })),
         "sections": analysis.sections.iter().map(|s| json!({
             "title": s.title, "level": s.level, "start": s.span.start, "end": s.span.end,
         })).collect::<Vec<_>>(),
-        "actors": actors.iter().map(|a| json!({
-                "id": a.id,
+        "actors": actors.iter().map(|&(k, a)| json!({
+                "id": format!("a{}", k + 1),
                 "name": a.name,
                 "kind": a.kind.as_str(),
                 "aliases": a.aliases,

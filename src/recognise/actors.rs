@@ -45,10 +45,11 @@ enum Referent<'a> {
 
 /// A person found by a full or titled name.
 #[derive(Clone, Debug)]
-struct Person {
-    name: String,
-    surname: String,
-    titles: Vec<String>,
+/// Names are borrowed from the paragraphs' mentions while linking.
+struct Person<'a> {
+    name: &'a str,
+    surname: &'a str,
+    titles: Vec<&'a str>,
 }
 
 /// A mention of a person by a full or titled name, before it is linked to a person of the
@@ -282,13 +283,14 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
         }
     }
     // Every claim starts at a capitalised word (or an acronym's parenthesis), so there are at
-    // most about as many claims as those. (Mentions are kept in the cache: they grow as needed.)
+    // most about as many claims as those: reserving that much and shrinking once at the end
+    // copies less than growing.
     let mut cx = Ctx {
         text,
         toks,
         g,
         claimed: Vec::with_capacity(caps.len()),
-        raws: Vec::new(),
+        raws: Vec::with_capacity(caps.len()),
         people: Vec::new(),
         caps,
         bits,
@@ -314,7 +316,7 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
 
 /// Capitalised words that no mention of their paragraph claimed.
 fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cx.caps.len());
     for &i in &cx.caps {
         let t = &cx.toks[i];
         if !cx.free(t.span) {
@@ -338,11 +340,11 @@ fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
 /// the report's actors: people by full and titled names, acronyms defined anywhere, bare
 /// surnames to the nearest person of that name, then one actor per referent.
 pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Actor> {
-    let mut people: Vec<Person> = Vec::new();
+    let mut people: Vec<Person<'_>> = Vec::new();
     // The first person of each full name, so that linking stays linear in the mentions.
-    let mut by_name: HashMap<String, usize> = HashMap::default();
+    let mut by_name: HashMap<&str, usize> = HashMap::default();
     // Mentions of people by surname, as sorted (start, person) pairs, for linking surnames.
-    let mut by_surname: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    let mut by_surname: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
     // The person of each paragraph's person mentions.
     let mut resolved: Vec<Vec<usize>> = Vec::with_capacity(parts.len());
     for &(offset, local) in parts {
@@ -351,19 +353,19 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
             let span = m.span.shifted(offset);
             let idx = resolve_person(&mut people, &mut by_name, &by_surname, m, span.start);
             if let Some(t) = &m.title {
-                if !people[idx].titles.contains(t) {
-                    people[idx].titles.push(t.clone());
+                if !people[idx].titles.contains(&t.as_str()) {
+                    people[idx].titles.push(t);
                 }
             }
             // Mentions come in text order, so each goes at the end of its list.
-            let surname = &people[idx].surname;
+            let surname = people[idx].surname;
             match by_surname.get_mut(surname) {
                 Some(list) => {
                     let at = list.partition_point(|(s, _)| *s < span.start);
                     list.insert(at, (span.start, idx));
                 }
                 None => {
-                    by_surname.insert(surname.clone(), vec![(span.start, idx)]);
+                    by_surname.insert(surname, vec![(span.start, idx)]);
                 }
             }
             ids.push(idx);
@@ -377,7 +379,7 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
             acronyms.insert(acr, key);
         }
     }
-    let surnames: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.surname.as_str()).collect();
+    let surnames: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.surname).collect();
     // Most capitalised words left over are no surname of the report: the first letters and
     // lengths of its few surnames turn them away before hashing.
     let mut surname_shapes = [0u64; 256];
@@ -430,20 +432,20 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
 }
 
 /// The person a full or titled mention refers to, creating one when it names someone new.
-fn resolve_person(
-    people: &mut Vec<Person>,
-    by_name: &mut HashMap<String, usize>,
-    by_surname: &HashMap<String, Vec<(usize, usize)>>,
-    m: &PersonMention,
+fn resolve_person<'a>(
+    people: &mut Vec<Person<'a>>,
+    by_name: &mut HashMap<&'a str, usize>,
+    by_surname: &HashMap<&'a str, Vec<(usize, usize)>>,
+    m: &'a PersonMention,
     offset: usize,
 ) -> usize {
-    let add = |people: &mut Vec<Person>, by_name: &mut HashMap<String, usize>| {
+    let add = |people: &mut Vec<Person<'a>>, by_name: &mut HashMap<&'a str, usize>| {
         people.push(Person {
-            name: m.name.clone(),
-            surname: m.surname.clone(),
+            name: &m.name,
+            surname: &m.surname,
             titles: Vec::new(),
         });
-        by_name.entry(m.name.clone()).or_insert(people.len() - 1);
+        by_name.entry(&m.name).or_insert(people.len() - 1);
         people.len() - 1
     };
     let single = !m.name.contains(char::is_whitespace);
@@ -452,20 +454,20 @@ fn resolve_person(
         return nearest_with_surname(people, by_surname, &m.surname, offset)
             .unwrap_or_else(|| add(people, by_name));
     }
-    if let Some(&k) = by_name.get(&m.name) {
+    if let Some(&k) = by_name.get(m.name.as_str()) {
         k
     } else if let Some(&k) = by_name
-        .get(&m.surname)
+        .get(m.surname.as_str())
         .filter(|&&k| !people[k].name.contains(' '))
     {
         // A titled surname seen earlier now has its full name; the first other person still
         // known by the surname alone (if any) takes over that entry.
-        people[k].name = m.name.clone();
+        people[k].name = &m.name;
         match people.iter().position(|p| p.name == m.surname) {
-            Some(j) => by_name.insert(m.surname.clone(), j),
-            None => by_name.remove(&m.surname),
+            Some(j) => by_name.insert(&m.surname, j),
+            None => by_name.remove(m.surname.as_str()),
         };
-        let first = by_name.entry(m.name.clone()).or_insert(k);
+        let first = by_name.entry(&m.name).or_insert(k);
         *first = (*first).min(k);
         k
     } else {
@@ -929,8 +931,8 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
 
 /// The person with `surname` mentioned nearest before `offset`, else the first after it.
 fn nearest_with_surname(
-    people: &[Person],
-    by_surname: &HashMap<String, Vec<(usize, usize)>>,
+    people: &[Person<'_>],
+    by_surname: &HashMap<&str, Vec<(usize, usize)>>,
     surname: &str,
     offset: usize,
 ) -> Option<usize> {
@@ -1013,7 +1015,7 @@ fn assemble(
     }
     drop(raws);
     let mut actors = Vec::with_capacity(groups.len());
-    for (n, ((referent, _), mentions)) in groups.into_iter().zip(spans).enumerate() {
+    for ((referent, _), mentions) in groups.into_iter().zip(spans) {
         let person = Key::Person(match referent {
             Referent::Person(k) => k,
             Referent::Key(_) => 0,
@@ -1042,9 +1044,9 @@ fn assemble(
             Key::Person(k) => {
                 let p = &people[*k];
                 (
-                    Cow::Owned(p.name.clone()),
+                    Cow::Owned(p.name.to_string()),
                     ActorKind::Person,
-                    p.titles.clone(),
+                    p.titles.iter().map(|t| t.to_string()).collect(),
                     None,
                 )
             }
@@ -1062,7 +1064,6 @@ fn assemble(
         };
         actors.push(Actor {
             config_line,
-            id: format!("a{}", n + 1),
             name,
             kind,
             aliases,
