@@ -10,7 +10,7 @@ use smallvec::SmallVec;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::{
-    self, GIVEN_NAME, Gazetteer, NAME, ORG_WORD, PLACE_WORD, STOP_CAPITAL, SURNAME, TITLE_HEAD,
+    self, GIVEN_NAME, Gazetteer, NAME, WordInfo, ORG_WORD, PLACE_WORD, STOP_CAPITAL, SURNAME, TITLE_HEAD,
     TITLE_WORD,
 };
 use super::token::{CAPITAL, Kind, Token, is_apostrophe, is_dash};
@@ -208,9 +208,11 @@ struct Ctx<'a> {
     /// Indices of the words that start with a capital: the only tokens a name can start at,
     /// and a fraction of a paragraph's tokens.
     caps: Vec<usize>,
-    /// What each capitalised word is in the word lists (`Gazetteer::bits`), by token: the passes
+    /// What each capitalised word is in the word lists (`WordInfo::bits`), by token: the passes
     /// over a run ask about the same words several times, and now pay one look-up each.
     bits: Vec<u8>,
+    /// The gazetteer's answer for each word of `caps`, for the names that start there.
+    caps_info: Vec<WordInfo>,
 }
 
 impl Ctx<'_> {
@@ -275,11 +277,14 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
     let g = gazetteer::get();
     // Scratch for this paragraph only, so sized for the worst case rather than grown.
     let mut caps = Vec::with_capacity(toks.len());
+    let mut caps_info = Vec::with_capacity(toks.len());
     let mut bits = vec![0; toks.len()];
     for (i, t) in toks.iter().enumerate() {
         if t.class & CAPITAL != 0 {
+            let info = g.word(&text[t.span.start..t.span.end]);
             caps.push(i);
-            bits[i] = g.bits(&text[t.span.start..t.span.end]);
+            caps_info.push(info);
+            bits[i] = info.bits;
         }
     }
     // Every claim starts at a capitalised word (or an acronym's parenthesis), so there are at
@@ -294,6 +299,7 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
         people: Vec::new(),
         caps,
         bits,
+        caps_info,
     };
     if let Some(c) = configured {
         c.claim(&mut cx);
@@ -960,10 +966,10 @@ fn gazetteer_matches(cx: &mut Ctx<'_>) {
         if start < consumed {
             continue;
         }
-        let word = cx.s(cx.caps[k]);
-        let Some(candidates) = g.by_first_token.get(word) else {
+        let candidates = g.names_starting(cx.caps_info[k]);
+        if candidates.is_empty() {
             continue;
-        };
+        }
         let rest = &cx.text[start..];
         let Some((name, entry)) = candidates
             .iter()

@@ -488,6 +488,15 @@ impl<'a> Parser<'a> {
     /// A year in words: `nineteen ninety nine`, `two thousand and eighteen`, `nineteen zero
     /// one`, `seventeen hundred thirty three`. Returns the year and the index after it.
     fn word_year(&self, i: usize) -> Option<(i32, usize)> {
+        // Every year in words opens with a number word (`two thousand`, `nineteen`, `twenty`),
+        // which the tokenizer marked; asked after most months and days, this spares the lists.
+        if !self
+            .toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.class & super::token::FIGURE_START != 0)
+        {
+            return None;
+        }
         const SMALL: [&str; 20] = SMALL_NUMBERS;
         const TENS: [&str; 8] = [
             "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",

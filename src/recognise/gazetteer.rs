@@ -23,10 +23,10 @@ pub struct Entry {
 
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Every name and alias (`patterns`) by its first token, longest first so that `North
-    /// Korea` beats `North`: a name can only start where a word of the report equals its first
-    /// word, so each capitalised word costs one look-up.
-    pub by_first_token: HashMap<&'static str, Vec<usize>>,
+    /// The names and aliases (`patterns`) that start with one word, longest first so that
+    /// `North Korea` beats `North`; `WordInfo` of that word says which list. A name can only
+    /// start where a word of the report equals its first word.
+    names_by_first: Vec<Vec<usize>>,
     /// The names and aliases, with the entry each names.
     pub patterns: Vec<(&'static str, usize)>,
     pub by_name: HashMap<&'static str, usize>,
@@ -36,11 +36,21 @@ pub struct Gazetteer {
     /// each title without its full stop, and the words that may stand before it), every
     /// gazetteer name and alias, and the actor recogniser's word lists (sentence openers,
     /// organisation and place words), with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`,
-    /// `ORG_WORD`…): one look-up answers what would take up to eight.
-    pub word_bits: HashMap<&'static str, u8>,
+    /// `ORG_WORD`…) and the names that start with it: one look-up per capitalised word of a
+    /// report answers what would take up to nine.
+    words: HashMap<&'static str, WordInfo>,
 }
 
-fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
+/// What one word is in the gazetteer's lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// `SURNAME`, `TITLE_HEAD`, `NAME`… (0 when in none of the lists).
+    pub bits: u8,
+    /// 1 + the index in `names_by_first` of the names starting with the word; 0 for none.
+    names: u32,
+}
+
+fn list_words(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::split_whitespace)
@@ -99,19 +109,24 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             patterns.push((*alias, k));
         }
     }
-    let mut by_first_token: HashMap<&'static str, Vec<usize>> = HashMap::default();
+    let mut words: HashMap<&'static str, WordInfo> = HashMap::default();
+    let mut names_by_first: Vec<Vec<usize>> = Vec::new();
     for (p, &(name, _)) in patterns.iter().enumerate() {
         let first = super::token::tokenize(name)
             .first()
             .map_or(name, |t| &name[t.span.start..t.span.end]);
-        by_first_token.entry(first).or_default().push(p);
+        let info = words.entry(first).or_default();
+        if info.names == 0 {
+            names_by_first.push(Vec::new());
+            info.names = u32::try_from(names_by_first.len()).unwrap_or(u32::MAX);
+        }
+        names_by_first[info.names as usize - 1].push(p);
     }
-    for list in by_first_token.values_mut() {
+    for list in &mut names_by_first {
         // Longest first; of two equal names, the first listed (stable sort).
         list.sort_by_key(|&p| std::cmp::Reverse(patterns[p].0.len()));
     }
-    let mut word_bits: HashMap<&'static str, u8> = HashMap::default();
-    let mut mark = |w: &'static str, bit: u8| *word_bits.entry(w).or_default() |= bit;
+    let mut mark = |w: &'static str, bit: u8| words.entry(w).or_default().bits |= bit;
     for line in TITLES
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -127,8 +142,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             }
         }
     }
-    words(SURNAMES).for_each(|w| mark(w, SURNAME));
-    words(GIVEN_NAMES).for_each(|w| mark(w, GIVEN_NAME));
+    list_words(SURNAMES).for_each(|w| mark(w, SURNAME));
+    list_words(GIVEN_NAMES).for_each(|w| mark(w, GIVEN_NAME));
     by_name
         .keys()
         .chain(by_alias.keys())
@@ -139,35 +154,48 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     PLACE_WORDS.iter().for_each(|w| mark(w, PLACE_WORD));
     Gazetteer {
         entries,
-        by_first_token,
+        names_by_first,
         patterns,
         by_name,
         by_alias,
-        word_bits,
+        words,
     }
 });
 
-/// `Gazetteer::word_bits`: a family name (`Kim`, `Wang`).
+/// `WordInfo::bits`: a family name (`Kim`, `Wang`).
 pub const SURNAME: u8 = 1;
-/// `Gazetteer::word_bits`: a given name (`Samantha`).
+/// `WordInfo::bits`: a given name (`Samantha`).
 pub const GIVEN_NAME: u8 = 2;
-/// `Gazetteer::word_bits`: the last word of a title (`Minister`, `Gen`).
+/// `WordInfo::bits`: the last word of a title (`Minister`, `Gen`).
 pub const TITLE_HEAD: u8 = 4;
-/// `Gazetteer::word_bits`: a word that may stand before a title head (`Foreign`, `Vice`).
+/// `WordInfo::bits`: a word that may stand before a title head (`Foreign`, `Vice`).
 pub const TITLE_WORD: u8 = 8;
-/// `Gazetteer::word_bits`: a name or alias of a gazetteer entry (`Seoul`, `DPRK`).
+/// `WordInfo::bits`: a name or alias of a gazetteer entry (`Seoul`, `DPRK`).
 pub const NAME: u8 = 16;
-/// `Gazetteer::word_bits`: a capitalised word that opens sentences, never a name (`The`, `May`).
+/// `WordInfo::bits`: a capitalised word that opens sentences, never a name (`The`, `May`).
 pub const STOP_CAPITAL: u8 = 32;
-/// `Gazetteer::word_bits`: the last word of an organisation's name (`Ministry`, `Bank`).
+/// `WordInfo::bits`: the last word of an organisation's name (`Ministry`, `Bank`).
 pub const ORG_WORD: u8 = 64;
-/// `Gazetteer::word_bits`: the last word of a place's name (`Province`, `River`).
+/// `WordInfo::bits`: the last word of a place's name (`Province`, `River`).
 pub const PLACE_WORD: u8 = 128;
 
 impl Gazetteer {
     /// What a word is in the lists, as `word_bits` flags (0 when in none).
     pub fn bits(&self, word: &str) -> u8 {
-        self.word_bits.get(word).copied().unwrap_or(0)
+        self.word(word).bits
+    }
+
+    /// What a word is in the lists, and which names start with it.
+    pub fn word(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// The patterns (indices into `patterns`) of the names that start with the word `info`
+    /// describes, longest first.
+    pub fn names_starting(&self, info: WordInfo) -> &[usize] {
+        info.names
+            .checked_sub(1)
+            .map_or(&[], |k| &self.names_by_first[k as usize])
     }
 }
 
