@@ -64,6 +64,9 @@ impl Classes {
         usize::from(LETTER[usize::from(first)]) * 27 + usize::from(LETTER[usize::from(other)])
     }
 
+    /// Inlined into the tokenizer's loop: the filter turns away most words, and only the rest
+    /// pay for a call.
+    #[inline(always)]
     fn of(&self, word: &str) -> u8 {
         let (b, n) = (word.as_bytes(), word.len());
         // Keywords are short ASCII words; a byte that is no letter at the first, second or last
@@ -76,6 +79,11 @@ impl Classes {
         {
             return 0;
         }
+        self.look_up(word)
+    }
+
+    #[inline(never)]
+    fn look_up(&self, word: &str) -> u8 {
         self.map
             .get(lower(word, &mut [0; 32]))
             .copied()
