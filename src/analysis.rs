@@ -3,7 +3,7 @@
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::config::Config;
 use crate::model::{Analysis, DateMention, Figure, Finding, Severity};
@@ -58,21 +58,22 @@ fn recognise_paragraph(
     anchor: &dates::Anchor,
     config: &Config,
     configured: Option<&actors::Configured>,
+    toks: &mut Vec<token::Token>,
 ) -> Local {
-    let mut toks = token::tokenize(text);
+    token::tokenize_into(text, toks);
     // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
     let links = link_spans(text);
     if !links.is_empty() {
         toks.retain(|t| !links.iter().any(|l| l.contains_span(t.span)));
     }
     let mut found_dates = Vec::new();
-    dates::find(text, &toks, anchor, &mut found_dates);
-    let taken = taken_by(&toks, found_dates.iter().map(|d| d.span));
+    dates::find(text, toks, anchor, &mut found_dates);
+    let taken = taken_by(toks, found_dates.iter().map(|d| d.span));
     let mut found_figures = Vec::new();
     let options = figures::Options {
         dollar: &config.currency,
     };
-    figures::find(text, &toks, &taken, &options, &mut found_figures);
+    figures::find(text, toks, &taken, &options, &mut found_figures);
     let shared = found_figures
         .iter()
         .enumerate()
@@ -82,11 +83,12 @@ fn recognise_paragraph(
     // Kept until the paragraph changes: no room to spare (a 1 MB report holds 1,600 of these).
     found_dates.shrink_to_fit();
     found_figures.shrink_to_fit();
+    let actors = actors::find_local(text, toks, configured);
     Local {
         dates: found_dates,
         figures: found_figures,
         shared,
-        actors: actors::find_local(text, &toks, configured),
+        actors,
     }
 }
 
@@ -131,6 +133,8 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let mut used = HashMap::with_capacity_and_hasher(paras.len(), Default::default());
     // Each paragraph's offset and results, recognised now or kept from the last analysis.
     let mut locals = Vec::with_capacity(paras.len());
+    // Paragraphs are split into one buffer in turn.
+    let mut toks = Vec::new();
     for &para in &paras {
         let body = &text[para.start..para.end];
         let mut h = FxHasher::default();
@@ -143,6 +147,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
                 &anchor,
                 config,
                 configured.as_ref(),
+                &mut toks,
             )),
         };
         used.insert(key, local.clone());
@@ -372,8 +377,14 @@ fn link_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     // Candidates: the `h` of `http`, the `w` of `www.`, and `@`; far fewer than every `h`.
-    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "http")
-        .chain(memchr::memmem::find_iter(bytes, "www."))
+    // The searchers are built once: building one costs more than searching a paragraph.
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("http"));
+    static WWW: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("www."));
+    let mut starts: Vec<usize> = HTTP
+        .find_iter(bytes)
+        .chain(WWW.find_iter(bytes))
         .chain(memchr::memchr_iter(b'@', bytes))
         .collect();
     starts.sort_unstable();
