@@ -323,16 +323,21 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
 /// Capitalised words that no mention of their paragraph claimed.
 fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(cx.caps.len());
+    // Words and claims both come in text order, so one walk finds the claim each word meets:
+    // `k` is the first claim that does not end before the word.
+    let mut k = 0;
     for &i in &cx.caps {
         let t = &cx.toks[i];
-        if !cx.free(t.span) {
+        while cx.claimed.get(k).is_some_and(|&(_, e)| e <= t.span.start) {
+            k += 1;
+        }
+        if cx.claimed.get(k).is_some_and(|&(s, _)| s < t.span.end) {
             continue;
         }
         let next_is_name = cx
             .toks
             .get(i + 1)
-            .is_some_and(|n| n.gap && n.kind == Kind::Word)
-            && cx.s(i + 1).chars().next().is_some_and(char::is_uppercase)
+            .is_some_and(|n| n.gap && n.class & CAPITAL != 0)
             && cx.bits(i + 1) & STOP_CAPITAL == 0;
         out.push(Candidate {
             span: t.span,
@@ -530,8 +535,11 @@ impl Configured {
 fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
     let mut map = Vec::new();
     let toks = cx.toks;
-    for i in 0..toks.len() {
-        if toks[i].kind != Kind::Punct || cx.text.as_bytes()[toks[i].span.start] != b'(' {
+    // Parentheses are rare: find them in the text, then their tokens.
+    for at in memchr::memchr_iter(b'(', cx.text.as_bytes()) {
+        let i = toks.partition_point(|t| t.span.start < at);
+        if toks.get(i).is_none_or(|t| t.span.start != at) {
+            // Inside an address, whose tokens were dropped.
             continue;
         }
         let acr = cx.s(i + 1);
