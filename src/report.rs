@@ -20,7 +20,8 @@ pub fn to_json(path: &str, text: &str, analysis: &Analysis) -> Value {
     // Actors are numbered in order of first mention already; sorting keeps the contract's
     // "every array is sorted by start" even if that ever changes.
     // An actor's id (`a1`, `a2`…) is its place in the analysis, stable within one analysis.
-    let mut actors: Vec<(usize, &crate::model::Actor)> = analysis.actors.iter().enumerate().collect();
+    let mut actors: Vec<(usize, &crate::model::Actor)> =
+        analysis.actors.iter().enumerate().collect();
     actors.sort_by_key(|(_, a)| a.mentions.first().map_or(0, |m| m.start));
     json!({
         "path": path,
