@@ -294,10 +294,23 @@ const SHARED_CURRENCIES: &[(&str, &str, &str)] = &[
 /// The shared currency word an amount is written with (`rupees`, `Rs`, `pesos`), unless a
 /// nationality written with it (`Indian rupees`) already decided which currency it is.
 fn shared_currency_word(written: &str) -> Option<&'static str> {
-    let written = written.to_lowercase();
+    // Whole words only, singular or plural: `dollars` ends in `rs` but is no rupee.
+    let names = |w: &str, shared: &str| {
+        let (w, s) = (w.as_bytes(), shared.as_bytes());
+        w.len() >= s.len()
+            && w[..s.len()].eq_ignore_ascii_case(s)
+            && (w.len() == s.len()
+                || (w.len() == s.len() + 1 && w[s.len()].eq_ignore_ascii_case(&b's')))
+    };
+    let words = || {
+        written
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+    };
     let &(word, _, _) = SHARED_CURRENCIES
         .iter()
-        .find(|(w, _, _)| written.contains(w) || (*w == "rs" && written.starts_with("rs")))?;
+        .find(|(shared, _, _)| words().any(|w| names(w, shared)))?;
+    let written = written.to_lowercase();
     let decided = [
         "indian",
         "pakistani",
@@ -453,4 +466,36 @@ fn title(text: &str, format: Format) -> Option<String> {
         first.trim_start_matches('#').trim()
     };
     (first.len() <= 200).then(|| first.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> Vec<(String, String)> {
+        let a = analyze(text, &Config::default(), Format::Plain);
+        a.figures
+            .iter()
+            .map(|f| {
+                let unit = f.unit.as_deref().unwrap_or("").to_string();
+                (text[f.span.start..f.span.end].to_string(), unit)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_country_decides_shared_currency_words_only() {
+        let got =
+            units("Pakistan paid 100 dollars, Rs 300, 20 rupees and 5 Indian rupees to Nepal.");
+        let want = [
+            ("100 dollars", "USD"),
+            ("Rs 300", "PKR"),
+            ("20 rupees", "PKR"),
+            ("5 Indian rupees", "INR"),
+        ];
+        assert_eq!(
+            got,
+            want.map(|(t, u)| (t.to_string(), u.to_string())).to_vec()
+        );
+    }
 }
