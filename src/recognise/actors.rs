@@ -53,13 +53,14 @@ struct Person<'a> {
 }
 
 /// A mention of a person by a full or titled name, before it is linked to a person of the
-/// report: `President Xi` needs the people named earlier, possibly in other paragraphs.
+/// report: `President Xi` needs the people named earlier, possibly in other paragraphs. The
+/// name is the text of `span`; the surname and title are spans of the paragraph too, so a
+/// mention holds no strings.
 #[derive(Clone, Debug)]
 struct PersonMention {
     span: Span,
-    name: String,
-    surname: String,
-    title: Option<String>,
+    surname: Span,
+    title: Option<Span>,
 }
 
 /// A capitalised word no mention claimed in its paragraph: it may be an acronym defined
@@ -555,9 +556,22 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
         let mut ids = Vec::with_capacity(local.people.len());
         for m in &local.people {
             let span = m.span.shifted(offset);
-            let idx = resolve_person(&mut people, &mut by_name, &by_surname, m, span.start);
-            if let Some(t) = &m.title {
-                if !people[idx].titles.contains(&t.as_str()) {
+            let surname = m.surname.shifted(offset);
+            let (name, surname) = (
+                &text[span.start..span.end],
+                &text[surname.start..surname.end],
+            );
+            let idx = resolve_person(
+                &mut people,
+                &mut by_name,
+                &by_surname,
+                name,
+                surname,
+                span.start,
+            );
+            if let Some(t) = m.title.map(|t| t.shifted(offset)) {
+                let t = &text[t.start..t.end];
+                if !people[idx].titles.contains(&t) {
                     people[idx].titles.push(t);
                 }
             }
@@ -640,38 +654,39 @@ fn resolve_person<'a>(
     people: &mut Vec<Person<'a>>,
     by_name: &mut HashMap<&'a str, usize>,
     by_surname: &HashMap<&'a str, Vec<(usize, usize)>>,
-    m: &'a PersonMention,
+    name: &'a str,
+    surname: &'a str,
     offset: usize,
 ) -> usize {
     let add = |people: &mut Vec<Person<'a>>, by_name: &mut HashMap<&'a str, usize>| {
         people.push(Person {
-            name: &m.name,
-            surname: &m.surname,
+            name,
+            surname,
             titles: Vec::new(),
         });
-        by_name.entry(&m.name).or_insert(people.len() - 1);
+        by_name.entry(name).or_insert(people.len() - 1);
         people.len() - 1
     };
-    let single = !m.name.contains(char::is_whitespace);
+    let single = !name.contains(char::is_whitespace);
     if single {
         // A titled surname (`President Xi`): the nearest person of that surname, else a new one.
-        return nearest_with_surname(people, by_surname, &m.surname, offset)
+        return nearest_with_surname(people, by_surname, surname, offset)
             .unwrap_or_else(|| add(people, by_name));
     }
-    if let Some(&k) = by_name.get(m.name.as_str()) {
+    if let Some(&k) = by_name.get(name) {
         k
     } else if let Some(&k) = by_name
-        .get(m.surname.as_str())
+        .get(surname)
         .filter(|&&k| !people[k].name.contains(' '))
     {
         // A titled surname seen earlier now has its full name; the first other person still
         // known by the surname alone (if any) takes over that entry.
-        people[k].name = &m.name;
-        match people.iter().position(|p| p.name == m.surname) {
-            Some(j) => by_name.insert(&m.surname, j),
-            None => by_name.remove(m.surname.as_str()),
+        people[k].name = name;
+        match people.iter().position(|p| p.name == surname) {
+            Some(j) => by_name.insert(surname, j),
+            None => by_name.remove(surname),
         };
-        let first = by_name.entry(&m.name).or_insert(k);
+        let first = by_name.entry(name).or_insert(k);
         *first = (*first).min(k);
         k
     } else {
@@ -928,8 +943,7 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         if cx.s(title_end) == "." && !cx.toks[title_end].gap {
             title_end += 1;
         }
-        let title =
-            cx.text[cx.toks[words[ts]].span.start..cx.toks[title_end - 1].span.end].to_string();
+        let title = cx.span(words[ts], title_end);
         let name_end = word_end(cx, t + name_words);
         add_person(cx, words[t + 1], name_end, Some(title));
         if ts > first {
@@ -1110,26 +1124,33 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
 }
 
 /// Records a person mention `[a, b)`; `link` decides who it is.
-fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<String>) {
+fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<Span>) {
     let span = cx.span(a, b);
     if !cx.free(span) {
         return;
     }
-    let name = cx.text[span.start..span.end].to_string();
-    let mut parts = name.split_whitespace();
-    let first_word = parts.next().unwrap_or("");
-    let last_word = parts.next_back();
-    let first_word = first_word.split('-').next().unwrap_or(first_word);
-    let surname = match last_word {
-        None => name.clone(),
-        Some(_) if cx.g.bits(first_word) & (SURNAME | GIVEN_NAME) == SURNAME => {
-            first_word.to_string()
+    let name = &cx.text[span.start..span.end];
+    // The surname: the whole of a one-word name, else the family name a list puts first
+    // (`Kim Jong Un`, up to a hyphen), else the last word (`Samantha Power`).
+    let first_end = name.find(char::is_whitespace);
+    let surname = match first_end {
+        None => span,
+        Some(end) => {
+            let first = name[..end].split('-').next().unwrap_or("");
+            if cx.g.bits(first) & (SURNAME | GIVEN_NAME) == SURNAME {
+                Span::new(span.start, span.start + first.len())
+            } else {
+                let last = name
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(p, c)| p + c.len_utf8());
+                Span::new(span.start + last, span.end)
+            }
         }
-        Some(last) => last.to_string(),
     };
     cx.people.push(PersonMention {
         span,
-        name,
         surname,
         title,
     });
