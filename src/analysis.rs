@@ -52,14 +52,23 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
     analyze_with(text, config, format, &mut Cache::default())
 }
 
+/// Buffers that recognising a paragraph needs only while it runs: paragraphs are recognised in
+/// turn into the same memory, which stays in the cache, instead of fresh memory for each.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<token::Token>,
+    actors: actors::Scratch,
+}
+
 /// Recognises the dates, figures and actor mentions of one paragraph.
 fn recognise_paragraph(
     text: &str,
     anchor: &dates::Anchor,
     config: &Config,
     configured: Option<&actors::Configured>,
-    toks: &mut Vec<token::Token>,
+    scratch: &mut Scratch,
 ) -> Local {
+    let toks = &mut scratch.toks;
     token::tokenize_into(text, toks);
     // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
     let links = link_spans(text);
@@ -83,7 +92,7 @@ fn recognise_paragraph(
     // Kept until the paragraph changes: no room to spare (a 1 MB report holds 1,600 of these).
     found_dates.shrink_to_fit();
     found_figures.shrink_to_fit();
-    let actors = actors::find_local(text, toks, configured);
+    let actors = actors::find_local(text, toks, configured, &mut scratch.actors);
     Local {
         dates: found_dates,
         figures: found_figures,
@@ -133,8 +142,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let mut used = HashMap::with_capacity_and_hasher(paras.len(), Default::default());
     // Each paragraph's offset and results, recognised now or kept from the last analysis.
     let mut locals = Vec::with_capacity(paras.len());
-    // Paragraphs are split into one buffer in turn.
-    let mut toks = Vec::new();
+    let mut scratch = Scratch::default();
     for &para in &paras {
         let body = &text[para.start..para.end];
         let mut h = FxHasher::default();
@@ -147,7 +155,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
                 &anchor,
                 config,
                 configured.as_ref(),
-                &mut toks,
+                &mut scratch,
             )),
         };
         used.insert(key, local.clone());

@@ -461,18 +461,28 @@ impl Ctx<'_> {
 /// Finds every actor in the report, merging mentions under one actor per referent.
 pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
     let configured = Configured::new(defs);
-    let local = find_local(text, toks, configured.as_ref());
+    let local = find_local(text, toks, configured.as_ref(), &mut Scratch::default());
     link(text, &[(0, &local)], defs)
 }
 
 /// Recognises the mentions of one paragraph (`toks` are its tokens): configured names, acronym
 /// definitions, runs of capitalised words and gazetteer names. Spans are relative to `text`.
-pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -> Local {
+pub fn find_local(
+    text: &str,
+    toks: &[Token],
+    configured: Option<&Configured>,
+    scratch: &mut Scratch,
+) -> Local {
     let g = gazetteer::get();
-    // Scratch for this paragraph only, so sized for the worst case rather than grown.
-    let mut caps = Vec::with_capacity(toks.len());
-    let mut caps_info = Vec::with_capacity(toks.len());
-    let mut bits = vec![0; toks.len()];
+    let mut caps = std::mem::take(&mut scratch.caps);
+    let mut caps_info = std::mem::take(&mut scratch.caps_info);
+    let mut bits = std::mem::take(&mut scratch.bits);
+    let mut claimed = std::mem::take(&mut scratch.claimed);
+    caps.clear();
+    caps_info.clear();
+    claimed.clear();
+    bits.clear();
+    bits.resize(toks.len(), 0);
     for (i, t) in toks.iter().enumerate() {
         if t.class & CAPITAL != 0 {
             let info = g.word(&text[t.span.start..t.span.end]);
@@ -484,12 +494,13 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
     // Every claim starts at a capitalised word (or an acronym's parenthesis), so there are at
     // most about as many claims as those: reserving that much and shrinking once at the end
     // copies less than growing.
+    let raws = Vec::with_capacity(caps.len());
     let mut cx = Ctx {
         text,
         toks,
         g,
-        claimed: Vec::with_capacity(caps.len()),
-        raws: Vec::with_capacity(caps.len()),
+        claimed,
+        raws,
         people: Vec::new(),
         caps,
         bits,
@@ -506,12 +517,26 @@ pub fn find_local(text: &str, toks: &[Token], configured: Option<&Configured>) -
     cx.raws.shrink_to_fit();
     cx.people.shrink_to_fit();
     candidates.shrink_to_fit();
+    scratch.caps = cx.caps;
+    scratch.caps_info = cx.caps_info;
+    scratch.bits = cx.bits;
+    scratch.claimed = cx.claimed;
     Local {
         claims: cx.raws,
         people: cx.people,
         acronyms,
         candidates,
     }
+}
+
+/// Buffers `find_local` needs only while it runs, kept between paragraphs so that each
+/// paragraph reuses memory that is already in the cache.
+#[derive(Default)]
+pub struct Scratch {
+    caps: Vec<usize>,
+    caps_info: Vec<WordInfo>,
+    bits: Vec<u8>,
+    claimed: Vec<(usize, usize)>,
 }
 
 /// Capitalised words that no mention of their paragraph claimed.
@@ -1376,7 +1401,7 @@ mod tests {
     fn an_indented_paragraph_opening_with_an_organisation_does_not_underflow() {
         let text = "  Asian Infrastructure Investment Bank (AIIB) lent more.";
         let toks = super::super::token::tokenize(text);
-        let local = find_local(text, &toks, None);
+        let local = find_local(text, &toks, None, &mut Scratch::default());
         let a = link(text, &[(0, &local)], &[]);
         assert_eq!(
             named(&a, "Asian Infrastructure Investment Bank")
