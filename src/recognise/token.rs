@@ -160,7 +160,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             // Letters beyond ASCII (José, Müller) continue a word.
             while i < bytes.len() && bytes[i] >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphabetic() {
+                if !is_letter(c) {
                     break;
                 }
                 i += c.len_utf8();
@@ -180,10 +180,10 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 newline |= c == '\u{2028}' || c == '\u{2029}';
                 continue;
             }
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 while i < bytes.len() {
                     let c = text[i..].chars().next().unwrap_or(' ');
-                    if !c.is_alphabetic() {
+                    if !is_letter(c) {
                         break;
                     }
                     i += c.len_utf8();
@@ -214,6 +214,13 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         gap = false;
         newline = false;
     }
+}
+
+/// Whether a character beyond ASCII continues a word. Curly quotes and dashes (`’`, `“`, `—`)
+/// follow words all through a report, and Unicode's letter tables are slow to say no; their
+/// block, General Punctuation, holds no letters.
+fn is_letter(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphabetic()
 }
 
 /// How many ASCII letters `bytes` starts with, read eight bytes at a time. A word's end used to
@@ -352,6 +359,14 @@ mod tests {
                 format!("{}{s}", if t.gap { " " } else { "" })
             })
             .collect()
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letters() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphabetic(), "{c:?}");
+        }
+        assert!(is_letter('é') && is_letter('한') && !is_letter('’'));
     }
 
     #[test]
