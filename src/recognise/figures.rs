@@ -804,7 +804,8 @@ impl<'a> Parser<'a> {
         super::token::dash_chain(self.text, self.toks, i)
     }
 
-    /// A figure at `i`, with a leading minus sign (`-1.5`, `minus five percent`) applied.
+    /// A figure at `i`, with a leading minus sign (`-1.5`, `minus five percent`) applied. The
+    /// caller has asked `may_open(i)`.
     fn figure_at(&self, i: usize) -> Option<(Figure, usize)> {
         let minus_sign = matches!(self.s(i), "-" | "−")
             && (i == 0 || self.toks[i].gap)
@@ -816,6 +817,9 @@ impl<'a> Parser<'a> {
             && self.toks.get(i + 1).is_some_and(|t| t.kind != Kind::Punct);
         if !(minus_sign || minus_word) {
             return self.unsigned_figure_at(i);
+        }
+        if !self.may_open(i + 1) {
+            return None;
         }
         let (mut f, end) = self.unsigned_figure_at(i + 1)?;
         f.span.start = self.toks[i].span.start;
@@ -862,10 +866,8 @@ impl<'a> Parser<'a> {
                 .all(u8::is_ascii_uppercase)
     }
 
+    /// A figure at `i`, for which `may_open(i)` holds.
     fn unsigned_figure_at(&self, i: usize) -> Option<(Figure, usize)> {
-        if self.kind(i) == Some(Kind::Word) && !self.word_can_start(i) {
-            return None;
-        }
         // `percent of 10` opening a sentence or a note: the share written the other way round.
         let opens = i == 0 || self.toks[i].newline || matches!(self.s(i - 1), "." | ":" | ";");
         let after_percent = if self.is_word(i, "percent") || self.is_word(i, "percents") {
