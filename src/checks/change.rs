@@ -108,7 +108,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         // The ratio B/A the endpoints allow.
         let (rlo, rhi) = (bl / ah, bh / al);
         let ratio = figs[b].value / figs[a].value;
-        for &p in &inside {
+        for &p in inside {
             if p == a || p == b {
                 continue;
             }

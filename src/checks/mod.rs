@@ -90,6 +90,9 @@ pub(crate) struct Context<'a> {
     pub config: &'a Checks,
     pub scope: Span,
     pub sentences: Vec<Span>,
+    /// Indices of the figures that start inside the scope, in order: `figures_in` hands out
+    /// slices of it rather than a vector for every sentence.
+    ids: Vec<usize>,
     /// The sentences of the last paragraph `sentence_of` looked outside the scope for: report-wide
     /// checks ask about offsets in text order, so one paragraph at a time is enough.
     paragraph: std::cell::RefCell<(Span, Vec<Span>)>,
@@ -103,12 +106,16 @@ impl<'a> Context<'a> {
         scope: Span,
         sentences: Vec<Span>,
     ) -> Context<'a> {
+        let figs = &analysis.figures;
+        let a = figs.partition_point(|f| f.span.start < scope.start);
+        let b = figs.partition_point(|f| f.span.start < scope.end);
         Context {
             text,
             analysis,
             config,
             scope,
             sentences,
+            ids: (a..b).collect(),
             paragraph: Default::default(),
         }
     }
@@ -126,12 +133,15 @@ impl<'a> Context<'a> {
     }
 
     /// Indices of the figures inside `span`, in order.
-    pub fn figures_in(&self, span: Span) -> Vec<usize> {
+    pub fn figures_in(&self, span: Span) -> &[usize] {
         let figs = &self.analysis.figures;
-        let first = figs.partition_point(|f| f.span.start < span.start);
-        (first..figs.len())
-            .take_while(|&k| figs[k].span.end <= span.end)
-            .collect()
+        let ids = &self.ids[..];
+        let first = ids.partition_point(|&k| figs[k].span.start < span.start);
+        let n = ids[first..]
+            .iter()
+            .take_while(|&&k| figs[k].span.end <= span.end)
+            .count();
+        &ids[first..first + n]
     }
 
     /// The dates that start inside `span`, in order.

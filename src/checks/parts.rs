@@ -105,7 +105,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let figs = &cx.analysis.figures;
     for sentence in &cx.sentences {
         let inside = cx.figures_in(*sentence);
-        respectively(cx, &inside, *sentence, out);
+        respectively(cx, inside, *sentence, out);
         for (n, &w) in inside.iter().enumerate() {
             let whole = &figs[w];
             if whole.ordinal || whole.range.is_some() {

@@ -103,7 +103,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for sentence in &cx.sentences {
         let candidates: Vec<usize> = cx
             .figures_in(*sentence)
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&k| figs[k].kind == FigureKind::Percent && figs[k].range.is_none())
             .filter(|&k| !is_change(cx, &figs[k]) && figs[k].value <= 100.0)
             .collect();
