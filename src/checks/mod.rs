@@ -82,6 +82,10 @@ fn run_each(cx: &Context<'_>, checks: &[(&str, Check)], out: &mut Vec<Finding>) 
     }
 }
 
+/// Lower-cased words near a figure. Checks ask for a handful at a time, sentence after
+/// sentence: they stay on the stack.
+pub(crate) type WordList<'a> = smallvec::SmallVec<[Cow<'a, str>; 12]>;
+
 /// What every check needs: the text, the analysis, the settings, the part of the text it looks
 /// at (`scope`: one paragraph, or the whole report) and the sentences of that part.
 pub(crate) struct Context<'a> {
@@ -191,7 +195,7 @@ impl<'a> Context<'a> {
 
     /// Lower-cased words of the text between two offsets (borrowed when already lower-case, as
     /// most words of prose are).
-    pub fn words_between(&self, a: usize, b: usize) -> Vec<Cow<'a, str>> {
+    pub fn words_between(&self, a: usize, b: usize) -> WordList<'a> {
         self.words(a, b).map(lowered).collect()
     }
 
@@ -212,7 +216,7 @@ impl<'a> Context<'a> {
 
     /// Up to `n` lower-cased words just before `offset`, not reaching back past `floor`; looks
     /// at a bounded window so that long sentences stay cheap.
-    pub fn words_before(&self, floor: usize, offset: usize, n: usize) -> Vec<Cow<'a, str>> {
+    pub fn words_before(&self, floor: usize, offset: usize, n: usize) -> WordList<'a> {
         let window = offset.saturating_sub(40 * n + 40).max(floor);
         let mut words = self.words_between(window, offset);
         // The window's first word may be cut; keep only whole words unless the window is the floor.
@@ -220,7 +224,8 @@ impl<'a> Context<'a> {
             words.remove(0);
         }
         let skip = words.len().saturating_sub(n);
-        words.split_off(skip)
+        words.drain(..skip);
+        words
     }
 
     /// The sentence around an offset: from the scope's sentences when it lies inside one,
