@@ -74,6 +74,7 @@ fn recognise_paragraph(
     let links = link_spans(text);
     if !links.is_empty() {
         toks.retain(|t| !links.iter().any(|l| l.contains_span(t.span)));
+        token::refresh_figure_open(text, toks);
     }
     let mut found_dates = Vec::new();
     dates::find(text, toks, anchor, &mut found_dates);

@@ -829,41 +829,10 @@ impl<'a> Parser<'a> {
         Some((f, end))
     }
 
-    /// Whether a figure can start at token `i`: the tests `figure_at` makes first, asked before
-    /// calling it because most tokens are words and punctuation that open none.
+    /// Whether a figure can start at token `i`, as the tokenizer marked it: most tokens are
+    /// words and punctuation that open none, and are passed over without a call.
     fn may_open(&self, i: usize) -> bool {
-        match self.toks[i].kind {
-            Kind::Number => true,
-            // `minus` and `negative` are start words too.
-            Kind::Word => self.word_can_start(i),
-            Kind::Punct => {
-                let s = self.s(i);
-                matches!(s, "." | "-" | "−") || units::currency_sign(s).is_some()
-            }
-        }
-    }
-
-    /// Whether a word can open a figure: a number word, a multiplier, a sign of money.
-    /// It runs for every word, so it reads token fields and bytes rather than slicing strings.
-    fn word_can_start(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        if t.class & super::token::FIGURE_START != 0 {
-            return true;
-        }
-        let bytes = self.text.as_bytes();
-        // A number glued to the word (`USD5m`) or a `$` after it (`US$`, `HK $`).
-        if let Some(n) = self.toks.get(i + 1) {
-            if (n.kind == Kind::Number && !n.gap)
-                || (n.kind == Kind::Punct && bytes[n.span.start] == b'$')
-            {
-                return true;
-            }
-        }
-        // An ISO code (`USD 5m`).
-        t.span.len() == 3
-            && bytes[t.span.start..t.span.end]
-                .iter()
-                .all(u8::is_ascii_uppercase)
+        self.toks[i].class & super::token::FIGURE_OPEN != 0
     }
 
     /// A figure at `i`, for which `may_open(i)` holds.

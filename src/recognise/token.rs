@@ -15,6 +15,10 @@ pub const DATE_START: u8 = 1;
 pub const FIGURE_START: u8 = 2;
 /// `Token::class` bit: the word starts with a capital letter (`Seoul`, `Élysée`).
 pub const CAPITAL: u8 = 4;
+/// `Token::class` bit: a figure can start at this token: a number, a figure start word, an ISO
+/// code (`USD 5m`), a word before a glued number or a `$` (`USD5m`, `HK$`), a currency sign, a
+/// point (`.5`) or a minus sign. The figure recogniser asks only these tokens.
+pub const FIGURE_OPEN: u8 = 8;
 
 /// The keyword classes of every lower-cased word that has one. Looking a word up once here,
 /// when the text is split, spares each recogniser its own look-up for every word of a report.
@@ -193,16 +197,38 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 kind = Kind::Punct;
             }
         }
-        let class = if kind == Kind::Word {
-            let word = &text[start..i];
-            let capital = if b < 0x80 {
-                b.is_ascii_uppercase()
-            } else {
-                word.chars().next().is_some_and(char::is_uppercase)
-            };
-            classes.of(word) | if capital { CAPITAL } else { 0 }
-        } else {
-            0
+        let class = match kind {
+            Kind::Word => {
+                let word = &text[start..i];
+                let capital = if b < 0x80 {
+                    b.is_ascii_uppercase()
+                } else {
+                    word.chars().next().is_some_and(char::is_uppercase)
+                };
+                let class = classes.of(word) | if capital { CAPITAL } else { 0 };
+                if class & FIGURE_START != 0 || is_iso_shape(word) {
+                    class | FIGURE_OPEN
+                } else {
+                    class
+                }
+            }
+            Kind::Number => {
+                if !gap {
+                    mark_prefix(tokens);
+                }
+                FIGURE_OPEN
+            }
+            Kind::Punct => {
+                let s = &text[start..i];
+                if s == "$" {
+                    mark_prefix(tokens);
+                }
+                if matches!(s, "." | "-" | "−") || super::units::currency_sign(s).is_some() {
+                    FIGURE_OPEN
+                } else {
+                    0
+                }
+            }
         };
         tokens.push(Token {
             span: Span::new(start, i),
@@ -213,6 +239,39 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         });
         gap = false;
         newline = false;
+    }
+}
+
+/// Three capitals, the shape of an ISO code.
+fn is_iso_shape(word: &str) -> bool {
+    word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The last token is a word before a glued number or a `$`: a currency prefix may open there.
+fn mark_prefix(tokens: &mut [Token]) {
+    if let Some(prev) = tokens.last_mut().filter(|t| t.kind == Kind::Word) {
+        prev.class |= FIGURE_OPEN;
+    }
+}
+
+/// Sets again the `FIGURE_OPEN` bits that depend on the next token, after tokens were removed
+/// (`toks` came from `tokenize` of `text` and lost some tokens since).
+pub fn refresh_figure_open(text: &str, toks: &mut [Token]) {
+    for i in 0..toks.len() {
+        if toks[i].kind != Kind::Word {
+            continue;
+        }
+        let t = toks[i];
+        let word = &text[t.span.start..t.span.end];
+        let own = t.class & FIGURE_START != 0 || is_iso_shape(word);
+        let next = toks.get(i + 1).is_some_and(|n| {
+            (n.kind == Kind::Number && !n.gap) || &text[n.span.start..n.span.end] == "$"
+        });
+        toks[i].class = if own || next {
+            t.class | FIGURE_OPEN
+        } else {
+            t.class & !FIGURE_OPEN
+        };
     }
 }
 
@@ -359,6 +418,26 @@ mod tests {
                 format!("{}{s}", if t.gap { " " } else { "" })
             })
             .collect()
+    }
+
+    #[test]
+    fn tokens_that_can_open_a_figure_are_marked() {
+        let text = "USD5m, HK $3 and two euros, not Seoul or me; € .5 - xy7 q";
+        let opens = |toks: &[Token]| -> Vec<String> {
+            toks.iter()
+                .filter(|t| t.class & FIGURE_OPEN != 0)
+                .map(|t| text[t.span.start..t.span.end].to_string())
+                .collect()
+        };
+        let mut toks = tokenize(text);
+        let want = [
+            "USD", "5", "HK", "$", "3", "two", "€", ".", "5", "-", "xy", "7",
+        ];
+        assert_eq!(opens(&toks), want);
+        // Without the number glued to it, `xy` opens nothing.
+        toks.retain(|t| &text[t.span.start..t.span.end] != "7");
+        refresh_figure_open(text, &mut toks);
+        assert_eq!(opens(&toks), &want[..10]);
     }
 
     #[test]
