@@ -12,10 +12,17 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
         .rev()
         .nth(40)
         .map_or(cx.scope.start, |(i, _)| cx.scope.start + i);
-    let before = cx.words_between(before_start, f.span.start);
+    // Only the last three words before and the first two after count: read just those, the
+    // ones before backwards (`before[0]` is the word next to the figure).
+    let before: super::WordList<'_> = cx
+        .words(before_start, f.span.start)
+        .rev()
+        .take(3)
+        .map(super::lowered)
+        .collect();
     let after_end = (f.span.end + 30).min(cx.scope.end);
     let after_end = crate::text::floor_char_boundary(cx.text, after_end);
-    let after = cx.words_between(f.span.end, after_end);
+    let after = cx.words(f.span.end, after_end).take(2).map(super::lowered);
     const CHANGE: &[&str] = &[
         "rose",
         "rise",
@@ -66,15 +73,15 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
     ];
     // `make up 60 percent` and `account for` are shares, whatever `up` says elsewhere.
     let made_up = before.len() >= 2
-        && before[before.len() - 1] == "up"
+        && before[0] == "up"
         && matches!(
-            &*before[before.len() - 2],
+            &*before[1],
             "make" | "makes" | "made" | "making"
         );
-    let near_before = !made_up && before.iter().rev().take(3).any(|w| CHANGE.contains(&&**w));
-    let near_after = after.iter().take(2).any(|w| {
+    let near_before = !made_up && before.iter().any(|w| CHANGE.contains(&&**w));
+    let near_after = after.into_iter().any(|w| {
         matches!(
-            &**w,
+            &*w,
             "higher"
                 | "lower"
                 | "more"
