@@ -119,12 +119,19 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .min(figs[b].span.start)
                 .min(f.span.start)
                 .max(sentence.start);
-            let cue = cx.words_between(before_start.max(sentence.start), f.span.start);
-            let near: Vec<Cow<'_, str>> = cue.iter().rev().take(4).cloned().collect();
-            let after = cx.words_between(f.span.end, (f.span.end + 24).min(cx.scope.end));
-            let after = &after[..after.len().min(2)];
-            let mut words: Vec<Cow<'_, str>> = near.clone();
-            words.extend(after.iter().cloned());
+            // The four words before the figure (nearest first) and the two after it.
+            let near: super::WordList<'_> = cx
+                .words(before_start.max(sentence.start), f.span.start)
+                .rev()
+                .take(4)
+                .map(lowered)
+                .collect();
+            let mut words = near.clone();
+            words.extend(
+                cx.words(f.span.end, (f.span.end + 24).min(cx.scope.end))
+                    .take(2)
+                    .map(lowered),
+            );
             match f.kind {
                 FigureKind::Percent => {
                     let dir = direction(&words)

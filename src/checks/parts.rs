@@ -62,8 +62,8 @@ fn respectively(
     for &k in before.iter().rev().skip(1) {
         let next = figs[*parts.last().unwrap_or(&last)].span.start;
         let joined = cx
-            .words_between(figs[k].span.end, next)
-            .iter()
+            .words(figs[k].span.end, next)
+            .map(super::lowered)
             .all(|w| w == "and" || w == "or");
         if (figs[k].kind, figs[k].unit.clone()) != unit || !joined {
             break;
