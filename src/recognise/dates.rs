@@ -264,7 +264,11 @@ pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMenti
         let t = &toks[i];
         let may_open = match t.kind {
             Kind::Number => true,
-            Kind::Word => t.class & super::token::DATE_START != 0,
+            // `the`, most of the date words of a report, is turned away here as in `parse_at`.
+            Kind::Word => {
+                t.class & super::token::DATE_START != 0
+                    && (!p.s(i).eq_ignore_ascii_case("the") || p.may_follow_the(i + 1))
+            }
             Kind::Punct => false,
         };
         if !may_open {
