@@ -338,12 +338,23 @@ pub(crate) fn lowered(w: &str) -> Cow<'_, str> {
 
 /// Where `needle` (lower-case ASCII) first occurs in `hay`, ignoring ASCII case.
 pub(crate) fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
+    // English letters, most frequent first.
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    let first = *needle.first()?;
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).find(|&i| {
-        hay.get(i..i + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-    })
+    // Candidates are found by the needle's rarest letter (`v` of `respectively`, not its `r`),
+    // so that few places are compared; every sentence of a report is searched.
+    let (at, &anchor) = needle.iter().enumerate().max_by_key(|(_, b)| {
+        BY_FREQUENCY
+            .iter()
+            .position(|c| c == *b)
+            .map_or(0, |p| p + 1)
+    })?;
+    memchr::memchr2_iter(anchor, anchor.to_ascii_uppercase(), hay)
+        .filter_map(|i| i.checked_sub(at))
+        .find(|&i| {
+            hay.get(i..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
 }
 
 /// The sentences of `span`, in report offsets.

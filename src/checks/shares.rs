@@ -74,10 +74,7 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
     // `make up 60 percent` and `account for` are shares, whatever `up` says elsewhere.
     let made_up = before.len() >= 2
         && before[0] == "up"
-        && matches!(
-            &*before[1],
-            "make" | "makes" | "made" | "making"
-        );
+        && matches!(&*before[1], "make" | "makes" | "made" | "making");
     let near_before = !made_up && before.iter().any(|w| CHANGE.contains(&&**w));
     let near_after = after.into_iter().any(|w| {
         matches!(

@@ -245,3 +245,28 @@ fn words_read_the_same_from_either_end_as_a_split() {
         assert_eq!(backward, split, "{text}");
     }
 }
+
+/// `find_ignore_case` finds candidates by the needle's rarest letter; it must still find the
+/// first occurrence, in any case, wherever the needle's letters stand.
+#[test]
+fn case_blind_search_finds_the_first_occurrence() {
+    for (hay, needle) in [
+        ("rose 5% and 6% respectively.", "respectively"),
+        ("RESPECTIVELY, then Respectively", "respectively"),
+        ("respectivel respectively", "respectively"),
+        ("v respectively", "respectively"),
+        ("respectively", "respectively"),
+        ("short", "respectively"),
+        ("Each year, each month", " each "),
+        ("they each rose", " each "),
+        ("Séoul’s VAT, then vat", "vat"),
+        ("", "vat"),
+    ] {
+        let naive = hay.to_ascii_lowercase().find(needle);
+        assert_eq!(
+            super::find_ignore_case(hay, needle),
+            naive,
+            "{needle:?} in {hay:?}"
+        );
+    }
+}
