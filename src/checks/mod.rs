@@ -97,6 +97,9 @@ pub(crate) struct Context<'a> {
     /// Indices of the figures that start inside the scope, in order: `figures_in` hands out
     /// slices of it rather than a vector for every sentence.
     ids: Vec<usize>,
+    /// The dates that start inside the scope: found once, since searching all the report's
+    /// dates (and figures) for every question costs a cache miss a step on a long report.
+    dates: &'a [crate::model::DateMention],
     /// The sentences of the last paragraph `sentence_of` looked outside the scope for: report-wide
     /// checks ask about offsets in text order, so one paragraph at a time is enough.
     paragraph: std::cell::RefCell<(Span, Vec<Span>)>,
@@ -112,7 +115,10 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         let figs = &analysis.figures;
         let a = figs.partition_point(|f| f.span.start < scope.start);
-        let b = figs.partition_point(|f| f.span.start < scope.end);
+        let b = a + figs[a..].partition_point(|f| f.span.start < scope.end);
+        let dates = &analysis.dates;
+        let c = dates.partition_point(|d| d.span.start < scope.start);
+        let d = c + dates[c..].partition_point(|d| d.span.start < scope.end);
         Context {
             text,
             analysis,
@@ -120,6 +126,7 @@ impl<'a> Context<'a> {
             scope,
             sentences,
             ids: (a..b).collect(),
+            dates: &dates[c..d],
             paragraph: Default::default(),
         }
     }
@@ -127,9 +134,10 @@ impl<'a> Context<'a> {
     /// The figures that start inside the scope, in order.
     pub fn figures(&self) -> &'a [Figure] {
         let figs = &self.analysis.figures;
-        let a = figs.partition_point(|f| f.span.start < self.scope.start);
-        let b = figs.partition_point(|f| f.span.start < self.scope.end);
-        &figs[a..b]
+        match (self.ids.first(), self.ids.last()) {
+            (Some(&a), Some(&b)) => &figs[a..=b],
+            _ => &[],
+        }
     }
 
     pub fn slice(&self, span: Span) -> &'a str {
@@ -150,7 +158,11 @@ impl<'a> Context<'a> {
 
     /// The dates that start inside `span`, in order.
     pub fn dates_in(&self, span: Span) -> &'a [crate::model::DateMention] {
-        let dates = &self.analysis.dates;
+        let dates = if self.scope.contains_span(span) {
+            self.dates
+        } else {
+            &self.analysis.dates[..]
+        };
         let a = dates.partition_point(|d| d.span.start < span.start);
         let b = dates.partition_point(|d| d.span.start < span.end);
         &dates[a..b]
