@@ -32,12 +32,17 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     }
     let mut ends = [0u32; 27 * 27];
     let mut starts = [0u32; 27 * 27];
-    for w in map.keys() {
+    let mut packed_map = FxHashMap::default();
+    for (w, &class) in &map {
         let (b, n) = (w.as_bytes(), w.len());
-        debug_assert!(w.bytes().all(|c| c.is_ascii_lowercase()) && n < 32, "{w}");
+        debug_assert!(w.bytes().all(|c| c.is_ascii_lowercase()) && n <= 16, "{w}");
         ends[Classes::slot(b[0], b[n - 1])] |= 1 << n;
         starts[Classes::slot(b[0], b[n.min(2) - 1])] |= 1 << n;
+        if let Some(key) = packed(b) {
+            packed_map.insert(key, class);
+        }
     }
+    let map = packed_map;
     Classes { map, ends, starts }
 });
 
@@ -56,7 +61,8 @@ static LETTER: [u8; 256] = {
 
 /// Keyword classes by word, with a filter that turns most words away before hashing them.
 struct Classes {
-    map: FxHashMap<&'static str, u8>,
+    /// By the word packed into an integer (`packed`).
+    map: FxHashMap<u128, u8>,
     /// For each first and last letter, the lengths of the keywords that have them (as bits).
     ends: [u32; 27 * 27],
     /// The same for each first and second letter (`North` and `ninth` share their ends).
@@ -88,11 +94,25 @@ impl Classes {
 
     #[inline(never)]
     fn look_up(&self, word: &str) -> u8 {
-        self.map
-            .get(lower(word, &mut [0; 32]))
+        packed(word.as_bytes())
+            .and_then(|key| self.map.get(&key))
             .copied()
             .unwrap_or(0)
     }
+}
+
+/// A word of up to sixteen bytes, ASCII-lower-cased and packed into an integer: hashing and
+/// comparing it takes a few instructions, where a string key costs a loop and a `memcmp`.
+/// Keywords are ASCII, so no other word packs to theirs (no word holds a NUL byte).
+fn packed(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
