@@ -333,11 +333,15 @@ impl<'a> Parser<'a> {
         match self.kind(i)? {
             Kind::Number => {
                 let s = self.s(i);
-                // Thousands may be grouped by commas or by (narrow) spaces: `1 234 567`.
-                let clean: String = s
-                    .chars()
-                    .filter(|&c| c != ',' && !c.is_whitespace())
-                    .collect();
+                // Thousands may be grouped by commas or by (narrow) spaces: `1 234 567`. Most
+                // numbers have neither and are read as they stand.
+                let clean: Cow<'_, str> = if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                    Cow::Borrowed(s)
+                } else {
+                    s.chars()
+                        .filter(|&c| c != ',' && !c.is_whitespace())
+                        .collect()
+                };
                 // A comma that does not group thousands (`1,5`) is not a number we read.
                 if s.contains(',') && !valid_grouping(s) {
                     return None;
