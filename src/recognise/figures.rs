@@ -624,9 +624,12 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if let Some(c) = units::iso_code(w)
-            .or_else(|| units::iso_code(&w.to_ascii_uppercase()).filter(|_| w.len() == 3))
-        {
+        // A code in any case (`usd`), upper-cased on the stack: codes are three letters.
+        let upper = <[u8; 3]>::try_from(w.as_bytes())
+            .ok()
+            .map(|b| b.map(|c| c.to_ascii_uppercase()));
+        let upper = upper.as_ref().and_then(|b| std::str::from_utf8(b).ok());
+        if let Some(c) = units::iso_code(w).or_else(|| upper.and_then(units::iso_code)) {
             return Some((c, j + 1));
         }
         // A nationality before a currency word: `chinese yuan`, `dutch guilders`.
