@@ -321,8 +321,14 @@ impl<'a> Parser<'a> {
         (self.kind(i) == Some(Kind::Word)).then(|| self.s(i))
     }
 
+    /// Whether token `i` is the word `w`, in any case. Asked dozens of times per candidate, so
+    /// it compares lengths first and bytes without slicing a `str`.
     fn is_word(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.span.len() == w.len()
+                && self.text.as_bytes()[t.span.start..t.span.end].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     fn may_follow_the(&self, i: usize) -> bool {
