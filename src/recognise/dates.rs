@@ -321,6 +321,14 @@ impl<'a> Parser<'a> {
         (self.kind(i) == Some(Kind::Word)).then(|| self.s(i))
     }
 
+    /// Whether token `i` is exactly `s` (`.`, `,`, `$`), compared as bytes.
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.span.len() == s.len()
+                && &self.text.as_bytes()[t.span.start..t.span.end] == s.as_bytes()
+        })
+    }
+
     /// Whether token `i` is the word `w`, in any case. Asked dozens of times per candidate, so
     /// it compares lengths first and bytes without slicing a `str`.
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -412,11 +420,11 @@ impl<'a> Parser<'a> {
         }
         // `31:00` is a time and `31%` a share: neither is a day. (`April 1:` before a list
         // item's text still is.)
-        if self.glued(j) && self.s(j) == "%" {
+        if self.glued(j) && self.is(j, "%") {
             return None;
         }
         if self.glued(j)
-            && self.s(j) == ":"
+            && self.is(j, ":")
             && self.glued(j + 1)
             && self.kind(j + 1) == Some(Kind::Number)
         {
@@ -489,7 +497,7 @@ impl<'a> Parser<'a> {
         let m = month_number(w)?;
         let full = w.len() > 3 && !w.eq_ignore_ascii_case("sept");
         let mut j = i + 1;
-        if !full && self.s(j) == "." && self.glued(j) {
+        if !full && self.is(j, ".") && self.glued(j) {
             j += 1;
         }
         Some((m, j))
@@ -568,15 +576,15 @@ impl<'a> Parser<'a> {
 
     /// Optional `,` then a year: `, 2014` or ` 2014`; also `of 2016` and `in 2020`.
     fn opt_year(&self, j: usize) -> Option<(i32, usize)> {
-        if let Some(y) = self.word_year(if self.s(j) == "," { j + 1 } else { j }) {
+        if let Some(y) = self.word_year(if self.is(j, ",") { j + 1 } else { j }) {
             return Some(y);
         }
-        let k = if self.s(j) == "," || self.is_word(j, "of") || self.is_word(j, "in") {
+        let k = if self.is(j, ",") || self.is_word(j, "of") || self.is_word(j, "in") {
             j + 1
         } else {
             j
         };
-        if k > j && self.s(j) != "," && self.s(k).len() != 4 {
+        if k > j && !self.is(j, ",") && self.s(k).len() != 4 {
             // `15 April of 87`: two digits after `of` are a year of the last century or this one.
             if self.is_word(j, "of") && self.s(k).len() == 2 && self.kind(k + 1) != Some(Kind::Word)
             {
@@ -719,10 +727,10 @@ impl<'a> Parser<'a> {
                 let w = self.s(i);
                 if let Some(wd) = weekday_number(w) {
                     let mut j = i + 1;
-                    if self.s(j) == "." && w.len() <= 4 {
+                    if self.is(j, ".") && w.len() <= 4 {
                         j += 1;
                     }
-                    if self.s(j) == "," {
+                    if self.is(j, ",") {
                         j += 1;
                     }
                     if self.is_word(j, "the") {
@@ -801,7 +809,7 @@ impl<'a> Parser<'a> {
         // Month first.
         if let Some((m, j)) = self.month(i) {
             // `October, 1st`: a comma between month and day only with an ordinal suffix.
-            let j = if self.s(j) == "," && self.day(j + 1).is_some_and(|(_, e)| e == j + 3) {
+            let j = if self.is(j, ",") && self.day(j + 1).is_some_and(|(_, e)| e == j + 3) {
                 j + 1
             } else {
                 j
@@ -898,7 +906,7 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
-        if self.s(j) == "." && self.glued(j) && self.month(j + 1).is_some() {
+        if self.is(j, ".") && self.glued(j) && self.month(j + 1).is_some() {
             j += 1;
         }
         if self.is_word(j, "of") {
@@ -999,7 +1007,7 @@ impl<'a> Parser<'a> {
         } else if !capital {
             cue
         } else {
-            full || self.s(i + 1) == "." || cue
+            full || self.is(i + 1, ".") || cue
         };
         if !ok {
             return None;
@@ -1015,7 +1023,7 @@ impl<'a> Parser<'a> {
             let yy = self.int(j)? as i32;
             return Some((1900 + yy, j + 1));
         }
-        if let Some(y) = self.word_year(if self.is_word(j, "of") || self.s(j) == "," {
+        if let Some(y) = self.word_year(if self.is_word(j, "of") || self.is(j, ",") {
             j + 1
         } else {
             j
@@ -1131,12 +1139,12 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        if self.s(k) == "%" {
+        if self.is(k, "%") {
             return None;
         }
         let dash = sep != "/";
         // `11/12,2016`: a year after a comma completes a month and day.
-        if parts.len() == 2 && self.s(k) == "," && self.glued(k) {
+        if parts.len() == 2 && self.is(k, ",") && self.glued(k) {
             let yl = self.s(k + 1).len();
             if let (Some(y), true) = (self.int(k + 1), yl == 4 || yl == 2) {
                 let mut three = parts.clone();
@@ -1229,7 +1237,7 @@ impl<'a> Parser<'a> {
     fn year_date(&self, i: usize) -> Option<Parsed> {
         let y = self.year(i)?;
         // `2016 November`, `2016, nov`: a year then its month.
-        let k = if self.s(i + 1) == "," { i + 2 } else { i + 1 };
+        let k = if self.is(i + 1, ",") { i + 2 } else { i + 1 };
         if let Some((m, e)) = self.month(k) {
             let word = self.word(k).unwrap_or("");
             // After a year, `May` is the month; lower-case `may` only at the end of a phrase.
@@ -1274,7 +1282,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        if self.s(i + 1) == "%" || self.is_word(i + 1, "percent") {
+        if self.is(i + 1, "%") || self.is_word(i + 1, "percent") {
             return None;
         }
         if is_dash(self.s(i + 1)) || self.is_word(i + 1, "to") {
@@ -1450,7 +1458,7 @@ impl<'a> Parser<'a> {
         if let Some(y) = self.year(j) {
             year = Some(y);
             j += 1;
-            if self.s(j) == "," {
+            if self.is(j, ",") {
                 j += 1;
             }
         }
@@ -1517,7 +1525,7 @@ impl<'a> Parser<'a> {
                 k += 2;
             } else if let Some(y) = self.year(k).or_else(|| {
                 // `Q1, 2019` and `q1-2019`
-                let sep = self.s(k) == "," || (is_dash(self.s(k)) && self.glued(k));
+                let sep = self.is(k, ",") || (is_dash(self.s(k)) && self.glued(k));
                 sep.then(|| self.year(k + 1)).flatten()
             }) {
                 year = Some(y);

@@ -271,6 +271,14 @@ impl<'a> Parser<'a> {
         (self.kind(i) == Some(Kind::Word)).then(|| self.s(i))
     }
 
+    /// Whether token `i` is exactly `s` (`.`, `,`, `$`), compared as bytes.
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.span.len() == s.len()
+                && &self.text.as_bytes()[t.span.start..t.span.end] == s.as_bytes()
+        })
+    }
+
     /// Whether token `i` is the word `w`, in any case. Asked dozens of times per candidate, so
     /// it compares lengths first and bytes without slicing a `str`.
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -296,7 +304,7 @@ impl<'a> Parser<'a> {
     /// A number written in digits or words at `i`.
     /// `1/4` before a unit of measure: a fraction and the index after it.
     fn fraction_at(&self, i: usize) -> Option<(f64, usize)> {
-        if !(self.s(i + 1) == "/" && self.glued(i + 1) && self.glued(i + 2)) {
+        if !(self.is(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2)) {
             return None;
         }
         let (a, b): (f64, f64) = (self.s(i).parse().ok()?, self.s(i + 2).parse().ok()?);
@@ -364,7 +372,7 @@ impl<'a> Parser<'a> {
             Kind::Word => self.word_number(i),
             // `.08`: a decimal without its leading zero.
             Kind::Punct
-                if self.s(i) == "."
+                if self.is(i, ".")
                     && (i == 0 || self.toks[i].gap)
                     && self.glued(i + 1)
                     && self.kind(i + 1) == Some(Kind::Number)
@@ -571,7 +579,7 @@ impl<'a> Parser<'a> {
         }
         // `US$`, `HK$`, `NT$`: letters glued to `$`; set apart (`c $ 16.4 million`) only for
         // prefixes that cannot be an English word (`a $5 fee` is no Australian dollar).
-        if self.kind(i) == Some(Kind::Word) && self.s(i + 1) == "$" {
+        if self.kind(i) == Some(Kind::Word) && self.is(i + 1, "$") {
             let sign = format!("{}$", s.to_ascii_uppercase());
             let code = units::iso_code(&s.to_ascii_uppercase()).filter(|_| s.len() == 3);
             if let Some(c) = units::currency_sign(&sign).or(code) {
@@ -581,17 +589,17 @@ impl<'a> Parser<'a> {
             }
         }
         // `U.S. $`, `u.s $`.
-        if s.eq_ignore_ascii_case("u") && self.s(i + 1) == "." && self.is_word(i + 2, "s") {
+        if s.eq_ignore_ascii_case("u") && self.is(i + 1, ".") && self.is_word(i + 2, "s") {
             let mut k = i + 3;
-            if self.s(k) == "." {
+            if self.is(k, ".") {
                 k += 1;
             }
-            if self.s(k) == "$" {
+            if self.is(k, "$") {
                 return Some(("USD", k + 1));
             }
         }
         if s == "Rs" {
-            let j = if self.s(i + 1) == "." && self.glued(i + 1) {
+            let j = if self.is(i + 1, ".") && self.glued(i + 1) {
                 i + 2
             } else {
                 i + 1
@@ -610,7 +618,7 @@ impl<'a> Parser<'a> {
         if let Some(c) = units::currency_sign(self.s(j)).filter(|_| self.free(j)) {
             // A sign after the amount, unless it opens the next amount (`10 $ 30 $`).
             let opens_next = self.kind(j + 1) == Some(Kind::Number) && self.glued(j + 1);
-            if !opens_next || self.s(j + 2) == "$" || self.s(j + 2) == self.s(j) {
+            if !opens_next || self.is(j + 2, "$") || self.s(j + 2) == self.s(j) {
                 return Some((c, j + 1));
             }
         }
@@ -660,7 +668,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // `100t`: a bare `t` counts as tonnes only glued to the number.
-        if self.s(j) == "t" && self.glued(j) && !self.glued(j + 1) {
+        if self.is(j, "t") && self.glued(j) && !self.glued(j + 1) {
             return Some(("t", j + 1));
         }
         let first = self.word(j)?;
@@ -786,15 +794,15 @@ impl<'a> Parser<'a> {
         if i > 0 && self.word(i - 1).is_some_and(is_label_word) {
             return true;
         }
-        if i > 1 && self.s(i - 1) == "." && self.word(i - 2).is_some_and(is_label_word) {
+        if i > 1 && self.is(i - 1, ".") && self.word(i - 2).is_some_and(is_label_word) {
             return true;
         }
         // A list marker: `1)` not preceded by `(`, or a number at a line start followed by `.`.
-        if self.s(i + 1) == ")" && self.glued(i + 1) && !(i > 0 && self.s(i - 1) == "(") {
+        if self.is(i + 1, ")") && self.glued(i + 1) && !(i > 0 && self.is(i - 1, "(")) {
             return true;
         }
         if self.toks[i].newline
-            && self.s(i + 1) == "."
+            && self.is(i + 1, ".")
             && self.glued(i + 1)
             && !self.glued(i + 2)
             && self.toks.get(i + 2).is_some_and(|t| !t.newline)
@@ -805,7 +813,7 @@ impl<'a> Parser<'a> {
         if self.dash_chain(i) >= 3 {
             return true;
         }
-        if i > 0 && self.s(i - 1) == "+" && self.glued(i) {
+        if i > 0 && self.is(i - 1, "+") && self.glued(i) {
             return true;
         }
 
@@ -885,7 +893,7 @@ impl<'a> Parser<'a> {
             Some((c, j)) if self.kind(j) == Some(Kind::Number) && self.free(j) => (Some(c), j),
             _ => (None, i),
         };
-        if prefix.is_none() && self.kind(i) == Some(Kind::Punct) && self.s(i) != "." {
+        if prefix.is_none() && self.kind(i) == Some(Kind::Punct) && !self.is(i, ".") {
             return None;
         }
         if self.kind(start_num) == Some(Kind::Number) && self.is_label(start_num) {
@@ -1081,7 +1089,7 @@ impl<'a> Parser<'a> {
             let f = self.make(i, end, FigureKind::Money, value, Some(unit), bounds, range);
             return Some((f, end));
         }
-        if self.s(j) == "%" && self.glued(j) || self.s(j) == "%" {
+        if self.is(j, "%") && self.glued(j) || self.is(j, "%") {
             let f = self.make(
                 i,
                 j + 1,
