@@ -369,20 +369,17 @@ fn is_lower_title(w: &str) -> bool {
 /// A name-like token: a capitalised word, optionally joined by hyphens to more words
 /// (`Geun-hye`, `Six-Party`). Returns its token range.
 fn name_token(text: &str, toks: &[Token], i: usize) -> Option<usize> {
-    let t = toks.get(i)?;
-    if t.kind != Kind::Word {
-        return None;
-    }
-    let w = &text[t.span.start..t.span.end];
-    if !w.chars().next().is_some_and(char::is_uppercase) {
+    // The tokenizer marked the words that start with a capital.
+    if toks.get(i)?.class & CAPITAL == 0 {
         return None;
     }
     let mut j = i + 1;
     while j + 1 < toks.len()
         && !toks[j].gap
         && !toks[j + 1].gap
-        && is_dash(&text[toks[j].span.start..toks[j].span.end])
         && toks[j + 1].kind == Kind::Word
+        && toks[j].kind == Kind::Punct
+        && is_dash(&text[toks[j].span.start..toks[j].span.end])
     {
         j += 2;
     }
