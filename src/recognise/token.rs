@@ -16,7 +16,7 @@ pub const FIGURE_START: u8 = 2;
 /// `Token::class` bit: the word starts with a capital letter (`Seoul`, `Élysée`).
 pub const CAPITAL: u8 = 4;
 /// `Token::class` bit: a figure can start at this token: a number, a figure start word, an ISO
-/// code (`USD 5m`), a word before a glued number or a `$` (`USD5m`, `HK$`), a currency sign, a
+/// currency code (`USD 5m`), a word before a glued number or a `$` (`USD5m`, `HK$`), a currency sign, a
 /// point (`.5`) or a minus sign. The figure recogniser asks only these tokens.
 pub const FIGURE_OPEN: u8 = 8;
 
@@ -226,7 +226,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                     word.chars().next().is_some_and(char::is_uppercase)
                 };
                 let class = classes.of(word) | if capital { CAPITAL } else { 0 };
-                if class & FIGURE_START != 0 || is_iso_shape(word) {
+                if class & FIGURE_START != 0 || is_currency_code(word) {
                     class | FIGURE_OPEN
                 } else {
                     class
@@ -262,9 +262,10 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     }
 }
 
-/// Three capitals, the shape of an ISO code.
-fn is_iso_shape(word: &str) -> bool {
-    word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase())
+/// An ISO currency code (`USD 5m`, `RMB`): other words of three capitals (`ROK`, `FTA`) open
+/// no figure.
+fn is_currency_code(word: &str) -> bool {
+    super::units::iso_code(word).is_some()
 }
 
 /// The last token is a word before a glued number or a `$`: a currency prefix may open there.
@@ -283,7 +284,7 @@ pub fn refresh_figure_open(text: &str, toks: &mut [Token]) {
         }
         let t = toks[i];
         let word = &text[t.span.start..t.span.end];
-        let own = t.class & FIGURE_START != 0 || is_iso_shape(word);
+        let own = t.class & FIGURE_START != 0 || is_currency_code(word);
         let next = toks.get(i + 1).is_some_and(|n| {
             (n.kind == Kind::Number && !n.gap) || &text[n.span.start..n.span.end] == "$"
         });
@@ -442,7 +443,7 @@ mod tests {
 
     #[test]
     fn tokens_that_can_open_a_figure_are_marked() {
-        let text = "USD5m, HK $3 and two euros, not Seoul or me; € .5 - xy7 q";
+        let text = "USD5m, HK $3 and two euros, not Seoul or ROK; € .5 - xy7 q";
         let opens = |toks: &[Token]| -> Vec<String> {
             toks.iter()
                 .filter(|t| t.class & FIGURE_OPEN != 0)
