@@ -267,7 +267,7 @@ pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMenti
             // `the`, most of the date words of a report, is turned away here as in `parse_at`.
             Kind::Word => {
                 t.class & super::token::DATE_START != 0
-                    && (!p.s(i).eq_ignore_ascii_case("the") || p.may_follow_the(i + 1))
+                    && (!p.is_word(i, "the") || p.may_follow_the(i + 1))
             }
             Kind::Punct => false,
         };
