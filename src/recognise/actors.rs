@@ -83,7 +83,8 @@ pub struct Local {
     candidates: Vec<Candidate>,
 }
 
-/// Words that open many sentences and never start a name.
+/// Words that open many sentences and never start a name; the names of weekdays and months
+/// (`calendar`) are such words too.
 pub(super) const STOP_CAPITALS: &[&str] = &[
     "The",
     "A",
@@ -169,25 +170,6 @@ pub(super) const STOP_CAPITALS: &[&str] = &[
     "New",
     "Senior",
     "Top",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Last words of organisation names.

@@ -149,7 +149,11 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .chain(by_alias.keys())
         .for_each(|w| mark(w, NAME));
     use super::actors::{ORG_WORDS, PLACE_WORDS, STOP_CAPITALS};
-    STOP_CAPITALS.iter().for_each(|w| mark(w, STOP_CAPITAL));
+    STOP_CAPITALS
+        .iter()
+        .chain(&crate::calendar::WEEKDAY_NAMES)
+        .chain(&crate::calendar::MONTH_NAMES)
+        .for_each(|w| mark(w, STOP_CAPITAL));
     ORG_WORDS.iter().for_each(|w| mark(w, ORG_WORD));
     PLACE_WORDS.iter().for_each(|w| mark(w, PLACE_WORD));
     Gazetteer {
