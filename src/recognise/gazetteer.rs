@@ -184,7 +184,7 @@ pub const ORG_WORD: u8 = 64;
 pub const PLACE_WORD: u8 = 128;
 
 impl Gazetteer {
-    /// What a word is in the lists, as `word_bits` flags (0 when in none).
+    /// What a word is in the lists, as `WordInfo::bits` flags (0 when in none).
     pub fn bits(&self, word: &str) -> u8 {
         self.word(word).bits
     }
