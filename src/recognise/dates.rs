@@ -259,19 +259,17 @@ pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMenti
     };
     let mut i = 0;
     while i < toks.len() {
-        // Only numbers and date words open a date (the parser's first test); asking here spares
-        // most tokens a call into it.
-        let t = &toks[i];
-        let may_open = match t.kind {
-            Kind::Number => true,
-            // `the`, most of the date words of a report, is turned away here as in `parse_at`.
-            Kind::Word => {
-                t.class & super::token::DATE_START != 0
-                    && (!p.is_word(i, "the") || p.may_follow_the(i + 1))
-            }
-            Kind::Punct => false,
+        // Only numbers and date words open a date (the parser's first test): a tight scan skips
+        // to the next one, sparing the other tokens a call into the parser.
+        let Some(k) = toks[i..]
+            .iter()
+            .position(|t| t.class & super::token::DATE_START != 0 || t.kind == Kind::Number)
+        else {
+            break;
         };
-        if !may_open {
+        i += k;
+        // `the`, most of the date words of a report, is turned away here as in `parse_at`.
+        if p.is_word(i, "the") && !p.may_follow_the(i + 1) {
             i += 1;
             continue;
         }

@@ -49,7 +49,15 @@ pub fn find(
     let first = out.len();
     let mut i = 0;
     while i < toks.len() {
-        if taken[i] || !p.may_open(i) {
+        // A tight scan to the next token a figure can open at (`may_open`).
+        let Some(k) = toks[i..]
+            .iter()
+            .position(|t| t.class & super::token::FIGURE_OPEN != 0)
+        else {
+            break;
+        };
+        i += k;
+        if taken[i] {
             i += 1;
             continue;
         }
