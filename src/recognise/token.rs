@@ -226,23 +226,15 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                     word.chars().next().is_some_and(char::is_uppercase)
                 };
                 let class = classes.of(word) | if capital { CAPITAL } else { 0 };
-                if class & FIGURE_START != 0 || is_currency_code(word) {
+                if opens_by_itself(class, word) {
                     class | FIGURE_OPEN
                 } else {
                     class
                 }
             }
-            Kind::Number => {
-                if !gap {
-                    mark_prefix(tokens);
-                }
-                FIGURE_OPEN
-            }
+            Kind::Number => FIGURE_OPEN,
             Kind::Punct => {
                 let s = &text[start..i];
-                if s == "$" {
-                    mark_prefix(tokens);
-                }
                 if matches!(s, "." | "-" | "−") || super::units::currency_sign(s).is_some() {
                     FIGURE_OPEN
                 } else {
@@ -250,29 +242,36 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 }
             }
         };
-        tokens.push(Token {
+        let token = Token {
             span: Span::new(start, i),
             kind,
             gap,
             newline,
             class,
-        });
+        };
+        // A word before a glued number or a `$` may be a currency prefix (`USD5m`, `HK $3`).
+        if makes_prefix(text, &token) {
+            if let Some(prev) = tokens.last_mut().filter(|t| t.kind == Kind::Word) {
+                prev.class |= FIGURE_OPEN;
+            }
+        }
+        tokens.push(token);
         gap = false;
         newline = false;
     }
 }
 
-/// An ISO currency code (`USD 5m`, `RMB`): other words of three capitals (`ROK`, `FTA`) open
-/// no figure.
-fn is_currency_code(word: &str) -> bool {
-    super::units::iso_code(word).is_some()
+/// Whether a word opens a figure whatever follows it: a figure start word, or an ISO currency
+/// code (`USD 5m`, `RMB`; other words of three capitals, `ROK`, `FTA`, open none).
+fn opens_by_itself(class: u8, word: &str) -> bool {
+    class & FIGURE_START != 0 || super::units::iso_code(word).is_some()
 }
 
-/// The last token is a word before a glued number or a `$`: a currency prefix may open there.
-fn mark_prefix(tokens: &mut [Token]) {
-    if let Some(prev) = tokens.last_mut().filter(|t| t.kind == Kind::Word) {
-        prev.class |= FIGURE_OPEN;
-    }
+/// Whether `next` makes the word before it a possible currency prefix: a number glued to it
+/// (`USD5m`) or a `$` (`US$`, `HK $3`).
+fn makes_prefix(text: &str, next: &Token) -> bool {
+    (next.kind == Kind::Number && !next.gap)
+        || (next.kind == Kind::Punct && &text[next.span.start..next.span.end] == "$")
 }
 
 /// Sets again the `FIGURE_OPEN` bits that depend on the next token, after tokens were removed
@@ -284,11 +283,8 @@ pub fn refresh_figure_open(text: &str, toks: &mut [Token]) {
         }
         let t = toks[i];
         let word = &text[t.span.start..t.span.end];
-        let own = t.class & FIGURE_START != 0 || is_currency_code(word);
-        let next = toks.get(i + 1).is_some_and(|n| {
-            (n.kind == Kind::Number && !n.gap) || &text[n.span.start..n.span.end] == "$"
-        });
-        toks[i].class = if own || next {
+        let next = toks.get(i + 1).is_some_and(|n| makes_prefix(text, n));
+        toks[i].class = if opens_by_itself(t.class, word) || next {
             t.class | FIGURE_OPEN
         } else {
             t.class & !FIGURE_OPEN
