@@ -311,14 +311,13 @@ fn shared_currency_word(written: &str) -> Option<&'static str> {
             && (w.len() == s.len()
                 || (w.len() == s.len() + 1 && w[s.len()].eq_ignore_ascii_case(&b's')))
     };
-    let words = || {
-        written
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-    };
-    let &(word, _, _) = SHARED_CURRENCIES
-        .iter()
-        .find(|(shared, _, _)| words().any(|w| names(w, shared)))?;
+    // One pass over the words: the first entry of the table that any of them names.
+    let first = written
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| SHARED_CURRENCIES.iter().position(|(s, _, _)| names(w, s)))
+        .min()?;
+    let word = SHARED_CURRENCIES[first].0;
     let written = written.to_lowercase();
     let decided = [
         "indian",
