@@ -230,14 +230,14 @@ impl<'a> Context<'a> {
     /// at a bounded window so that long sentences stay cheap.
     pub fn words_before(&self, floor: usize, offset: usize, n: usize) -> WordList<'a> {
         let window = offset.saturating_sub(40 * n + 40).max(floor);
-        let mut words = self.words_between(window, offset);
-        // The window's first word may be cut; keep only whole words unless the window is the floor.
-        if window > floor && !words.is_empty() {
-            words.remove(0);
+        // Read backwards, one word more than asked: when it is there, the window's first word
+        // (which may be cut) is not among the last `n`.
+        let mut back: smallvec::SmallVec<[&str; 13]> =
+            self.words(window, offset).rev().take(n + 1).collect();
+        if back.len() > n || window > floor {
+            back.pop();
         }
-        let skip = words.len().saturating_sub(n);
-        words.drain(..skip);
-        words
+        back.iter().rev().map(|w| lowered(w)).collect()
     }
 
     /// The sentence around an offset: from the scope's sentences when it lies inside one,
@@ -265,49 +265,66 @@ pub(crate) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    /// Whether a word character starts at byte `i`, and the character's length.
-    #[inline]
+    /// Whether the character beyond ASCII at byte `i` is a word character, and its length.
     fn at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
         let c = self.text[i..].chars().next().unwrap_or(' ');
         (c.is_alphanumeric(), c.len_utf8())
     }
 
-    /// Whether a word character ends at byte `i`, and the character's length.
-    #[inline]
+    /// Whether the character beyond ASCII that ends at byte `i` is a word character, and its
+    /// length.
     fn before(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i - 1];
-        if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
         let c = self.text[..i].chars().next_back().unwrap_or(' ');
         (c.is_alphanumeric(), c.len_utf8())
     }
 }
 
+/// Byte classes for `Words`: 0 for ASCII that is no word character, 1 for ASCII letters and
+/// digits, 2 for the bytes of characters beyond ASCII (decoded to decide). Words are read
+/// around every figure of a report; a table look-up a byte keeps that cheap.
+static WORD_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            2
+        } else if (b as u8).is_ascii_alphanumeric() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let n = self.text.len();
+        let bytes = self.text.as_bytes();
+        let n = bytes.len();
         let mut i = 0;
         while i < n {
-            let (word, len) = self.at(i);
-            if word {
-                break;
+            match WORD_BYTES[bytes[i] as usize] {
+                0 => i += 1,
+                1 => break,
+                _ => match self.at(i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
             }
-            i += len;
         }
         let start = i;
         while i < n {
-            let (word, len) = self.at(i);
-            if !word {
-                break;
+            match WORD_BYTES[bytes[i] as usize] {
+                1 => i += 1,
+                0 => break,
+                _ => match self.at(i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
             }
-            i += len;
         }
         let (t, rest) = (self.text, &self.text[i..]);
         self.text = rest;
@@ -317,21 +334,28 @@ impl<'a> Iterator for Words<'a> {
 
 impl<'a> DoubleEndedIterator for Words<'a> {
     fn next_back(&mut self) -> Option<&'a str> {
-        let mut i = self.text.len();
+        let bytes = self.text.as_bytes();
+        let mut i = bytes.len();
         while i > 0 {
-            let (word, len) = self.before(i);
-            if word {
-                break;
+            match WORD_BYTES[bytes[i - 1] as usize] {
+                0 => i -= 1,
+                1 => break,
+                _ => match self.before(i) {
+                    (true, _) => break,
+                    (false, len) => i -= len,
+                },
             }
-            i -= len;
         }
         let end = i;
         while i > 0 {
-            let (word, len) = self.before(i);
-            if !word {
-                break;
+            match WORD_BYTES[bytes[i - 1] as usize] {
+                1 => i -= 1,
+                0 => break,
+                _ => match self.before(i) {
+                    (true, len) => i -= len,
+                    (false, _) => break,
+                },
             }
-            i -= len;
         }
         let (t, rest) = (self.text, &self.text[..i]);
         self.text = rest;
@@ -345,6 +369,33 @@ pub(crate) fn lowered(w: &str) -> Cow<'_, str> {
         Cow::Owned(w.to_lowercase())
     } else {
         Cow::Borrowed(w)
+    }
+}
+
+/// Whether a word as written is `lower` (a lower-case ASCII word) once lower-cased:
+/// `lowered(w) == lower` without a copy.
+pub(crate) fn is_word(w: &str, lower: &str) -> bool {
+    use std::cmp::Ordering;
+    // Only ASCII letters and the Kelvin sign (three bytes) lower-case to ASCII: a word of the
+    // same length matches only as ASCII, and only a longer one needs lower-casing.
+    match w.len().cmp(&lower.len()) {
+        Ordering::Equal => w.as_bytes().eq_ignore_ascii_case(lower.as_bytes()),
+        Ordering::Greater => !w.is_ascii() && lowered(w) == lower,
+        Ordering::Less => false,
+    }
+}
+
+/// Calls `f` with a word in lower case: copied onto the stack for a short ASCII word, so that
+/// keyword lists can be a `match` without a lower-cased string on the heap.
+pub(crate) fn with_lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..w.len()) {
+        Some(low) if w.is_ascii() => {
+            low.copy_from_slice(w.as_bytes());
+            low.make_ascii_lowercase();
+            f(std::str::from_utf8(low).unwrap_or_default())
+        }
+        _ => f(&lowered(w)),
     }
 }
 

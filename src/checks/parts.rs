@@ -20,6 +20,36 @@ const TRIGGERS: &[(&[&str], bool)] = &[
     (&["broken", "down", "into"], true),
 ];
 
+/// The first of `TRIGGERS` (in their order) among `words`: whether it needs the parts to add up
+/// to the whole exactly.
+fn trigger(words: &[&str]) -> Option<bool> {
+    // Most words open no trigger: one test of each against the first words of all of them, and
+    // the whole list only where one starts.
+    let heads = words.iter().enumerate().filter(|(_, w)| {
+        super::with_lowered(w, |w| {
+            matches!(
+                w,
+                "including"
+                    | "of"
+                    | "among"
+                    | "comprising"
+                    | "consisting"
+                    | "split"
+                    | "divided"
+                    | "made"
+                    | "broken"
+            )
+        })
+    });
+    let starts = |t: &[&str], at: usize| {
+        words.len() - at >= t.len() && words[at..].iter().zip(t).all(|(w, t)| super::is_word(w, t))
+    };
+    heads
+        .flat_map(|(at, _)| TRIGGERS.iter().position(|(t, _)| starts(t, at)))
+        .min()
+        .map(|k| TRIGGERS[k].1)
+}
+
 /// The least and greatest totals the parts' wording allows, and the total of their stated values.
 fn totals(cx: &Context<'_>, parts: &[usize]) -> (f64, f64, f64) {
     let figs = &cx.analysis.figures;
@@ -116,16 +146,13 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             };
             // The trigger stands between the whole and its first part.
             // More than eight words apart, no trigger counts: nine words are enough to read.
-            let between: Vec<_> = cx
+            // As written: most pairs of figures have no trigger between them, and comparing
+            // without case needs no lower-cased copies.
+            let between: smallvec::SmallVec<[&str; 9]> = cx
                 .words(whole.span.end, figs[next].span.start)
                 .take(9)
-                .map(super::lowered)
                 .collect();
-            let Some(&(_, exact)) = TRIGGERS.iter().find(|(t, _)| {
-                between
-                    .windows(t.len())
-                    .any(|win| win.iter().map(|w| &**w).eq(t.iter().copied()))
-            }) else {
+            let Some(exact) = trigger(&between) else {
                 continue;
             };
             if between.len() > 8 {

@@ -270,3 +270,123 @@ fn case_blind_search_finds_the_first_occurrence() {
         );
     }
 }
+
+mod words {
+    use proptest::prelude::*;
+
+    use super::super::{Context, Words, is_word, lowered, with_lowered};
+    use crate::text::Span;
+
+    /// Text from ASCII word and other characters and some beyond ASCII: letters (`é`, `한`,
+    /// the Kelvin sign, which lower-cases to `k`), a dash, a quote and an emoji.
+    fn text(len: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                4 => proptest::char::range('a', 'z'),
+                2 => proptest::char::range('A', 'Z'),
+                1 => proptest::char::range('0', '9'),
+                3 => Just(' '),
+                1 => prop::sample::select(vec![',', '.', '(', '-', '$', '%', '\n']),
+                1 => prop::sample::select(vec!['é', '한', '\u{212A}', '—', '’', '😀', 'İ']),
+            ],
+            len,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    /// The words before an offset as `words_before` found them before it read backwards: all
+    /// the window's words, without its first when the window does not start at the floor.
+    fn words_before_by_collecting(
+        text: &str,
+        floor: usize,
+        offset: usize,
+        n: usize,
+    ) -> Vec<String> {
+        let window = offset.saturating_sub(40 * n + 40).max(floor);
+        let (a, b) = (
+            crate::text::floor_char_boundary(text, window),
+            crate::text::floor_char_boundary(text, offset),
+        );
+        let mut words: Vec<String> = Words {
+            text: &text[a..b.max(a)],
+        }
+        .map(|w| lowered(w).into_owned())
+        .collect();
+        if window > floor && !words.is_empty() {
+            words.remove(0);
+        }
+        let skip = words.len().saturating_sub(n);
+        words.drain(..skip);
+        words
+    }
+
+    /// A window that starts inside a long word keeps no part of it, unless it starts at the floor.
+    #[test]
+    fn words_before_drops_a_cut_first_word() {
+        let text = format!("{} end", "x".repeat(200));
+        let analysis = crate::model::Analysis::default();
+        let config = crate::config::Checks::default();
+        let cx = Context::new(
+            &text,
+            &analysis,
+            &config,
+            Span::new(0, text.len()),
+            Vec::new(),
+        );
+        assert_eq!(cx.words_before(0, 200, 1).to_vec(), Vec::<&str>::new());
+        assert_eq!(cx.words_before(0, text.len(), 2).to_vec(), ["end"]);
+        assert_eq!(cx.words_before(150, 200, 1).to_vec(), ["x".repeat(50)]);
+        for (floor, offset, n) in [(0, 200, 1), (0, text.len(), 2), (150, 200, 1)] {
+            assert_eq!(
+                cx.words_before(floor, offset, n).to_vec(),
+                words_before_by_collecting(&text, floor, offset, n)
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_from_either_end_are_a_split(text in text(0..60)) {
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let forward: Vec<&str> = Words { text: &text }.collect();
+            let mut backward: Vec<&str> = Words { text: &text }.rev().collect();
+            backward.reverse();
+            prop_assert_eq!(&forward, &split);
+            prop_assert_eq!(&backward, &split);
+        }
+
+        #[test]
+        fn words_compare_as_their_lower_case(text in text(0..60)) {
+            for w in (Words { text: &text }) {
+                for lower in ["including", "of", "broken", "k", "up", "made"] {
+                    prop_assert_eq!(is_word(w, lower), lowered(w) == lower, "{} {}", w, lower);
+                    prop_assert_eq!(with_lowered(w, |l| l == lower), lowered(w) == lower);
+                }
+            }
+        }
+
+        #[test]
+        fn words_before_reads_the_last_words_of_its_window(
+            // Windows reach 80 to 200 bytes back from the offset.
+            text in text(0..300),
+            floor in 0usize..400,
+            offset in 0usize..400,
+            n in 1usize..4,
+        ) {
+            let analysis = crate::model::Analysis::default();
+            let config = crate::config::Checks::default();
+            let scope = Span::new(0, text.len());
+            let cx = Context::new(&text, &analysis, &config, scope, Vec::new());
+            let (floor, offset) = (floor.min(text.len()), offset.min(text.len()));
+            let got: Vec<String> = cx
+                .words_before(floor, offset, n)
+                .into_iter()
+                .map(|w| w.into_owned())
+                .collect();
+            prop_assert_eq!(got, words_before_by_collecting(&text, floor, offset, n));
+        }
+    }
+}
