@@ -789,13 +789,18 @@ impl<'a> Parser<'a> {
                 ])
             }
             // The longest reading wins: `4-22 January, 1995` is a range of days, not April 22.
+            // Every reading of a number starts with a plain integer of up to four digits (a day,
+            // a year, a month, a quarter), except the dotted `13.5.2015`: amounts such as `95.4`
+            // and `1,200`, most of a report's numbers, are turned away before the patterns run.
+            Kind::Number if self.int(i).is_none() && self.s(i).matches('.').count() != 2 => None,
             Kind::Number => longest([
                 self.numeric(i),
                 self.day_date(i),
                 self.quarter(i),
                 self.year_date(i),
-                self.decade(i)
-                    .filter(|_| self.s(i).len() == 2 && is_apostrophe(self.s(i + 1))),
+                (self.s(i).len() == 2 && is_apostrophe(self.s(i + 1)))
+                    .then(|| self.decade(i))
+                    .flatten(),
             ]),
             Kind::Punct => None,
         }

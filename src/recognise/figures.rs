@@ -587,10 +587,16 @@ impl<'a> Parser<'a> {
         }
         // `US$`, `HK$`, `NT$`: letters glued to `$`; set apart (`c $ 16.4 million`) only for
         // prefixes that cannot be an English word (`a $5 fee` is no Australian dollar).
-        if self.kind(i) == Some(Kind::Word) && self.is(i + 1, "$") {
-            let sign = format!("{}$", s.to_ascii_uppercase());
-            let code = units::iso_code(&s.to_ascii_uppercase()).filter(|_| s.len() == 3);
-            if let Some(c) = units::currency_sign(&sign).or(code) {
+        // (No sign is fifteen letters long; shorter ones are upper-cased on the stack, since
+        // every `a $5 fee` asks.)
+        if self.kind(i) == Some(Kind::Word) && self.is(i + 1, "$") && s.len() < 16 {
+            let mut buf = [0u8; 16];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            buf[..s.len()].make_ascii_uppercase();
+            buf[s.len()] = b'$';
+            let sign = std::str::from_utf8(&buf[..=s.len()]).unwrap_or_default();
+            let code = units::iso_code(&sign[..s.len()]).filter(|_| s.len() == 3);
+            if let Some(c) = units::currency_sign(sign).or(code) {
                 if self.glued(i + 1) || !matches!(s, "a" | "A" | "r" | "R" | "s" | "S") {
                     return Some((c, i + 2));
                 }
