@@ -57,6 +57,10 @@ pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
 #[derive(Default)]
 struct Scratch {
     toks: Vec<token::Token>,
+    /// Which tokens the paragraph's dates took.
+    taken: Vec<bool>,
+    dates: Vec<DateMention>,
+    figures: Vec<Figure>,
     actors: actors::Scratch,
 }
 
@@ -76,27 +80,28 @@ fn recognise_paragraph(
         toks.retain(|t| !links.iter().any(|l| l.contains_span(t.span)));
         token::refresh_figure_open(text, toks);
     }
-    let mut found_dates = Vec::new();
-    dates::find(text, toks, anchor, &mut found_dates);
-    let taken = taken_by(toks, found_dates.iter().map(|d| d.span));
-    let mut found_figures = Vec::new();
+    let found_dates = &mut scratch.dates;
+    found_dates.clear();
+    dates::find(text, toks, anchor, found_dates);
+    taken_by(toks, found_dates.iter().map(|d| d.span), &mut scratch.taken);
+    let found_figures = &mut scratch.figures;
+    found_figures.clear();
     let options = figures::Options {
         dollar: &config.currency,
     };
-    figures::find(text, toks, &taken, &options, &mut found_figures);
+    figures::find(text, toks, &scratch.taken, &options, found_figures);
     let shared = found_figures
         .iter()
         .enumerate()
         .filter(|(_, f)| f.kind == crate::model::FigureKind::Money)
         .filter_map(|(k, f)| Some((k, shared_currency_word(&text[f.span.start..f.span.end])?)))
         .collect();
-    // Kept until the paragraph changes: no room to spare (a 1 MB report holds 1,600 of these).
-    found_dates.shrink_to_fit();
-    found_figures.shrink_to_fit();
     let actors = actors::find_local(text, toks, configured, &mut scratch.actors);
+    // Found in the scratch buffers and kept in vectors of their exact size until the paragraph
+    // changes: one allocation each, and no room to spare (a 1 MB report holds 1,600 of these).
     Local {
-        dates: found_dates,
-        figures: found_figures,
+        dates: crate::take_exact(found_dates),
+        figures: crate::take_exact(&mut scratch.figures),
         shared,
         actors,
     }
@@ -226,6 +231,7 @@ fn findings(
     let settings = settings.finish();
     let mut out = Vec::new();
     let mut used = HashMap::default();
+    let mut scratch = checks::Scratch::default();
     for (para, (key, figures)) in paras.iter().zip(keys) {
         let mut h = FxHasher::default();
         (settings, key).hash(&mut h);
@@ -240,7 +246,8 @@ fn findings(
         let local = match cache.findings.get(&key) {
             Some(l) => l.clone(),
             None => {
-                let mut found = checks::run_local(text, analysis, &config.checks, *para);
+                let mut found =
+                    checks::run_local(text, analysis, &config.checks, *para, &mut scratch);
                 for f in &mut found {
                     shift_finding(f, para.start, false);
                 }
@@ -438,9 +445,10 @@ fn link_spans(text: &str) -> Vec<Span> {
     out
 }
 
-/// Marks the tokens that lie inside any of `spans` (sorted, non-overlapping).
-fn taken_by(toks: &[token::Token], spans: impl Iterator<Item = Span>) -> Vec<bool> {
-    let mut taken = vec![false; toks.len()];
+/// Marks the tokens that lie inside any of `spans` (sorted, non-overlapping) in `taken`.
+fn taken_by(toks: &[token::Token], spans: impl Iterator<Item = Span>, taken: &mut Vec<bool>) {
+    taken.clear();
+    taken.resize(toks.len(), false);
     let mut k = 0;
     for span in spans {
         while k < toks.len() && toks[k].span.end <= span.start {
@@ -451,7 +459,6 @@ fn taken_by(toks: &[token::Token], spans: impl Iterator<Item = Span>) -> Vec<boo
             k += 1;
         }
     }
-    taken
 }
 
 /// The title: front matter `title:`, a first-level Markdown heading at the top, or the first

@@ -26,3 +26,12 @@ pub use analysis::analyze;
 pub use config::Config;
 pub use model::Analysis;
 pub use outline::Format;
+
+/// Moves the items of a scratch buffer into a vector of their exact size, leaving the buffer
+/// empty with its capacity for the next paragraph: one allocation for what is kept, none for
+/// growing.
+pub(crate) fn take_exact<T>(buffer: &mut Vec<T>) -> Vec<T> {
+    let mut kept = Vec::with_capacity(buffer.len());
+    kept.append(buffer);
+    kept
+}

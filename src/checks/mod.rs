@@ -45,26 +45,54 @@ const GLOBAL: [(&str, Check); 2] = [
 /// Runs every enabled check over the whole report and returns the findings sorted by position.
 pub fn run(text: &str, analysis: &Analysis, config: &Checks) -> Vec<Finding> {
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     for paragraph in crate::text::paragraphs(text) {
-        out.extend(run_local(text, analysis, config, paragraph));
+        out.extend(run_local(text, analysis, config, paragraph, &mut scratch));
     }
     out.extend(run_global(text, analysis, config));
     out.sort_by_key(|f| (f.span.start, f.code));
     out
 }
 
+/// Buffers that the checks of one paragraph need only while they run: paragraphs are checked in
+/// turn with the same memory.
+#[derive(Default)]
+pub struct Scratch {
+    sentences: Vec<Span>,
+    ids: Vec<usize>,
+}
+
 /// Runs the sentence-level checks on one paragraph (`scope`); findings in text order per check.
-pub fn run_local(text: &str, analysis: &Analysis, config: &Checks, scope: Span) -> Vec<Finding> {
-    let cx = Context::new(text, analysis, config, scope, sentences_in(text, scope));
+pub fn run_local(
+    text: &str,
+    analysis: &Analysis,
+    config: &Checks,
+    scope: Span,
+    scratch: &mut Scratch,
+) -> Vec<Finding> {
+    let mut sentences = std::mem::take(&mut scratch.sentences);
+    sentences.clear();
+    sentences_into(&text[scope.start..scope.end], scope.start, &mut sentences);
+    let ids = std::mem::take(&mut scratch.ids);
+    let cx = Context::new(text, analysis, config, scope, sentences, ids);
     let mut out = Vec::new();
     run_each(&cx, &LOCAL, &mut out);
+    scratch.sentences = cx.sentences;
+    scratch.ids = cx.ids;
     out
 }
 
 /// Runs the checks that compare figures across the whole report.
 pub fn run_global(text: &str, analysis: &Analysis, config: &Checks) -> Vec<Finding> {
     // Report-wide checks ask for few sentences; `sentence_of` finds them paragraph by paragraph.
-    let cx = Context::new(text, analysis, config, Span::new(0, text.len()), Vec::new());
+    let cx = Context::new(
+        text,
+        analysis,
+        config,
+        Span::new(0, text.len()),
+        Vec::new(),
+        Vec::new(),
+    );
     let mut out = Vec::new();
     run_each(&cx, &GLOBAL, &mut out);
     out
@@ -112,6 +140,7 @@ impl<'a> Context<'a> {
         config: &'a Checks,
         scope: Span,
         sentences: Vec<Span>,
+        mut ids: Vec<usize>,
     ) -> Context<'a> {
         let figs = &analysis.figures;
         let a = figs.partition_point(|f| f.span.start < scope.start);
@@ -119,13 +148,15 @@ impl<'a> Context<'a> {
         let dates = &analysis.dates;
         let c = dates.partition_point(|d| d.span.start < scope.start);
         let d = c + dates[c..].partition_point(|d| d.span.start < scope.end);
+        ids.clear();
+        ids.extend(a..b);
         Context {
             text,
             analysis,
             config,
             scope,
             sentences,
-            ids: (a..b).collect(),
+            ids,
             dates: &dates[c..d],
             paragraph: Default::default(),
         }
@@ -422,17 +453,23 @@ pub(crate) fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
 
 /// The sentences of `span`, in report offsets.
 fn sentences_in(text: &str, span: Span) -> Vec<Span> {
-    sentences(&text[span.start..span.end])
-        .into_iter()
-        .map(|s| s.shifted(span.start))
-        .collect()
+    let mut out = Vec::new();
+    sentences_into(&text[span.start..span.end], span.start, &mut out);
+    out
 }
 
 /// Sentences: split after `.`, `!`, `?` followed by white space and a capital, digit or quote,
 /// and at blank lines; abbreviations such as `Oct.` and `Lt.` do not end one.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    sentences_into(text, 0, &mut out);
+    out
+}
+
+/// Appends the sentences of `text` to `out`, shifted by `offset` (where `text` starts in the
+/// report).
+fn sentences_into(text: &str, offset: usize, out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
     let mut start = 0;
     // Only line breaks and end marks can end a sentence; visit just those, in order.
     let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
@@ -467,15 +504,14 @@ pub fn sentences(text: &str) -> Vec<Span> {
         if end_mark || line_break {
             let end = i + 1;
             if !text[start..end].trim().is_empty() {
-                out.push(Span::new(start, end));
+                out.push(Span::new(offset + start, offset + end));
             }
             start = end;
         }
     }
     if start < text.len() && !text[start..].trim().is_empty() {
-        out.push(Span::new(start, text.len()));
+        out.push(Span::new(offset + start, offset + text.len()));
     }
-    out
 }
 
 /// Whether the text before a full stop ends with an abbreviation (`Oct`, `Lt`, `U.S`).

@@ -332,6 +332,7 @@ mod words {
             &config,
             Span::new(0, text.len()),
             Vec::new(),
+            Vec::new(),
         );
         assert_eq!(cx.words_before(0, 200, 1).to_vec(), Vec::<&str>::new());
         assert_eq!(cx.words_before(0, text.len(), 2).to_vec(), ["end"]);
@@ -379,7 +380,7 @@ mod words {
             let analysis = crate::model::Analysis::default();
             let config = crate::config::Checks::default();
             let scope = Span::new(0, text.len());
-            let cx = Context::new(&text, &analysis, &config, scope, Vec::new());
+            let cx = Context::new(&text, &analysis, &config, scope, Vec::new(), Vec::new());
             let (floor, offset) = (floor.min(text.len()), offset.min(text.len()));
             let got: Vec<String> = cx
                 .words_before(floor, offset, n)

@@ -473,14 +473,17 @@ pub fn find_local(
     // Every claim starts at a capitalised word (or an acronym's parenthesis), so there are at
     // most about as many claims as those: reserving that much and shrinking once at the end
     // copies less than growing.
-    let raws = Vec::with_capacity(caps.len());
+    let mut raws = std::mem::take(&mut scratch.raws);
+    let mut people = std::mem::take(&mut scratch.people);
+    raws.clear();
+    people.clear();
     let mut cx = Ctx {
         text,
         toks,
         g,
         claimed,
         raws,
-        people: Vec::new(),
+        people,
         caps,
         bits,
         caps_info,
@@ -491,21 +494,22 @@ pub fn find_local(
     let acronyms = acronym_definitions(&mut cx);
     runs(&mut cx);
     gazetteer_matches(&mut cx);
-    let mut candidates = candidates(&cx);
-    // Kept with the paragraph until it changes: no room to spare.
-    cx.raws.shrink_to_fit();
-    cx.people.shrink_to_fit();
-    candidates.shrink_to_fit();
+    candidates(&cx, &mut scratch.candidates);
+    // Found in the scratch buffers, kept with the paragraph until it changes in vectors of their
+    // exact size: one allocation each, and no room to spare.
+    let local = Local {
+        claims: crate::take_exact(&mut cx.raws),
+        people: crate::take_exact(&mut cx.people),
+        acronyms,
+        candidates: crate::take_exact(&mut scratch.candidates),
+    };
     scratch.caps = cx.caps;
     scratch.caps_info = cx.caps_info;
     scratch.bits = cx.bits;
     scratch.claimed = cx.claimed;
-    Local {
-        claims: cx.raws,
-        people: cx.people,
-        acronyms,
-        candidates,
-    }
+    scratch.raws = cx.raws;
+    scratch.people = cx.people;
+    local
 }
 
 /// Buffers `find_local` needs only while it runs, kept between paragraphs so that each
@@ -516,11 +520,14 @@ pub struct Scratch {
     caps_info: Vec<WordInfo>,
     bits: Vec<u8>,
     claimed: Vec<(usize, usize)>,
+    raws: Vec<Raw>,
+    people: Vec<PersonMention>,
+    candidates: Vec<Candidate>,
 }
 
 /// Capitalised words that no mention of their paragraph claimed.
-fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
-    let mut out = Vec::with_capacity(cx.caps.len());
+fn candidates(cx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    out.clear();
     // Words and claims both come in text order, so one walk finds the claim each word meets:
     // `k` is the first claim that does not end before the word.
     let mut k = 0;
@@ -542,7 +549,6 @@ fn candidates(cx: &Ctx<'_>) -> Vec<Candidate> {
             in_longer_name: next_is_name && cx.bits(i + 1) & NAME == 0,
         });
     }
-    out
 }
 
 /// Joins the paragraphs' mentions (each with the offset of its paragraph, in text order) into
