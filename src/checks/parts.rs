@@ -26,6 +26,16 @@ fn trigger(words: &[&str]) -> Option<bool> {
     // Most words open no trigger: one test of each against the first words of all of them, and
     // the whole list only where one starts.
     let heads = words.iter().enumerate().filter(|(_, w)| {
+        // Their lengths and first letters turn most ASCII words away before a copy is made.
+        if w.is_ascii()
+            && !(matches!(w.len(), 2 | 4..=7 | 9 | 10)
+                && matches!(
+                    w.as_bytes()[0] | 0x20,
+                    b'i' | b'o' | b'a' | b'c' | b's' | b'd' | b'm' | b'b'
+                ))
+        {
+            return false;
+        }
         super::with_lowered(w, |w| {
             matches!(
                 w,
@@ -148,11 +158,17 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             // More than eight words apart, no trigger counts: nine words are enough to read.
             // As written: most pairs of figures have no trigger between them, and comparing
             // without case needs no lower-cased copies.
-            let between: smallvec::SmallVec<[&str; 9]> = cx
-                .words(whole.span.end, figs[next].span.start)
-                .take(9)
-                .collect();
-            let Some(exact) = trigger(&between) else {
+            let mut buf = [""; 9];
+            let mut len = 0;
+            for (slot, w) in buf
+                .iter_mut()
+                .zip(cx.words(whole.span.end, figs[next].span.start))
+            {
+                *slot = w;
+                len += 1;
+            }
+            let between = &buf[..len];
+            let Some(exact) = trigger(between) else {
                 continue;
             };
             if between.len() > 8 {
@@ -207,6 +223,70 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     fix: None,
                 });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{TRIGGERS, trigger};
+    use crate::checks::lowered;
+
+    /// The first trigger among the words as the check found it before heads were matched: every
+    /// trigger against every window of lower-cased words.
+    fn trigger_by_windows(words: &[&str]) -> Option<bool> {
+        let lower: Vec<String> = words.iter().map(|w| lowered(w).into_owned()).collect();
+        TRIGGERS
+            .iter()
+            .find(|(t, _)| {
+                lower
+                    .windows(t.len())
+                    .any(|win| win.iter().map(|w| w.as_str()).eq(t.iter().copied()))
+            })
+            .map(|&(_, exact)| exact)
+    }
+
+    /// Word lists made of whole triggers (in any case, or with the Kelvin sign for `k`), parts of
+    /// triggers and other words.
+    fn words() -> impl Strategy<Value = Vec<String>> {
+        let phrase = prop_oneof![
+            prop::sample::select(TRIGGERS.to_vec()).prop_map(|(t, _)| t.to_vec()),
+            prop::sample::select(TRIGGERS.to_vec()).prop_map(|(t, _)| t[..1].to_vec()),
+            prop::sample::select(vec!["the", "dollars", "ofs", "mad", "an", "İncluding"])
+                .prop_map(|w| vec![w]),
+        ];
+        let spelling = prop::sample::select(vec![0u8, 1, 2, 3]);
+        proptest::collection::vec((phrase, spelling), 0..6).prop_map(|chunks| {
+            chunks
+                .into_iter()
+                .flat_map(|(words, spelling)| {
+                    words.into_iter().map(move |w| match spelling {
+                        1 => w.to_uppercase(),
+                        2 => w.replace('k', "\u{212A}"),
+                        3 => {
+                            let mut cs = w.chars();
+                            cs.next().map_or(String::new(), |c| {
+                                c.to_uppercase().collect::<String>() + cs.as_str()
+                            })
+                        }
+                        _ => w.to_string(),
+                    })
+                })
+                .take(9)
+                .collect()
+        })
+    }
+
+    proptest! {
+        // Cheap cases, and the rarest spellings need more than the default 256 to come up.
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn heads_find_the_first_trigger_of_the_list(words in words()) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            prop_assert_eq!(trigger(&words), trigger_by_windows(&words), "{:?}", words);
         }
     }
 }
