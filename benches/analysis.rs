@@ -38,7 +38,14 @@ fn analyze(bencher: Bencher, which: &str) {
 /// short samples is stable where that of twenty is not.
 #[divan::bench(args = ["mekong", "south-asia"], sample_count = 300)]
 fn analyze_example(bencher: Bencher, which: &str) {
-    throughput(bencher, if which == "mekong" { MEKONG } else { SOUTH_ASIA });
+    throughput(
+        bencher,
+        if which == "mekong" {
+            MEKONG
+        } else {
+            SOUTH_ASIA
+        },
+    );
 }
 
 fn throughput(bencher: Bencher, text: &str) {

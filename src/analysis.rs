@@ -172,10 +172,11 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     found_dates.reserve_exact(locals.iter().map(|(_, _, l)| l.dates.len()).sum());
     found_figures.reserve_exact(locals.iter().map(|(_, _, l)| l.figures.len()).sum());
     let mut shared = Vec::new();
-    // Each paragraph's key and the range of its figures.
+    // Each paragraph's key and the ranges of its figures and dates.
     let mut keys = Vec::with_capacity(paras.len());
     for (start, key, local) in &locals {
         let start = *start;
+        let date_base = found_dates.len();
         found_dates.extend(local.dates.iter().map(|d| {
             let mut d = d.clone();
             d.span = d.span.shifted(start);
@@ -191,7 +192,11 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
             f
         }));
         shared.extend(local.shared.iter().map(|&(k, w)| (k + base, w)));
-        keys.push((*key, base..found_figures.len()));
+        keys.push((
+            *key,
+            base..found_figures.len(),
+            date_base..found_dates.len(),
+        ));
     }
     cache.paragraphs = used;
 
@@ -222,7 +227,7 @@ fn findings(
     analysis: &Analysis,
     config: &Config,
     paras: &[Span],
-    keys: &[(u64, std::ops::Range<usize>)],
+    keys: &[(u64, std::ops::Range<usize>, std::ops::Range<usize>)],
     shared: &[(usize, &'static str)],
     cache: &mut Cache,
 ) -> Vec<Finding> {
@@ -232,7 +237,7 @@ fn findings(
     let mut out = Vec::new();
     let mut used = HashMap::default();
     let mut scratch = checks::Scratch::default();
-    for (para, (key, figures)) in paras.iter().zip(keys) {
+    for (para, (key, figures, dates)) in paras.iter().zip(keys) {
         let mut h = FxHasher::default();
         (settings, key).hash(&mut h);
         // The paragraph's key fixes its figures' units, except those of amounts in a currency
@@ -246,8 +251,13 @@ fn findings(
         let local = match cache.findings.get(&key) {
             Some(l) => l.clone(),
             None => {
+                let paragraph = checks::Paragraph {
+                    span: *para,
+                    figures: figures.clone(),
+                    dates: dates.clone(),
+                };
                 let mut found =
-                    checks::run_local(text, analysis, &config.checks, *para, &mut scratch);
+                    checks::run_local(text, analysis, &config.checks, &paragraph, &mut scratch);
                 for f in &mut found {
                     shift_finding(f, para.start, false);
                 }

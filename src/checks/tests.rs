@@ -326,14 +326,8 @@ mod words {
         let text = format!("{} end", "x".repeat(200));
         let analysis = crate::model::Analysis::default();
         let config = crate::config::Checks::default();
-        let cx = Context::new(
-            &text,
-            &analysis,
-            &config,
-            Span::new(0, text.len()),
-            Vec::new(),
-            Vec::new(),
-        );
+        let scope = super::super::Paragraph::locate(&analysis, Span::new(0, text.len()));
+        let cx = Context::new(&text, &analysis, &config, &scope, Vec::new(), Vec::new());
         assert_eq!(cx.words_before(0, 200, 1).to_vec(), Vec::<&str>::new());
         assert_eq!(cx.words_before(0, text.len(), 2).to_vec(), ["end"]);
         assert_eq!(cx.words_before(150, 200, 1).to_vec(), ["x".repeat(50)]);
@@ -379,8 +373,8 @@ mod words {
         ) {
             let analysis = crate::model::Analysis::default();
             let config = crate::config::Checks::default();
-            let scope = Span::new(0, text.len());
-            let cx = Context::new(&text, &analysis, &config, scope, Vec::new(), Vec::new());
+            let scope = super::super::Paragraph::locate(&analysis, Span::new(0, text.len()));
+            let cx = Context::new(&text, &analysis, &config, &scope, Vec::new(), Vec::new());
             let (floor, offset) = (floor.min(text.len()), offset.min(text.len()));
             let got: Vec<String> = cx
                 .words_before(floor, offset, n)
