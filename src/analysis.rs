@@ -328,10 +328,15 @@ fn shared_currency_word(written: &str) -> Option<&'static str> {
             && (w.len() == s.len()
                 || (w.len() == s.len() + 1 && w[s.len()].eq_ignore_ascii_case(&b's')))
     };
-    // One pass over the words: the first entry of the table that any of them names.
+    // One pass over the words: the first entry of the table that any of them names. Every
+    // shared word starts with one of five letters, which turns most words (`billion`) away.
     let first = written
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            w.as_bytes()
+                .first()
+                .is_some_and(|b| matches!(b | 0x20, b'r' | b'p' | b'w' | b'd' | b'f'))
+        })
         .filter_map(|w| SHARED_CURRENCIES.iter().position(|(s, _, _)| names(w, s)))
         .min()?;
     let word = SHARED_CURRENCIES[first].0;
