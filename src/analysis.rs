@@ -237,6 +237,8 @@ fn findings(
     let mut out = Vec::new();
     let mut used = HashMap::default();
     let mut scratch = checks::Scratch::default();
+    // Most paragraphs have no findings: they share one empty list.
+    let none: Arc<Vec<Finding>> = Arc::default();
     for (para, (key, figures, dates)) in paras.iter().zip(keys) {
         let mut h = FxHasher::default();
         (settings, key).hash(&mut h);
@@ -261,7 +263,11 @@ fn findings(
                 for f in &mut found {
                     shift_finding(f, para.start, false);
                 }
-                Arc::new(found)
+                if found.is_empty() {
+                    none.clone()
+                } else {
+                    Arc::new(found)
+                }
             }
         };
         out.extend(local.iter().map(|f| {

@@ -14,15 +14,11 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
         .map_or(cx.scope.start, |(i, _)| cx.scope.start + i);
     // Only the last three words before and the first two after count: read just those, the
     // ones before backwards (`before[0]` is the word next to the figure).
-    let before: super::WordList<'_> = cx
-        .words(before_start, f.span.start)
-        .rev()
-        .take(3)
-        .map(super::lowered)
-        .collect();
+    let before: smallvec::SmallVec<[&str; 3]> =
+        cx.words(before_start, f.span.start).rev().take(3).collect();
     let after_end = (f.span.end + 30).min(cx.scope.end);
     let after_end = crate::text::floor_char_boundary(cx.text, after_end);
-    let after = cx.words(f.span.end, after_end).take(2).map(super::lowered);
+    let after = cx.words(f.span.end, after_end).take(2);
     const CHANGE: &[&str] = &[
         "rose",
         "rise",
@@ -72,32 +68,40 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
         "lower",
     ];
     // `make up 60 percent` and `account for` are shares, whatever `up` says elsewhere.
+    // The words are compared in lower case, copied onto the stack (`Rose`, `UP`).
     let made_up = before.len() >= 2
-        && before[0] == "up"
-        && matches!(&*before[1], "make" | "makes" | "made" | "making");
-    let near_before = !made_up && before.iter().any(|w| CHANGE.contains(&&**w));
+        && super::is_word(before[0], "up")
+        && super::with_lowered(before[1], |w| {
+            matches!(w, "make" | "makes" | "made" | "making")
+        });
+    let near_before = !made_up
+        && before
+            .iter()
+            .any(|w| super::with_lowered(w, |w| CHANGE.contains(&w)));
     let near_after = after.into_iter().any(|w| {
-        matches!(
-            &*w,
-            "higher"
-                | "lower"
-                | "more"
-                | "less"
-                | "increase"
-                | "decrease"
-                | "rise"
-                | "fall"
-                | "growth"
-                | "drop"
-                | "decline"
-                | "above"
-                | "below"
-                | "up"
-                | "down"
-                | "annually"
-                | "a"
-                | "per"
-        )
+        super::with_lowered(w, |w| {
+            matches!(
+                w,
+                "higher"
+                    | "lower"
+                    | "more"
+                    | "less"
+                    | "increase"
+                    | "decrease"
+                    | "rise"
+                    | "fall"
+                    | "growth"
+                    | "drop"
+                    | "decline"
+                    | "above"
+                    | "below"
+                    | "up"
+                    | "down"
+                    | "annually"
+                    | "a"
+                    | "per"
+            )
+        })
     });
     near_before || near_after
 }
@@ -105,7 +109,7 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let figs = &cx.analysis.figures;
     for sentence in &cx.sentences {
-        let candidates: Vec<usize> = cx
+        let candidates: smallvec::SmallVec<[usize; 8]> = cx
             .figures_in(*sentence)
             .iter()
             .copied()
@@ -132,7 +136,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }) else {
             continue;
         };
-        let mut shares = vec![candidates[open]];
+        let mut shares: smallvec::SmallVec<[usize; 8]> = smallvec::smallvec![candidates[open]];
         for &k in &candidates[open + 1..] {
             let prev = figs[*shares.last().unwrap_or(&k)].span.end;
             if !cx.at_most_words(prev, figs[k].span.start, 6) {

@@ -1110,7 +1110,8 @@ impl<'a> Parser<'a> {
         if !matches!(sep, "/" | "-" | "–") {
             return None;
         }
-        let mut parts = vec![first];
+        // At most three parts, on the stack.
+        let mut parts: smallvec::SmallVec<[NumPart; 3]> = smallvec::smallvec![first];
         let mut spaced = false;
         while parts.len() < 3 && self.s(k) == sep {
             spaced |= self.toks[k].gap || !self.glued(k + 1);
