@@ -346,8 +346,7 @@ fn shared_currency_word(written: &str) -> Option<&'static str> {
         .filter_map(|w| SHARED_CURRENCIES.iter().position(|(s, _, _)| names(w, s)))
         .min()?;
     let word = SHARED_CURRENCIES[first].0;
-    let written = written.to_lowercase();
-    let decided = [
+    const NATIONALITIES: [&str; 8] = [
         "indian",
         "pakistani",
         "sri lankan",
@@ -356,9 +355,17 @@ fn shared_currency_word(written: &str) -> Option<&'static str> {
         "argentine",
         "chilean",
         "colombian",
-    ]
-    .iter()
-    .any(|n| written.contains(n));
+    ];
+    // Searched in place, ignoring ASCII case; text beyond ASCII is lower-cased first, as a
+    // letter such as the Kelvin sign lower-cases to an ASCII one.
+    let decided = if written.is_ascii() {
+        NATIONALITIES
+            .iter()
+            .any(|n| crate::checks::find_ignore_case(written, n).is_some())
+    } else {
+        let written = written.to_lowercase();
+        NATIONALITIES.iter().any(|n| written.contains(n))
+    };
     (!decided).then_some(word)
 }
 
