@@ -5,13 +5,72 @@
 use super::Context;
 use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
 
+/// Words before a percentage that make it a change rather than a share. A `match`: it is asked
+/// of three words before every percentage of a report.
+fn is_change_word(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "rise"
+            | "risen"
+            | "fell"
+            | "fall"
+            | "fallen"
+            | "grew"
+            | "grow"
+            | "growth"
+            | "increase"
+            | "increased"
+            | "increases"
+            | "decrease"
+            | "decreased"
+            | "decline"
+            | "declined"
+            | "declines"
+            | "drop"
+            | "dropped"
+            | "up"
+            | "down"
+            | "by"
+            | "gained"
+            | "lost"
+            | "jumped"
+            | "slid"
+            | "climbed"
+            | "cut"
+            | "raised"
+            | "lowered"
+            | "expanded"
+            | "shrank"
+            | "contracted"
+            | "surged"
+            | "plunged"
+            | "inflation"
+            | "rate"
+            | "yield"
+            | "interest"
+            | "tariff"
+            | "duty"
+            | "tax"
+            | "margin"
+            | "coupons"
+            | "higher"
+            | "lower"
+    )
+}
+
 /// Words near a percentage that make it a change rather than a share.
 fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
-    let before_start = cx.text[cx.scope.start..f.span.start]
-        .char_indices()
-        .rev()
-        .nth(40)
-        .map_or(cx.scope.start, |(i, _)| cx.scope.start + i);
+    // Forty-one characters back: as many bytes when they are ASCII, else counted.
+    let here = &cx.text[cx.scope.start..f.span.start];
+    let before_start = match here.len().checked_sub(41) {
+        Some(i) if here.as_bytes()[i..].is_ascii() => cx.scope.start + i,
+        _ => here
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(cx.scope.start, |(i, _)| cx.scope.start + i),
+    };
     // Only the last three words before and the first two after count: read just those, the
     // ones before backwards (`before[0]` is the word next to the figure).
     let before: smallvec::SmallVec<[&str; 3]> =
@@ -19,54 +78,6 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
     let after_end = (f.span.end + 30).min(cx.scope.end);
     let after_end = crate::text::floor_char_boundary(cx.text, after_end);
     let after = cx.words(f.span.end, after_end).take(2);
-    const CHANGE: &[&str] = &[
-        "rose",
-        "rise",
-        "risen",
-        "fell",
-        "fall",
-        "fallen",
-        "grew",
-        "grow",
-        "growth",
-        "increase",
-        "increased",
-        "increases",
-        "decrease",
-        "decreased",
-        "decline",
-        "declined",
-        "declines",
-        "drop",
-        "dropped",
-        "up",
-        "down",
-        "by",
-        "gained",
-        "lost",
-        "jumped",
-        "slid",
-        "climbed",
-        "cut",
-        "raised",
-        "lowered",
-        "expanded",
-        "shrank",
-        "contracted",
-        "surged",
-        "plunged",
-        "inflation",
-        "rate",
-        "yield",
-        "interest",
-        "tariff",
-        "duty",
-        "tax",
-        "margin",
-        "coupons",
-        "higher",
-        "lower",
-    ];
     // `make up 60 percent` and `account for` are shares, whatever `up` says elsewhere.
     // The words are compared in lower case, copied onto the stack (`Rose`, `UP`).
     let made_up = before.len() >= 2
@@ -77,7 +88,7 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
     let near_before = !made_up
         && before
             .iter()
-            .any(|w| super::with_lowered(w, |w| CHANGE.contains(&w)));
+            .any(|w| super::with_lowered(w, is_change_word));
     let near_after = after.into_iter().any(|w| {
         super::with_lowered(w, |w| {
             matches!(
