@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod position;
+mod raw;
 mod transport;
 mod workspace;
 
@@ -49,6 +50,7 @@ pub fn run_stdio() -> bool {
             to_server,
             errors_tx,
         ));
+        raw::enable();
         let output = tokio::spawn(transport::merge_output(
             from_server,
             errors_rx,
@@ -163,8 +165,44 @@ impl Backend {
                 .map(|d| (diagnostics(&uri, d, s.encoding), d.version)))
         });
         if let Ok(Some((diags, version))) = diagnostics {
-            self.client
-                .publish_diagnostics(uri, diags, Some(version))
+            publish(&self.client, uri, diags, version).await;
+        }
+    }
+}
+
+/// A whole document's semantic tokens (five numbers for every actor, date and figure of a long
+/// report) written as JSON text here (`raw`): a placeholder whose result id names them.
+fn raw_tokens(tokens: SemanticTokens) -> SemanticTokens {
+    match raw::stash_value(&tokens) {
+        Some(marker) => SemanticTokens {
+            result_id: Some(marker),
+            data: Vec::new(),
+        },
+        None => tokens,
+    }
+}
+
+/// Publishes a document's diagnostics, written as JSON text here rather than as a value tree by
+/// tower-lsp-server (`raw`): a report can have a thousand of them, sent after every edit.
+async fn publish(client: &Client, uri: Uri, diagnostics: Vec<Diagnostic>, version: i32) {
+    let params = PublishDiagnosticsParams {
+        uri,
+        diagnostics,
+        version: Some(version),
+    };
+    match raw::stash_value(&params) {
+        Some(marker) => {
+            let placeholder = Diagnostic {
+                message: marker,
+                ..Diagnostic::default()
+            };
+            client
+                .publish_diagnostics(params.uri, vec![placeholder], Some(version))
+                .await;
+        }
+        None => {
+            client
+                .publish_diagnostics(params.uri, params.diagnostics, Some(version))
                 .await;
         }
     }
@@ -622,7 +660,7 @@ impl Backend {
                         .map(|d| (diagnostics(&uri, d, s.encoding), d.version))
                 };
                 if let Some((d, v)) = diags {
-                    client.publish_diagnostics(uri, d, Some(v)).await;
+                    publish(&client, uri, d, v).await;
                 }
             }
         });
@@ -927,11 +965,23 @@ impl LanguageServer for Backend {
             let doc = s.doc(uri)?;
             let enc = s.encoding;
             if s.hierarchical_symbols {
-                return Ok(Some(DocumentSymbolResponse::Nested(section_tree(
-                    doc,
-                    &doc.analysis.sections,
-                    enc,
-                ))));
+                let tree = section_tree(doc, &doc.analysis.sections, enc);
+                // Hundreds of sections: written as JSON text here (`raw`), not as a value tree.
+                if let Some(marker) = raw::stash_value(&tree) {
+                    #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written.
+                    let placeholder = DocumentSymbol {
+                        name: marker,
+                        detail: None,
+                        kind: SymbolKind::STRING,
+                        tags: None,
+                        deprecated: None,
+                        range: Range::default(),
+                        selection_range: Range::default(),
+                        children: None,
+                    };
+                    return Ok(Some(DocumentSymbolResponse::Nested(vec![placeholder])));
+                }
+                return Ok(Some(DocumentSymbolResponse::Nested(tree)));
             }
             #[allow(deprecated)]
             let flat = doc
@@ -1196,10 +1246,12 @@ impl LanguageServer for Backend {
     ) -> Result<Option<SemanticTokensResult>> {
         self.guarded("textDocument/semanticTokens/full", |s| {
             let (id, data, _) = s.fresh_tokens(&params.text_document.uri)?;
-            Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
-                result_id: Some(id),
-                data,
-            })))
+            Ok(Some(SemanticTokensResult::Tokens(raw_tokens(
+                SemanticTokens {
+                    result_id: Some(id),
+                    data,
+                },
+            ))))
         })
     }
 
@@ -1217,10 +1269,10 @@ impl LanguageServer for Backend {
                             edits: token_delta(&old, &data),
                         })
                     }
-                    None => SemanticTokensFullDeltaResult::Tokens(SemanticTokens {
+                    None => SemanticTokensFullDeltaResult::Tokens(raw_tokens(SemanticTokens {
                         result_id: Some(id),
                         data,
-                    }),
+                    })),
                 },
             ))
         })

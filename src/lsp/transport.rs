@@ -97,6 +97,8 @@ pub async fn merge_output<R, W>(
         tokio::select! {
             frame_in = read_frame(&mut r) => match frame_in {
                 Ok(Some(Some(body))) => {
+                    // Large results stand in the server's frames as placeholders (`raw`).
+                    let body = super::raw::replace(&body).unwrap_or(body);
                     if output.write_all(&frame(&body)).await.is_err() || output.flush().await.is_err() {
                         return;
                     }
