@@ -64,8 +64,9 @@ fn nonce() -> u64 {
 }
 
 /// The frame body to write instead of `body`, when `body` is a placeholder: a response whose
-/// result is one outline symbol named by a marker or semantic tokens whose result id is one, or
-/// a `publishDiagnostics` whose only diagnostic's message is a marker. Anything else (and a marker whose text is gone) is left
+/// result is one outline symbol named by a marker, or semantic tokens or a diagnostic report
+/// whose result id is one, or a `publishDiagnostics` whose only diagnostic's message is a
+/// marker. Anything else (and a marker whose text is gone) is left
 /// as it is.
 pub fn replace(body: &[u8]) -> Option<Vec<u8>> {
     // Only frames that hold the prefix are parsed: placeholders, and on a rare day a report
@@ -73,7 +74,7 @@ pub fn replace(body: &[u8]) -> Option<Vec<u8>> {
     memchr::memmem::find(body, PREFIX.as_bytes())?;
     let message: serde_json::Value = serde_json::from_slice(body).ok()?;
     let (marker, kind) = if let Some(result) = message.get("result") {
-        // An outline's one symbol, or semantic tokens' result id.
+        // An outline's one symbol, or the result id of semantic tokens or a diagnostic report.
         let named = result.get(0).and_then(|s| s.get("name"));
         (
             named.or_else(|| result.get("resultId"))?.as_str()?,
