@@ -25,6 +25,14 @@ fn utf8_is_negotiated_and_edits_update_outline_and_diagnostics() {
     assert_eq!(diags[0]["code"], "weekday");
     let monday = REPORT.find("Monday").unwrap();
     assert_eq!(diags[0]["range"]["start"], pos(REPORT, monday, "utf-8"));
+    // Pulled, the same diagnostics, under the document's version.
+    let pulled = c.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(pulled["resultId"], "1");
+    assert_eq!(pulled["items"], json!(diags));
 
     let symbols = c.request(
         "textDocument/documentSymbol",
