@@ -66,8 +66,7 @@ fn nonce() -> u64 {
 /// The frame body to write instead of `body`, when `body` is a placeholder: a response whose
 /// result is one outline symbol named by a marker, or semantic tokens or a diagnostic report
 /// whose result id is one, or a `publishDiagnostics` whose only diagnostic's message is a
-/// marker. Anything else (and a marker whose text is gone) is left
-/// as it is.
+/// marker. Anything else is left as it is.
 pub fn replace(body: &[u8]) -> Option<Vec<u8>> {
     // Only frames that hold the prefix are parsed: placeholders, and on a rare day a report
     // that quotes it.
@@ -96,11 +95,21 @@ pub fn replace(body: &[u8]) -> Option<Vec<u8>> {
         let mut waiting = WAITING.lock().unwrap_or_else(|p| p.into_inner());
         match waiting.iter().position(|(k, _)| *k == n) {
             Some(at) => waiting.remove(at).1,
-            // Never the placeholder itself: an empty result says less, but nothing false.
+            // Never the marker itself: the placeholder without it (an empty outline, empty
+            // tokens or report) says less, but nothing false.
             None => {
                 eprintln!("dossier: a stashed result was dropped before it was written");
                 match kind {
-                    Kind::Result => "[]".to_string(),
+                    Kind::Result => {
+                        let mut result = message.get("result")?.clone();
+                        match result.as_object_mut() {
+                            Some(object) => {
+                                object.remove("resultId");
+                                result.to_string()
+                            }
+                            None => "[]".to_string(),
+                        }
+                    }
                     Kind::Diagnostics => {
                         let mut params = message.get("params")?.clone();
                         params["diagnostics"] = serde_json::json!([]);
@@ -168,6 +177,21 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_default();
         assert_eq!(v["result"]["resultId"], "4");
         assert_eq!(v["result"]["data"], serde_json::json!([0, 1, 2, 3, 0]));
+    }
+
+    #[test]
+    fn a_placeholder_whose_text_is_gone_becomes_an_empty_result() {
+        let marker = stash("{}".to_string());
+        let body = format!(
+            r#"{{"jsonrpc":"2.0","result":{{"kind":"full","resultId":"{marker}","items":[]}},"id":3}}"#
+        );
+        assert!(replace(body.as_bytes()).is_some());
+        let out = replace(body.as_bytes()).expect("replaced");
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_default();
+        assert_eq!(
+            v["result"],
+            serde_json::json!({"kind": "full", "items": []})
+        );
     }
 
     #[test]
