@@ -440,14 +440,11 @@ pub(crate) fn is_word(w: &str, lower: &str) -> bool {
 /// Calls `f` with a word in lower case: copied onto the stack for a short ASCII word, so that
 /// keyword lists can be a `match` without a lower-cased string on the heap.
 pub(crate) fn with_lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 16];
-    match buf.get_mut(..w.len()) {
-        Some(low) if w.is_ascii() => {
-            low.copy_from_slice(w.as_bytes());
-            low.make_ascii_lowercase();
-            f(std::str::from_utf8(low).unwrap_or_default())
-        }
-        _ => f(&lowered(w)),
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        f(crate::recognise::token::lower(w, &mut buf))
+    } else {
+        f(&lowered(w))
     }
 }
 
