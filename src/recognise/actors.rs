@@ -483,9 +483,8 @@ pub fn find_local(
             bits[i] = info.bits;
         }
     }
-    // Every claim starts at a capitalised word (or an acronym's parenthesis), so there are at
-    // most about as many claims as those: reserving that much and shrinking once at the end
-    // copies less than growing.
+    // Claims and people go into the scratch buffers; what the paragraph keeps is moved out at
+    // its exact size at the end.
     let mut raws = std::mem::take(&mut scratch.raws);
     let mut people = std::mem::take(&mut scratch.people);
     raws.clear();

@@ -350,6 +350,11 @@ impl<'a> Parser<'a> {
         self.toks.get(i).is_some_and(|t| !t.gap)
     }
 
+    /// Whether token `i` is a number holding two dots (`13.5.2015`), read as a date by `numeric`.
+    fn dotted(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Number) && self.s(i).matches('.').count() == 2
+    }
+
     /// A plain integer without separators.
     fn int(&self, i: usize) -> Option<u32> {
         if self.kind(i) != Some(Kind::Number) {
@@ -792,7 +797,7 @@ impl<'a> Parser<'a> {
             // Every reading of a number starts with a plain integer of up to four digits (a day,
             // a year, a month, a quarter), except the dotted `13.5.2015`: amounts such as `95.4`
             // and `1,200`, most of a report's numbers, are turned away before the patterns run.
-            Kind::Number if self.int(i).is_none() && self.s(i).matches('.').count() != 2 => None,
+            Kind::Number if self.int(i).is_none() && !self.dotted(i) => None,
             Kind::Number => longest([
                 self.numeric(i),
                 self.day_date(i),
@@ -1097,7 +1102,7 @@ impl<'a> Parser<'a> {
     /// `13.5.2015`.
     fn numeric(&self, i: usize) -> Option<Parsed> {
         // A number token holding two dots: `13.5.2015`, `2015.5.13`.
-        if self.kind(i) == Some(Kind::Number) && self.s(i).matches('.').count() == 2 {
+        if self.dotted(i) {
             let parts: Vec<&str> = self.s(i).split('.').collect();
             let nums: Option<Vec<NumPart>> = parts
                 .iter()
