@@ -1231,22 +1231,35 @@ fn gazetteer_matches(cx: &mut Ctx<'_>) {
 }
 
 /// One actor per referent, numbered in order of first mention; `raws` are in text order.
-fn assemble(
-    text: &str,
-    raws: Vec<(Span, Referent<'_>)>,
-    people: &[Person],
-    defs: &[ActorDef],
+fn assemble<'a>(
+    text: &'a str,
+    raws: Vec<(Span, Referent<'a>)>,
+    people: &'a [Person],
+    defs: &'a [ActorDef],
 ) -> Vec<Actor> {
     let g = gazetteer::get();
-    // Each referent's group, in order of first mention. Most mentions are of gazetteer entries
-    // and people, which are numbered: a table finds their group without hashing.
-    // Groups are counted first so that each actor's mentions are allocated once, at their size.
-    let mut groups: Vec<(Referent<'_>, usize)> = Vec::new();
+    // The name an actor goes by: the fullest form in the gazetteer, configuration or report.
+    let name_of = |referent: Referent<'a>| -> &'a str {
+        match referent {
+            Referent::Person(k) => people[k].name,
+            Referent::Entry(k) => g.entries[k].name,
+            Referent::Key(Key::Config(k)) => &defs[*k].name,
+            Referent::Key(Key::Gazetteer(k)) => g.entries[*k].name,
+            Referent::Key(Key::Named(name, _)) => name,
+            Referent::Key(Key::Person(k)) => people[*k].name,
+        }
+    };
+    // Each referent's group, in order of first mention, with the other names it goes by. Most
+    // mentions are of gazetteer entries and people, which are numbered: a table finds their
+    // group without hashing. Groups are counted first so that each actor's mentions are
+    // allocated once, at their size. The aliases are read here, in text order: read actor by
+    // actor, a 10 MB report's text is walked once per actor, a cache miss for every mention.
+    let mut groups: Vec<(Referent<'a>, usize, Vec<&'a str>)> = Vec::new();
     let mut group_of = Vec::with_capacity(raws.len());
     let mut by_entry = vec![usize::MAX; g.entries.len()];
     let mut by_person = vec![usize::MAX; people.len()];
     let mut index: HashMap<Referent<'_>, usize> = HashMap::default();
-    for &(_, referent) in &raws {
+    for &(span, referent) in &raws {
         let slot = match referent {
             Referent::Person(k) if k < by_person.len() => &mut by_person[k],
             Referent::Entry(k) if k < by_entry.len() => &mut by_entry[k],
@@ -1254,18 +1267,26 @@ fn assemble(
         };
         if *slot == usize::MAX {
             *slot = groups.len();
-            groups.push((referent, 0));
+            groups.push((referent, 0, Vec::new()));
         }
-        groups[*slot].1 += 1;
+        let group = &mut groups[*slot];
+        group.1 += 1;
+        let written = &text[span.start..span.end];
+        if written != name_of(referent) && !group.2.contains(&written) {
+            group.2.push(written);
+        }
         group_of.push(*slot);
     }
-    let mut spans: Vec<Vec<Span>> = groups.iter().map(|&(_, n)| Vec::with_capacity(n)).collect();
+    let mut spans: Vec<Vec<Span>> = groups
+        .iter()
+        .map(|&(_, n, _)| Vec::with_capacity(n))
+        .collect();
     for (&(span, _), &k) in raws.iter().zip(&group_of) {
         spans[k].push(span);
     }
     drop(raws);
     let mut actors = Vec::with_capacity(groups.len());
-    for ((referent, _), mentions) in groups.into_iter().zip(spans) {
+    for ((referent, _, aliases), mentions) in groups.into_iter().zip(spans) {
         let numbered = match referent {
             Referent::Person(k) => Key::Person(k),
             Referent::Entry(k) => Key::Gazetteer(k),
@@ -1302,13 +1323,6 @@ fn assemble(
                 )
             }
         };
-        let mut aliases: Vec<String> = Vec::new();
-        for m in &mentions {
-            let t = &text[m.start..m.end];
-            if t != name && !aliases.iter().any(|a| a == t) {
-                aliases.push(t.to_string());
-            }
-        }
         let config_line = match key {
             Key::Config(k) => defs[*k].line,
             _ => None,
@@ -1317,7 +1331,7 @@ fn assemble(
             config_line,
             name,
             kind,
-            aliases,
+            aliases: aliases.into_iter().map(str::to_string).collect(),
             titles,
             description,
             mentions,
