@@ -146,9 +146,21 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
 
     let paras = crate::text::paragraphs(text);
     let mut used = HashMap::with_capacity_and_hasher(paras.len(), Default::default());
-    // Each paragraph's offset and results, recognised now or kept from the last analysis.
-    let mut locals = Vec::with_capacity(paras.len());
     let mut scratch = Scratch::default();
+    // The report's dates, figures and actor mentions, gathered from each paragraph as soon as
+    // its results are at hand: gathered afterwards, each paragraph's results are read again
+    // from wherever they lie, and on a 10 MB report most of them have left the cache.
+    let (mut found_figures, mut found_dates) = std::mem::take(&mut cache.spare);
+    let mut gathered = actors::Gathered::new(text);
+    // Room for as many figures and dates as the densest reports hold (one figure in 100 bytes,
+    // one date in 150), unless the last analysis left as much: growing by doubling copies a
+    // 10 MB report's vectors over and over (10% of its analysis). Room never written to is
+    // never faulted in.
+    found_figures.reserve(text.len() / 64);
+    found_dates.reserve(text.len() / 100);
+    let mut shared = Vec::new();
+    // Each paragraph's key and the ranges of its figures and dates.
+    let mut keys = Vec::with_capacity(paras.len());
     for &para in &paras {
         let body = &text[para.start..para.end];
         let mut h = FxHasher::default();
@@ -164,18 +176,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
                 &mut scratch,
             )),
         };
-        used.insert(key, local.clone());
-        locals.push((para.start, key, local));
-    }
-    // The report's dates and figures, in one allocation each: a 1 MB report has ten thousand.
-    let (mut found_figures, mut found_dates) = std::mem::take(&mut cache.spare);
-    found_dates.reserve_exact(locals.iter().map(|(_, _, l)| l.dates.len()).sum());
-    found_figures.reserve_exact(locals.iter().map(|(_, _, l)| l.figures.len()).sum());
-    let mut shared = Vec::new();
-    // Each paragraph's key and the ranges of its figures and dates.
-    let mut keys = Vec::with_capacity(paras.len());
-    for (start, key, local) in &locals {
-        let start = *start;
+        let start = para.start;
         let date_base = found_dates.len();
         found_dates.extend(local.dates.iter().map(|d| {
             let mut d = d.clone();
@@ -192,18 +193,14 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
             f
         }));
         shared.extend(local.shared.iter().map(|&(k, w)| (k + base, w)));
-        keys.push((
-            *key,
-            base..found_figures.len(),
-            date_base..found_dates.len(),
-        ));
+        keys.push((key, base..found_figures.len(), date_base..found_dates.len()));
+        gathered.add(start, &local.actors);
+        used.insert(key, local);
     }
     cache.paragraphs = used;
 
     // Mentions are recognised per paragraph; linking them (surnames, acronyms) needs them all.
-    let parts: Vec<(usize, &actors::Local)> =
-        locals.iter().map(|(o, _, l)| (*o, &l.actors)).collect();
-    let actors = actors::link(text, &parts, &config.actors);
+    let actors = actors::link(gathered, &config.actors);
     resolve_currency_by_country(&actors, &sections, &paras, &shared, &mut found_figures);
 
     let mut analysis = Analysis {

@@ -19,12 +19,13 @@ use crate::model::{Actor, ActorKind};
 use crate::text::Span;
 
 /// Who a mention refers to, before actors are numbered.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Key {
     Config(usize),
     Gazetteer(usize),
-    /// An organisation or place known by its name in this report.
-    Named(String, ActorKind),
+    /// An organisation or place known by its name in this report: the span of that name in
+    /// the paragraph, so that a paragraph's mentions hold no strings.
+    Named(Span, ActorKind),
     /// A person, by index into the people found.
     Person(usize),
 }
@@ -35,25 +36,16 @@ struct Raw {
     key: Key,
 }
 
-/// Who a mention of the report refers to, while linking: a paragraph's key, or a person of the
-/// report (paragraphs number their people on their own). Two words, where a `Key` takes four.
+/// Who a mention of the report refers to, while linking: its paragraph's key with report-wide
+/// numbers and the name it borrows from the report's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Referent<'a> {
-    Key(&'a Key),
-    Person(usize),
-    /// A gazetteer entry, read off its key when the mention is collected: grouping then need
-    /// not go back to the paragraph's key (on a 10 MB report, a cache miss for each mention).
+enum Referent<'t> {
+    Config(usize),
+    /// A gazetteer entry.
     Entry(usize),
-}
-
-impl<'a> Referent<'a> {
-    /// The referent of a paragraph's key (other than a person of the paragraph).
-    fn of(key: &'a Key) -> Referent<'a> {
-        match key {
-            Key::Gazetteer(k) => Referent::Entry(*k),
-            other => Referent::Key(other),
-        }
-    }
+    /// A person mention of the report (`Gathered::people`) until `link` resolves it to a person.
+    Person(usize),
+    Named(&'t str, ActorKind),
 }
 
 /// A person found by a full or titled name.
@@ -92,8 +84,74 @@ struct Candidate {
 pub struct Local {
     claims: Vec<Raw>,
     people: Vec<PersonMention>,
-    acronyms: Vec<(String, Key)>,
+    /// Each acronym the paragraph defines (its span) and what it names.
+    acronyms: Vec<(Span, Key)>,
     candidates: Vec<Candidate>,
+}
+
+/// The mentions of a report's paragraphs, gathered in text order with report-wide spans as
+/// each paragraph is recognised or taken from the cache, for `link`. Read from the paragraphs
+/// afterwards, they cost a pointer into each paragraph's results, and on a 10 MB report a cache
+/// miss for each; gathered while the paragraph is at hand, they are read in one sweep.
+pub struct Gathered<'t> {
+    text: &'t str,
+    people: Vec<PersonMention>,
+    /// Mentions claimed in their paragraph (a `Referent::Person` indexes `people`).
+    claims: Vec<(Span, Referent<'t>)>,
+    acronyms: Vec<(&'t str, Referent<'t>)>,
+    candidates: Vec<Candidate>,
+    /// Where each paragraph's claims and candidates end.
+    ends: Vec<(usize, usize)>,
+}
+
+impl<'t> Gathered<'t> {
+    pub fn new(text: &'t str) -> Gathered<'t> {
+        Gathered {
+            text,
+            people: Vec::new(),
+            claims: Vec::new(),
+            acronyms: Vec::new(),
+            candidates: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// Adds the mentions of the paragraph at `offset`, which follows those added before.
+    pub fn add(&mut self, offset: usize, local: &Local) {
+        let (text, base) = (self.text, self.people.len());
+        let referent = |key: Key| match key {
+            Key::Config(k) => Referent::Config(k),
+            Key::Gazetteer(k) => Referent::Entry(k),
+            Key::Named(span, kind) => {
+                let span = span.shifted(offset);
+                Referent::Named(&text[span.start..span.end], kind)
+            }
+            Key::Person(k) => Referent::Person(base + k),
+        };
+        self.people
+            .extend(local.people.iter().map(|m| PersonMention {
+                span: m.span.shifted(offset),
+                surname: m.surname.shifted(offset),
+                title: m.title.map(|t| t.shifted(offset)),
+            }));
+        self.claims.extend(
+            local
+                .claims
+                .iter()
+                .map(|r| (r.span.shifted(offset), referent(r.key))),
+        );
+        self.acronyms
+            .extend(local.acronyms.iter().map(|&(span, key)| {
+                let span = span.shifted(offset);
+                (&text[span.start..span.end], referent(key))
+            }));
+        self.candidates
+            .extend(local.candidates.iter().map(|c| Candidate {
+                span: c.span.shifted(offset),
+                in_longer_name: c.in_longer_name,
+            }));
+        self.ends.push((self.claims.len(), self.candidates.len()));
+    }
 }
 
 /// Words that open many sentences and never start a name; the names of weekdays and months
@@ -454,7 +512,9 @@ impl Ctx<'_> {
 pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
     let configured = Configured::new(defs);
     let local = find_local(text, toks, configured.as_ref(), &mut Scratch::default());
-    link(text, &[(0, &local)], defs)
+    let mut gathered = Gathered::new(text);
+    gathered.add(0, &local);
+    link(gathered, defs)
 }
 
 /// Recognises the mentions of one paragraph (`toks` are its tokens): configured names, acronym
@@ -563,62 +623,54 @@ fn candidates(cx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Joins the paragraphs' mentions (each with the offset of its paragraph, in text order) into
-/// the report's actors: people by full and titled names, acronyms defined anywhere, bare
-/// surnames to the nearest person of that name, then one actor per referent.
-pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Actor> {
+/// Joins the paragraphs' mentions into the report's actors: people by full and titled names,
+/// acronyms defined anywhere, bare surnames to the nearest person of that name, then one actor
+/// per referent.
+pub fn link(gathered: Gathered<'_>, defs: &[ActorDef]) -> Vec<Actor> {
+    let text = gathered.text;
     let mut people: Vec<Person<'_>> = Vec::new();
     // The first person of each full name, so that linking stays linear in the mentions.
     let mut by_name: HashMap<&str, usize> = HashMap::default();
     // Mentions of people by surname, as sorted (start, person) pairs, for linking surnames.
     let mut by_surname: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
-    // The person of each paragraph's person mentions.
-    let mut resolved: Vec<Vec<usize>> = Vec::with_capacity(parts.len());
-    for &(offset, local) in parts {
-        let mut ids = Vec::with_capacity(local.people.len());
-        for m in &local.people {
-            let span = m.span.shifted(offset);
-            let surname = m.surname.shifted(offset);
-            let (name, surname) = (
-                &text[span.start..span.end],
-                &text[surname.start..surname.end],
-            );
-            let idx = resolve_person(
-                &mut people,
-                &mut by_name,
-                &by_surname,
-                name,
-                surname,
-                span.start,
-            );
-            if let Some(t) = m.title.map(|t| t.shifted(offset)) {
-                let t = &text[t.start..t.end];
-                if !people[idx].titles.contains(&t) {
-                    people[idx].titles.push(t);
-                }
+    // The person of each person mention.
+    let mut resolved: Vec<usize> = Vec::with_capacity(gathered.people.len());
+    for m in &gathered.people {
+        let (span, surname) = (m.span, m.surname);
+        let (name, surname) = (
+            &text[span.start..span.end],
+            &text[surname.start..surname.end],
+        );
+        let idx = resolve_person(
+            &mut people,
+            &mut by_name,
+            &by_surname,
+            name,
+            surname,
+            span.start,
+        );
+        if let Some(t) = m.title {
+            let t = &text[t.start..t.end];
+            if !people[idx].titles.contains(&t) {
+                people[idx].titles.push(t);
             }
-            // Mentions come in text order, so each goes at the end of its list.
-            let surname = people[idx].surname;
-            match by_surname.get_mut(surname) {
-                Some(list) => {
-                    let at = list.partition_point(|(s, _)| *s < span.start);
-                    list.insert(at, (span.start, idx));
-                }
-                None => {
-                    by_surname.insert(surname, vec![(span.start, idx)]);
-                }
-            }
-            ids.push(idx);
         }
-        resolved.push(ids);
+        // Mentions come in text order, so each goes at the end of its list.
+        let surname = people[idx].surname;
+        match by_surname.get_mut(surname) {
+            Some(list) => {
+                let at = list.partition_point(|(s, _)| *s < span.start);
+                list.insert(at, (span.start, idx));
+            }
+            None => {
+                by_surname.insert(surname, vec![(span.start, idx)]);
+            }
+        }
+        resolved.push(idx);
     }
 
-    let mut acronyms: HashMap<&str, &Key> = HashMap::default();
-    for (_, local) in parts {
-        for (acr, key) in &local.acronyms {
-            acronyms.insert(acr, key);
-        }
-    }
+    // A later definition of an acronym wins.
+    let acronyms: HashMap<&str, Referent<'_>> = gathered.acronyms.iter().copied().collect();
     let surnames: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.surname).collect();
     // Most capitalised words left over are no surname of the report: the first letters and
     // lengths of its few surnames turn them away before hashing.
@@ -634,31 +686,31 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
             .is_some_and(|&b| surname_shapes[usize::from(b)] & (1 << w.len().min(63)) != 0)
     };
 
-    // Mentions in text order, each with its referent; keys are borrowed from the paragraphs, so
-    // linking a long report clones no names.
-    let mut raws: Vec<(Span, Referent<'_>)> =
-        Vec::with_capacity(parts.iter().map(|(_, l)| l.claims.len()).sum());
-    for (&(offset, local), ids) in parts.iter().zip(&resolved) {
+    // Mentions in text order, each with its referent.
+    let mut raws: Vec<(Span, Referent<'_>)> = Vec::with_capacity(gathered.claims.len());
+    let (mut claims_start, mut candidates_start) = (0, 0);
+    for &(claims_end, candidates_end) in &gathered.ends {
         let first = raws.len();
-        for r in &local.claims {
-            let key = match r.key {
-                Key::Person(k) => Referent::Person(ids[k]),
-                ref other => Referent::of(other),
-            };
-            raws.push((r.span.shifted(offset), key));
-        }
+        raws.extend(
+            gathered.claims[claims_start..claims_end].iter().map(
+                |&(span, referent)| match referent {
+                    Referent::Person(k) => (span, Referent::Person(resolved[k])),
+                    other => (span, other),
+                },
+            ),
+        );
         // Acronyms defined anywhere claim their bare uses; then bare surnames (`Park also
         // drew`, `Xi-Park summit`) refer to the person of that name nearest before them (or the
         // first after); never to two people at once.
-        for c in &local.candidates {
-            let span = c.span.shifted(offset);
+        for c in &gathered.candidates[candidates_start..candidates_end] {
+            let span = c.span;
             let word = &text[span.start..span.end];
             // Acronyms are two capitals or more (`acronym_definitions`); most words are not.
             let acronym = (word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
                 .then(|| acronyms.get(word))
                 .flatten();
-            if let Some(&key) = acronym {
-                raws.push((span, Referent::of(key)));
+            if let Some(&referent) = acronym {
+                raws.push((span, referent));
             } else if !c.in_longer_name && may_be_surname(word) && surnames.contains(word) {
                 if let Some(k) = nearest_with_surname(&people, &by_surname, word, span.start) {
                     raws.push((span, Referent::Person(k)));
@@ -667,7 +719,9 @@ pub fn link(text: &str, parts: &[(usize, &Local)], defs: &[ActorDef]) -> Vec<Act
         }
         // Paragraphs follow each other, so sorting each one's mentions sorts them all.
         raws[first..].sort_by_key(|(span, _)| span.start);
+        (claims_start, candidates_start) = (claims_end, candidates_end);
     }
+    drop(gathered);
     assemble(text, raws, &people, defs)
 }
 
@@ -762,7 +816,7 @@ impl Configured {
 
 /// `Asian Infrastructure Investment Bank (AIIB)` and `AIIB (Asian …)`: the long form and the
 /// acronym name one actor when the long form looks like an organisation.
-fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
+fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(Span, Key)> {
     let mut map = Vec::new();
     let toks = cx.toks;
     // Parentheses are rare: find them in the text, then their tokens.
@@ -810,26 +864,25 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(String, Key)> {
         if !initials.iter().rev().copied().eq(acr.chars()) {
             continue;
         }
-        let acr = acr.to_string();
         let long = cx.span(start, i);
-        let long_text = cx.text[long.start..long.end].to_string();
+        let long_text = &cx.text[long.start..long.end];
         let orgish = long_text
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| cx.g.bits(w) & ORG_WORD != 0);
         let key = if let Some(e) = cx
-            .gazetteer_key(&long_text)
-            .or_else(|| cx.gazetteer_key(&acr))
+            .gazetteer_key(long_text)
+            .or_else(|| cx.gazetteer_key(acr))
         {
             Key::Gazetteer(e)
         } else if orgish {
-            Key::Named(long_text.clone(), ActorKind::Organization)
+            Key::Named(long, ActorKind::Organization)
         } else {
             continue;
         };
         // The long form may hold a gazetteer name (`Communist Party of China`); the whole wins.
-        cx.claim(long, key.clone());
-        cx.claim(toks[i + 1].span, key.clone());
-        map.push((acr, key));
+        cx.claim(long, key);
+        cx.claim(toks[i + 1].span, key);
+        map.push((toks[i + 1].span, key));
     }
     map
 }
@@ -1056,10 +1109,9 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
                 }
             }
             let span = Span::new(span_start, cx.toks[span_end - 1].span.end);
-            let name = cx.text[span.start..span.end].to_string();
-            let key = match cx.gazetteer_key(&name) {
+            let key = match cx.gazetteer_key(&cx.text[span.start..span.end]) {
                 Some(e) => Key::Gazetteer(e),
-                None => Key::Named(name, ActorKind::Organization),
+                None => Key::Named(span, ActorKind::Organization),
             };
             if start > first {
                 process_run(cx, words[first], words[start]);
@@ -1078,10 +1130,9 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
             cx.toks[words[first]].span.start,
             cx.toks[word_end(cx, p) - 1].span.end,
         );
-        let name = cx.text[span.start..span.end].to_string();
-        let key = match cx.gazetteer_key(&name) {
+        let key = match cx.gazetteer_key(&cx.text[span.start..span.end]) {
             Some(e) => Key::Gazetteer(e),
-            None => Key::Named(name, ActorKind::Place),
+            None => Key::Named(span, ActorKind::Place),
         };
         cx.claim(span, key);
         if p + 1 < words.len() {
@@ -1241,12 +1292,10 @@ fn assemble<'a>(
     // The name an actor goes by: the fullest form in the gazetteer, configuration or report.
     let name_of = |referent: Referent<'a>| -> &'a str {
         match referent {
-            Referent::Person(k) => people[k].name,
+            Referent::Config(k) => &defs[k].name,
             Referent::Entry(k) => g.entries[k].name,
-            Referent::Key(Key::Config(k)) => &defs[*k].name,
-            Referent::Key(Key::Gazetteer(k)) => g.entries[*k].name,
-            Referent::Key(Key::Named(name, _)) => name,
-            Referent::Key(Key::Person(k)) => people[*k].name,
+            Referent::Person(k) => people[k].name,
+            Referent::Named(name, _) => name,
         }
     };
     // Each referent's group, in order of first mention, with the other names it goes by. Most
@@ -1258,12 +1307,14 @@ fn assemble<'a>(
     let mut group_of = Vec::with_capacity(raws.len());
     let mut by_entry = vec![usize::MAX; g.entries.len()];
     let mut by_person = vec![usize::MAX; people.len()];
-    let mut index: HashMap<Referent<'_>, usize> = HashMap::default();
+    let mut by_config = vec![usize::MAX; defs.len()];
+    let mut by_name: HashMap<Referent<'a>, usize> = HashMap::default();
     for &(span, referent) in &raws {
         let slot = match referent {
-            Referent::Person(k) if k < by_person.len() => &mut by_person[k],
-            Referent::Entry(k) if k < by_entry.len() => &mut by_entry[k],
-            _ => index.entry(referent).or_insert(usize::MAX),
+            Referent::Person(k) => &mut by_person[k],
+            Referent::Entry(k) => &mut by_entry[k],
+            Referent::Config(k) => &mut by_config[k],
+            Referent::Named(..) => by_name.entry(referent).or_insert(usize::MAX),
         };
         if *slot == usize::MAX {
             *slot = groups.len();
@@ -1287,24 +1338,15 @@ fn assemble<'a>(
     drop(raws);
     let mut actors = Vec::with_capacity(groups.len());
     for ((referent, _, aliases), mentions) in groups.into_iter().zip(spans) {
-        let numbered = match referent {
-            Referent::Person(k) => Key::Person(k),
-            Referent::Entry(k) => Key::Gazetteer(k),
-            Referent::Key(_) => Key::Person(0),
-        };
-        let key = match referent {
-            Referent::Key(k) => k,
-            Referent::Person(_) | Referent::Entry(_) => &numbered,
-        };
-        let (name, kind, titles, description) = match key {
-            Key::Config(k) => (
-                Cow::Owned(defs[*k].name.clone()),
-                defs[*k].kind,
+        let (name, kind, titles, description) = match referent {
+            Referent::Config(k) => (
+                Cow::Owned(defs[k].name.clone()),
+                defs[k].kind,
                 Vec::new(),
-                defs[*k].description.clone().map(Cow::Owned),
+                defs[k].description.clone().map(Cow::Owned),
             ),
-            Key::Gazetteer(k) => {
-                let e = &g.entries[*k];
+            Referent::Entry(k) => {
+                let e = &g.entries[k];
                 (
                     Cow::Borrowed(e.name),
                     e.kind,
@@ -1312,9 +1354,9 @@ fn assemble<'a>(
                     Some(Cow::Borrowed(e.description.as_str())),
                 )
             }
-            Key::Named(name, kind) => (Cow::Owned(name.clone()), *kind, Vec::new(), None),
-            Key::Person(k) => {
-                let p = &people[*k];
+            Referent::Named(name, kind) => (Cow::Owned(name.to_string()), kind, Vec::new(), None),
+            Referent::Person(k) => {
+                let p = &people[k];
                 (
                     Cow::Owned(p.name.to_string()),
                     ActorKind::Person,
@@ -1323,8 +1365,8 @@ fn assemble<'a>(
                 )
             }
         };
-        let config_line = match key {
-            Key::Config(k) => defs[*k].line,
+        let config_line = match referent {
+            Referent::Config(k) => defs[k].line,
             _ => None,
         };
         actors.push(Actor {
@@ -1414,7 +1456,9 @@ mod tests {
         let text = "  Asian Infrastructure Investment Bank (AIIB) lent more.";
         let toks = super::super::token::tokenize(text);
         let local = find_local(text, &toks, None, &mut Scratch::default());
-        let a = link(text, &[(0, &local)], &[]);
+        let mut gathered = Gathered::new(text);
+        gathered.add(0, &local);
+        let a = link(gathered, &[]);
         assert_eq!(
             named(&a, "Asian Infrastructure Investment Bank")
                 .mentions
