@@ -35,9 +35,20 @@ pub struct Cache {
     /// by the next one: on a 1 MB report they are megabytes that would otherwise be handed back
     /// to the kernel and faulted in again on every keystroke.
     spare: (Vec<Figure>, Vec<DateMention>),
+    /// The analysis will not be repeated (`analyze`): nothing is kept for a next one, so the
+    /// paragraphs' results go straight from the recognisers' buffers into the report's.
+    once: bool,
 }
 
 impl Cache {
+    /// A cache for one analysis that keeps nothing.
+    pub fn once() -> Cache {
+        Cache {
+            once: true,
+            ..Cache::default()
+        }
+    }
+
     /// Keeps the large vectors of a finished analysis for the next one to fill.
     pub fn recycle(&mut self, old: Analysis) {
         let (mut figures, mut dates) = (old.figures, old.dates);
@@ -49,7 +60,7 @@ impl Cache {
 
 /// Analyses one report. Never fails: input it cannot analyse yields a notice instead.
 pub fn analyze(text: &str, config: &Config, format: Format) -> Analysis {
-    analyze_with(text, config, format, &mut Cache::default())
+    analyze_with(text, config, format, &mut Cache::once())
 }
 
 /// Buffers that recognising a paragraph needs only while it runs: paragraphs are recognised in
@@ -61,17 +72,32 @@ struct Scratch {
     taken: Vec<bool>,
     dates: Vec<DateMention>,
     figures: Vec<Figure>,
+    shared: Vec<(usize, &'static str)>,
     actors: actors::Scratch,
 }
 
-/// Recognises the dates, figures and actor mentions of one paragraph.
+impl Scratch {
+    /// Moves what `recognise_paragraph` found last into a `Local` to keep until the paragraph
+    /// changes: vectors of their exact size, one allocation each, and no room to spare (a 1 MB
+    /// report holds 1,600 of these).
+    fn keep(&mut self) -> Local {
+        Local {
+            dates: crate::take_exact(&mut self.dates),
+            figures: crate::take_exact(&mut self.figures),
+            shared: crate::take_exact(&mut self.shared),
+            actors: self.actors.keep(),
+        }
+    }
+}
+
+/// Recognises the dates, figures and actor mentions of one paragraph into `scratch`.
 fn recognise_paragraph(
     text: &str,
     anchor: &dates::Anchor,
     config: &Config,
     configured: Option<&actors::Configured>,
     scratch: &mut Scratch,
-) -> Local {
+) {
     let toks = &mut scratch.toks;
     token::tokenize_into(text, toks);
     // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
@@ -90,20 +116,60 @@ fn recognise_paragraph(
         dollar: &config.currency,
     };
     figures::find(text, toks, &scratch.taken, &options, found_figures);
-    let shared = found_figures
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == crate::model::FigureKind::Money)
-        .filter_map(|(k, f)| Some((k, shared_currency_word(&text[f.span.start..f.span.end])?)))
-        .collect();
-    let actors = actors::find_local(text, toks, configured, &mut scratch.actors);
-    // Found in the scratch buffers and kept in vectors of their exact size until the paragraph
-    // changes: one allocation each, and no room to spare (a 1 MB report holds 1,600 of these).
-    Local {
-        dates: crate::take_exact(found_dates),
-        figures: crate::take_exact(&mut scratch.figures),
-        shared,
-        actors,
+    scratch.shared.clear();
+    scratch.shared.extend(
+        found_figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == crate::model::FigureKind::Money)
+            .filter_map(|(k, f)| Some((k, shared_currency_word(&text[f.span.start..f.span.end])?))),
+    );
+    actors::find_local(text, toks, configured, &mut scratch.actors);
+}
+
+/// The report's dates, figures and actor mentions, gathered paragraph by paragraph in text order
+/// with report-wide spans.
+struct Report<'t> {
+    figures: Vec<Figure>,
+    dates: Vec<DateMention>,
+    /// Money written with a currency word several countries share: (figure, word).
+    shared: Vec<(usize, &'static str)>,
+    /// Each paragraph's key and the ranges of its figures and dates.
+    keys: Vec<(u64, std::ops::Range<usize>, std::ops::Range<usize>)>,
+    actors: actors::Gathered<'t>,
+}
+
+impl Report<'_> {
+    /// Adds the results of the paragraph at `start`, which follows those added before.
+    fn add(
+        &mut self,
+        start: usize,
+        key: u64,
+        dates: &[DateMention],
+        figures: &[Figure],
+        shared: &[(usize, &'static str)],
+        actors: actors::Found<'_>,
+    ) {
+        let date_base = self.dates.len();
+        self.dates.extend(dates.iter().map(|d| {
+            let mut d = d.clone();
+            d.span = d.span.shifted(start);
+            d.weekday = d.weekday.map(|(w, s)| (w, s.shifted(start)));
+            d
+        }));
+        let base = self.figures.len();
+        self.figures.extend(figures.iter().map(|f| {
+            let mut f = f.clone();
+            f.span = f.span.shifted(start);
+            f.noun = f.noun.map(|n| n.shifted(start));
+            f.conversion = f.conversion.map(|c| c + base);
+            f
+        }));
+        self.shared
+            .extend(shared.iter().map(|&(k, w)| (k + base, w)));
+        self.keys
+            .push((key, base..self.figures.len(), date_base..self.dates.len()));
+        self.actors.add(start, actors);
     }
 }
 
@@ -145,71 +211,80 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let configured = actors::Configured::new(&config.actors);
 
     let paras = crate::text::paragraphs(text);
-    let mut used = HashMap::with_capacity_and_hasher(paras.len(), Default::default());
+    let mut used = HashMap::default();
+    if !cache.once {
+        used.reserve(paras.len());
+    }
     let mut scratch = Scratch::default();
     // The report's dates, figures and actor mentions, gathered from each paragraph as soon as
     // its results are at hand: gathered afterwards, each paragraph's results are read again
     // from wherever they lie, and on a 10 MB report most of them have left the cache.
-    let (mut found_figures, mut found_dates) = std::mem::take(&mut cache.spare);
-    let mut gathered = actors::Gathered::new(text);
+    let (mut figures, mut dates) = std::mem::take(&mut cache.spare);
     // Room for as many figures and dates as the densest reports hold (one figure in 100 bytes,
     // one date in 150), unless the last analysis left as much: growing by doubling copies a
     // 10 MB report's vectors over and over (10% of its analysis). Room never written to is
     // never faulted in.
-    found_figures.reserve(text.len() / 64);
-    found_dates.reserve(text.len() / 100);
-    let mut shared = Vec::new();
-    // Each paragraph's key and the ranges of its figures and dates.
-    let mut keys = Vec::with_capacity(paras.len());
+    figures.reserve(text.len() / 64);
+    dates.reserve(text.len() / 100);
+    let mut report = Report {
+        figures,
+        dates,
+        shared: Vec::new(),
+        keys: Vec::with_capacity(paras.len()),
+        actors: actors::Gathered::new(text),
+    };
     for &para in &paras {
         let body = &text[para.start..para.end];
         let mut h = FxHasher::default();
         (context, body).hash(&mut h);
         let key = h.finish();
-        let local = match cache.paragraphs.get(&key) {
-            Some(l) => l.clone(),
-            None => Arc::new(recognise_paragraph(
-                body,
-                &anchor,
-                config,
-                configured.as_ref(),
-                &mut scratch,
-            )),
-        };
-        let start = para.start;
-        let date_base = found_dates.len();
-        found_dates.extend(local.dates.iter().map(|d| {
-            let mut d = d.clone();
-            d.span = d.span.shifted(start);
-            d.weekday = d.weekday.map(|(w, s)| (w, s.shifted(start)));
-            d
-        }));
-        let base = found_figures.len();
-        found_figures.extend(local.figures.iter().map(|f| {
-            let mut f = f.clone();
-            f.span = f.span.shifted(start);
-            f.noun = f.noun.map(|n| n.shifted(start));
-            f.conversion = f.conversion.map(|c| c + base);
-            f
-        }));
-        shared.extend(local.shared.iter().map(|&(k, w)| (k + base, w)));
-        keys.push((key, base..found_figures.len(), date_base..found_dates.len()));
-        gathered.add(start, &local.actors);
-        used.insert(key, local);
+        let local = cache.paragraphs.get(&key).cloned().or_else(|| {
+            recognise_paragraph(body, &anchor, config, configured.as_ref(), &mut scratch);
+            (!cache.once).then(|| Arc::new(scratch.keep()))
+        });
+        match local {
+            Some(l) => {
+                report.add(
+                    para.start,
+                    key,
+                    &l.dates,
+                    &l.figures,
+                    &l.shared,
+                    l.actors.found(),
+                );
+                used.insert(key, l);
+            }
+            // Nothing is kept: straight from the recognisers' buffers.
+            None => report.add(
+                para.start,
+                key,
+                &scratch.dates,
+                &scratch.figures,
+                &scratch.shared,
+                scratch.actors.found(),
+            ),
+        }
     }
     cache.paragraphs = used;
+    let Report {
+        mut figures,
+        dates,
+        shared,
+        keys,
+        actors,
+    } = report;
 
     // Mentions are recognised per paragraph; linking them (surnames, acronyms) needs them all.
-    let actors = actors::link(gathered, &config.actors);
-    resolve_currency_by_country(&actors, &sections, &paras, &shared, &mut found_figures);
+    let actors = actors::link(actors, &config.actors);
+    resolve_currency_by_country(&actors, &sections, &paras, &shared, &mut figures);
 
     let mut analysis = Analysis {
         period,
         title,
         sections,
         actors,
-        dates: found_dates,
-        figures: found_figures,
+        dates,
+        figures,
         findings: Vec::new(),
         notices: Vec::new(),
     };
@@ -237,6 +312,22 @@ fn findings(
     // Most paragraphs have no findings: they share one empty list.
     let none: Arc<Vec<Finding>> = Arc::default();
     for (para, (key, figures, dates)) in paras.iter().zip(keys) {
+        let paragraph = checks::Paragraph {
+            span: *para,
+            figures: figures.clone(),
+            dates: dates.clone(),
+        };
+        if cache.once {
+            // Nothing is kept: the findings go straight into the report's.
+            out.extend(checks::run_local(
+                text,
+                analysis,
+                &config.checks,
+                &paragraph,
+                &mut scratch,
+            ));
+            continue;
+        }
         let mut h = FxHasher::default();
         (settings, key).hash(&mut h);
         // The paragraph's key fixes its figures' units, except those of amounts in a currency
@@ -250,11 +341,6 @@ fn findings(
         let local = match cache.findings.get(&key) {
             Some(l) => l.clone(),
             None => {
-                let paragraph = checks::Paragraph {
-                    span: *para,
-                    figures: figures.clone(),
-                    dates: dates.clone(),
-                };
                 let mut found =
                     checks::run_local(text, analysis, &config.checks, &paragraph, &mut scratch);
                 for f in &mut found {

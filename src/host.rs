@@ -97,7 +97,7 @@ pub fn analyze(
     config: &Config,
     format: crate::outline::Format,
 ) -> crate::model::Analysis {
-    analyze_with(text, config, format, &mut crate::analysis::Cache::default())
+    analyze_with(text, config, format, &mut crate::analysis::Cache::once())
 }
 
 /// `analyze`, reusing (and refreshing) the per-paragraph results in `cache`.

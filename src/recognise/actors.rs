@@ -89,6 +89,17 @@ pub struct Local {
     candidates: Vec<Candidate>,
 }
 
+impl Local {
+    pub fn found(&self) -> Found<'_> {
+        Found {
+            claims: &self.claims,
+            people: &self.people,
+            acronyms: &self.acronyms,
+            candidates: &self.candidates,
+        }
+    }
+}
+
 /// The mentions of a report's paragraphs, gathered in text order with report-wide spans as
 /// each paragraph is recognised or taken from the cache, for `link`. Read from the paragraphs
 /// afterwards, they cost a pointer into each paragraph's results, and on a 10 MB report a cache
@@ -117,7 +128,7 @@ impl<'t> Gathered<'t> {
     }
 
     /// Adds the mentions of the paragraph at `offset`, which follows those added before.
-    pub fn add(&mut self, offset: usize, local: &Local) {
+    pub fn add(&mut self, offset: usize, local: Found<'_>) {
         let (text, base) = (self.text, self.people.len());
         let referent = |key: Key| match key {
             Key::Config(k) => Referent::Config(k),
@@ -511,20 +522,22 @@ impl Ctx<'_> {
 /// Finds every actor in the report, merging mentions under one actor per referent.
 pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
     let configured = Configured::new(defs);
-    let local = find_local(text, toks, configured.as_ref(), &mut Scratch::default());
+    let mut scratch = Scratch::default();
+    find_local(text, toks, configured.as_ref(), &mut scratch);
     let mut gathered = Gathered::new(text);
-    gathered.add(0, &local);
+    gathered.add(0, scratch.found());
     link(gathered, defs)
 }
 
-/// Recognises the mentions of one paragraph (`toks` are its tokens): configured names, acronym
-/// definitions, runs of capitalised words and gazetteer names. Spans are relative to `text`.
+/// Recognises the mentions of one paragraph (`toks` are its tokens) into `scratch`, whose
+/// `found` shows them and `keep` moves them out: configured names, acronym definitions, runs
+/// of capitalised words and gazetteer names. Spans are relative to `text`.
 pub fn find_local(
     text: &str,
     toks: &[Token],
     configured: Option<&Configured>,
     scratch: &mut Scratch,
-) -> Local {
+) {
     let g = gazetteer::get();
     let mut caps = std::mem::take(&mut scratch.caps);
     let mut caps_info = std::mem::take(&mut scratch.caps_info);
@@ -563,25 +576,16 @@ pub fn find_local(
     if let Some(c) = configured {
         c.claim(&mut cx);
     }
-    let acronyms = acronym_definitions(&mut cx);
+    acronym_definitions(&mut cx, &mut scratch.acronyms);
     runs(&mut cx);
     gazetteer_matches(&mut cx);
     candidates(&cx, &mut scratch.candidates);
-    // Found in the scratch buffers, kept with the paragraph until it changes in vectors of their
-    // exact size: one allocation each, and no room to spare.
-    let local = Local {
-        claims: crate::take_exact(&mut cx.raws),
-        people: crate::take_exact(&mut cx.people),
-        acronyms,
-        candidates: crate::take_exact(&mut scratch.candidates),
-    };
     scratch.caps = cx.caps;
     scratch.caps_info = cx.caps_info;
     scratch.bits = cx.bits;
     scratch.claimed = cx.claimed;
     scratch.raws = cx.raws;
     scratch.people = cx.people;
-    local
 }
 
 /// Buffers `find_local` needs only while it runs, kept between paragraphs so that each
@@ -594,7 +598,40 @@ pub struct Scratch {
     claimed: Vec<(usize, usize)>,
     raws: Vec<Raw>,
     people: Vec<PersonMention>,
+    acronyms: Vec<(Span, Key)>,
     candidates: Vec<Candidate>,
+}
+
+impl Scratch {
+    /// The mentions `find_local` found last.
+    pub fn found(&self) -> Found<'_> {
+        Found {
+            claims: &self.raws,
+            people: &self.people,
+            acronyms: &self.acronyms,
+            candidates: &self.candidates,
+        }
+    }
+
+    /// Moves the mentions `find_local` found last into a `Local` to keep with the paragraph
+    /// until it changes: vectors of their exact size, one allocation each.
+    pub fn keep(&mut self) -> Local {
+        Local {
+            claims: crate::take_exact(&mut self.raws),
+            people: crate::take_exact(&mut self.people),
+            acronyms: crate::take_exact(&mut self.acronyms),
+            candidates: crate::take_exact(&mut self.candidates),
+        }
+    }
+}
+
+/// The mentions of one paragraph, kept (`Local::found`) or just found (`Scratch::found`).
+#[derive(Clone, Copy)]
+pub struct Found<'a> {
+    claims: &'a [Raw],
+    people: &'a [PersonMention],
+    acronyms: &'a [(Span, Key)],
+    candidates: &'a [Candidate],
 }
 
 /// Capitalised words that no mention of their paragraph claimed.
@@ -816,8 +853,8 @@ impl Configured {
 
 /// `Asian Infrastructure Investment Bank (AIIB)` and `AIIB (Asian …)`: the long form and the
 /// acronym name one actor when the long form looks like an organisation.
-fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(Span, Key)> {
-    let mut map = Vec::new();
+fn acronym_definitions(cx: &mut Ctx<'_>, map: &mut Vec<(Span, Key)>) {
+    map.clear();
     let toks = cx.toks;
     // Parentheses are rare: find them in the text, then their tokens.
     for at in memchr::memchr_iter(b'(', cx.text.as_bytes()) {
@@ -884,7 +921,6 @@ fn acronym_definitions(cx: &mut Ctx<'_>) -> Vec<(Span, Key)> {
         cx.claim(toks[i + 1].span, key);
         map.push((toks[i + 1].span, key));
     }
-    map
 }
 
 /// Runs of capitalised tokens, split where sentence punctuation or lower-case words stand.
@@ -1455,9 +1491,10 @@ mod tests {
     fn an_indented_paragraph_opening_with_an_organisation_does_not_underflow() {
         let text = "  Asian Infrastructure Investment Bank (AIIB) lent more.";
         let toks = super::super::token::tokenize(text);
-        let local = find_local(text, &toks, None, &mut Scratch::default());
+        let mut scratch = Scratch::default();
+        find_local(text, &toks, None, &mut scratch);
         let mut gathered = Gathered::new(text);
-        gathered.add(0, &local);
+        gathered.add(0, scratch.found());
         let a = link(gathered, &[]);
         assert_eq!(
             named(&a, "Asian Infrastructure Investment Bank")
