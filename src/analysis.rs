@@ -35,6 +35,10 @@ pub struct Cache {
     /// by the next one: on a 1 MB report they are megabytes that would otherwise be handed back
     /// to the kernel and faulted in again on every keystroke.
     spare: (Vec<Figure>, Vec<DateMention>),
+    /// The actor mentions of the last analysis, gathered (for linking) into vectors that the next
+    /// one refills: allocated afresh at their full size, they would be mapped and faulted in
+    /// again on every keystroke.
+    mentions: actors::Gathered,
     /// The analysis will not be repeated (`analyze`): nothing is kept for a next one, so the
     /// paragraphs' results go straight from the recognisers' buffers into the report's.
     once: bool,
@@ -129,17 +133,17 @@ fn recognise_paragraph(
 
 /// The report's dates, figures and actor mentions, gathered paragraph by paragraph in text order
 /// with report-wide spans.
-struct Report<'t> {
+struct Report {
     figures: Vec<Figure>,
     dates: Vec<DateMention>,
     /// Money written with a currency word several countries share: (figure, word).
     shared: Vec<(usize, &'static str)>,
     /// Each paragraph's key and the ranges of its figures and dates.
     keys: Vec<(u64, std::ops::Range<usize>, std::ops::Range<usize>)>,
-    actors: actors::Gathered<'t>,
+    actors: actors::Gathered,
 }
 
-impl Report<'_> {
+impl Report {
     /// Adds the results of the paragraph at `start`, which follows those added before.
     fn add(
         &mut self,
@@ -231,8 +235,9 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         dates,
         shared: Vec::new(),
         keys: Vec::with_capacity(paras.len()),
-        actors: actors::Gathered::new(text),
+        actors: std::mem::take(&mut cache.mentions),
     };
+    report.actors.clear();
     for &para in &paras {
         let body = &text[para.start..para.end];
         let mut h = FxHasher::default();
@@ -275,7 +280,11 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     } = report;
 
     // Mentions are recognised per paragraph; linking them (surnames, acronyms) needs them all.
-    let actors = actors::link(actors, &config.actors);
+    let linked = actors::link(text, &actors, &config.actors);
+    if !cache.once {
+        cache.mentions = actors;
+    }
+    let actors = linked;
     resolve_currency_by_country(&actors, &sections, &paras, &shared, &mut figures);
 
     let mut analysis = Analysis {

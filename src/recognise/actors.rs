@@ -37,15 +37,16 @@ struct Raw {
 }
 
 /// Who a mention of the report refers to, while linking: its paragraph's key with report-wide
-/// numbers and the name it borrows from the report's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Referent<'t> {
+/// numbers and spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Referent {
     Config(usize),
     /// A gazetteer entry.
     Entry(usize),
     /// A person mention of the report (`Gathered::people`) until `link` resolves it to a person.
     Person(usize),
-    Named(&'t str, ActorKind),
+    /// An organisation or place known by its name, which is the text of the span.
+    Named(Span, ActorKind),
 }
 
 /// A person found by a full or titled name.
@@ -103,40 +104,37 @@ impl Local {
 /// The mentions of a report's paragraphs, gathered in text order with report-wide spans as
 /// each paragraph is recognised or taken from the cache, for `link`. Read from the paragraphs
 /// afterwards, they cost a pointer into each paragraph's results, and on a 10 MB report a cache
-/// miss for each; gathered while the paragraph is at hand, they are read in one sweep.
-pub struct Gathered<'t> {
-    text: &'t str,
+/// miss for each; gathered while the paragraph is at hand, they are read in one sweep. The
+/// vectors are cleared and refilled for the next analysis of the same report.
+#[derive(Debug, Default)]
+pub struct Gathered {
     people: Vec<PersonMention>,
     /// Mentions claimed in their paragraph (a `Referent::Person` indexes `people`).
-    claims: Vec<(Span, Referent<'t>)>,
-    acronyms: Vec<(&'t str, Referent<'t>)>,
+    claims: Vec<(Span, Referent)>,
+    /// Each acronym a paragraph defines and what it names.
+    acronyms: Vec<(Span, Referent)>,
     candidates: Vec<Candidate>,
     /// Where each paragraph's claims and candidates end.
     ends: Vec<(usize, usize)>,
 }
 
-impl<'t> Gathered<'t> {
-    pub fn new(text: &'t str) -> Gathered<'t> {
-        Gathered {
-            text,
-            people: Vec::new(),
-            claims: Vec::new(),
-            acronyms: Vec::new(),
-            candidates: Vec::new(),
-            ends: Vec::new(),
-        }
+impl Gathered {
+    /// Empties it for another analysis, keeping its memory.
+    pub fn clear(&mut self) {
+        self.people.clear();
+        self.claims.clear();
+        self.acronyms.clear();
+        self.candidates.clear();
+        self.ends.clear();
     }
 
     /// Adds the mentions of the paragraph at `offset`, which follows those added before.
     pub fn add(&mut self, offset: usize, local: Found<'_>) {
-        let (text, base) = (self.text, self.people.len());
+        let base = self.people.len();
         let referent = |key: Key| match key {
             Key::Config(k) => Referent::Config(k),
             Key::Gazetteer(k) => Referent::Entry(k),
-            Key::Named(span, kind) => {
-                let span = span.shifted(offset);
-                Referent::Named(&text[span.start..span.end], kind)
-            }
+            Key::Named(span, kind) => Referent::Named(span.shifted(offset), kind),
             Key::Person(k) => Referent::Person(base + k),
         };
         self.people
@@ -151,11 +149,12 @@ impl<'t> Gathered<'t> {
                 .iter()
                 .map(|r| (r.span.shifted(offset), referent(r.key))),
         );
-        self.acronyms
-            .extend(local.acronyms.iter().map(|&(span, key)| {
-                let span = span.shifted(offset);
-                (&text[span.start..span.end], referent(key))
-            }));
+        self.acronyms.extend(
+            local
+                .acronyms
+                .iter()
+                .map(|&(span, key)| (span.shifted(offset), referent(key))),
+        );
         self.candidates
             .extend(local.candidates.iter().map(|c| Candidate {
                 span: c.span.shifted(offset),
@@ -524,9 +523,9 @@ pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
     let configured = Configured::new(defs);
     let mut scratch = Scratch::default();
     find_local(text, toks, configured.as_ref(), &mut scratch);
-    let mut gathered = Gathered::new(text);
+    let mut gathered = Gathered::default();
     gathered.add(0, scratch.found());
-    link(gathered, defs)
+    link(text, &gathered, defs)
 }
 
 /// Recognises the mentions of one paragraph (`toks` are its tokens) into `scratch`, whose
@@ -663,8 +662,7 @@ fn candidates(cx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 /// Joins the paragraphs' mentions into the report's actors: people by full and titled names,
 /// acronyms defined anywhere, bare surnames to the nearest person of that name, then one actor
 /// per referent.
-pub fn link(gathered: Gathered<'_>, defs: &[ActorDef]) -> Vec<Actor> {
-    let text = gathered.text;
+pub fn link(text: &str, gathered: &Gathered, defs: &[ActorDef]) -> Vec<Actor> {
     let mut people: Vec<Person<'_>> = Vec::new();
     // The first person of each full name, so that linking stays linear in the mentions.
     let mut by_name: HashMap<&str, usize> = HashMap::default();
@@ -707,7 +705,11 @@ pub fn link(gathered: Gathered<'_>, defs: &[ActorDef]) -> Vec<Actor> {
     }
 
     // A later definition of an acronym wins.
-    let acronyms: HashMap<&str, Referent<'_>> = gathered.acronyms.iter().copied().collect();
+    let acronyms: HashMap<&str, Referent> = gathered
+        .acronyms
+        .iter()
+        .map(|&(span, referent)| (&text[span.start..span.end], referent))
+        .collect();
     let surnames: rustc_hash::FxHashSet<&str> = people.iter().map(|p| p.surname).collect();
     // Most capitalised words left over are no surname of the report: the first letters and
     // lengths of its few surnames turn them away before hashing.
@@ -724,7 +726,7 @@ pub fn link(gathered: Gathered<'_>, defs: &[ActorDef]) -> Vec<Actor> {
     };
 
     // Mentions in text order, each with its referent.
-    let mut raws: Vec<(Span, Referent<'_>)> = Vec::with_capacity(gathered.claims.len());
+    let mut raws: Vec<(Span, Referent)> = Vec::with_capacity(gathered.claims.len());
     let (mut claims_start, mut candidates_start) = (0, 0);
     for &(claims_end, candidates_end) in &gathered.ends {
         let first = raws.len();
@@ -758,7 +760,6 @@ pub fn link(gathered: Gathered<'_>, defs: &[ActorDef]) -> Vec<Actor> {
         raws[first..].sort_by_key(|(span, _)| span.start);
         (claims_start, candidates_start) = (claims_end, candidates_end);
     }
-    drop(gathered);
     assemble(text, raws, &people, defs)
 }
 
@@ -1320,18 +1321,18 @@ fn gazetteer_matches(cx: &mut Ctx<'_>) {
 /// One actor per referent, numbered in order of first mention; `raws` are in text order.
 fn assemble<'a>(
     text: &'a str,
-    raws: Vec<(Span, Referent<'a>)>,
+    raws: Vec<(Span, Referent)>,
     people: &'a [Person],
     defs: &'a [ActorDef],
 ) -> Vec<Actor> {
     let g = gazetteer::get();
     // The name an actor goes by: the fullest form in the gazetteer, configuration or report.
-    let name_of = |referent: Referent<'a>| -> &'a str {
+    let name_of = |referent: Referent| -> &'a str {
         match referent {
             Referent::Config(k) => &defs[k].name,
             Referent::Entry(k) => g.entries[k].name,
             Referent::Person(k) => people[k].name,
-            Referent::Named(name, _) => name,
+            Referent::Named(span, _) => &text[span.start..span.end],
         }
     };
     // Each referent's group, in order of first mention, with the other names it goes by. Most
@@ -1339,18 +1340,20 @@ fn assemble<'a>(
     // group without hashing. Groups are counted first so that each actor's mentions are
     // allocated once, at their size. The aliases are read here, in text order: read actor by
     // actor, a 10 MB report's text is walked once per actor, a cache miss for every mention.
-    let mut groups: Vec<(Referent<'a>, usize, Vec<&'a str>)> = Vec::new();
+    let mut groups: Vec<(Referent, usize, Vec<&'a str>)> = Vec::new();
     let mut group_of = Vec::with_capacity(raws.len());
     let mut by_entry = vec![usize::MAX; g.entries.len()];
     let mut by_person = vec![usize::MAX; people.len()];
     let mut by_config = vec![usize::MAX; defs.len()];
-    let mut by_name: HashMap<Referent<'a>, usize> = HashMap::default();
+    let mut by_name: HashMap<(&str, ActorKind), usize> = HashMap::default();
     for &(span, referent) in &raws {
         let slot = match referent {
             Referent::Person(k) => &mut by_person[k],
             Referent::Entry(k) => &mut by_entry[k],
             Referent::Config(k) => &mut by_config[k],
-            Referent::Named(..) => by_name.entry(referent).or_insert(usize::MAX),
+            Referent::Named(span, kind) => by_name
+                .entry((&text[span.start..span.end], kind))
+                .or_insert(usize::MAX),
         };
         if *slot == usize::MAX {
             *slot = groups.len();
@@ -1390,7 +1393,12 @@ fn assemble<'a>(
                     Some(Cow::Borrowed(e.description.as_str())),
                 )
             }
-            Referent::Named(name, kind) => (Cow::Owned(name.to_string()), kind, Vec::new(), None),
+            Referent::Named(span, kind) => (
+                Cow::Owned(text[span.start..span.end].to_string()),
+                kind,
+                Vec::new(),
+                None,
+            ),
             Referent::Person(k) => {
                 let p = &people[k];
                 (
@@ -1493,9 +1501,9 @@ mod tests {
         let toks = super::super::token::tokenize(text);
         let mut scratch = Scratch::default();
         find_local(text, &toks, None, &mut scratch);
-        let mut gathered = Gathered::new(text);
+        let mut gathered = Gathered::default();
         gathered.add(0, scratch.found());
-        let a = link(gathered, &[]);
+        let a = link(text, &gathered, &[]);
         assert_eq!(
             named(&a, "Asian Infrastructure Investment Bank")
                 .mentions
