@@ -91,6 +91,7 @@ pub struct Local {
 }
 
 impl Local {
+    /// The mentions this paragraph keeps, to gather for linking.
     pub fn found(&self) -> Found<'_> {
         Found {
             claims: &self.claims,
