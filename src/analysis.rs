@@ -197,9 +197,31 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
             ..Analysis::default()
         };
     }
-    let sections = outline::sections(text, format);
-    let period = config.period.or_else(|| period::infer(text));
-    let title = title(text, format);
+    // A Markdown report is read by a CommonMark parser; the analysis sees only its prose, at the
+    // offsets of the original (`markdown::Reading::prose`).
+    let markdown = match format {
+        Format::Markdown => true,
+        Format::Plain => false,
+        Format::Auto => crate::markdown::looks_like_markdown(text),
+    };
+    let reading = markdown.then(|| crate::markdown::read(text));
+    let original = text;
+    let (text, sections, paras, tables) = match &reading {
+        Some(r) => (
+            &r.prose[..],
+            outline::from_headings(text, &r.prose, &r.headings),
+            r.blocks.clone(),
+            r.tables.clone(),
+        ),
+        None => (
+            text,
+            outline::sections(text, Format::Plain),
+            crate::text::paragraphs(text),
+            Vec::new(),
+        ),
+    };
+    let period = config.period.or_else(|| period::infer(original));
+    let title = title(original, format);
     let anchor = dates::Anchor {
         period,
         reference: config.reference_date,
@@ -214,7 +236,6 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let context = context.finish();
     let configured = actors::Configured::new(&config.actors);
 
-    let paras = crate::text::paragraphs(text);
     let mut used = HashMap::default();
     if !cache.once {
         used.reserve(paras.len());
@@ -291,6 +312,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         period,
         title,
         sections,
+        tables,
         actors,
         dates,
         figures,

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod checks;
 pub mod config;
 pub mod ide;
+pub mod markdown;
 pub mod model;
 pub mod outline;
 pub mod period;

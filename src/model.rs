@@ -294,6 +294,8 @@ pub struct Analysis {
     /// The report's title, when the first lines or front matter give one.
     pub title: Option<String>,
     pub sections: Vec<Section>,
+    /// The tables of a Markdown report: each cell is read with its row and column.
+    pub tables: Vec<crate::markdown::Table>,
     pub actors: Vec<Actor>,
     pub dates: Vec<DateMention>,
     pub figures: Vec<Figure>,

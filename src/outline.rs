@@ -56,62 +56,6 @@ fn next_line_start(text: &str, line_end: usize) -> usize {
     }
 }
 
-fn atx(line: &str) -> Option<(u32, usize, usize)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
-    let rest = &line[indent..];
-    let hashes = rest.len() - rest.trim_start_matches('#').len();
-    if !(1..=6).contains(&hashes) {
-        return None;
-    }
-    let after = &rest[hashes..];
-    if !after.is_empty() && !after.starts_with([' ', '\t']) {
-        return None;
-    }
-    let content = after.trim();
-    // A closing run of `#` preceded by a space is not part of the title.
-    let content = match content.trim_end_matches('#') {
-        c if c.len() < content.len() && (c.is_empty() || c.ends_with(' ')) => c.trim_end(),
-        _ => content,
-    };
-    let start = if content.is_empty() {
-        line.len()
-    } else {
-        content.as_ptr() as usize - line.as_ptr() as usize
-    };
-    Some((hashes as u32, start, start + content.len()))
-}
-
-fn is_fence(line: &str) -> Option<&str> {
-    let t = line.trim_start();
-    if line.len() - t.len() > 3 {
-        return None;
-    }
-    if t.starts_with("```") {
-        Some("```")
-    } else if t.starts_with("~~~") {
-        Some("~~~")
-    } else {
-        None
-    }
-}
-
-fn setext_level(line: &str) -> Option<u32> {
-    let t = line.trim();
-    if line.len() - line.trim_start().len() > 3 || t.is_empty() {
-        return None;
-    }
-    if t.bytes().all(|b| b == b'=') {
-        Some(1)
-    } else if t.bytes().all(|b| b == b'-') {
-        Some(2)
-    } else {
-        None
-    }
-}
-
 /// A heading found in the text, before section ends are known.
 struct Heading {
     level: u32,
@@ -119,24 +63,45 @@ struct Heading {
     title: Span,
 }
 
+/// The sections of a report: Markdown headings as the CommonMark parser reads them (`Auto`
+/// decides by `markdown::looks_like_markdown`), or a plain report's stand-alone heading lines.
 pub fn sections(text: &str, format: Format) -> Vec<Section> {
     let markdown = match format {
         Format::Markdown => true,
         Format::Plain => false,
-        Format::Auto => {
-            front_matter(text).is_some()
-                || lines(text).any(|l| {
-                    let s = &text[l.start..l.end];
-                    atx(s).is_some_and(|(_, a, b)| b > a)
-                })
-        }
+        Format::Auto => crate::markdown::looks_like_markdown(text),
     };
-    let headings = if markdown {
-        markdown_headings(text)
+    if markdown {
+        let reading = crate::markdown::read(text);
+        from_headings(text, &reading.prose, &reading.headings)
     } else {
-        plain_headings(text)
-    };
-    close(text, headings)
+        close(text, plain_headings(text))
+    }
+}
+
+/// The sections that the headings of a Markdown reading open. A title is the heading's prose
+/// with its markup and runs of white space squeezed out.
+pub fn from_headings(
+    text: &str,
+    prose: &str,
+    headings: &[crate::markdown::Heading],
+) -> Vec<Section> {
+    let found = headings
+        .iter()
+        .map(|h| Heading {
+            level: h.level,
+            line_start: h.span.start,
+            title: h.title,
+        })
+        .collect();
+    let mut out = close(text, found);
+    for s in &mut out {
+        let t = &prose[s.heading.start..s.heading.end];
+        if t.contains("  ") || t.contains(['\n', '\r', '\t']) {
+            s.title = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
+    out
 }
 
 fn close(text: &str, headings: Vec<Heading>) -> Vec<Section> {
@@ -161,61 +126,6 @@ fn close(text: &str, headings: Vec<Heading>) -> Vec<Section> {
 /// editors fold. Kept as a hook in case a client wants them trimmed.
 fn trim_trailing_blank(_text: &str, _start: usize, end: usize) -> usize {
     end
-}
-
-fn markdown_headings(text: &str) -> Vec<Heading> {
-    let skip_to = front_matter(text).map_or(0, |(_, whole)| whole.end);
-    let mut out = Vec::new();
-    let mut fence: Option<&str> = None;
-    let mut prev: Option<Span> = None; // the previous line, if it can be a setext title
-    for line in lines(text) {
-        if line.start < skip_to {
-            continue;
-        }
-        let s = &text[line.start..line.end];
-        if let Some(f) = fence {
-            if s.trim_start().starts_with(f) {
-                fence = None;
-            }
-            prev = None;
-            continue;
-        }
-        if let Some(f) = is_fence(s) {
-            fence = Some(f);
-            prev = None;
-            continue;
-        }
-        if let Some((level, a, b)) = atx(s) {
-            out.push(Heading {
-                level,
-                line_start: line.start,
-                title: Span::new(line.start + a, line.start + b),
-            });
-            prev = None;
-            continue;
-        }
-        if let (Some(p), Some(level)) = (prev, setext_level(s)) {
-            let title = &text[p.start..p.end];
-            let lead = title.len() - title.trim_start().len();
-            out.push(Heading {
-                level,
-                line_start: p.start,
-                title: Span::new(p.start + lead, p.start + title.trim_end().len()),
-            });
-            prev = None;
-            continue;
-        }
-        let indent = s.len() - s.trim_start().len();
-        prev = (!s.trim().is_empty()
-            && indent < 4
-            && !s.trim_start().starts_with(['>', '-', '*', '+', '|']))
-        .then_some(line);
-        // A paragraph's later lines cannot start a setext heading on their own.
-        if prev.is_some() && out.last().is_some_and(|h| h.line_start == line.start) {
-            prev = None;
-        }
-    }
-    out
 }
 
 /// Words a heading may end with that sentences rarely do, and sentence endings that mark a line

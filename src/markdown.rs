@@ -1,0 +1,263 @@
+//! Reads a Markdown report with a CommonMark parser (GitHub's tables, footnotes, strikethrough
+//! and task lists included): which bytes are prose, its blocks, its headings and its tables.
+//!
+//! The analysis reads prose only. Code (fenced, indented or inline), raw HTML and comments, link
+//! destinations and titles, autolinks, footnote labels, front matter and the markup itself are
+//! blanked out of a copy of the text (`Reading::prose`), byte for byte with spaces and with every
+//! line break kept, so that every offset the analysis returns is an offset of the original file.
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::text::Span;
+
+/// What the parser found in a Markdown text.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// The text with everything that is not prose turned into spaces; the same length, the
+    /// same line breaks, and the same bytes wherever there is prose.
+    pub prose: String,
+    /// Prose blocks in text order, from their first byte of prose to their last: paragraphs,
+    /// headings, the text of list items, table cells. The analysis recognises them one by one.
+    pub blocks: Vec<Span>,
+    /// Headings in text order.
+    pub headings: Vec<Heading>,
+    /// Tables in text order.
+    pub tables: Vec<Table>,
+}
+
+/// A heading: its level, the span of the whole heading (marks and underline included) and of
+/// its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u32,
+    pub span: Span,
+    pub title: Span,
+}
+
+/// A table: row 0 is the header row; each cell is the span of its prose (empty cells are empty
+/// spans where the cell stands).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub span: Span,
+    pub rows: Vec<Vec<Span>>,
+}
+
+impl Table {
+    /// The row and column of the cell that holds `offset`.
+    pub fn cell_at(&self, offset: usize) -> Option<(usize, usize)> {
+        if !self.span.touches(offset) {
+            return None;
+        }
+        self.rows.iter().enumerate().find_map(|(r, row)| {
+            row.iter()
+                .position(|c| c.start <= offset && offset < c.end.max(c.start + 1))
+                .map(|c| (r, c))
+        })
+    }
+}
+
+/// Whether `text` reads as Markdown when its file name does not say: front matter or an ATX
+/// heading with a title.
+pub fn looks_like_markdown(text: &str) -> bool {
+    crate::outline::front_matter(text).is_some()
+        || crate::text::lines(text).any(|l| {
+            let s = text[l.start..l.end].trim_start_matches(' ');
+            let hashes = s.len() - s.trim_start_matches('#').len();
+            (1..=6).contains(&hashes)
+                && s[hashes..].starts_with([' ', '\t'])
+                && !s[hashes..].trim().trim_matches('#').is_empty()
+        })
+}
+
+/// Parses `text` as CommonMark with GitHub's extensions.
+pub fn read(text: &str) -> Reading {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut out = Reading {
+        prose: String::new(),
+        ..Reading::default()
+    };
+    // Start from blanks with the line breaks kept, then copy the prose back in.
+    let mut prose: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
+    let mut leaf: Option<Span> = None;
+    // Inside code blocks, front matter, autolinks and images' descriptions nothing is prose.
+    let mut hidden = 0usize;
+    let mut heading: Option<(u32, Span, Option<Span>)> = None;
+    let mut table: Option<Table> = None;
+    let mut cell: Option<usize> = None;
+    let flush = |leaf: &mut Option<Span>, blocks: &mut Vec<Span>| {
+        if let Some(s) = leaf.take() {
+            blocks.push(s);
+        }
+    };
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let span = Span::new(range.start, range.end);
+        match event {
+            Event::Text(_) if hidden == 0 => {
+                prose[span.start..span.end].copy_from_slice(&text.as_bytes()[span.start..span.end]);
+                leaf = Some(leaf.map_or(span, |l| Span::new(l.start, span.end)));
+                if let Some((_, _, title)) = &mut heading {
+                    *title = Some(title.map_or(span, |t| Span::new(t.start, span.end)));
+                }
+            }
+            Event::Start(Tag::Link { link_type, .. })
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
+            {
+                hidden += 1;
+            }
+            Event::End(TagEnd::Link) if hidden > 0 => hidden -= 1,
+            Event::Start(Tag::Image { .. }) => hidden += 1,
+            Event::End(TagEnd::Image) => hidden = hidden.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => {
+                flush(&mut leaf, &mut out.blocks);
+                hidden += 1;
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => {
+                hidden = hidden.saturating_sub(1);
+            }
+            Event::Start(tag) if is_block(&tag) => {
+                flush(&mut leaf, &mut out.blocks);
+                match tag {
+                    Tag::Heading { level, .. } => heading = Some((level as u32, span, None)),
+                    Tag::Table(_) => {
+                        table = Some(Table {
+                            span,
+                            rows: Vec::new(),
+                        })
+                    }
+                    Tag::TableHead | Tag::TableRow => {
+                        if let Some(t) = &mut table {
+                            t.rows.push(Vec::new());
+                        }
+                    }
+                    Tag::TableCell => cell = Some(span.start),
+                    _ => {}
+                }
+            }
+            Event::End(tag) if is_block_end(&tag) => {
+                let ended = leaf;
+                flush(&mut leaf, &mut out.blocks);
+                match tag {
+                    TagEnd::Heading(_) => {
+                        if let Some((level, whole, title)) = heading.take() {
+                            out.headings.push(Heading {
+                                level,
+                                span: whole,
+                                title: title.unwrap_or(Span::new(whole.end, whole.end)),
+                            });
+                        }
+                    }
+                    TagEnd::TableCell => {
+                        let at = cell.take().unwrap_or(span.start);
+                        let c = ended.unwrap_or(Span::new(at, at));
+                        if let Some(row) = table.as_mut().and_then(|t| t.rows.last_mut()) {
+                            row.push(c);
+                        }
+                    }
+                    TagEnd::Table => out.tables.extend(table.take()),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut leaf, &mut out.blocks);
+    // Only whole ASCII bytes were replaced, and only inside ranges the parser gave, which start
+    // and end on character boundaries; the copy is valid UTF-8 whenever the text is.
+    out.prose = String::from_utf8(prose)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    out
+}
+
+/// Tags that open a block: prose on either side of them belongs to different blocks.
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prose of `text` with runs of blanks squeezed, for reading in assertions.
+    fn prose(text: &str) -> String {
+        let r = read(text);
+        assert_eq!(r.prose.len(), text.len());
+        r.prose.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn code_html_comments_and_link_targets_are_not_prose() {
+        let text = "---\ndate: 2020-01-02\n---\n# Title\n\nSee [the note](https://example.org/2019/05 \"May 5\") and <https://x.org/7>.\n\n```\nTuesday, May 9, 2017\n```\n\n    indented 40%\n\n<!-- 3 million -->\n<div>12 tons</div>\n\nInline `5%` code[^1].\n\n[^1]: A note of 7 words.\n";
+        assert_eq!(
+            prose(text),
+            "Title See the note and . Inline code . A note of 7 words."
+        );
+    }
+
+    #[test]
+    fn blocks_are_paragraphs_headings_items_and_cells() {
+        let text = "# Head\n\nOne two.\nThree.\n\n- item a\n- item b\n\n| Year | Sum |\n|---|---|\n| 2020 | $5 |\n| Total | |\n";
+        let r = read(text);
+        let blocks: Vec<&str> = r.blocks.iter().map(|b| &text[b.start..b.end]).collect();
+        assert_eq!(
+            blocks,
+            [
+                "Head",
+                "One two.\nThree.",
+                "item a",
+                "item b",
+                "Year",
+                "Sum",
+                "2020",
+                "$5",
+                "Total"
+            ]
+        );
+        assert_eq!(r.headings.len(), 1);
+        assert_eq!(r.headings[0].level, 1);
+        let t = &r.tables[0];
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(&text[t.rows[1][1].start..t.rows[1][1].end], "$5");
+        assert!(t.rows[2][1].is_empty());
+        let at = text.find("$5").unwrap();
+        assert_eq!(t.cell_at(at), Some((1, 1)));
+    }
+
+    #[test]
+    fn multi_byte_text_keeps_its_offsets() {
+        let text = "Café — `naïve` <b>é</b> ✓ 5 €\n";
+        let r = read(text);
+        assert_eq!(r.prose.len(), text.len());
+        assert!(r.prose.starts_with("Café —"));
+        assert!(r.prose.contains("✓ 5 €"));
+        assert!(!r.prose.contains("naïve"));
+    }
+}
