@@ -206,26 +206,34 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     };
     let reading = markdown.then(|| crate::markdown::read(text));
     let original = text;
-    let (text, sections, paras, tables) = match &reading {
+    let (text, sections, paras, tables, footnotes) = match &reading {
         Some(r) => (
             &r.prose[..],
             outline::from_headings(text, &r.prose, &r.headings),
             r.blocks.clone(),
             r.tables.clone(),
+            &r.footnotes[..],
         ),
         None => (
             text,
             outline::sections(text, Format::Plain),
             crate::text::paragraphs(text),
             Vec::new(),
+            &[][..],
         ),
     };
-    let period = config.period.or_else(|| period::infer(original));
+    let notes = notes(&sections, footnotes);
+    let period = config.period.or_else(|| period::infer(original, text));
     let title = title(original, format);
+    let reference = reference_of(original, text, &paras, config, period);
     let anchor = dates::Anchor {
         period,
-        reference: config.reference_date,
+        // The end of a stated period is what `Anchor` falls back on by itself.
+        reference: reference
+            .date
+            .or(if period.is_none() { config.today } else { None }),
     };
+    let metadata = crate::reference::metadata_lines(text);
     // Everything outside a paragraph's text that its dates and figures depend on.
     let mut context = FxHasher::default();
     format!(
@@ -310,6 +318,9 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
 
     let mut analysis = Analysis {
         period,
+        reference,
+        metadata,
+        notes,
         title,
         sections,
         tables,
@@ -321,6 +332,66 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     };
     analysis.findings = findings(text, &analysis, config, &paras, &keys, &shared, cache);
     analysis
+}
+
+/// Footnotes and the sections of notes and references (by their titles), merged in text order.
+fn notes(sections: &[crate::model::Section], footnotes: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = sections
+        .iter()
+        .filter(|s| {
+            let t = s.title.trim().trim_end_matches(':').to_lowercase();
+            matches!(
+                t.as_str(),
+                "notes"
+                    | "footnotes"
+                    | "endnotes"
+                    | "references"
+                    | "sources"
+                    | "bibliography"
+                    | "works cited"
+                    | "citations"
+                    | "source notes"
+            )
+        })
+        .map(|s| s.span)
+        .chain(footnotes.iter().copied())
+        .collect();
+    out.sort_unstable();
+    // Nested spans merge into the one around them, so that a binary search finds either.
+    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out {
+        match merged.last_mut() {
+            Some(m) if s.start <= m.end => m.end = m.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
+}
+
+/// The reference date: the configured one, else the report's own, else the end of its period;
+/// `none` (with no date) when there is none of them, whatever today is.
+fn reference_of(
+    original: &str,
+    prose: &str,
+    paras: &[Span],
+    config: &Config,
+    period: Option<crate::model::Period>,
+) -> crate::model::Reference {
+    use crate::model::{Reference, ReferenceSource};
+    if let Some(d) = config.reference_date {
+        return Reference {
+            date: Some(d),
+            from: ReferenceSource::Config,
+        };
+    }
+    crate::reference::infer(original, prose, paras)
+        .or_else(|| {
+            period.map(|p| Reference {
+                date: Some(p.end),
+                from: ReferenceSource::Period,
+            })
+        })
+        .unwrap_or_default()
 }
 
 /// Runs the checks: the sentence-level ones per paragraph, reusing the findings of paragraphs

@@ -398,6 +398,17 @@ fn summary(l: &Loaded) -> String {
             let _ = writeln!(s, "  period:  unknown");
         }
     }
+    match a.reference.date {
+        Some(d) => {
+            let _ = writeln!(s, "  date:    {d} (from {})", a.reference.from.as_str());
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                "  date:    none stated (undated text is read against today)"
+            );
+        }
+    }
     let _ = writeln!(s, "\nOutline ({} sections)", a.sections.len());
     for sec in &a.sections {
         let (line, _) = index.line_col(text, sec.span.start);

@@ -68,8 +68,11 @@ impl Checks {
 pub struct Config {
     /// The period the report covers, when the report does not say.
     pub period: Option<Period>,
-    /// The date undated text is resolved against.
+    /// The date undated text is resolved against, over anything the report says.
     pub reference_date: Option<Date>,
+    /// Today, for reports that give no date of their own and no period: an input like any
+    /// other (the core never reads the clock), set by the command line and the server.
+    pub today: Option<Date>,
     /// What `$` and `dollars` mean: `USD` unless the report's audience uses another dollar.
     pub currency: String,
     pub actors: Vec<ActorDef>,
@@ -90,6 +93,7 @@ impl Default for Config {
         Config {
             period: None,
             reference_date: None,
+            today: None,
             currency: "USD".into(),
             actors: Vec::new(),
             checks: Checks::default(),

@@ -90,8 +90,8 @@ pub fn today() -> crate::calendar::Date {
     crate::calendar::Date::from_days((secs / 86_400) as i64)
 }
 
-/// Analyses a report; when neither the report nor the configuration gives a period or a
-/// reference date, undated text is resolved against today.
+/// Analyses a report; undated text in a report that gives no date or period of its own is
+/// resolved against today.
 pub fn analyze(
     text: &str,
     config: &Config,
@@ -100,19 +100,18 @@ pub fn analyze(
     analyze_with(text, config, format, &mut crate::analysis::Cache::once())
 }
 
-/// `analyze`, reusing (and refreshing) the per-paragraph results in `cache`.
+/// `analyze`, reusing (and refreshing) the per-paragraph results in `cache`. Today is one input
+/// of one analysis: a report without a date of its own is analysed once per change, as any other.
 pub fn analyze_with(
     text: &str,
     config: &Config,
     format: crate::outline::Format,
     cache: &mut crate::analysis::Cache,
 ) -> crate::model::Analysis {
-    let analysis = crate::analysis::analyze_with(text, config, format, cache);
-    if analysis.period.is_some() || config.reference_date.is_some() || !analysis.notices.is_empty()
-    {
-        return analysis;
+    if config.today.is_some() {
+        return crate::analysis::analyze_with(text, config, format, cache);
     }
     let mut with_today = config.clone();
-    with_today.reference_date = Some(today());
+    with_today.today = Some(today());
     crate::analysis::analyze_with(text, &with_today, format, cache)
 }

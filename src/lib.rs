@@ -16,6 +16,7 @@ pub mod model;
 pub mod outline;
 pub mod period;
 pub mod recognise;
+pub mod reference;
 pub mod report;
 pub mod text;
 

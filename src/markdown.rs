@@ -23,6 +23,8 @@ pub struct Reading {
     pub headings: Vec<Heading>,
     /// Tables in text order.
     pub tables: Vec<Table>,
+    /// Footnote definitions (`[^1]: …`) in text order.
+    pub footnotes: Vec<Span>,
 }
 
 /// A heading: its level, the span of the whole heading (marks and underline included) and of
@@ -137,6 +139,7 @@ pub fn read(text: &str) -> Reading {
                         }
                     }
                     Tag::TableCell => cell = Some(span.start),
+                    Tag::FootnoteDefinition(_) => out.footnotes.push(span),
                     _ => {}
                 }
             }
@@ -161,6 +164,25 @@ pub fn read(text: &str) -> Reading {
                         }
                     }
                     TagEnd::Table => out.tables.extend(table.take()),
+                    TagEnd::Paragraph if table.is_none() => {
+                        if let Some(t) = pipe_rows(&prose, span) {
+                            // The paragraph was a table: its cells are the blocks.
+                            if ended.is_some() {
+                                out.blocks.pop();
+                            }
+                            for row in &t.rows {
+                                out.blocks.extend(row.iter().filter(|c| !c.is_empty()));
+                            }
+                            for line in crate::text::lines(&text[span.start..span.end]) {
+                                for i in line.start..line.end {
+                                    if prose[span.start + i] == b'|' {
+                                        prose[span.start + i] = b' ';
+                                    }
+                                }
+                            }
+                            out.tables.push(t);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -173,6 +195,46 @@ pub fn read(text: &str) -> Reading {
     out.prose = String::from_utf8(prose)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     out
+}
+
+/// A paragraph of two lines or more that all start with `|` is a table written without the
+/// delimiter row GitHub's tables need (as converters of HTML tables often write them): its
+/// cells, split at the pipes of its prose (so that pipes in code or links do not split).
+fn pipe_rows(prose: &[u8], span: Span) -> Option<Table> {
+    let body = &prose[span.start..span.end];
+    let text = std::str::from_utf8(body).ok()?;
+    let mut rows = Vec::new();
+    for line in crate::text::lines(text) {
+        let l = &body[line.start..line.end];
+        let lead = l.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        if l.get(lead) != Some(&b'|') {
+            return None;
+        }
+        let mut row = Vec::new();
+        let mut at = line.start + lead + 1;
+        let end = line.end;
+        while at <= end {
+            let stop = body[at..end]
+                .iter()
+                .position(|&b| b == b'|')
+                .map_or(end, |p| at + p);
+            let cell = &body[at..stop];
+            let a = cell.iter().take_while(|b| b.is_ascii_whitespace()).count();
+            let b = cell
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count();
+            let (cs, ce) = (at + a, (stop - b).max(at + a));
+            // The empty text after a closing pipe is no cell.
+            if !(stop == end && cs == ce) {
+                row.push(Span::new(span.start + cs, span.start + ce));
+            }
+            at = stop + 1;
+        }
+        rows.push(row);
+    }
+    (rows.len() >= 2).then_some(Table { span, rows })
 }
 
 /// Tags that open a block: prose on either side of them belongs to different blocks.
@@ -249,6 +311,30 @@ mod tests {
         assert!(t.rows[2][1].is_empty());
         let at = text.find("$5").unwrap();
         assert_eq!(t.cell_at(at), Some((1, 1)));
+    }
+
+    #[test]
+    fn rows_of_pipes_without_a_delimiter_row_are_a_table() {
+        let text = "| Account | FY2026 | FY2027\n| **Courts** | $3.3 | $3.8\n| [Other](https://x.org/a|b) | $2.5 | \n\nNext.\n";
+        let r = read(text);
+        let t = &r.tables[0];
+        let cells: Vec<Vec<&str>> = t
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|c| &text[c.start..c.end]).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["Account", "FY2026", "FY2027"],
+                vec!["Courts", "$3.3", "$3.8"],
+                vec!["Other", "$2.5"]
+            ]
+        );
+        let blocks: Vec<&str> = r.blocks.iter().map(|b| &text[b.start..b.end]).collect();
+        assert_eq!(blocks.len(), 9, "{blocks:?}");
+        assert_eq!(blocks[8], "Next.");
+        assert!(!r.prose.contains('|'));
     }
 
     #[test]

@@ -287,10 +287,60 @@ pub struct Finding {
     pub fix: Option<Fix>,
 }
 
+/// Where the report's reference date came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ReferenceSource {
+    /// `date:`, `published:` or `updated:` in the front matter.
+    FrontMatter,
+    /// A `Publication Date:`, `Date:`, `Updated …` or `As of …` line at the top.
+    Metadata,
+    /// `Washington, DC – June 29, 2026:` opening a paragraph.
+    Dateline,
+    /// A date line in the title block.
+    Title,
+    /// The end of the stated period.
+    Period,
+    /// `reference-date` in the configuration or on the command line.
+    Config,
+    /// Nothing in the report or the configuration: the clock's today was used.
+    #[default]
+    None,
+}
+
+impl ReferenceSource {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferenceSource::FrontMatter => "front-matter",
+            ReferenceSource::Metadata => "metadata",
+            ReferenceSource::Dateline => "dateline",
+            ReferenceSource::Title => "title",
+            ReferenceSource::Period => "period",
+            ReferenceSource::Config => "config",
+            ReferenceSource::None => "none",
+        }
+    }
+}
+
+/// The date year-less and relative wording is read against, and where it was found. `date` is
+/// `None` when nothing gave one (then the clock's today was used, when there was one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Reference {
+    pub date: Option<Date>,
+    pub from: ReferenceSource,
+}
+
 /// Everything Dossier knows about one report.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
     pub period: Option<Period>,
+    /// The report's own date, the reference for year-less and relative wording.
+    pub reference: Reference,
+    /// Metadata lines at the top (`Publication Date: …`): their dates are no events.
+    pub metadata: Vec<Span>,
+    /// Footnotes and sections of notes or references, in text order: their dates are the dates
+    /// of sources cited, not of the events a report tells.
+    pub notes: Vec<Span>,
     /// The report's title, when the first lines or front matter give one.
     pub title: Option<String>,
     pub sections: Vec<Section>,
@@ -302,4 +352,13 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Problems with the input itself (a report too large to analyse), as findings.
     pub notices: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The table that holds `offset`, with the row and column of its cell there.
+    pub fn table_cell(&self, offset: usize) -> Option<(&crate::markdown::Table, usize, usize)> {
+        let k = self.tables.partition_point(|t| t.span.end <= offset);
+        let t = self.tables.get(k).filter(|t| t.span.start <= offset)?;
+        t.cell_at(offset).map(|(r, c)| (t, r, c))
+    }
 }

@@ -9,25 +9,27 @@ use crate::text::lines;
 /// How many non-blank lines at the top may carry the report's dateline.
 const TITLE_BLOCK_LINES: usize = 12;
 
-/// The period from front matter (`period:`, `date:`, `title:`) or from a dateline in the first
-/// lines (`Sep — Dec 2014`, `January to March 2019`, `Q2 2023`).
-pub fn infer(text: &str) -> Option<Period> {
+/// The period from front matter (`period:`, or a `title:` that states one) or from a line of
+/// the title block (`Sep — Dec 2014`, `January to March 2019`, `Q2 2023`). `text` is the
+/// original; `prose` what the analysis reads (for Markdown, without markup, links or code), at
+/// the same offsets. A publication date is no period, and neither is a year inside the name of
+/// a law, a bill or a body (`the Foreign Assistance Act of 1961`, `H.R. 1346`).
+pub fn infer(text: &str, prose: &str) -> Option<Period> {
     if let Some((body, _)) = front_matter(text) {
         let fm = &text[body.start..body.end];
-        for key in ["period", "date", "title"] {
-            if let Some(v) = front_matter_value(fm, key) {
-                if let Some(p) = parse(v) {
-                    return Some(p);
-                }
-            }
+        if let Some(p) = front_matter_value(fm, "period").and_then(parse) {
+            return Some(p);
+        }
+        if let Some(p) =
+            front_matter_value(fm, "title").and_then(|v| parse(v).or_else(|| within(v)))
+        {
+            return Some(p);
         }
     }
     let mut seen = 0;
-    for line in lines(text) {
-        let s = text[line.start..line.end]
-            .trim()
-            .trim_start_matches('#')
-            .trim();
+    for line in lines(prose) {
+        let s = prose[line.start..line.end]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '|' | '>'));
         if s.is_empty() {
             continue;
         }
@@ -38,6 +40,10 @@ pub fn infer(text: &str) -> Option<Period> {
         // Prose has begun: the dateline, if any, came before it.
         if s.split_whitespace().count() > 20 || s.ends_with(['.', '!', '?', ';']) {
             break;
+        }
+        // `Publication Date: 04/13/2026`, `Version: 14`: metadata, not a title.
+        if crate::reference::is_metadata(s) {
+            continue;
         }
         if let Some(p) = parse(s).or_else(|| within(s)) {
             return Some(p);
@@ -81,18 +87,73 @@ fn parse_one(s: &str) -> Option<Period> {
     })
 }
 
-/// A dated expression with an explicit year inside a title line (`Quarterly Review, Q2 2023`).
+/// A dated expression with an explicit year inside a title line (`Quarterly Review, Q2 2023`):
+/// a span of time, a quarter or a month, or a year that is no part of a name.
 fn within(s: &str) -> Option<Period> {
     let toks = tokenize(s);
     let mut found = Vec::new();
     dates::find(s, &toks, &Anchor::default(), &mut found);
     found
         .iter()
-        .find(|d| d.value.interval || d.value.precision != Precision::Day)
+        .filter(|d| d.value.interval || d.value.precision != Precision::Day)
+        .find(|d| {
+            d.value.interval
+                || d.value.precision != Precision::Year
+                || (ends_the_line(s, d.span.end) && !names_the_year(s, d.span.start))
+        })
         .map(|d| Period {
             start: d.value.start,
             end: d.value.end,
         })
+}
+
+/// A year stands for a report's period only at the end of its line (`Annual report 2018`);
+/// before other words it is the subject's (`the Court in 2026: Pending Cases`) or part of a name
+/// (`the 2021 Congressional Report`).
+fn ends_the_line(s: &str, at: usize) -> bool {
+    s[at..].chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Whether the word before a year makes it part of a name or a number: `Act of 1961`,
+/// `H.R. 1346`, `No. 2019`, `Vision 2030`.
+fn names_the_year(s: &str, at: usize) -> bool {
+    let before = s[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ':'])
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "of" | "act"
+            | "no"
+            | "nos"
+            | "number"
+            | "section"
+            | "sec"
+            | "§"
+            | "h.r"
+            | "s"
+            | "h.res"
+            | "s.res"
+            | "p.l"
+            | "law"
+            | "bill"
+            | "code"
+            | "chapter"
+            | "article"
+            | "title"
+            | "resolution"
+            | "amendment"
+            | "vision"
+            | "agenda"
+            | "fund"
+            | "plan"
+            | "strategy"
+            | "program"
+            | "programme"
+    ) || before.ends_with(['-', '/', '#'])
 }
 
 #[cfg(test)]
@@ -101,7 +162,7 @@ mod tests {
 
     #[track_caller]
     fn check(text: &str, start: &str, end: &str) {
-        let p = infer(text).unwrap_or_else(|| panic!("no period in {text:?}"));
+        let p = infer(text, text).unwrap_or_else(|| panic!("no period in {text:?}"));
         assert_eq!(
             (p.start.to_string(), p.end.to_string()),
             (start.into(), end.into()),
@@ -142,7 +203,6 @@ mod tests {
             "2014-09-01",
             "2014-12-31",
         );
-        check("---\ndate: 2019-03-15\n---\n", "2019-03-15", "2019-03-15");
         check(
             "---\ntitle: \"Trade review, Oct-Dec 2016\"\n---\n",
             "2016-10-01",
@@ -151,13 +211,28 @@ mod tests {
         check("Nov. 2014 – Feb. 2015\n", "2014-11-01", "2015-02-28");
     }
 
+    #[track_caller]
+    fn none(text: &str) {
+        let prose = crate::markdown::read(text).prose;
+        assert_eq!(infer(text, &prose), None, "{text:?}");
+    }
+
     #[test]
     fn no_period_without_a_dated_title() {
-        assert_eq!(
-            infer(
-                "Notes\n\nThe meeting on Oct. 31 went well, said everyone present at the meeting today in the hall.\n\nIn 2014 things."
-            ),
-            None
+        none(
+            "Notes\n\nThe meeting on Oct. 31 went well, said everyone present at the meeting today in the hall.\n\nIn 2014 things.",
         );
+    }
+
+    #[test]
+    fn publication_dates_laws_and_bills_state_no_period() {
+        none("---\ntitle: A statement on trade\ndate: 2021-05-23\n---\n# A statement\n");
+        none("# Assistance under the Foreign Assistance Act of 1961\n\nBody.\n");
+        none(
+            "# Year-round fuel sales\n\n**Report No.:** X1\n| **Referenced Legislation:** | H.R. 1346; S. 593\n| **Publication Date:** | 04/10/2026\n",
+        );
+        none("# The Water Fund 2030 and the Vision 2030 plan\n");
+        none("# Election Law and the Courts in 2026: Pending Cases\n\nBody.\n");
+        none("# Minister to release the 2021 Annual Report on Trade\n");
     }
 }

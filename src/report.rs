@@ -26,6 +26,10 @@ pub fn to_json(path: &str, text: &str, analysis: &Analysis) -> Value {
     json!({
         "path": path,
         "period": analysis.period.map(|p| json!({ "start": p.start.to_string(), "end": p.end.to_string() })),
+        "reference": json!({
+            "date": analysis.reference.date.map(|d| d.to_string()),
+            "from": analysis.reference.from.as_str(),
+        }),
         "sections": analysis.sections.iter().map(|s| json!({
             "title": s.title, "level": s.level, "start": s.span.start, "end": s.span.end,
         })).collect::<Vec<_>>(),

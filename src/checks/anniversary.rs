@@ -1,7 +1,7 @@
 //! `anniversary`: `the 70th anniversary of the 1956 declaration` on a date in 2016 is the 60th.
 
 use super::Context;
-use crate::model::{Finding, Fix, Precision, Severity};
+use crate::model::{Finding, Fix, Precision, ReferenceSource, Severity};
 
 fn ordinal(n: i64) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -12,6 +12,13 @@ fn ordinal(n: i64) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
+}
+
+/// Whether a date's text writes its year (`1956`, `'56`): `9/11` or `October 31` take theirs
+/// from elsewhere, and an anniversary counted from such a year counts nothing.
+fn states_its_year(text: &str, year: i32) -> bool {
+    let full = year.to_string();
+    text.contains(&full) || text.contains(&format!("'{:02}", year.rem_euclid(100)))
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -32,6 +39,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 d.span.start > f.span.end
                     && d.span.end <= sentence.end
                     && !d.value.interval
+                    && !d.relative
+                    && states_its_year(cx.slice(d.span), d.value.start.year)
                     && cx.at_most_words(f.span.end, d.span.start, 8)
             })
         else {
@@ -55,11 +64,24 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .filter(|p| p.start.year == p.end.year)
                     .map(|p| (p.start.year, None))
             });
+        // Without a date of its own, the anniversary falls near the report's date: `approaching
+        // the 20th anniversary`, `last year's 15th` may be a year either side of it.
+        let (when, slack) = match when {
+            Some(w) => (Some(w), 0),
+            None => (
+                cx.analysis
+                    .reference
+                    .date
+                    .filter(|_| cx.analysis.reference.from != ReferenceSource::None)
+                    .map(|d| (d.year, None)),
+                1,
+            ),
+        };
         let Some((year, when_span)) = when else {
             continue;
         };
         let expected = i64::from(year - base.value.start.year);
-        if expected > 0 && (f.value as i64) != expected {
+        if expected > 0 && ((f.value as i64) - expected).abs() > slack {
             let mut related = vec![(
                 base.span,
                 format!("the event was in {}", base.value.start.year),

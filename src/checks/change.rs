@@ -65,6 +65,67 @@ fn direction(words: &[Cow<'_, str>]) -> Option<f64> {
     dir
 }
 
+/// Words before `from A to B` that make it a range of values rather than a change.
+fn is_range_word(w: &str) -> bool {
+    matches!(
+        w,
+        "range" | "ranged" | "ranging" | "ranges" | "varied" | "varying" | "vary" | "varies"
+    )
+}
+
+/// Words before a figure that make it another statistic of the values in the range.
+fn is_statistic_word(w: &str) -> bool {
+    matches!(w, "average" | "averaged" | "median" | "mean" | "typical")
+}
+
+/// Nouns a change percentage is stated with: `an increase of 5%`, `a 5% rise`.
+fn is_change_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "increase"
+            | "increases"
+            | "decrease"
+            | "decreases"
+            | "rise"
+            | "fall"
+            | "drop"
+            | "decline"
+            | "growth"
+            | "gain"
+            | "loss"
+            | "reduction"
+            | "cut"
+            | "change"
+            | "jump"
+            | "expansion"
+            | "contraction"
+            | "surge"
+            | "slump"
+            | "plunge"
+            | "upturn"
+            | "downturn"
+    )
+}
+
+/// The interval a stated change allows: the trailing zeros of a whole number are not
+/// significant beyond its first two digits (`150%` is 145 to 155, `1,000%` 950 to 1,050), while
+/// `20%` keeps its two digits.
+fn stated_precision(cx: &Context<'_>, f: &Figure) -> (f64, f64) {
+    let (lo, hi) = cx.interval(f);
+    let v = f.value.abs();
+    if f.value.fract() != 0.0 || !hi.is_finite() {
+        return (lo, hi);
+    }
+    let mut unit = 1.0;
+    while v % (unit * 10.0) == 0.0 && v / (unit * 10.0) >= 10.0 && unit < 1e6 {
+        unit *= 10.0;
+    }
+    if unit == 1.0 {
+        return (lo, hi);
+    }
+    (lo.min(f.value - unit / 2.0), hi.max(f.value + unit / 2.0))
+}
+
 fn preceded_by(cx: &Context<'_>, f: &Figure, start: usize, words: &[&str]) -> bool {
     cx.word_before(start, f.span.start)
         .is_some_and(|w| words.contains(&&*w))
@@ -80,6 +141,14 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 && figs[k].kind != FigureKind::Multiplier
         });
         let Some(a) = from else { continue };
+        // `ranged from A to B` and `varying from A to B` give a range, not a change.
+        if cx
+            .words_before(sentence.start, figs[a].span.start, 3)
+            .iter()
+            .any(|w| is_range_word(w))
+        {
+            continue;
+        }
         let to = inside.iter().copied().find(|&k| {
             k != a
                 && figs[k].kind == figs[a].kind
@@ -132,14 +201,31 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .take(2)
                     .map(lowered),
             );
+            // `with an average of 27%`, `a median of 5%`: another statistic of the same values.
+            if near.iter().any(|w| is_statistic_word(w)) {
+                continue;
+            }
             match f.kind {
                 FigureKind::Percent => {
-                    let dir = direction(&words)
-                        .or_else(|| direction(&cx.words_before(sentence.start, f.span.start, 12)));
-                    if dir.is_none() && !near.iter().any(|w| matches!(&**w, "by" | "of")) {
+                    // The percentage must say it is the change: `by P`, `an increase of P`,
+                    // `rose P`, `a P increase`. `a revenue offset of 5%` measures something else.
+                    let after = words.get(near.len()).map(|w| &**w);
+                    let close = cx.words_before(sentence.start, f.span.start, 2);
+                    let is_the_change = match (close.last().map(|w| &**w), close.first()) {
+                        (Some("by"), _) => true,
+                        (Some("of"), Some(noun)) if close.len() == 2 => is_change_noun(noun),
+                        (Some(w), _) if direction(&[Cow::Borrowed(w)]).is_some() => true,
+                        _ => false,
+                    } || after.is_some_and(|w| {
+                        is_change_noun(w) || direction(&[Cow::Borrowed(w)]).is_some()
+                    });
+                    if !is_the_change {
                         continue;
                     }
-                    let (pl, ph) = cx.interval(f);
+                    let dir = direction(&words)
+                        .or_else(|| direction(&cx.words_before(sentence.start, f.span.start, 12)));
+                    // A round figure claims only the digits it shows: `150%` is 145% to 155%.
+                    let (pl, ph) = stated_precision(cx, f);
                     let tol = cx.config.change_tolerance;
                     let (clo, chi) = ((rlo - 1.0) * 100.0, (rhi - 1.0) * 100.0);
                     let stated = match dir {
@@ -214,7 +300,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     });
                 }
                 FigureKind::Multiplier => {
-                    let (ml, mh) = cx.interval(f);
+                    let (ml, mh) = stated_precision(cx, f);
                     // `halved` means a ratio of one half; `36-fold increase` one of 36.
                     if rhi >= ml && rlo <= mh {
                         continue;

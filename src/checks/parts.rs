@@ -113,8 +113,45 @@ fn respectively(
     if parts.len() < 2 || parts.len() == before.len() || unit.0 == FigureKind::Percent {
         return;
     }
-    let whole = &figs[before[before.len() - parts.len() - 1]];
+    let w = before.len() - parts.len() - 1;
+    let whole = &figs[before[w]];
     if (whole.kind, whole.unit.clone()) != unit || whole.range.is_some() {
+        return;
+    }
+    // `raised them to A, B and C; they would have been D, E and F, respectively` pairs two
+    // lists: a whole that is itself one of a list is no whole.
+    if w > 0 {
+        let prev = &figs[before[w - 1]];
+        let listed = (prev.kind, prev.unit.clone()) == unit
+            && cx.at_most_words(prev.span.end, whole.span.start, 5)
+            && cx
+                .slice(crate::text::Span::new(prev.span.end, whole.span.start))
+                .contains([',', ';']);
+        if listed {
+            return;
+        }
+    }
+    // `$19 million each year, and … $6 million and $8 million, respectively`: an amount per
+    // item is no whole of the parts.
+    let first_part = figs[*parts.last().unwrap_or(&last)].span.start;
+    let between: super::WordList<'_> = cx.words_between(whole.span.end, first_part);
+    if between
+        .iter()
+        .take(3)
+        .any(|w| matches!(&**w, "each" | "per" | "apiece" | "annually" | "a"))
+    {
+        return;
+    }
+    // The parts name as many things as there are parts (`exports and imports of`): one
+    // `and` or comma fewer than the parts between the whole and them.
+    let joins = between
+        .iter()
+        .filter(|w| matches!(&***w, "and" | "or"))
+        .count()
+        + cx.slice(crate::text::Span::new(whole.span.end, first_part))
+            .matches(',')
+            .count();
+    if joins + 1 < parts.len() {
         return;
     }
     let (wl, wh) = cx.interval(whole);
@@ -141,6 +178,21 @@ fn respectively(
     });
 }
 
+/// Whether a trigger stands between figure `k` and the next one (or the sentence's end).
+fn opens_parts(cx: &Context<'_>, k: usize, next: Option<usize>) -> bool {
+    let figs = &cx.analysis.figures;
+    let end = next.map_or(cx.sentence_of(figs[k].span.start).end, |n| {
+        figs[n].span.start
+    });
+    let mut buf = [""; 9];
+    let mut len = 0;
+    for (slot, w) in buf.iter_mut().zip(cx.words(figs[k].span.end, end)) {
+        *slot = w;
+        len += 1;
+    }
+    trigger(&buf[..len]).is_some()
+}
+
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let figs = &cx.analysis.figures;
     for sentence in &cx.sentences {
@@ -148,7 +200,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         respectively(cx, inside, *sentence, out);
         for (n, &w) in inside.iter().enumerate() {
             let whole = &figs[w];
-            if whole.ordinal || whole.range.is_some() {
+            // `two-thirds of them, including …`: a fraction is no whole for a count.
+            if whole.ordinal
+                || whole.range.is_some()
+                || whole.value.fract() != 0.0 && whole.kind == FigureKind::Count
+            {
                 continue;
             }
             let Some(&next) = inside.get(n + 1) else {
@@ -175,10 +231,17 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             // Parts: the following figures of the same kind and unit, up to one of another kind.
+            // A figure with a trigger of its own after it opens a new whole (`80 students,
+            // including 29 assistants, and 55 others, including 13 …`).
             let parts: Vec<usize> = inside[n + 1..]
                 .iter()
-                .copied()
-                .take_while(|&k| figs[k].kind == whole.kind && figs[k].unit == whole.unit)
+                .enumerate()
+                .take_while(|&(j, &k)| {
+                    figs[k].kind == whole.kind
+                        && figs[k].unit == whole.unit
+                        && !(j > 0 && opens_parts(cx, k, inside.get(n + 2 + j).copied()))
+                })
+                .map(|(_, &k)| k)
                 .collect();
             if parts.len() < 2 && !exact {
                 // One part can exceed the whole too (`1,000 troops, including 1,200 marines`).

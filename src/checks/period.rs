@@ -10,6 +10,15 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if d.relative || d.approx || d.value.precision != Precision::Day {
             continue;
         }
+        // A header's `Publication Date:` is the report's own date, not an event it reports.
+        // Nor are the dates of sources cited in notes.
+        let within = |spans: &[crate::text::Span]| {
+            let k = spans.partition_point(|m| m.end <= d.span.start);
+            spans.get(k).is_some_and(|m| m.start <= d.span.start)
+        };
+        if within(&cx.analysis.metadata) || within(&cx.analysis.notes) {
+            continue;
+        }
         if d.value.end < p.start || d.value.start > p.end {
             out.push(Finding {
                 span: d.span,

@@ -27,7 +27,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     mentions.sort_unstable();
     let mut seen: HashMap<(usize, FigureKind, Option<&str>), usize> = HashMap::default();
     for (k, f) in figs.iter().enumerate() {
-        if !matches!(f.kind, FigureKind::Money | FigureKind::Quantity) || f.range.is_some() {
+        // A table cell is read with its row and column, never as a name's figure restated.
+        if !matches!(f.kind, FigureKind::Money | FigureKind::Quantity)
+            || f.range.is_some()
+            || cx.analysis.table_cell(f.span.start).is_some()
+        {
             continue;
         }
         // `the 1.5 billion yuan Special Fund`: the name right after the figure.

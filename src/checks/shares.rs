@@ -117,6 +117,40 @@ fn is_change(cx: &Context<'_>, f: &Figure) -> bool {
     near_before || near_after
 }
 
+/// The whole a share names right after it (`60 percent of global GDP`): its words up to the
+/// next punctuation or figure, lower-cased, without articles.
+fn named_whole(cx: &Context<'_>, f: &Figure) -> Option<String> {
+    let end = crate::text::floor_char_boundary(cx.text, (f.span.end + 60).min(cx.scope.end));
+    let rest = &cx.text[f.span.end..end];
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("Of "))?;
+    let phrase = rest
+        .split([',', ';', ':', '.', '(', ')', '–', '—'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .take_while(|w| !matches!(w.as_str(), "and" | "or" | "while" | "but" | "which"))
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "all" | "its" | "their"))
+        .take(4)
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Shares that each name a whole, and not the same one (`90% of families; 91% of health
+/// workers`), are shares of different wholes.
+fn of_different_wholes(cx: &Context<'_>, shares: &[usize]) -> bool {
+    let figs = &cx.analysis.figures;
+    let mut named = shares.iter().filter_map(|&k| named_whole(cx, &figs[k]));
+    let Some(first) = named.next() else {
+        return false;
+    };
+    named.any(|w| w != first)
+}
+
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let figs = &cx.analysis.figures;
     for sentence in &cx.sentences {
@@ -155,7 +189,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             shares.push(k);
         }
-        if shares.len() < 2 {
+        if shares.len() < 2 || of_different_wholes(cx, &shares) {
             continue;
         }
         // `respectively` pairs each share with its own whole; `of GDP` shares are of different

@@ -47,6 +47,35 @@ impl Anchor {
     }
 }
 
+/// Events named by the numbers of their date (`9/11`), from `data/named-events.tsv`: the two
+/// numbers as written and the event's date.
+static NAMED_EVENTS: std::sync::LazyLock<Vec<((u32, u32), Date)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/named-events.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let (a, b) = cols.next()?.split_once('/')?;
+                let iso = cols.next()?;
+                let mut ymd = iso.split('-').map(|p| p.parse::<u32>().ok());
+                let (y, m, d) = (ymd.next()??, ymd.next()??, ymd.next()??);
+                Some((
+                    (a.parse().ok()?, b.parse().ok()?),
+                    Date::new(y as i32, m, d)?,
+                ))
+            })
+            .collect()
+    });
+
+/// The date of the event `a/b` names, if it names one.
+fn named_event(a: u32, b: u32) -> Option<Date> {
+    NAMED_EVENTS
+        .iter()
+        .find(|(k, _)| *k == (a, b))
+        .map(|&(_, d)| d)
+}
+
 pub fn month_number(word: &str) -> Option<u32> {
     let mut w_buf = [0u8; 32];
     let w = crate::recognise::token::lower(word, &mut w_buf);
@@ -1226,6 +1255,12 @@ impl<'a> Parser<'a> {
                 day(y, m, d)
             }
             [Num(a, la), Num(b, lb)] if la <= 2 && lb <= 2 => {
+                // `9/11` names an event by its date, which is that event's date.
+                if !dash {
+                    if let Some(date) = named_event(a, b) {
+                        return Some(Parsed::new(end, DateValue::day(date)));
+                    }
+                }
                 // Two bare numbers are a date only with a slash, or a dash after `on`/`in`.
                 if dash && !self.cue_before(start) {
                     return None;

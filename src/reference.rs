@@ -1,0 +1,247 @@
+//! The report's own date: the day its year-less and relative wording ("today", "last year",
+//! "Oct. 31") is read against, found in its front matter, its metadata lines, a dateline or its
+//! title block.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::calendar::Date;
+use crate::model::{Precision, Reference, ReferenceSource};
+use crate::recognise::dates::{self, Anchor};
+use crate::recognise::token::tokenize;
+use crate::text::{Span, lines};
+
+/// How many non-blank lines at the top are read for metadata and the title block.
+const HEAD_LINES: usize = 60;
+/// How many blocks at the top may open with a dateline.
+const DATELINE_BLOCKS: usize = 12;
+
+/// Front-matter keys that give the report's date, latest meaning first.
+const FRONT_MATTER_KEYS: &[&str] = &["updated", "last_modified", "modified", "date", "published"];
+
+/// A metadata line: a label, a colon, and the value (`Publication Date: 04/13/2026`, with any
+/// Markdown emphasis or table pipes around them already blanked or stripped).
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:publication date|date of publication|date published|published(?: on)?|release date|released|date|dated|updated|last updated|last modified|last revised|revised|as of)\s*:\s*(.+)$",
+    )
+    .expect("the metadata pattern is valid")
+});
+
+/// The labels of other header lines (`Report No.: IF10491`, `Author: …`): not dates, not
+/// titles, and no events.
+static HEADER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:report|product|crs product|document|file|reference)(?: no\.?| number| type| id)?\s*:|^(?:version|source|sources|authors?|by|topics?|subjects?|keywords|tags|referenced legislation|legislation|contact|classification|status|language|pages|url|doi|to|from|cc|re|memo(?:randum)? for)\s*:",
+    )
+    .expect("the header pattern is valid")
+});
+
+/// `Updated April 13, 2026` and `As of March 1, 2026` standing in a header line.
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:Updated|UPDATED|Last updated|As of)\s+(.+)$")
+        .expect("the updated pattern is valid")
+});
+
+/// A dateline before the date: a place of a few capitalised words (`Washington, DC`,
+/// `NEW YORK`, `Brussels`), then a comma or a dash.
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Lu}][\p{L}.'’-]*(?:,?\s+[\p{Lu}][\p{L}.'’-]*){0,4}\s*[,–—-]\s*$")
+        .expect("the dateline pattern is valid")
+});
+
+/// The report's own date. `text` is the original (its front matter is read there); `prose` is
+/// what the analysis reads (for Markdown, the text without markup, links or code), at the same
+/// offsets; `blocks` are its paragraphs in order.
+pub fn infer(text: &str, prose: &str, blocks: &[Span]) -> Option<Reference> {
+    front_matter(text)
+        .map(|d| (d, ReferenceSource::FrontMatter))
+        .or_else(|| metadata(prose).map(|d| (d, ReferenceSource::Metadata)))
+        .or_else(|| dateline(prose, blocks).map(|d| (d, ReferenceSource::Dateline)))
+        .or_else(|| title_block(prose).map(|d| (d, ReferenceSource::Title)))
+        .map(|(date, from)| Reference {
+            date: Some(date),
+            from,
+        })
+}
+
+/// A day with its year stated, at the start of `s` or as the whole of it.
+fn day_in(s: &str) -> Option<Date> {
+    let toks = tokenize(s);
+    let mut found = Vec::new();
+    dates::find(s, &toks, &Anchor::default(), &mut found);
+    found
+        .iter()
+        .find(|d| d.value.precision == Precision::Day && !d.value.interval && !d.relative)
+        .map(|d| d.value.start)
+}
+
+fn front_matter(text: &str) -> Option<Date> {
+    let (body, _) = crate::outline::front_matter(text)?;
+    let fm = &text[body.start..body.end];
+    FRONT_MATTER_KEYS.iter().find_map(|key| {
+        fm.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            let v = v.trim().trim_matches(['"', '\'']);
+            // `2021-05-23T10:00:00Z` and `2021-05-23 10:00`: the day is the first ten bytes.
+            let day = v.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-'));
+            (k.trim().eq_ignore_ascii_case(key))
+                .then(|| day_in(day.unwrap_or(v)))
+                .flatten()
+        })
+    })
+}
+
+/// The non-blank lines at the top with their spans, trimmed of white space and Markdown marks
+/// that survive in plain text (`**`, `|`, `#`, `>`).
+fn head(prose: &str) -> impl Iterator<Item = (Span, &str)> {
+    lines(prose)
+        .map(move |l| {
+            let s = prose[l.start..l.end].trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '*' | '_' | '|' | '#' | '>')
+            });
+            (l, s)
+        })
+        .filter(|(_, s)| !s.is_empty())
+        .take(HEAD_LINES)
+}
+
+/// A line with its words joined by single spaces, the pipes and stars between them gone:
+/// `Publication Date:   04/13/2026`.
+fn squeeze(line: &str) -> String {
+    line.split(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '|'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a line (trimmed of Markdown marks) is a header's metadata: `Publication Date: …`,
+/// `Updated …`, `Report No.: …`, `Author: …`.
+pub fn is_metadata(line: &str) -> bool {
+    let s = squeeze(line);
+    LABEL.is_match(&s)
+        || HEADER_LABEL.is_match(&s)
+        || UPDATED
+            .captures(&s)
+            .and_then(|c| c.get(1))
+            .is_some_and(|v| day_in(v.as_str()).is_some())
+}
+
+/// The metadata lines at the top of a report (as `is_metadata` tells them), read in its prose.
+pub fn metadata_lines(prose: &str) -> Vec<Span> {
+    head(prose)
+        .filter(|(_, s)| is_metadata(s))
+        .map(|(l, _)| l)
+        .collect()
+}
+
+fn metadata(prose: &str) -> Option<Date> {
+    head(prose).find_map(|(_, line)| {
+        let squeezed = squeeze(line);
+        if let Some(c) = LABEL.captures(&squeezed) {
+            if let Some(d) = c.get(1).and_then(|v| day_in(v.as_str())) {
+                return Some(d);
+            }
+        }
+        UPDATED
+            .captures(&squeezed)
+            .and_then(|c| c.get(1))
+            .and_then(|v| day_in(v.as_str()))
+    })
+}
+
+/// `Washington, DC – June 29, 2026: …` or `June 29, 2026 — …` opening one of the first blocks.
+fn dateline(prose: &str, blocks: &[Span]) -> Option<Date> {
+    blocks.iter().take(DATELINE_BLOCKS).find_map(|b| {
+        let s = prose[b.start..b.end].trim_start();
+        let head = &s[..crate::text::floor_char_boundary(s, s.len().min(120))];
+        let toks = tokenize(head);
+        let mut found = Vec::new();
+        dates::find(head, &toks, &Anchor::default(), &mut found);
+        let d = found.first()?;
+        if d.value.precision != Precision::Day || d.value.interval {
+            return None;
+        }
+        let before = &head[..d.span.start];
+        let after = head[d.span.end..].trim_start();
+        let place = before.trim().is_empty() || PLACE.is_match(before.trim_end());
+        let closes = after.is_empty()
+            || after.starts_with([':', '–', '—', '-', '(', '/'])
+            || after.starts_with("--");
+        (place && closes).then_some(d.value.start)
+    })
+}
+
+/// A line of the title block that is a date (`14 March 2019`), before prose begins.
+fn title_block(prose: &str) -> Option<Date> {
+    for (_, line) in head(prose).take(12) {
+        if line.split_whitespace().count() > 20 || line.ends_with(['.', '!', '?', ';']) {
+            return None;
+        }
+        if let Some(v) = dates::parse_whole(line, &Anchor::default()) {
+            if v.precision == Precision::Day && !v.interval {
+                return Some(v.start);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, want: Option<(&str, ReferenceSource)>) {
+        let reading = crate::markdown::read(text);
+        let got = infer(text, &reading.prose, &reading.blocks)
+            .map(|r| (r.date.map(|d| d.to_string()).unwrap_or_default(), r.from));
+        assert_eq!(got, want.map(|(d, f)| (d.to_string(), f)), "{text:?}");
+    }
+
+    #[test]
+    fn front_matter_metadata_datelines_and_title_blocks() {
+        use ReferenceSource::*;
+        check(
+            "---\ntitle: A statement\ndate: 2021-05-23\nsource: x\n---\n\n# A statement\n\nToday we met.\n",
+            Some(("2021-05-23", FrontMatter)),
+        );
+        check(
+            "---\npublished: \"2020-02-03T10:00:00Z\"\nupdated: 2020-03-04\n---\nText.\n",
+            Some(("2020-03-04", FrontMatter)),
+        );
+        check(
+            "# Notes on trade\n\n**Report No.:** X1\n| **Publication Date:** | 04/13/2026\n| **Author:** | Someone\n\nBody text of the report.\n",
+            Some(("2026-04-13", Metadata)),
+        );
+        check(
+            "# Notes\n\n[Listen](https://example.org/2019/1/1)Notes on trade Updated April 10, 2026   (X1)\n\nBody.\n",
+            Some(("2026-04-10", Metadata)),
+        );
+        check(
+            "# Press release\n\nWashington, DC – June 29, 2026: The minister said today that talks would resume.\n",
+            Some(("2026-06-29", Dateline)),
+        );
+        check(
+            "Press release\n\nBRUSSELS, 3 March 2025 — The council agreed on a budget.\n",
+            Some(("2025-03-03", Dateline)),
+        );
+        check(
+            "Weekly briefing\n14 March 2019\n\nThe week began with talks in the capital, which went on for hours.\n",
+            Some(("2019-03-14", Title)),
+        );
+    }
+
+    #[test]
+    fn dates_in_prose_links_and_code_are_no_reference() {
+        check(
+            "# Notes\n\nThe talks of June 29, 2026 went well, said the minister on the day.\n",
+            None,
+        );
+        check(
+            "# Notes\n\n```\nDate: 2020-01-01\n```\n\nSee [the page](https://x.org/updated/2020-01-01).\n",
+            None,
+        );
+    }
+}
