@@ -166,7 +166,7 @@ mod stages {
 
     fn anchor() -> dates::Anchor {
         dates::Anchor {
-            period: dossier::period::infer(&ONE_MB),
+            period: dossier::period::infer(&ONE_MB, &ONE_MB),
             reference: dossier::calendar::Date::new(2019, 3, 31),
         }
     }

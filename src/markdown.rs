@@ -108,9 +108,10 @@ pub fn read(text: &str) -> Reading {
                     *title = Some(title.map_or(span, |t| Span::new(t.start, span.end)));
                 }
             }
-            Event::Start(Tag::Link { link_type, .. })
-                if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
-            {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => {
                 hidden += 1;
             }
             Event::End(TagEnd::Link) if hidden > 0 => hidden -= 1,
@@ -345,5 +346,20 @@ mod tests {
         assert!(r.prose.starts_with("Café —"));
         assert!(r.prose.contains("✓ 5 €"));
         assert!(!r.prose.contains("naïve"));
+    }
+
+    #[test]
+    fn the_analysis_finds_nothing_outside_prose() {
+        let text = "# Notes\n\n```\nOn Oct. 31, 2014 we paid $5 million.\n```\n\n    Indented: 40% in 2019.\n\n<!-- 3 million tons on May 5, 2020 -->\n\n<p>12 tons on June 1, 2018</p>\n\nSee `7%` and [the page](https://example.org/2014/10/31/5-million) and <https://example.org/2019/30%25>.[^9]\n\n[^9]: https://example.org/2011/7\n";
+        let a = crate::analyze(text, &crate::Config::default(), crate::Format::Markdown);
+        let found: Vec<&str> = a
+            .dates
+            .iter()
+            .map(|d| d.span)
+            .chain(a.figures.iter().map(|f| f.span))
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
+        assert!(a.findings.is_empty(), "{:?}", a.findings);
     }
 }

@@ -96,22 +96,55 @@ fn within(s: &str) -> Option<Period> {
     found
         .iter()
         .filter(|d| d.value.interval || d.value.precision != Precision::Day)
-        .find(|d| {
-            d.value.interval
-                || d.value.precision != Precision::Year
-                || (ends_the_line(s, d.span.end) && !names_the_year(s, d.span.start))
-        })
+        .find(|d| states_coverage(s, d.span.start, d.span.end))
         .map(|d| Period {
             start: d.value.start,
             end: d.value.end,
         })
 }
 
-/// A year stands for a report's period only at the end of its line (`Annual report 2018`);
-/// before other words it is the subject's (`the Court in 2026: Pending Cases`) or part of a name
-/// (`the 2021 Congressional Report`).
-fn ends_the_line(s: &str, at: usize) -> bool {
-    s[at..].chars().all(|c| !c.is_alphanumeric())
+/// Whether the dated words at `start..end` of a title line state what the report covers: they
+/// open the line before a word or two (`H1 2020 outlook`), or close it after a separator or a
+/// word that names a report (`Quarterly Review, Q2 2023`, `Personal Exemption: 1988 to 2026`,
+/// `Annual report 2018`). Elsewhere they are the subject's time (`Activity in 2017 and 2018`)
+/// or part of a name (`Our Ocean Conference 2022`, `the 2021 Annual Report`).
+fn states_coverage(s: &str, start: usize, end: usize) -> bool {
+    let before = s[..start].trim_end();
+    let after = &s[end..];
+    if before.chars().all(|c| !c.is_alphanumeric()) {
+        return after.split_whitespace().count() <= 2;
+    }
+    if after.chars().any(char::is_alphanumeric) || names_the_year(s, start) {
+        return false;
+    }
+    if before.ends_with([':', ',', '–', '—', '-', '(', '|']) {
+        return true;
+    }
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "report"
+            | "review"
+            | "outlook"
+            | "update"
+            | "brief"
+            | "briefing"
+            | "survey"
+            | "yearbook"
+            | "summary"
+            | "digest"
+            | "bulletin"
+            | "monitor"
+            | "overview"
+            | "assessment"
+            | "quarterly"
+            | "annual"
+            | "covering"
+    )
 }
 
 /// Whether the word before a year makes it part of a name or a number: `Act of 1961`,
@@ -234,5 +267,8 @@ mod tests {
         none("# The Water Fund 2030 and the Vision 2030 plan\n");
         none("# Election Law and the Courts in 2026: Pending Cases\n\nBody.\n");
         none("# Minister to release the 2021 Annual Report on Trade\n");
+        none("---\ntitle: \"Commitments at the Ocean Conference 2022\"\n---\n");
+        none("# Reward offer for information on attacks in 2017 and 2018\n");
+        none("# A briefing on the budget proposal for Fiscal Year 2022\n");
     }
 }

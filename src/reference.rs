@@ -244,4 +244,40 @@ mod tests {
             None,
         );
     }
+
+    #[test]
+    fn today_in_a_press_release_is_its_dateline() {
+        let text = "# Press release\n\nWashington, DC – June 29, 2026: The minister said today that the talks of last year and of March 3 had helped.\n";
+        let config = crate::Config {
+            today: Date::new(2030, 1, 1),
+            ..crate::Config::default()
+        };
+        let a = crate::analyze(text, &config, crate::Format::Markdown);
+        let values: Vec<(&str, String)> = a
+            .dates
+            .iter()
+            .map(|d| (&text[d.span.start..d.span.end], d.value.iso()))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("June 29, 2026", "2026-06-29".to_string()),
+                ("today", "2026-06-29".to_string()),
+                ("last year", "2025".to_string()),
+                ("March 3", "2026-03-03".to_string()),
+            ]
+        );
+        assert_eq!(a.reference.from, ReferenceSource::Dateline);
+    }
+
+    #[test]
+    fn without_a_date_of_its_own_a_report_is_read_against_today() {
+        let config = crate::Config {
+            today: Date::new(2030, 5, 6),
+            ..crate::Config::default()
+        };
+        let a = crate::analyze("Notes\n\nWe met today.\n", &config, crate::Format::Plain);
+        assert_eq!(a.reference, Reference::default());
+        assert_eq!(a.dates[0].value.iso(), "2030-05-06");
+    }
 }

@@ -18,7 +18,9 @@ fn ordinal(n: i64) -> String {
 /// from elsewhere, and an anniversary counted from such a year counts nothing.
 fn states_its_year(text: &str, year: i32) -> bool {
     let full = year.to_string();
-    text.contains(&full) || text.contains(&format!("'{:02}", year.rem_euclid(100)))
+    crate::recognise::dates::names_an_event(text)
+        || text.contains(&full)
+        || text.contains(&format!("'{:02}", year.rem_euclid(100)))
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {

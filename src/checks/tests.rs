@@ -8,6 +8,12 @@ use crate::outline::Format;
 /// start columns with the `^^^ code` markers.
 #[track_caller]
 fn check(fixture: &str) {
+    check_as(fixture, Format::Plain);
+}
+
+/// `check` for a fixture read as `format`.
+#[track_caller]
+fn check_as(fixture: &str, format: Format) {
     let mut text = String::new();
     let mut expected: Vec<(usize, String)> = Vec::new();
     for line in fixture.lines() {
@@ -26,7 +32,7 @@ fn check(fixture: &str) {
         reference_date: crate::calendar::Date::new(2016, 6, 30),
         ..Config::default()
     };
-    let analysis = crate::analyze(&text, &config, Format::Plain);
+    let analysis = crate::analyze(&text, &config, format);
     let mut got: Vec<(usize, String)> = analysis
         .findings
         .iter()
@@ -384,4 +390,104 @@ mod words {
             prop_assert_eq!(got, words_before_by_collecting(&text, floor, offset, n));
         }
     }
+}
+
+// The shapes of false alarms seen on real reports, in sentences of our own: each reads what the
+// text claims, and a real inconsistency of the same shape is still found.
+
+#[test]
+fn a_range_with_its_average_is_no_change() {
+    check("Waiting times ranged from 12% to 40% of the trip, with an average of 22%.");
+    check("Yields ranging from 80% to 30%, with a median of 55%, were reported.");
+    check(
+        "Prices rose from $10 to $15, an increase of 20%.
+                                            ^^^ percent-change",
+    );
+}
+
+#[test]
+fn a_percentage_of_another_quantity_is_no_change() {
+    check(
+        "Lowering the levy from 30% to 20% on its own would bring a budget saving of 4% through higher activity.",
+    );
+    check(
+        "Lowering the levy from 30% to 20% is a cut of 10%.
+                                              ^^^ percent-change",
+    );
+}
+
+#[test]
+fn a_round_stated_change_claims_only_its_digits() {
+    check("Sales grew from $52.4 million in 2010 to $131.5 million in 2020, a 150% increase.");
+    check(
+        "Sales grew from $52.4 million in 2010 to $131.5 million in 2020, a 120% increase.
+                                                                   ^^^ percent-change",
+    );
+}
+
+#[test]
+fn respectively_pairs_lists_and_counts_its_parts() {
+    check(
+        "The fees rose to $120 for adults, $80 for students, and $60 for children; before the change they had been $100, $70, and $50, respectively.",
+    );
+    check(
+        "In 2020 and 2021 the council set the grant at $12 million each year, and spent $4 million and $5 million, respectively, on staff.",
+    );
+}
+
+#[test]
+fn a_new_whole_after_including_starts_its_own_parts() {
+    check(
+        "The program funded 70 engineers, including 25 trainees, and 40 nurses, including 10 midwives.",
+    );
+    check(
+        "The program funded 70 engineers, including 50 trainees and 30 interns.
+                   ^^^ parts-exceed-whole",
+    );
+    check("Two-thirds of the delegates, including 40 from Asia and 30 from Africa, voted.");
+}
+
+#[test]
+fn shares_of_different_wholes_are_not_summed() {
+    check("The region holds 60 percent of world output and 45 percent of the world's people.");
+    check("Support reached 90% of families; 91% of health workers agreed.");
+    check(
+        "Thailand buys 56 percent of the exports, Vietnam 41 percent and Laos 22 percent.
+                                                                     ^^^ shares-over-100",
+    );
+}
+
+#[test]
+fn anniversaries_count_from_a_stated_year_only() {
+    // The reference date is 30 June 2016: 9/11 was fifteen years before.
+    check("We are nearing the 15th anniversary of 9/11, and we remember.");
+    check(
+        "We are nearing the 20th anniversary of 9/11, and we remember.
+                   ^^^ anniversary",
+    );
+    check("We marked the 200th anniversary of the treaty last year with a parade.");
+    check("The accord, which marked its 15th anniversary last year, is renewed.");
+}
+
+#[test]
+fn table_cells_are_never_restated_figures() {
+    check_as(
+        "| Account | 2025 | 2026 |\n|---|---|---|\n| Court of Appeals | $3.3 | $3.4 |\n| Court of Claims | $18.1 | $18.9 |\n| Court of Appeals | $3.5 | $3.6 |\n",
+        Format::Markdown,
+    );
+}
+
+#[test]
+fn code_html_comments_and_link_targets_raise_nothing() {
+    let wrong = "On Monday, Oct. 31, 2014 the talks opened.";
+    check_as(
+        &format!(
+            "# Notes\n\n```\n{wrong}\n```\n\n    {wrong}\n\n<!-- {wrong} -->\n\n<div>{wrong}</div>\n\nSee `{wrong}` and [the talks](https://example.org/Monday-Oct-31-2014) or <https://example.org/Monday/2014-10-31>.\n"
+        ),
+        Format::Markdown,
+    );
+    check_as(
+        &format!("# Notes\n\n{wrong}\n   ^^^ weekday\n"),
+        Format::Markdown,
+    );
 }

@@ -68,6 +68,14 @@ static NAMED_EVENTS: std::sync::LazyLock<Vec<((u32, u32), Date)>> =
             .collect()
     });
 
+/// Whether `text` is written as an event named by its date (`9/11`): the year it stands for is
+/// the event's, stated by the name.
+pub fn names_an_event(text: &str) -> bool {
+    text.split_once('/').is_some_and(|(a, b)| {
+        matches!((a.trim().parse(), b.trim().parse()), (Ok(a), Ok(b)) if named_event(a, b).is_some())
+    })
+}
+
 /// The date of the event `a/b` names, if it names one.
 fn named_event(a: u32, b: u32) -> Option<Date> {
     NAMED_EVENTS
