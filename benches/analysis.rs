@@ -76,21 +76,61 @@ fn keystroke_sample_x50(bencher: Bencher) {
 }
 
 fn keystroke(bencher: Bencher, a: &str) {
+    keystroke_with(bencher, a, Format::Plain, &config());
+}
+
+/// A keystroke in a report that states no period, with the reference date configured or not:
+/// without one, the server gives the analysis today's date (`host::analyze_with`), and the two
+/// must cost the same. The generated 1 MB report without its period line, and the largest
+/// corpus report (Markdown, dated by its metadata) when `../shared` is there.
+#[divan::bench(
+    args = ["1MB, reference date", "1MB, no date", "corpus, reference date", "corpus, no date"],
+    sample_count = 50
+)]
+fn keystroke_without_period(bencher: Bencher, which: &str) {
+    let (text, format) = if which.starts_with("1MB") {
+        (undated(&ONE_MB), Format::Plain)
+    } else {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/corpus/crs/R48915v1-preemption-and-the-federal-food-drug-and-cosmeti.md"
+        );
+        match std::fs::read_to_string(path) {
+            Ok(t) => (t, Format::Markdown),
+            Err(_) => return,
+        }
+    };
+    let config = if which.ends_with("reference date") {
+        config()
+    } else {
+        Config::default()
+    };
+    keystroke_with(bencher, &text, format, &config);
+}
+
+/// The generated report without the line that states its period.
+fn undated(text: &str) -> String {
+    text.replacen(
+        "January to March 2019\n\n",
+        "This review repeats two example reports and states no period of its own.\n\n",
+        1,
+    )
+}
+
+fn keystroke_with(bencher: Bencher, a: &str, format: Format, config: &Config) {
     let mut mid = a.len() / 2;
     while !a.is_char_boundary(mid) {
         mid += 1;
     }
     let b = format!("{}x{}", &a[..mid], &a[mid..]);
-    let config = config();
     let mut cache = dossier::analysis::Cache::default();
-    dossier::analysis::analyze_with(a, &config, Format::Plain, &mut cache);
+    dossier::host::analyze_with(a, config, format, &mut cache);
     let mut flip = false;
     // As the server does: the previous analysis's vectors are handed back for the next.
     bencher.bench_local(|| {
         flip = !flip;
         let text = if flip { b.as_str() } else { a };
-        let analysis =
-            dossier::analysis::analyze_with(black_box(text), &config, Format::Plain, &mut cache);
+        let analysis = dossier::host::analyze_with(black_box(text), config, format, &mut cache);
         cache.recycle(analysis);
     });
 }

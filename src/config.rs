@@ -122,6 +122,7 @@ pub const CHECK_CODES: &[&str] = &[
     "anniversary",
     "duration-span",
     "restated-figure",
+    "table-total",
     "date-outside-period",
 ];
 

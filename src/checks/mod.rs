@@ -12,6 +12,7 @@ mod parts;
 mod period;
 mod restated;
 mod shares;
+mod table;
 mod weekday;
 
 use std::borrow::Cow;
@@ -37,9 +38,10 @@ const LOCAL: [(&str, Check); 7] = [
 ];
 
 /// Checks that compare figures across the whole report.
-const GLOBAL: [(&str, Check); 2] = [
+const GLOBAL: [(&str, Check); 3] = [
     ("conversion-rate", conversion::check),
     ("restated-figure", restated::check),
+    ("table-total", table::check),
 ];
 
 /// Runs every enabled check over the whole report and returns the findings sorted by position.

@@ -491,3 +491,47 @@ fn code_html_comments_and_link_targets_raise_nothing() {
         Format::Markdown,
     );
 }
+
+#[test]
+fn table_totals_must_be_the_sum_of_their_cells() {
+    let table = |total: &str| {
+        format!(
+            "| Program | FY2025 | FY2026 |\n|---|---|---|\n| Spending limits | | |\n| Loans | $50 million | $60 million |\n| Grants and aid | | |\n| Roads | $5 million | $7 million |\n| Ports | $20 million | ($2 million) |\n| Total | $25 million | {total} |\n"
+        )
+    };
+    // The total sums the rows after the group heading; `($2 million)` is minus two.
+    check_as(&table("$5 million"), Format::Markdown);
+    let wrong = table("$9 million");
+    let at = wrong.find("$9 million").unwrap()
+        - wrong[..wrong.find("$9 million").unwrap()]
+            .rfind('\n')
+            .unwrap()
+        - 1;
+    check_as(
+        &format!("{wrong}{}^^^ table-total\n", " ".repeat(at)),
+        Format::Markdown,
+    );
+    // Rounded cells may sum a little off their total.
+    check_as(
+        "| Rating | Number | Share |\n|---|---|---|\n| Good | 287 | 47.3 |\n| Fair | 263 | 43.3 |\n| Poor | 57 | 9.4 |\n| Total | 607 | 100.0 |\n",
+        Format::Markdown,
+    );
+    // Subtotals above their own items make a hierarchy, not a list of parts.
+    check_as(
+        "| Account | FY2026 |\n|---|---|\n| Courts (total) | $30 |\n| Salaries | $20 |\n| Buildings | $10 |\n| Commission | $5 |\n| Total | $35 |\n",
+        Format::Markdown,
+    );
+    // An `NA` cell leaves the column alone, and a total column after an average is no sum.
+    check_as(
+        "| Year | Amount | Law |\n|---|---|---|\n| 2024 | 50 | NA |\n| 2025 | NA | NA |\n| Total | 900 | NA |\n",
+        Format::Markdown,
+    );
+    check_as(
+        "| Program | FY2025 | FY2026 | Average | Total |\n|---|---|---|---|---|\n| Roads | $5 | $7 | $6 | $12 |\n",
+        Format::Markdown,
+    );
+    check_as(
+        "| Program | FY2025 | FY2026 | Total |\n|---|---|---|---|\n| Roads | $5 | $7 | $15 |\n                    ^^^ table-total\n",
+        Format::Markdown,
+    );
+}

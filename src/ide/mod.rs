@@ -203,8 +203,15 @@ fn date_card(text: &str, analysis: &Analysis, d: &DateMention) -> String {
     if d.approx {
         s.push_str("\n\nPrecision: approx");
     }
-    if d.relative {
-        s.push_str("\n\nRelative wording, resolved against the reference date");
+    let written = &text[d.span.start..d.span.end];
+    let states_year = written.contains(&v.start.year.to_string());
+    if d.relative || !states_year {
+        let against = reference_phrase(analysis);
+        if d.relative {
+            s.push_str(&format!("\n\nRelative wording, read against {against}"));
+        } else if analysis.period.is_none() {
+            s.push_str(&format!("\n\nIts year is read from {against}"));
+        }
     }
     if let Some(p) = analysis.period {
         let place = if v.end < p.start {
@@ -248,6 +255,52 @@ pub fn implied_rate(analysis: &Analysis, unit: &str, to: &str) -> Option<(f64, S
     None
 }
 
+/// The reference date as a hover says it: `2026-04-13, the report's date (its metadata)`.
+fn reference_phrase(analysis: &Analysis) -> String {
+    use crate::model::ReferenceSource as R;
+    let r = analysis.reference;
+    let Some(d) = r.date else {
+        return "today (the report states no date of its own)".into();
+    };
+    let whence = match r.from {
+        R::FrontMatter => "the report's date, from its front matter",
+        R::Metadata => "the report's date, from its metadata lines",
+        R::Dateline => "the report's date, from its dateline",
+        R::Title => "the report's date, from its title block",
+        R::Period => "the end of the report period",
+        R::Config => "the configured reference date",
+        R::None => "today",
+    };
+    format!("{d}, {whence}")
+}
+
+/// `Row: Court of Appeals · Column: FY2026` for a figure in a table cell.
+fn table_place(text: &str, analysis: &Analysis, at: usize) -> Option<String> {
+    let (t, r, c) = analysis.table_cell(at)?;
+    let cell = |row: usize, col: usize| {
+        t.rows
+            .get(row)
+            .and_then(|cells| cells.get(col))
+            .map(|s| {
+                text[s.start..s.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|s| !s.is_empty())
+    };
+    let row = (c > 0 && r > 0).then(|| cell(r, 0)).flatten();
+    let column = (r > 0).then(|| cell(0, c)).flatten();
+    let mut parts = Vec::new();
+    if let Some(row) = row {
+        parts.push(format!("Row: {row}"));
+    }
+    if let Some(column) = column {
+        parts.push(format!("Column: {column}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>) -> String {
     let f: &Figure = &analysis.figures[k];
     let unit = f.unit.clone().unwrap_or_default();
@@ -262,6 +315,9 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>)
     }
     if f.ordinal {
         s.push_str(" (ordinal)");
+    }
+    if let Some(place) = table_place(text, analysis, f.span.start) {
+        s.push_str(&format!("\n\n{place}"));
     }
     if let Some((lo, hi)) = f.range {
         s.push_str(&format!(

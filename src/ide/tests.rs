@@ -171,3 +171,51 @@ fn inlay_hints_show_iso_dates_and_dollar_values() {
         .is_empty()
     );
 }
+
+fn check_markdown_hover(fixture: &str, expect: Expect) {
+    let offset = fixture.find("$0").expect("a $0 cursor");
+    let text = fixture.replacen("$0", "", 1);
+    let analysis = crate::analyze(&text, &Config::default(), Format::Markdown);
+    let got = match super::hover(&text, &analysis, offset, &super::HoverContext::default()) {
+        Some((span, md)) => format!("{}\n---\n{md}", &text[span.start..span.end]),
+        None => "(none)".into(),
+    };
+    expect.assert_eq(&got);
+}
+
+#[test]
+fn hover_on_relative_wording_names_the_reports_own_date() {
+    check_markdown_hover(
+        "# Notes\n\n**Publication Date:** 04/13/2026\n\nThe fund grew last$0 year.\n",
+        expect![[r#"
+            last year
+            ---
+            **2025**
+
+            Relative wording, read against 2026-04-13, the report's date, from its metadata lines"#]],
+    );
+    check_markdown_hover(
+        "---\ndate: 2022-03-29\n---\n\nWe met on March$0 3.\n",
+        expect![[r#"
+            March 3
+            ---
+            **2022-03-03** · Thursday
+
+            Its year is read from 2022-03-29, the report's date, from its front matter"#]],
+    );
+}
+
+#[test]
+fn hover_on_a_table_cell_names_its_row_and_column() {
+    check_markdown_hover(
+        "| Account | FY2026 | FY2027 |\n|---|---|---|\n| Court of Appeals | $3.3 | $3$0.8 |\n",
+        expect![[r#"
+            $3.8
+            ---
+            **3.8 USD** · money
+
+            Row: Court of Appeals · Column: FY2027
+
+            As written: 3.75 to 3.85"#]],
+    );
+}
