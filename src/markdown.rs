@@ -362,4 +362,33 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         assert!(a.findings.is_empty(), "{:?}", a.findings);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The prose keeps the text's length, line breaks and bytes wherever it is not blank,
+        /// and blocks, headings and cells are in order inside it, on character boundaries.
+        #[test]
+        fn prose_keeps_every_offset(
+            text in "([-#>|*_`~\\[\\]()<>!:^0-9a-zé€ \t\r\n]|```|---|\\| --- \\||https://x.org/1){0,60}"
+        ) {
+            let r = read(&text);
+            proptest::prop_assert_eq!(r.prose.len(), text.len());
+            for (a, b) in text.bytes().zip(r.prose.bytes()) {
+                proptest::prop_assert!(a == b || b == b' ', "{text:?}");
+                proptest::prop_assert!((a == b'\n') == (b == b'\n'));
+            }
+            let mut last = 0;
+            for b in &r.blocks {
+                proptest::prop_assert!(last <= b.start && b.start <= b.end && b.end <= text.len(), "{text:?} {:?}", r.blocks);
+                proptest::prop_assert!(text.is_char_boundary(b.start) && text.is_char_boundary(b.end));
+                last = b.end;
+            }
+            for t in &r.tables {
+                for c in t.rows.iter().flatten() {
+                    proptest::prop_assert!(t.span.start <= c.start && c.end <= t.span.end);
+                }
+            }
+        }
+    }
 }

@@ -2,10 +2,6 @@
 //! "Oct. 31") is read against, found in its front matter, its metadata lines, a dateline or its
 //! title block.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::calendar::Date;
 use crate::model::{Precision, Reference, ReferenceSource};
 use crate::recognise::dates::{self, Anchor};
@@ -20,36 +16,71 @@ const DATELINE_BLOCKS: usize = 12;
 /// Front-matter keys that give the report's date, latest meaning first.
 const FRONT_MATTER_KEYS: &[&str] = &["updated", "last_modified", "modified", "date", "published"];
 
-/// A metadata line: a label, a colon, and the value (`Publication Date: 04/13/2026`, with any
-/// Markdown emphasis or table pipes around them already blanked or stripped).
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:publication date|date of publication|date published|published(?: on)?|release date|released|date|dated|updated|last updated|last modified|last revised|revised|as of)\s*:\s*(.+)$",
-    )
-    .expect("the metadata pattern is valid")
-});
+/// Labels of metadata lines that give the report's date (`Publication Date: 04/13/2026`),
+/// compared lower-cased with runs of white space squeezed.
+const DATE_LABELS: &[&str] = &[
+    "publication date",
+    "date of publication",
+    "date published",
+    "published",
+    "published on",
+    "release date",
+    "released",
+    "date",
+    "dated",
+    "updated",
+    "last updated",
+    "last modified",
+    "last revised",
+    "revised",
+    "as of",
+];
 
-/// The labels of other header lines (`Report No.: IF10491`, `Author: …`): not dates, not
-/// titles, and no events.
-static HEADER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:report|product|crs product|document|file|reference)(?: no\.?| number| type| id)?\s*:|^(?:version|source|sources|authors?|by|topics?|subjects?|keywords|tags|referenced legislation|legislation|contact|classification|status|language|pages|url|doi|to|from|cc|re|memo(?:randum)? for)\s*:",
-    )
-    .expect("the header pattern is valid")
-});
+/// Labels of other header lines (`Report No.: IF10491`, `Author: …`): not dates, not titles, and
+/// no events.
+const HEADER_LABELS: &[&str] = &[
+    "report no.",
+    "report number",
+    "report",
+    "product type",
+    "product number",
+    "crs product type",
+    "crs product number",
+    "document",
+    "document no.",
+    "file",
+    "reference",
+    "version",
+    "source",
+    "sources",
+    "author",
+    "authors",
+    "by",
+    "topic",
+    "topics",
+    "subject",
+    "subjects",
+    "keywords",
+    "tags",
+    "referenced legislation",
+    "legislation",
+    "contact",
+    "classification",
+    "status",
+    "language",
+    "pages",
+    "url",
+    "doi",
+    "to",
+    "from",
+    "cc",
+    "re",
+    "memo for",
+    "memorandum for",
+];
 
-/// `Updated April 13, 2026` and `As of March 1, 2026` standing in a header line.
-static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(?:Updated|UPDATED|Last updated|As of)\s+(.+)$")
-        .expect("the updated pattern is valid")
-});
-
-/// A dateline before the date: a place of a few capitalised words (`Washington, DC`,
-/// `NEW YORK`, `Brussels`), then a comma or a dash.
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{L}.'’-]*(?:,?\s+[\p{Lu}][\p{L}.'’-]*){0,4}\s*[,–—-]\s*$")
-        .expect("the dateline pattern is valid")
-});
+/// Words that open an `Updated April 13, 2026` note anywhere in a header line.
+const UPDATED_WORDS: &[&str] = &["Updated ", "UPDATED ", "Last updated ", "As of "];
 
 /// The report's own date. `text` is the original (its front matter is read there); `prose` is
 /// what the analysis reads (for Markdown, the text without markup, links or code), at the same
@@ -107,25 +138,49 @@ fn head(prose: &str) -> impl Iterator<Item = (Span, &str)> {
         .take(HEAD_LINES)
 }
 
-/// A line with its words joined by single spaces, the pipes and stars between them gone:
-/// `Publication Date:   04/13/2026`.
-fn squeeze(line: &str) -> String {
-    line.split(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '|'))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The label of a `Label: value` line, lower-cased and squeezed (`publication date`), and the
+/// value after its colon; Markdown's stars and pipes around either are ignored. Labels are short:
+/// a colon further in is prose.
+fn labelled(line: &str) -> Option<(String, &str)> {
+    let colon = line[..crate::text::floor_char_boundary(line, line.len().min(48))].find(':')?;
+    let mut label = String::with_capacity(colon);
+    for w in line[..colon].split(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '|')) {
+        if !w.is_empty() {
+            if !label.is_empty() {
+                label.push(' ');
+            }
+            label.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    }
+    let value = line[colon + 1..].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '|'));
+    Some((label, value))
+}
+
+/// The date of an `Updated April 13, 2026` note in a header line.
+fn updated(line: &str) -> Option<Date> {
+    UPDATED_WORDS.iter().find_map(|w| {
+        let at = line.find(w)?;
+        // A word of its own: at the start or after white space or a mark.
+        let before = line[..at].chars().next_back();
+        if before.is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        day_in(&line[at + w.len()..])
+    })
 }
 
 /// Whether a line (trimmed of Markdown marks) is a header's metadata: `Publication Date: …`,
 /// `Updated …`, `Report No.: …`, `Author: …`.
 pub fn is_metadata(line: &str) -> bool {
-    let s = squeeze(line);
-    LABEL.is_match(&s)
-        || HEADER_LABEL.is_match(&s)
-        || UPDATED
-            .captures(&s)
-            .and_then(|c| c.get(1))
-            .is_some_and(|v| day_in(v.as_str()).is_some())
+    if let Some((label, value)) = labelled(line) {
+        if HEADER_LABELS.contains(&label.as_str())
+            || DATE_LABELS.contains(&label.as_str()) && day_in(value).is_some()
+        {
+            return true;
+        }
+    }
+    (line.contains("pdated ") || line.contains("UPDATED ") || line.contains("As of "))
+        && updated(line).is_some()
 }
 
 /// The metadata lines at the top of a report (as `is_metadata` tells them), read in its prose.
@@ -138,17 +193,32 @@ pub fn metadata_lines(prose: &str) -> Vec<Span> {
 
 fn metadata(prose: &str) -> Option<Date> {
     head(prose).find_map(|(_, line)| {
-        let squeezed = squeeze(line);
-        if let Some(c) = LABEL.captures(&squeezed) {
-            if let Some(d) = c.get(1).and_then(|v| day_in(v.as_str())) {
-                return Some(d);
-            }
-        }
-        UPDATED
-            .captures(&squeezed)
-            .and_then(|c| c.get(1))
-            .and_then(|v| day_in(v.as_str()))
+        labelled(line)
+            .filter(|(label, _)| DATE_LABELS.contains(&label.as_str()))
+            .and_then(|(_, value)| day_in(value))
+            .or_else(|| updated(line))
     })
+}
+
+/// A dateline's place: a few capitalised words (`Washington, DC`, `NEW YORK`, `Brussels`),
+/// then a comma or a dash.
+fn is_place(before: &str) -> bool {
+    let Some(place) = before
+        .trim_end()
+        .strip_suffix([',', '–', '—', '-'])
+        .map(str::trim_end)
+    else {
+        return false;
+    };
+    let words: Vec<&str> = place
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
 }
 
 /// `Washington, DC – June 29, 2026: …` or `June 29, 2026 — …` opening one of the first blocks.
@@ -165,7 +235,7 @@ fn dateline(prose: &str, blocks: &[Span]) -> Option<Date> {
         }
         let before = &head[..d.span.start];
         let after = head[d.span.end..].trim_start();
-        let place = before.trim().is_empty() || PLACE.is_match(before.trim_end());
+        let place = before.trim().is_empty() || is_place(before);
         let closes = after.is_empty()
             || after.starts_with([':', '–', '—', '-', '(', '/'])
             || after.starts_with("--");
