@@ -83,10 +83,10 @@ pub fn read(text: &str) -> Reading {
         ..Reading::default()
     };
     // Start from blanks with the line breaks kept, then copy the prose back in.
-    let mut prose: Vec<u8> = text
-        .bytes()
-        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
-        .collect();
+    let mut prose = vec![b' '; text.len()];
+    for i in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()) {
+        prose[i] = text.as_bytes()[i];
+    }
     let mut leaf: Option<Span> = None;
     // Inside code blocks, front matter, autolinks and images' descriptions nothing is prose.
     let mut hidden = 0usize;
