@@ -154,12 +154,53 @@ fn main() {
     let quiet_uri = "file:///tmp/dossier-bench/quiet.txt";
     c.open(quiet_uri, "plaintext", &quiet);
     c.diagnostics(quiet_uri, 1);
-    let (_, keys, published) = keystrokes(&mut c, quiet_uri, quiet);
+    let (_, keys, published) = keystrokes(&mut c, quiet_uri, quiet.clone());
     show(
         &format!("keystroke, same without period ({published})"),
         keys,
     );
     c.shutdown();
+
+    // The same report in a server with no reference date configured: the report states no
+    // date, so it is read against today, which is one input of one analysis per keystroke.
+    let mut c = Client::start();
+    c.initialize(&["utf-16"], json!(null));
+    c.open(quiet_uri, "plaintext", &quiet);
+    c.diagnostics(quiet_uri, 1);
+    let (_, keys, published) = keystrokes(&mut c, quiet_uri, quiet.clone());
+    show(
+        &format!("keystroke, no period nor date ({published})"),
+        keys,
+    );
+    c.shutdown();
+
+    // A real report (the largest of the corpus, Markdown, dated by its metadata), with and
+    // without a configured reference date, when `../shared` is there.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/crs/R48915v1-preemption-and-the-federal-food-drug-and-cosmeti.md"
+    );
+    if let Ok(real) = std::fs::read_to_string(path) {
+        for (options, name) in [
+            (
+                json!({ "reference-date": "2026-04-23" }),
+                "reference date set",
+            ),
+            (json!(null), "no reference date"),
+        ] {
+            let uri = "file:///tmp/dossier-bench/real.md";
+            let mut c = Client::start();
+            c.initialize(&["utf-16"], options);
+            c.open(uri, "markdown", &real);
+            c.diagnostics(uri, 1);
+            let (_, keys, published) = keystrokes(&mut c, uri, real.clone());
+            show(
+                &format!("keystroke, 180 KB corpus report, {name} ({published})"),
+                keys,
+            );
+            c.shutdown();
+        }
+    }
 
     // The report the speed targets name: the shared sample repeated 50 times (when `../shared`
     // is there; the project ships only its own text). Measured in a fresh server.

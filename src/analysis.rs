@@ -407,6 +407,8 @@ fn findings(
 ) -> Vec<Finding> {
     let mut settings = FxHasher::default();
     format!("{:?}", config.checks).hash(&mut settings);
+    // The anniversary check reads where the reference date came from.
+    analysis.reference.hash(&mut settings);
     let settings = settings.finish();
     let mut out = Vec::new();
     let mut used = HashMap::default();
@@ -438,6 +440,18 @@ fn findings(
         let b = shared.partition_point(|&(k, _)| k < figures.end);
         for &(k, _) in &shared[a..b] {
             analysis.figures[k].unit.hash(&mut h);
+        }
+        // Whether the paragraph is a metadata line or stands among notes depends on where it
+        // is, not on its text: the parts of it they cover are part of the key.
+        for (tag, spans) in [(0u8, &analysis.metadata), (1, &analysis.notes)] {
+            let first = spans.partition_point(|m| m.end <= para.start);
+            for m in spans[first..].iter().take_while(|m| m.start < para.end) {
+                let (a, b) = (
+                    m.start.saturating_sub(para.start),
+                    m.end.min(para.end) - para.start,
+                );
+                (tag, a, b).hash(&mut h);
+            }
         }
         let key = h.finish();
         let local = match cache.findings.get(&key) {
@@ -709,6 +723,22 @@ mod tests {
                 (text[f.span.start..f.span.end].to_string(), unit)
             })
             .collect()
+    }
+
+    /// A paragraph's findings depend on whether it stands among notes, which its heading
+    /// decides: renaming the heading must not leave the cached findings of the paragraph below.
+    #[test]
+    fn cached_findings_follow_the_section_a_paragraph_stands_in() {
+        let notes = "---\nperiod: 2014-09-01/2014-12-31\n---\n# Notes\n\nThe source is dated March 3, 2011.\n";
+        let body = notes.replace("# Notes", "# Background");
+        let config = Config::default();
+        let mut cache = Cache::default();
+        for text in [notes, body.as_str(), notes] {
+            let kept = analyze_with(text, &config, Format::Markdown, &mut cache);
+            let fresh = analyze(text, &config, Format::Markdown);
+            assert_eq!(kept.findings, fresh.findings, "{text}");
+        }
+        assert_eq!(analyze(&body, &config, Format::Markdown).findings.len(), 1);
     }
 
     #[test]

@@ -152,7 +152,8 @@ fn labelled(line: &str) -> Option<(String, &str)> {
             label.extend(w.chars().flat_map(char::to_lowercase));
         }
     }
-    let value = line[colon + 1..].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '|'));
+    let value =
+        line[colon + 1..].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '|'));
     Some((label, value))
 }
 
@@ -217,7 +218,8 @@ fn is_place(before: &str) -> bool {
     (1..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
         })
 }
 
