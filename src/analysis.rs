@@ -225,7 +225,9 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let notes = notes(&sections, footnotes);
     let period = config.period.or_else(|| period::infer(original, text));
     let title = title(original, format);
-    let reference = reference_of(original, text, &paras, config, period);
+    // Datelines open paragraphs of their own, not list items or headings.
+    let openers = reading.as_ref().map_or(&paras[..], |r| &r.paragraphs[..]);
+    let reference = reference_of(original, text, openers, config, period);
     let anchor = dates::Anchor {
         period,
         // The end of a stated period is what `Anchor` falls back on by itself.

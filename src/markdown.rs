@@ -25,6 +25,9 @@ pub struct Reading {
     pub tables: Vec<Table>,
     /// Footnote definitions (`[^1]: …`) in text order.
     pub footnotes: Vec<Span>,
+    /// The blocks that are paragraphs of their own (not in a list, a quote, a table, a
+    /// heading or a footnote): where a dateline can stand.
+    pub paragraphs: Vec<Span>,
 }
 
 /// A heading: its level, the span of the whole heading (marks and underline included) and of
@@ -93,6 +96,11 @@ pub fn read(text: &str) -> Reading {
     let mut heading: Option<(u32, Span, Option<Span>)> = None;
     let mut table: Option<Table> = None;
     let mut cell: Option<usize> = None;
+    // Whether each open link hides its text (an autolink), and how many containers (lists,
+    // quotes, tables, footnotes) are open around the current block.
+    let mut links: Vec<bool> = Vec::new();
+    let mut containers = 0usize;
+    let mut own_paragraph = false;
     let flush = |leaf: &mut Option<Span>, blocks: &mut Vec<Span>| {
         if let Some(s) = leaf.take() {
             blocks.push(s);
@@ -108,13 +116,15 @@ pub fn read(text: &str) -> Reading {
                     *title = Some(title.map_or(span, |t| Span::new(t.start, span.end)));
                 }
             }
-            Event::Start(Tag::Link {
-                link_type: LinkType::Autolink | LinkType::Email,
-                ..
-            }) => {
-                hidden += 1;
+            Event::Start(Tag::Link { link_type, .. }) => {
+                let hides = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                links.push(hides);
+                hidden += usize::from(hides);
             }
-            Event::End(TagEnd::Link) if hidden > 0 => hidden -= 1,
+            Event::End(TagEnd::Link) => {
+                let hid = links.pop() == Some(true);
+                hidden = hidden.saturating_sub(usize::from(hid));
+            }
             Event::Start(Tag::Image { .. }) => hidden += 1,
             Event::End(TagEnd::Image) => hidden = hidden.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => {
@@ -126,6 +136,13 @@ pub fn read(text: &str) -> Reading {
             }
             Event::Start(tag) if is_block(&tag) => {
                 flush(&mut leaf, &mut out.blocks);
+                own_paragraph = matches!(tag, Tag::Paragraph) && containers == 0;
+                if matches!(
+                    tag,
+                    Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_)
+                ) {
+                    containers += 1;
+                }
                 match tag {
                     Tag::Heading { level, .. } => heading = Some((level as u32, span, None)),
                     Tag::Table(_) => {
@@ -147,6 +164,19 @@ pub fn read(text: &str) -> Reading {
             Event::End(tag) if is_block_end(&tag) => {
                 let ended = leaf;
                 flush(&mut leaf, &mut out.blocks);
+                if matches!(
+                    tag,
+                    TagEnd::List(_)
+                        | TagEnd::BlockQuote(_)
+                        | TagEnd::Table
+                        | TagEnd::FootnoteDefinition
+                ) {
+                    containers = containers.saturating_sub(1);
+                }
+                if matches!(tag, TagEnd::Paragraph) && own_paragraph {
+                    out.paragraphs.extend(ended);
+                    own_paragraph = false;
+                }
                 match tag {
                     TagEnd::Heading(_) => {
                         if let Some((level, whole, title)) = heading.take() {
@@ -193,8 +223,15 @@ pub fn read(text: &str) -> Reading {
     flush(&mut leaf, &mut out.blocks);
     // Only whole ASCII bytes were replaced, and only inside ranges the parser gave, which start
     // and end on character boundaries; the copy is valid UTF-8 whenever the text is.
-    out.prose = String::from_utf8(prose)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    out.prose = String::from_utf8(prose).unwrap_or_else(|e| {
+        // Unreachable; should it ever happen, blanking keeps every offset.
+        let mut bytes = e.into_bytes();
+        bytes
+            .iter_mut()
+            .filter(|b| **b >= 0x80)
+            .for_each(|b| *b = b' ');
+        String::from_utf8(bytes).unwrap_or_default()
+    });
     out
 }
 
@@ -283,6 +320,8 @@ mod tests {
             prose(text),
             "Title See the note and . Inline code . A note of 7 words."
         );
+        // A link inside an image's description keeps the rest of it hidden.
+        assert_eq!(prose("![see [x](y) 2019 chart](z) after\n"), "after");
     }
 
     #[test]

@@ -79,8 +79,9 @@ const HEADER_LABELS: &[&str] = &[
     "memorandum for",
 ];
 
-/// Words that open an `Updated April 13, 2026` note anywhere in a header line.
-const UPDATED_WORDS: &[&str] = &["Updated ", "UPDATED ", "Last updated ", "As of "];
+/// Words that open an `Updated April 13, 2026` note in a header line, the date right after them
+/// (`As of` only at the line's start: inside a line it is prose).
+const UPDATED_WORDS: &[&str] = &["Updated ", "UPDATED ", "Last updated "];
 
 /// The report's own date. `text` is the original (its front matter is read there); `prose` is
 /// what the analysis reads (for Markdown, the text without markup, links or code), at the same
@@ -97,14 +98,20 @@ pub fn infer(text: &str, prose: &str, blocks: &[Span]) -> Option<Reference> {
         })
 }
 
-/// A day with its year stated, at the start of `s` or as the whole of it.
+/// A day with its year stated, opening `s` (`April 13, 2026 (IF10491)`, `04/13/2026`).
 fn day_in(s: &str) -> Option<Date> {
+    let s = s.trim_start();
     let toks = tokenize(s);
     let mut found = Vec::new();
     dates::find(s, &toks, &Anchor::default(), &mut found);
     found
-        .iter()
-        .find(|d| d.value.precision == Precision::Day && !d.value.interval && !d.relative)
+        .first()
+        .filter(|d| {
+            d.span.start == 0
+                && d.value.precision == Precision::Day
+                && !d.value.interval
+                && !d.relative
+        })
         .map(|d| d.value.start)
 }
 
@@ -136,6 +143,10 @@ fn head(prose: &str) -> impl Iterator<Item = (Span, &str)> {
         })
         .filter(|(_, s)| !s.is_empty())
         .take(HEAD_LINES)
+        // The header ends where prose begins: a long line, or one that ends a sentence.
+        .take_while(|(_, s)| {
+            s.split_whitespace().nth(24).is_none() && !s.ends_with(['.', '!', '?'])
+        })
 }
 
 /// The label of a `Label: value` line, lower-cased and squeezed (`publication date`), and the
@@ -159,6 +170,9 @@ fn labelled(line: &str) -> Option<(String, &str)> {
 
 /// The date of an `Updated April 13, 2026` note in a header line.
 fn updated(line: &str) -> Option<Date> {
+    if let Some(rest) = line.strip_prefix("As of ") {
+        return day_in(rest);
+    }
     UPDATED_WORDS.iter().find_map(|w| {
         let at = line.find(w)?;
         // A word of its own: at the start or after white space or a mark.
@@ -180,7 +194,7 @@ pub fn is_metadata(line: &str) -> bool {
             return true;
         }
     }
-    (line.contains("pdated ") || line.contains("UPDATED ") || line.contains("As of "))
+    (line.contains("pdated ") || line.contains("UPDATED ") || line.starts_with("As of "))
         && updated(line).is_some()
 }
 
@@ -223,7 +237,8 @@ fn is_place(before: &str) -> bool {
         })
 }
 
-/// `Washington, DC – June 29, 2026: …` or `June 29, 2026 — …` opening one of the first blocks.
+/// `Washington, DC – June 29, 2026: …` or `June 29, 2026 — …` opening one of the first
+/// paragraphs (for Markdown, paragraphs of their own: not list items, headings or cells).
 fn dateline(prose: &str, blocks: &[Span]) -> Option<Date> {
     blocks.iter().take(DATELINE_BLOCKS).find_map(|b| {
         let s = prose[b.start..b.end].trim_start();
@@ -237,11 +252,15 @@ fn dateline(prose: &str, blocks: &[Span]) -> Option<Date> {
         }
         let before = &head[..d.span.start];
         let after = head[d.span.end..].trim_start();
-        let place = before.trim().is_empty() || is_place(before);
-        let closes = after.is_empty()
-            || after.starts_with([':', '–', '—', '-', '(', '/'])
-            || after.starts_with("--");
-        (place && closes).then_some(d.value.start)
+        // After a place, a separator; after nothing, a separator and a sentence (`June 29,
+        // 2026 — The minister said …`): a bare date is a heading or a timeline's entry.
+        let separated = after.starts_with([':', '–', '—', '-', '(', '/']);
+        let ok = if before.trim().is_empty() {
+            separated && after.split_whitespace().nth(3).is_some()
+        } else {
+            is_place(before) && (after.is_empty() || separated)
+        };
+        ok.then_some(d.value.start)
     })
 }
 
@@ -267,7 +286,7 @@ mod tests {
     #[track_caller]
     fn check(text: &str, want: Option<(&str, ReferenceSource)>) {
         let reading = crate::markdown::read(text);
-        let got = infer(text, &reading.prose, &reading.blocks)
+        let got = infer(text, &reading.prose, &reading.paragraphs)
             .map(|r| (r.date.map(|d| d.to_string()).unwrap_or_default(), r.from));
         assert_eq!(got, want.map(|(d, f)| (d.to_string(), f)), "{text:?}");
     }
@@ -302,6 +321,22 @@ mod tests {
         check(
             "Weekly briefing\n14 March 2019\n\nThe week began with talks in the capital, which went on for hours.\n",
             Some(("2019-03-14", Title)),
+        );
+    }
+
+    #[test]
+    fn timelines_headings_and_sentences_are_no_dateline_or_metadata() {
+        check(
+            "# Notes\n\n- March 3, 2011: talks opened in the capital today\n- May 5, 2012: they ended\n",
+            None,
+        );
+        check(
+            "Notes on the fund\n\nAs of June 30, 2014, the fund held more than it had held before.\n",
+            None,
+        );
+        check(
+            "# Notes\n\nThe fund, as reported, was Updated often. Updated April 10, 2026.\n",
+            None,
         );
     }
 

@@ -73,6 +73,33 @@ fn is_range_word(w: &str) -> bool {
     )
 }
 
+/// Words that qualify a figure from before it.
+fn is_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "about"
+            | "nearly"
+            | "almost"
+            | "roughly"
+            | "some"
+            | "over"
+            | "more"
+            | "less"
+            | "than"
+            | "around"
+            | "approximately"
+            | "just"
+            | "under"
+            | "only"
+            | "at"
+            | "least"
+            | "most"
+            | "up"
+            | "to"
+            | "estimated"
+    )
+}
+
 /// Words before a figure that make it another statistic of the values in the range.
 fn is_statistic_word(w: &str) -> bool {
     matches!(w, "average" | "averaged" | "median" | "mean" | "typical")
@@ -210,7 +237,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     // The percentage must say it is the change: `by P`, `an increase of P`,
                     // `rose P`, `a P increase`. `a revenue offset of 5%` measures something else.
                     let after = words.get(near.len()).map(|w| &**w);
-                    let close = cx.words_before(sentence.start, f.span.start, 2);
+                    // Qualifiers (`by about 5%`, `rose more than 40%`) stand outside the figure.
+                    let mut close = cx.words_before(sentence.start, f.span.start, 6);
+                    close.retain(|w| !is_qualifier(w));
+                    let close: super::WordList<'_> =
+                        close.iter().rev().take(2).rev().cloned().collect();
                     let is_the_change = match (close.last().map(|w| &**w), close.first()) {
                         (Some("by"), _) => true,
                         (Some("of"), Some(noun)) if close.len() == 2 => is_change_noun(noun),

@@ -7,7 +7,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(p) = cx.analysis.period else { return };
     for d in cx.dates_in(cx.scope) {
         // Only specific days are events; months and years are background.
-        if d.relative || d.approx || d.value.precision != Precision::Day {
+        // `9/11` names an event; it is no event of the report's period.
+        if d.relative
+            || d.approx
+            || d.value.precision != Precision::Day
+            || crate::recognise::dates::names_an_event(cx.slice(d.span))
+        {
             continue;
         }
         // A header's `Publication Date:` is the report's own date, not an event it reports.

@@ -133,9 +133,54 @@ fn named_whole(cx: &Context<'_>, f: &Figure) -> Option<String> {
     let words: Vec<String> = phrase
         .split_whitespace()
         .map(|w| w.to_lowercase())
-        .take_while(|w| !matches!(w.as_str(), "and" | "or" | "while" | "but" | "which"))
+        // The noun phrase only: it ends at a conjunction, a preposition or a common verb.
+        .take_while(|w| {
+            !matches!(
+                w.as_str(),
+                "and"
+                    | "or"
+                    | "while"
+                    | "but"
+                    | "which"
+                    | "who"
+                    | "that"
+                    | "than"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "to"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "as"
+                    | "said"
+                    | "say"
+                    | "says"
+                    | "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "agreed"
+                    | "supported"
+                    | "opposed"
+                    | "voted"
+            )
+        })
         .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "all" | "its" | "their"))
-        .take(4)
+        .take(3)
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }

@@ -47,6 +47,9 @@ fn figure_of<'a>(cx: &Context<'a>, cell: Span) -> Option<(&'a Figure, f64)> {
         return None;
     }
     let f = &figs[a];
+    if f.span.end > cell.end {
+        return None;
+    }
     let around = format!(
         "{}{}",
         cx.slice(Span::new(cell.start, f.span.start)),

@@ -535,3 +535,24 @@ fn table_totals_must_be_the_sum_of_their_cells() {
         Format::Markdown,
     );
 }
+
+#[test]
+fn qualifiers_and_repeated_wholes_do_not_hide_a_real_inconsistency() {
+    let text = "Exports rose from $4.6 billion to $6.9 billion, an increase of about 90 percent.";
+    let at = text.find("90 percent").unwrap();
+    check(&format!("{text}\n{}^^^ percent-change", " ".repeat(at)));
+    let text = "Of those asked, 60% of respondents said yes and 50% of respondents said no.";
+    let at = text.find("50%").unwrap();
+    check(&format!("{text}\n{}^^^ shares-over-100", " ".repeat(at)));
+}
+
+#[test]
+fn a_named_event_is_no_date_of_the_period() {
+    // The hint on a real date outside the period shows the check ran; `9/11` raises none.
+    let line = "Since 9/11 the rules changed, and again on Oct. 31, 2015.";
+    let at = line.find("Oct. 31").unwrap();
+    check(&format!(
+        "Review: Sep — Dec 2014\n\n{line}\n{}^^^ date-outside-period",
+        " ".repeat(at)
+    ));
+}

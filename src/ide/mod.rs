@@ -204,7 +204,8 @@ fn date_card(text: &str, analysis: &Analysis, d: &DateMention) -> String {
         s.push_str("\n\nPrecision: approx");
     }
     let written = &text[d.span.start..d.span.end];
-    let states_year = written.contains(&v.start.year.to_string());
+    let states_year = written.contains(&v.start.year.to_string())
+        || crate::recognise::dates::names_an_event(written);
     if d.relative || !states_year {
         let against = reference_phrase(analysis);
         if d.relative {
