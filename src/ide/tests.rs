@@ -18,11 +18,15 @@ fn analyse(fixture: &str) -> (String, usize, crate::model::Analysis) {
 
 fn check_hover(fixture: &str, expect: Expect) {
     let (text, offset, analysis) = analyse(fixture);
-    let got = match super::hover(&text, &analysis, offset, &super::HoverContext::default()) {
+    expect.assert_eq(&hover_card(&text, offset, &analysis));
+}
+
+/// The hovered span and the card, as one string to compare.
+fn hover_card(text: &str, offset: usize, analysis: &crate::model::Analysis) -> String {
+    match super::hover(text, analysis, offset, &super::HoverContext::default()) {
         Some((span, md)) => format!("{}\n---\n{md}", &text[span.start..span.end]),
         None => "(none)".into(),
-    };
-    expect.assert_eq(&got);
+    }
 }
 
 #[test]
@@ -176,11 +180,7 @@ fn check_markdown_hover(fixture: &str, expect: Expect) {
     let offset = fixture.find("$0").expect("a $0 cursor");
     let text = fixture.replacen("$0", "", 1);
     let analysis = crate::analyze(&text, &Config::default(), Format::Markdown);
-    let got = match super::hover(&text, &analysis, offset, &super::HoverContext::default()) {
-        Some((span, md)) => format!("{}\n---\n{md}", &text[span.start..span.end]),
-        None => "(none)".into(),
-    };
-    expect.assert_eq(&got);
+    expect.assert_eq(&hover_card(&text, offset, &analysis));
 }
 
 #[test]
