@@ -83,6 +83,19 @@ fn open(c: &mut Client, uri: &str, text: &str, name: &str) {
     );
 }
 
+/// Opens `(uri, language, text)` in a fresh server initialised with `options`, types 50
+/// keystrokes and prints their timings under `name`.
+fn fresh_keystrokes(options: serde_json::Value, doc: (&str, &str, &str), name: &str) {
+    let (uri, language, text) = doc;
+    let mut c = Client::start();
+    c.initialize(&["utf-16"], options);
+    c.open(uri, language, text);
+    c.diagnostics(uri, 1);
+    let (_, keys, published) = keystrokes(&mut c, uri, text.to_string());
+    show(&format!("{name} ({published})"), keys);
+    c.shutdown();
+}
+
 /// 20 document-symbol requests, timed.
 fn symbols(c: &mut Client, uri: &str) -> Vec<Duration> {
     (0..20)
@@ -163,16 +176,11 @@ fn main() {
 
     // The same report in a server with no reference date configured: the report states no
     // date, so it is read against today, which is one input of one analysis per keystroke.
-    let mut c = Client::start();
-    c.initialize(&["utf-16"], json!(null));
-    c.open(quiet_uri, "plaintext", &quiet);
-    c.diagnostics(quiet_uri, 1);
-    let (_, keys, published) = keystrokes(&mut c, quiet_uri, quiet.clone());
-    show(
-        &format!("keystroke, no period nor date ({published})"),
-        keys,
+    fresh_keystrokes(
+        json!(null),
+        (quiet_uri, "plaintext", &quiet),
+        "keystroke, no period nor date",
     );
-    c.shutdown();
 
     // A real report (the largest of the corpus, Markdown, dated by its metadata), with and
     // without a configured reference date, when `../shared` is there.
@@ -181,25 +189,21 @@ fn main() {
         "/../shared/corpus/crs/R48915v1-preemption-and-the-federal-food-drug-and-cosmeti.md"
     );
     if let Ok(real) = std::fs::read_to_string(path) {
-        for (options, name) in [
-            (
-                json!({ "reference-date": "2026-04-23" }),
-                "reference date set",
-            ),
-            (json!(null), "no reference date"),
-        ] {
-            let uri = "file:///tmp/dossier-bench/real.md";
-            let mut c = Client::start();
-            c.initialize(&["utf-16"], options);
-            c.open(uri, "markdown", &real);
-            c.diagnostics(uri, 1);
-            let (_, keys, published) = keystrokes(&mut c, uri, real.clone());
-            show(
-                &format!("keystroke, 180 KB corpus report, {name} ({published})"),
-                keys,
-            );
-            c.shutdown();
-        }
+        let doc = (
+            "file:///tmp/dossier-bench/real.md",
+            "markdown",
+            real.as_str(),
+        );
+        fresh_keystrokes(
+            json!({ "reference-date": "2026-04-23" }),
+            doc,
+            "keystroke, 180 KB corpus report, reference date set",
+        );
+        fresh_keystrokes(
+            json!(null),
+            doc,
+            "keystroke, 180 KB corpus report, no reference date",
+        );
     }
 
     // The report the speed targets name: the shared sample repeated 50 times (when `../shared`

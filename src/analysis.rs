@@ -198,35 +198,40 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         };
     }
     // A Markdown report is read by a CommonMark parser; the analysis sees only its prose, at the
-    // offsets of the original (`markdown::Reading::prose`).
-    let markdown = match format {
-        Format::Markdown => true,
-        Format::Plain => false,
-        Format::Auto => crate::markdown::looks_like_markdown(text),
-    };
-    let reading = markdown.then(|| crate::markdown::read(text));
+    // offsets of the original (`markdown::Reading::prose`). Its parts are moved out of the
+    // reading, not copied: this runs on every keystroke.
     let original = text;
-    let (text, sections, paras, tables, footnotes) = match &reading {
-        Some(r) => (
-            &r.prose[..],
-            outline::from_headings(text, &r.prose, &r.headings),
-            r.blocks.clone(),
-            r.tables.clone(),
-            &r.footnotes[..],
-        ),
-        None => (
-            text,
+    let mut prose = String::new();
+    let (sections, paras, tables, footnotes, own_paragraphs) = if format.reads_as_markdown(text) {
+        let r = crate::markdown::read(text);
+        let sections = outline::from_headings(text, &r.prose, &r.headings);
+        prose = r.prose;
+        (
+            sections,
+            r.blocks,
+            r.tables,
+            r.footnotes,
+            Some(r.paragraphs),
+        )
+    } else {
+        (
             outline::sections(text, Format::Plain),
             crate::text::paragraphs(text),
             Vec::new(),
-            &[][..],
-        ),
+            Vec::new(),
+            None,
+        )
     };
-    let notes = notes(&sections, footnotes);
+    let text = if own_paragraphs.is_some() {
+        &prose[..]
+    } else {
+        text
+    };
+    let notes = notes(&sections, &footnotes);
     let period = config.period.or_else(|| period::infer(original, text));
     let title = title(original, format);
     // Datelines open paragraphs of their own, not list items or headings.
-    let openers = reading.as_ref().map_or(&paras[..], |r| &r.paragraphs[..]);
+    let openers = own_paragraphs.as_deref().unwrap_or(&paras);
     let reference = reference_of(original, text, openers, config, period);
     let anchor = dates::Anchor {
         period,

@@ -15,6 +15,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether a text in this format is read as Markdown: `Auto` decides by the text
+    /// (`markdown::looks_like_markdown`).
+    pub fn reads_as_markdown(self, text: &str) -> bool {
+        match self {
+            Format::Markdown => true,
+            Format::Plain => false,
+            Format::Auto => crate::markdown::looks_like_markdown(text),
+        }
+    }
+
     /// The format a file name implies.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
@@ -66,12 +76,7 @@ struct Heading {
 /// The sections of a report: Markdown headings as the CommonMark parser reads them (`Auto`
 /// decides by `markdown::looks_like_markdown`), or a plain report's stand-alone heading lines.
 pub fn sections(text: &str, format: Format) -> Vec<Section> {
-    let markdown = match format {
-        Format::Markdown => true,
-        Format::Plain => false,
-        Format::Auto => crate::markdown::looks_like_markdown(text),
-    };
-    if markdown {
+    if format.reads_as_markdown(text) {
         let reading = crate::markdown::read(text);
         from_headings(text, &reading.prose, &reading.headings)
     } else {

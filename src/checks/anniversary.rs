@@ -14,15 +14,6 @@ fn ordinal(n: i64) -> String {
     format!("{n}{suffix}")
 }
 
-/// Whether a date's text writes its year (`1956`, `'56`): `9/11` or `October 31` take theirs
-/// from elsewhere, and an anniversary counted from such a year counts nothing.
-fn states_its_year(text: &str, year: i32) -> bool {
-    let full = year.to_string();
-    crate::recognise::dates::names_an_event(text)
-        || text.contains(&full)
-        || text.contains(&format!("'{:02}", year.rem_euclid(100)))
-}
-
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for f in cx.figures().iter().filter(|f| f.ordinal) {
         let after = cx.text[f.span.end..cx.scope.end].trim_start();
@@ -42,7 +33,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     && d.span.end <= sentence.end
                     && !d.value.interval
                     && !d.relative
-                    && states_its_year(cx.slice(d.span), d.value.start.year)
+                    && crate::recognise::dates::states_its_year(
+                        cx.slice(d.span),
+                        d.value.start.year,
+                    )
                     && cx.at_most_words(f.span.end, d.span.start, 8)
             })
         else {

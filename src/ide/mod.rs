@@ -204,8 +204,7 @@ fn date_card(text: &str, analysis: &Analysis, d: &DateMention) -> String {
         s.push_str("\n\nPrecision: approx");
     }
     let written = &text[d.span.start..d.span.end];
-    let states_year = written.contains(&v.start.year.to_string())
-        || crate::recognise::dates::names_an_event(written);
+    let states_year = crate::recognise::dates::states_its_year(written, v.start.year);
     if d.relative || !states_year {
         let against = reference_phrase(analysis);
         if d.relative {

@@ -76,6 +76,14 @@ pub fn names_an_event(text: &str) -> bool {
     })
 }
 
+/// Whether a date's text writes its year (`1956`, `'56`) or names an event that has one
+/// (`9/11`): `October 31` takes its year from elsewhere.
+pub fn states_its_year(text: &str, year: i32) -> bool {
+    names_an_event(text)
+        || text.contains(&year.to_string())
+        || text.contains(&format!("'{:02}", year.rem_euclid(100)))
+}
+
 /// The date of the event `a/b` names, if it names one.
 fn named_event(a: u32, b: u32) -> Option<Date> {
     NAMED_EVENTS
