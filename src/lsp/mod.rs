@@ -2,6 +2,7 @@
 //! Each handler converts positions in, calls the pure core, and converts results out.
 
 pub mod document;
+pub mod framing;
 pub mod position;
 mod raw;
 mod transport;
@@ -44,7 +45,7 @@ pub fn run_stdio() -> bool {
         let (service, socket) = LspService::new(Backend::new);
         let (to_server, server_in) = tokio::io::duplex(1 << 16);
         let (server_out, from_server) = tokio::io::duplex(1 << 16);
-        let (errors_tx, errors_rx) = tokio::sync::mpsc::unbounded_channel();
+        let (errors_tx, errors_rx) = tokio::sync::mpsc::channel(transport::QUEUED_REPLIES);
         tokio::spawn(transport::filter_input(
             tokio::io::stdin(),
             to_server,

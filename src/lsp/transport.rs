@@ -1,42 +1,23 @@
-//! Framing in front of the server: malformed frames are answered with a JSON-RPC parse error
-//! here, so that one bad message cannot end the session (the framed reader inside
-//! tower-lsp-server stops at its first decoding error).
+//! The byte streams around the server: every frame from the client is screened
+//! (`framing`) before tower-lsp-server sees it, because its reader stops for good at the first
+//! message it cannot decode; what the screen answers itself is merged into the server's output.
 
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
 
-/// One frame: its body, or `None` when the headers named no usable length.
-async fn read_frame<R: AsyncRead + Unpin>(
-    r: &mut BufReader<R>,
-) -> std::io::Result<Option<Option<Vec<u8>>>> {
-    let mut length: Option<usize> = None;
-    let mut saw_header = false;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).await? == 0 {
-            return Ok(None);
-        }
-        let line = line.trim_end_matches(['\r', '\n']);
-        if line.is_empty() {
-            if saw_header {
-                break;
-            }
-            continue;
-        }
-        saw_header = true;
-        if let Some((name, value)) = line.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().ok();
-            }
-        }
-    }
-    let Some(length) = length.filter(|&n| n <= 256 << 20) else {
-        return Ok(Some(None));
-    };
-    let mut body = vec![0; length];
-    r.read_exact(&mut body).await?;
-    Ok(Some(Some(body)))
-}
+use super::framing::{self, Deframer, Event, PARSE_ERROR, Verdict};
+
+/// The largest frame read from the client. Reports are refused well below this
+/// (`max-file-size`), but a `didOpen` carries its text escaped, which can take several times
+/// the bytes of the file.
+pub const MAX_FRAME: usize = 256 << 20;
+
+/// Replies the screen may queue while the server's output is not being read; past this the
+/// input is no longer read either, so a client that does not read cannot grow the server.
+pub const QUEUED_REPLIES: usize = 64;
+
+/// Faults logged before the log falls silent, so that a flood of bad frames cannot fill it.
+const LOGGED_FAULTS: usize = 100;
 
 fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
@@ -44,40 +25,61 @@ fn frame(body: &[u8]) -> Vec<u8> {
     out
 }
 
-const PARSE_ERROR: &[u8] =
-    br#"{"jsonrpc":"2.0","error":{"code":-32700,"message":"Parse error"},"id":null}"#;
+fn log_fault(logged: &mut usize, what: &str) {
+    *logged += 1;
+    if *logged <= LOGGED_FAULTS {
+        eprintln!("dossier: {what}, answered with an error");
+    }
+    if *logged == LOGGED_FAULTS {
+        eprintln!("dossier: further malformed messages are answered without a log line");
+    }
+}
 
-/// Copies well-formed frames from `input` to `to_server`; answers malformed ones on `errors`.
-pub async fn filter_input<R, W>(input: R, mut to_server: W, errors: mpsc::UnboundedSender<Vec<u8>>)
+/// Copies the frames tower-lsp-server can decode from `input` to `to_server`, and answers the
+/// others on `replies`.
+pub async fn filter_input<R, W>(mut input: R, mut to_server: W, replies: mpsc::Sender<Vec<u8>>)
 where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
-    let mut r = BufReader::new(input);
+    let mut deframer = Deframer::new(MAX_FRAME);
+    let mut chunk = vec![0; 64 << 10];
+    let mut logged = 0;
     loop {
-        match read_frame(&mut r).await {
-            Ok(Some(Some(body))) => {
-                if serde_json::from_slice::<serde_json::Value>(&body)
-                    .is_ok_and(|v| v.is_object() || v.is_array())
-                {
-                    if to_server.write_all(&frame(&body)).await.is_err()
-                        || to_server.flush().await.is_err()
-                    {
-                        return;
+        while let Some(event) = deframer.next() {
+            let reply = match event {
+                Event::Frame(mut body) => match framing::screen(&mut body) {
+                    Verdict::Pass => {
+                        if to_server.write_all(&frame(&body)).await.is_err()
+                            || to_server.flush().await.is_err()
+                        {
+                            return;
+                        }
+                        continue;
                     }
-                } else {
-                    eprintln!(
-                        "dossier: malformed message ({} bytes), answered with a parse error",
-                        body.len()
-                    );
-                    let _ = errors.send(frame(PARSE_ERROR));
+                    Verdict::Answer(reply) => {
+                        log_fault(&mut logged, "a message that is not a JSON-RPC request");
+                        reply
+                    }
+                    Verdict::NotJson => {
+                        deframer.reject();
+                        let what = format!("a message that is not JSON ({} bytes)", body.len());
+                        log_fault(&mut logged, &what);
+                        PARSE_ERROR.to_vec()
+                    }
+                },
+                Event::Bad(why) => {
+                    log_fault(&mut logged, why);
+                    PARSE_ERROR.to_vec()
                 }
+            };
+            if replies.send(frame(&reply)).await.is_err() {
+                return;
             }
-            Ok(Some(None)) => {
-                eprintln!("dossier: a message without Content-Length, answered with a parse error");
-                let _ = errors.send(frame(PARSE_ERROR));
-            }
-            Ok(None) | Err(_) => return,
+        }
+        match input.read(&mut chunk).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => deframer.push(&chunk[..n]),
         }
     }
 }
@@ -85,37 +87,41 @@ where
 /// Writes whole frames from the server and from the input filter to `output`, never
 /// interleaving two frames.
 pub async fn merge_output<R, W>(
-    from_server: R,
-    mut errors: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut from_server: R,
+    mut replies: mpsc::Receiver<Vec<u8>>,
     mut output: W,
 ) where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
-    let mut r = BufReader::new(from_server);
+    // The server writes well-formed frames; the deframer only cuts them apart.
+    let mut deframer = Deframer::new(usize::MAX);
+    let mut chunk = vec![0; 64 << 10];
     loop {
-        tokio::select! {
-            frame_in = read_frame(&mut r) => match frame_in {
-                Ok(Some(Some(body))) => {
-                    // Large results stand in the server's frames as placeholders (`raw`).
-                    let body = super::raw::replace(&body).unwrap_or(body);
-                    if output.write_all(&frame(&body)).await.is_err() || output.flush().await.is_err() {
-                        return;
-                    }
+        while let Some(event) = deframer.next() {
+            if let Event::Frame(body) = event {
+                // Large results stand in the server's frames as placeholders (`raw`).
+                let body = super::raw::replace(&body).unwrap_or(body);
+                if output.write_all(&frame(&body)).await.is_err() || output.flush().await.is_err() {
+                    return;
                 }
-                Ok(Some(None)) => {}
-                Ok(None) | Err(_) => break,
+            }
+        }
+        tokio::select! {
+            read = from_server.read(&mut chunk) => match read {
+                Ok(0) | Err(_) => break,
+                Ok(n) => deframer.push(&chunk[..n]),
             },
-            Some(err) = errors.recv() => {
-                if output.write_all(&err).await.is_err() || output.flush().await.is_err() {
+            Some(reply) = replies.recv() => {
+                if output.write_all(&reply).await.is_err() || output.flush().await.is_err() {
                     return;
                 }
             }
         }
     }
-    // The server has finished; flush any parse errors still queued.
-    while let Ok(err) = errors.try_recv() {
-        let _ = output.write_all(&err).await;
+    // The server has finished; write the replies still queued.
+    while let Ok(reply) = replies.try_recv() {
+        let _ = output.write_all(&reply).await;
     }
     let _ = output.flush().await;
 }

@@ -93,6 +93,18 @@ impl Client {
         stdin.flush().unwrap();
     }
 
+    /// Writes bytes as they are, framed or not.
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// The server's peak resident memory so far, in bytes (Linux only; 0 elsewhere).
+    pub fn peak_memory(&self) -> u64 {
+        peak_memory(self.child.id())
+    }
+
     pub fn send(&mut self, msg: Value) {
         self.send_raw(msg.to_string().as_bytes());
     }
@@ -217,6 +229,18 @@ impl Drop for Client {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+/// A process's peak resident memory so far, in bytes (Linux only; 0 elsewhere).
+pub fn peak_memory(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
 }
 
 /// A `file://` URI for a path that need not exist.

@@ -1,0 +1,238 @@
+//! A hostile client against the real binary: messages, frames and bytes that must neither end,
+//! deafen, stall nor grow the server.
+
+mod support;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use support::{Client, uri};
+
+/// The server still answers: a request that needs nothing open.
+fn answers(c: &mut Client) {
+    let r = c.request("workspace/symbol", json!({ "query": "" }));
+    assert!(r.is_array() || r.is_null(), "{r}");
+}
+
+fn started() -> Client {
+    let mut c = Client::start();
+    c.initialize(&["utf-16"], json!(null));
+    c
+}
+
+#[test]
+fn json_that_is_not_json_rpc_is_answered_invalid_request_and_the_server_goes_on() {
+    let mut c = started();
+    for (body, id) in [
+        ("{}", Value::Null),
+        ("[]", Value::Null),
+        (
+            r#"[{"jsonrpc":"2.0","id":50,"method":"shutdown"}]"#,
+            Value::Null,
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":{"x":1},"method":"shutdown"}"#,
+            Value::Null,
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":1.5,"method":"shutdown"}"#,
+            Value::Null,
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":false,"method":"shutdown"}"#,
+            Value::Null,
+        ),
+        (
+            r#"{"jsonrpc":"2.0","id":18446744073709551616,"method":"shutdown"}"#,
+            Value::Null,
+        ),
+        (
+            r#"{"jsonrpc":"1.0","id":51,"method":"shutdown"}"#,
+            json!(51),
+        ),
+        (r#"{"id":52,"method":"shutdown"}"#, json!(52)),
+        (r#"{"jsonrpc":"2.0","id":53,"method":5}"#, json!(53)),
+        ("42", Value::Null),
+    ] {
+        c.send_raw(body.as_bytes());
+        let r = c.wait_for(|m| m["error"]["code"] == -32600 && m["id"] == id);
+        assert!(r.get("result").is_none(), "{body}: {r}");
+        answers(&mut c);
+    }
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn after_any_bad_frame_the_server_finds_the_next_and_answers_every_later_request() {
+    let body = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+    let n = body.len();
+    let bad: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "no Content-Length",
+            format!("Content-Type: a\r\n\r\n{body}").into(),
+        ),
+        (
+            "a word for a length",
+            format!("Content-Length: ten\r\n\r\n{body}").into(),
+        ),
+        (
+            "a negative length",
+            format!("Content-Length: -3\r\n\r\n{body}").into(),
+        ),
+        (
+            "a huge length",
+            format!("Content-Length: 9999999999999\r\n\r\n{body}").into(),
+        ),
+        (
+            "one byte short",
+            format!("Content-Length: {}\r\n\r\n{body}", n - 1).into(),
+        ),
+        (
+            "one byte long",
+            format!("Content-Length: {}\r\n\r\n{body}", n + 1).into(),
+        ),
+        (
+            "two lengths",
+            format!(
+                "Content-Length: {n}\r\nContent-Length: {}\r\n\r\n{body}",
+                n + 9
+            )
+            .into(),
+        ),
+        (
+            "no blank line",
+            format!("Content-Length: {n}\r\n{body}").into(),
+        ),
+        (
+            "a byte that is not UTF-8",
+            b"Content-Len\xffgth: 4\r\n\r\nnull".to_vec(),
+        ),
+    ];
+    let mut c = started();
+    for (what, bytes) in bad {
+        c.send_bytes(&bytes);
+        // Every request after a bad frame is answered, and the bad frame once. (A length one
+        // byte long is known to be wrong only when the next frame's first byte comes.)
+        for _ in 0..3 {
+            answers(&mut c);
+        }
+        c.wait_for(|m| m["error"]["code"] == -32700);
+        eprintln!("recovered from {what}");
+    }
+    for _ in 0..30 {
+        answers(&mut c);
+    }
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn requests_in_the_dollar_namespace_are_answered_method_not_found() {
+    let mut c = started();
+    let r = c.request_full("$/dossier/unknown", json!({}));
+    assert_eq!(r["error"]["code"], -32601, "{r}");
+    // The notifications of that namespace are still taken quietly.
+    c.notify("$/cancelRequest", json!({ "id": 999 }));
+    c.notify("$/setTrace", json!({ "value": "off" }));
+    answers(&mut c);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn lone_surrogates_are_read_as_replacement_characters_and_positions_stay_in_step() {
+    let mut c = started();
+    let u = uri("surrogates.md");
+    // Written by hand: serde_json cannot write a lone surrogate.
+    let open = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{u}","languageId":"markdown","version":1,"text":"A\ud800B met on Oct. 31, 2019.\n"}}}}}}"#
+    );
+    c.send_raw(open.as_bytes());
+    c.diagnostics(&u, 1);
+    // In UTF-16 the lone surrogate is one unit, as U+FFFD is: "Oct." starts at 11.
+    let hover = |c: &mut Client, character: u32| {
+        c.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": u }, "position": { "line": 0, "character": character } }),
+        )
+    };
+    let card = hover(&mut c, 12);
+    assert!(card.to_string().contains("2019"), "{card}");
+    // An edit after the surrogate, by UTF-16 position, lands where the client put it.
+    let change = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{u}","version":2}},"contentChanges":[{{"range":{{"start":{{"line":0,"character":2}},"end":{{"line":0,"character":3}}}},"text":"\udfffC"}}]}}}}"#
+    );
+    c.send_raw(change.as_bytes());
+    let symbols = c.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    // The date is now one unit further right: tokens are (line delta, start, length, ...).
+    let data: Vec<u64> = symbols["data"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_u64).collect())
+        .unwrap_or_default();
+    let starts: Vec<u64> = data
+        .chunks(5)
+        .scan(0, |col, t| {
+            *col = if t[0] == 0 { *col + t[1] } else { t[1] };
+            Some(*col)
+        })
+        .collect();
+    assert!(starts.contains(&12), "date token at 12 in {data:?}");
+    let card = hover(&mut c, 13);
+    assert!(card.to_string().contains("2019"), "{card}");
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn an_endless_header_line_is_refused_without_growing_the_server() {
+    let mut c = started();
+    let line = vec![b'x'; 1 << 20];
+    for _ in 0..64 {
+        c.send_bytes(&line);
+    }
+    c.send_bytes(b"\r\n");
+    c.wait_for(|m| m["error"]["code"] == -32700);
+    answers(&mut c);
+    let peak = c.peak_memory();
+    assert!(
+        peak < 48 << 20,
+        "a 64 MB header line took the server to {peak} bytes"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn a_flood_of_bad_frames_from_a_client_that_does_not_read_is_held_back() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dossier lsp starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let pid = child.id();
+    // A million frames, each answered with a parse error nobody reads.
+    let writer = std::thread::spawn(move || {
+        let frames = b"Content-Length: 1\r\n\r\nx".repeat(10_000);
+        for _ in 0..100 {
+            if stdin.write_all(&frames).is_err() {
+                return;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(6);
+    while !writer.is_finished() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let peak = support::peak_memory(pid);
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = writer.join();
+    assert!(
+        peak < 48 << 20,
+        "unread replies took the server to {peak} bytes"
+    );
+}
