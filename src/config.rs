@@ -86,6 +86,12 @@ pub struct Config {
     pub code_lens: bool,
     /// Which files under the workspace folders are reports.
     pub globs: Vec<String>,
+    /// How long the server waits after the last edit before it publishes diagnostics, so
+    /// that typing is never held up by analyses of text about to change.
+    pub diagnostics_delay_ms: u64,
+    /// The most locations one answer lists (references, highlights, the mentions a hover
+    /// names), so that a report of a million equal figures cannot make an answer of megabytes.
+    pub max_results: usize,
 }
 
 impl Default for Config {
@@ -101,6 +107,8 @@ impl Default for Config {
             inlay_dates: true,
             inlay_money: true,
             code_lens: false,
+            diagnostics_delay_ms: 50,
+            max_results: 1000,
             globs: vec!["**/*.md".into(), "**/*.markdown".into(), "**/*.txt".into()],
         }
     }
@@ -229,6 +237,14 @@ impl Applier<'_> {
                 "max-file-size" | "maxFileSize" => match value.as_integer() {
                     Some(n) if n > 0 => config.max_file_size = n as usize,
                     _ => self.error(key, format!("`{key}` must be a positive number of bytes, not {value}")),
+                },
+                "diagnostics-delay" | "diagnosticsDelay" => match value.as_integer() {
+                    Some(n) if (0..=10_000).contains(&n) => config.diagnostics_delay_ms = n as u64,
+                    _ => self.error(key, format!("`{key}` must be a number of milliseconds from 0 to 10000, not {value}")),
+                },
+                "max-results" | "maxResults" => match value.as_integer() {
+                    Some(n) if n > 0 => config.max_results = n as usize,
+                    _ => self.error(key, format!("`{key}` must be a positive number, not {value}")),
                 },
                 "inlay-hints" | "inlayHints" => self.inlay(key, value, config),
                 "code-lens" | "codeLens" => match value.as_bool() {

@@ -94,6 +94,15 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     o
 }
 
+/// The smallest char boundary at or above `offset`, clamped to the text.
+pub fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o += 1;
+    }
+    o
+}
+
 /// Paragraphs: runs of lines separated by blank lines (lines of white space only), each from
 /// the start of its first line to the end of its last.
 pub fn paragraphs(text: &str) -> Vec<Span> {

@@ -236,3 +236,85 @@ fn a_flood_of_bad_frames_from_a_client_that_does_not_read_is_held_back() {
         "unread replies took the server to {peak} bytes"
     );
 }
+
+/// A one-line report of two megabytes with text beyond ASCII: every position on it is far
+/// from the start of its line.
+fn one_long_line() -> String {
+    let sentence =
+        "Seoul 서울 met Beijing on Oct. 31, 2014 and pledged $5 million, 12% of 40 projects. ";
+    sentence.repeat(2_000_000 / sentence.len())
+}
+
+#[test]
+fn requests_on_a_single_line_of_megabytes_are_answered() {
+    let mut c = started();
+    let u = uri("one-line.txt");
+    let text = one_long_line();
+    c.open(&u, "plaintext", &text);
+    c.diagnostics(&u, 1);
+    let tokens = c.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    let data = tokens["data"].as_array().map_or(0, Vec::len);
+    assert!(data > 100_000, "{data} numbers of tokens");
+    // The last sentence's date, counted in UTF-16 units as the client counts.
+    let last = text.rfind("Oct. 31").unwrap_or(0) + 1;
+    let at = support::pos(&text, last, "utf-16");
+    let card = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": u }, "position": at }),
+    );
+    assert!(card.to_string().contains("2014"), "{card}");
+    let highlights = c.request(
+        "textDocument/documentHighlight",
+        json!({ "textDocument": { "uri": u }, "position": support::pos(&text, 1, "utf-16") }),
+    );
+    assert!(
+        highlights.as_array().is_some_and(|h| !h.is_empty()),
+        "{highlights}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn a_burst_of_edits_is_analysed_and_published_once_not_once_per_edit() {
+    let mut c = started();
+    let u = uri("burst.md");
+    let text = "# Burst\n\nSeoul met Beijing on Oct. 31, 2014.\n".repeat(2000);
+    c.open(&u, "markdown", &text);
+    c.diagnostics(&u, 1);
+    for version in 2..=51 {
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": u, "version": version },
+                "contentChanges": [{ "range": { "start": { "line": 0, "character": 7 }, "end": { "line": 0, "character": 7 } }, "text": "x" }],
+            }),
+        );
+    }
+    // A request right after the burst sees all fifty edits.
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    assert!(
+        symbols
+            .to_string()
+            .contains(&format!("Burst{}", "x".repeat(50))),
+        "{}",
+        &symbols.to_string()[..200.min(symbols.to_string().len())]
+    );
+    // The last version is published, and far fewer than fifty on the way.
+    c.diagnostics(&u, 51);
+    let published = c
+        .drain()
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u)
+        .count();
+    assert!(
+        published < 10,
+        "{published} publications for one burst of edits"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}

@@ -1,11 +1,16 @@
-//! An open report: its rope, version and the analysis of that version.
+//! An open report: its rope, version, and the analysis of the latest version analysed.
+//!
+//! Edits apply to the rope at once; the analysis is made later, off the message loop (`Job`),
+//! when a request needs it or the edits pause, so that typing never waits for it.
 
 use std::sync::Arc;
 
 use ropey::Rope;
+use tokio::sync::watch;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
 use super::position::{self, Encoding};
+use crate::analysis::Cache;
 use crate::config::Config;
 use crate::model::Analysis;
 use crate::outline::Format;
@@ -14,29 +19,154 @@ pub struct Document {
     pub rope: Rope,
     pub version: i32,
     pub format: Format,
-    /// The text the analysis was made from (the rope's contents at `version`).
+    /// The text the analysis was made from (the rope's contents at `analyzed`).
     pub text: String,
     pub analysis: Arc<Analysis>,
-    /// Per-paragraph results, so that an edit re-recognises only what it touched.
-    cache: crate::analysis::Cache,
+    /// The version `text` and `analysis` are of, once one has been analysed.
+    analyzed: Option<i32>,
+    /// Bumped when the configuration changes, so that a job started before is not taken as
+    /// current.
+    generation: u64,
+    /// Per-paragraph results, so that an edit re-recognises only what it touched; `None` while
+    /// a job holds them.
+    cache: Option<Cache>,
     /// The line starts of `text`, made when a request first converts many offsets of it.
     lines: std::sync::OnceLock<position::Lines>,
+    /// Counts finished jobs, for whoever waits on one.
+    done: watch::Sender<u64>,
+}
+
+/// One analysis to make off the message loop: a copy of the text at one version, with the
+/// document's cache.
+pub struct Job {
+    version: i32,
+    generation: u64,
+    text: String,
+    cache: Cache,
+    format: Format,
+    config: Config,
+}
+
+/// A job's result, to hand back to its document.
+pub struct Finished {
+    version: i32,
+    generation: u64,
+    text: String,
+    cache: Cache,
+    analysis: Analysis,
+}
+
+impl Job {
+    pub fn run(mut self) -> Finished {
+        let analysis =
+            crate::host::analyze_with(&self.text, &self.config, self.format, &mut self.cache);
+        Finished {
+            version: self.version,
+            generation: self.generation,
+            text: self.text,
+            cache: self.cache,
+            analysis,
+        }
+    }
 }
 
 impl Document {
-    pub fn new(text: &str, version: i32, format: Format, config: &Config) -> Document {
-        let rope = Rope::from_str(text);
-        let text = text.to_string();
-        let mut cache = crate::analysis::Cache::default();
-        let analysis = Arc::new(crate::host::analyze_with(&text, config, format, &mut cache));
+    /// A document whose analysis is yet to be made (`begin`).
+    pub fn open(text: &str, version: i32, format: Format) -> Document {
         Document {
-            cache,
-            rope,
+            rope: Rope::from_str(text),
             version,
             format,
-            text,
-            analysis,
+            text: String::new(),
+            analysis: Arc::new(Analysis::default()),
+            analyzed: None,
+            generation: 0,
+            cache: Some(Cache::default()),
             lines: Default::default(),
+            done: watch::Sender::new(0),
+        }
+    }
+
+    /// A document analysed at once.
+    pub fn new(text: &str, version: i32, format: Format, config: &Config) -> Document {
+        let mut doc = Document::open(text, version, format);
+        doc.reanalyze(config);
+        doc
+    }
+
+    /// Whether the analysis is of the current text and configuration.
+    pub fn is_current(&self) -> bool {
+        self.analyzed == Some(self.version)
+    }
+
+    /// The version the analysis is of.
+    pub fn analyzed_version(&self) -> Option<i32> {
+        self.analyzed
+    }
+
+    /// The configuration changed: the analysis must be made again.
+    pub fn invalidate(&mut self) {
+        self.analyzed = None;
+        self.generation += 1;
+    }
+
+    /// A receiver that sees the next job of this document finish.
+    pub fn waiter(&self) -> watch::Receiver<u64> {
+        self.done.subscribe()
+    }
+
+    /// The job that analyses the current text, or `None` while another job runs. The old
+    /// analysis gives its buffers to the cache first, so that a long report is not held twice.
+    pub fn begin(&mut self, config: &Config) -> Option<Job> {
+        let mut cache = self.cache.take()?;
+        if let Ok(old) = Arc::try_unwrap(std::mem::take(&mut self.analysis)) {
+            cache.recycle(old);
+        }
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        text.reserve(self.rope.len_bytes());
+        for chunk in self.rope.chunks() {
+            text.push_str(chunk);
+        }
+        self.lines = Default::default();
+        Some(Job {
+            version: self.version,
+            generation: self.generation,
+            text,
+            cache,
+            format: self.format,
+            config: config.clone(),
+        })
+    }
+
+    /// Takes a job's result: its analysis becomes the document's unless the configuration
+    /// changed while it ran.
+    pub fn finish(&mut self, done: Finished) {
+        self.cache = Some(done.cache);
+        self.text = done.text;
+        self.analysis = Arc::new(done.analysis);
+        self.lines = Default::default();
+        if done.generation == self.generation {
+            self.analyzed = Some(done.version);
+        }
+        self.done.send_modify(|n| *n += 1);
+    }
+
+    /// A job that panicked: the document keeps an empty analysis of that version rather than
+    /// trying again on every request.
+    pub fn fail(&mut self, version: i32) {
+        self.cache = Some(Cache::default());
+        self.analysis = Arc::new(Analysis::default());
+        self.text.clear();
+        self.lines = Default::default();
+        self.analyzed = Some(version);
+        self.done.send_modify(|n| *n += 1);
+    }
+
+    /// Analyses the current text here and now.
+    pub fn reanalyze(&mut self, config: &Config) {
+        if let Some(job) = self.begin(config) {
+            self.finish(job.run());
         }
     }
 
@@ -60,25 +190,11 @@ impl Document {
             apply_one(&mut self.rope, change, enc);
         }
     }
+}
 
-    pub fn reanalyze(&mut self, config: &Config) {
-        // Refill the text in place, and let the old analysis go before the new one is made (its
-        // largest vectors are refilled): with a 1 MB report open, each is several megabytes the
-        // server would otherwise hold twice.
-        self.text.clear();
-        for chunk in self.rope.chunks() {
-            self.text.push_str(chunk);
-        }
-        self.lines = Default::default();
-        if let Ok(old) = Arc::try_unwrap(std::mem::take(&mut self.analysis)) {
-            self.cache.recycle(old);
-        }
-        self.analysis = Arc::new(crate::host::analyze_with(
-            &self.text,
-            config,
-            self.format,
-            &mut self.cache,
-        ));
+impl Job {
+    pub fn version(&self) -> i32 {
+        self.version
     }
 }
 

@@ -91,7 +91,7 @@ impl Deframer {
     }
 
     /// The next frame or fault in what has been pushed, or `None` until more bytes come.
-    pub fn next(&mut self) -> Option<Event> {
+    pub fn next_event(&mut self) -> Option<Event> {
         loop {
             match &mut self.state {
                 State::Resync => {
@@ -245,7 +245,8 @@ pub const PARSE_ERROR: &[u8] =
 /// Decides what a body is, after replacing lone UTF-16 surrogates in its escapes with U+FFFD.
 pub fn screen(body: &mut [u8]) -> Verdict {
     replace_lone_surrogates(body);
-    if let Ok(request) = serde_json::from_slice::<Request>(body) {
+    let request = serde_json::from_slice::<Request>(body).ok();
+    if let Some(request) = request.as_ref().filter(|r| !r.method().is_empty()) {
         // A request in the `$/` namespace is the client's to send only as a notification;
         // tower-lsp-server drops it silently, so it is answered here.
         if request.method().starts_with("$/") && request.id().is_some() {
@@ -255,18 +256,19 @@ pub fn screen(body: &mut [u8]) -> Verdict {
                 "Method not found",
             ));
         }
-        if !request.method().is_empty() {
-            return Verdict::Pass;
-        }
+        return Verdict::Pass;
+    }
+    // A response to one of the server's requests (`Request` reads it too, with no method).
+    if serde_json::from_slice::<Response>(body).is_ok() {
+        return Verdict::Pass;
+    }
+    if let Some(request) = request {
         // `{"jsonrpc":"2.0","id":1}`: neither a request nor a response.
         return Verdict::Answer(error(
             request.id().cloned().unwrap_or_default(),
             -32600,
             "Invalid Request",
         ));
-    }
-    if serde_json::from_slice::<Response>(body).is_ok() {
-        return Verdict::Pass;
     }
     match serde_json::from_slice::<serde_json::Value>(body) {
         Err(_) => Verdict::NotJson,
@@ -343,7 +345,7 @@ mod tests {
         let mut d = Deframer::new(1 << 20);
         d.push(bytes);
         let mut out = Vec::new();
-        while let Some(e) = d.next() {
+        while let Some(e) = d.next_event() {
             if let Event::Frame(body) = &e {
                 if serde_json::from_slice::<serde_json::Value>(body).is_err() {
                     d.reject();
@@ -422,11 +424,11 @@ mod tests {
             let mut d = Deframer::new(1 << 20);
             let mut found = Vec::new();
             d.push(&bytes[..cut]);
-            while let Some(e) = d.next() {
+            while let Some(e) = d.next_event() {
                 found.push(e);
             }
             d.push(&bytes[cut..]);
-            while let Some(e) = d.next() {
+            while let Some(e) = d.next_event() {
                 found.push(e);
             }
             assert_eq!(found, vec![good(), good()], "cut at {cut}");
@@ -439,7 +441,7 @@ mod tests {
         let mut bad = 0;
         for _ in 0..1000 {
             d.push(&[b'x'; 4096]);
-            while let Some(e) = d.next() {
+            while let Some(e) = d.next_event() {
                 assert!(matches!(e, Event::Bad(_)));
                 bad += 1;
             }
@@ -447,7 +449,7 @@ mod tests {
         }
         assert_eq!(bad, 1);
         d.push(&frame(GOOD));
-        assert_eq!(d.next(), Some(good()));
+        assert_eq!(d.next_event(), Some(good()));
     }
 
     #[test]
@@ -507,6 +509,18 @@ mod tests {
     }
 
     #[test]
+    fn responses_to_the_servers_requests_pass() {
+        for body in [
+            r#"{"jsonrpc":"2.0","id":1,"result":null}"#,
+            r#"{"jsonrpc":"2.0","id":"a","result":[{"x":1}]}"#,
+            r#"{"jsonrpc":"2.0","id":2,"error":{"code":-32601,"message":"no"}}"#,
+        ] {
+            let mut bytes = body.as_bytes().to_vec();
+            assert_eq!(screen(&mut bytes), Verdict::Pass, "{body}");
+        }
+    }
+
+    #[test]
     fn lone_surrogates_become_replacement_characters_and_pairs_stay() {
         let mut bytes = br#"{"jsonrpc":"2.0","method":"x","params":{"t":"a\ud800b\udc00c\\ud800\ud83d\ude00\uD800"}}"#.to_vec();
         assert_eq!(screen(&mut bytes), Verdict::Pass);
@@ -541,7 +555,11 @@ mod tests {
             prop_oneof![any::<u32>().prop_map(Piece::Request), garbage]
         }
 
+        /// A request, or for even ids a response to one of the server's requests.
         fn request(id: u32) -> Vec<u8> {
+            if id % 2 == 0 {
+                return format!(r#"{{"jsonrpc":"2.0","id":{id},"result":null}}"#).into_bytes();
+            }
             format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"textDocument/hover","params":{{}}}}"#)
                 .into_bytes()
         }
@@ -581,7 +599,7 @@ mod tests {
                     let to = (at + cut).min(bytes.len());
                     d.push(&bytes[at..to]);
                     at = to;
-                    while let Some(e) = d.next() {
+                    while let Some(e) = d.next_event() {
                         match e {
                             Event::Frame(mut body) => match screen(&mut body) {
                                 Verdict::Pass => passed.push(body),

@@ -41,33 +41,32 @@ pub fn run_stdio() -> bool {
             return false;
         }
     };
-    runtime.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
-        let (to_server, server_in) = tokio::io::duplex(1 << 16);
-        let (server_out, from_server) = tokio::io::duplex(1 << 16);
-        let (errors_tx, errors_rx) = tokio::sync::mpsc::channel(transport::QUEUED_REPLIES);
-        tokio::spawn(transport::filter_input(
-            tokio::io::stdin(),
-            to_server,
-            errors_tx,
-        ));
-        raw::enable();
-        let output = tokio::spawn(transport::merge_output(
-            from_server,
-            errors_rx,
-            tokio::io::stdout(),
-        ));
-        // One message at a time: edits must apply in the order they were sent, and every
-        // handler is fast enough that nothing waits noticeably.
-        Server::new(server_in, server_out, socket)
-            .concurrency_level(1)
-            .serve(service)
-            .await;
-        let _ = output.await;
-    });
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // The input filter may still be blocked reading standard input; do not wait for it.
     runtime.shutdown_background();
     SHUTDOWN.load(Ordering::SeqCst)
+}
+
+/// Serves one client on a pair of byte streams until `exit` or the end of `input`.
+pub async fn serve<R, W>(input: R, output: W)
+where
+    R: tokio::io::AsyncRead + Unpin + Send + 'static,
+    W: tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let (service, socket) = LspService::new(Backend::new);
+    let (to_server, server_in) = tokio::io::duplex(1 << 16);
+    let (server_out, from_server) = tokio::io::duplex(1 << 16);
+    let (replies_tx, replies_rx) = tokio::sync::mpsc::channel(transport::QUEUED_REPLIES);
+    let filter = tokio::spawn(transport::filter_input(input, to_server, replies_tx));
+    raw::enable();
+    let output = tokio::spawn(transport::merge_output(from_server, replies_rx, output));
+    // One message at a time: edits must apply in the order they were sent.
+    Server::new(server_in, server_out, socket)
+        .concurrency_level(1)
+        .serve(service)
+        .await;
+    let _ = output.await;
+    filter.abort();
 }
 
 #[derive(Default)]
@@ -160,14 +159,115 @@ impl Backend {
     }
 
     async fn publish(&self, uri: Uri) {
-        let diagnostics = self.guarded("publishDiagnostics", |s| {
-            Ok(s.docs
-                .get(&uri)
-                .map(|d| (diagnostics(&uri, d, s.encoding), d.version)))
-        });
-        if let Ok(Some((diags, version))) = diagnostics {
-            publish(&self.client, uri, diags, version).await;
+        publish_settled(&self.state, &self.client, uri).await;
+    }
+
+    /// Brings the analysis of every open report up to date (see `settle`).
+    async fn settle_all(&self) {
+        let stale: Vec<Uri> = {
+            let s = self.lock();
+            s.docs
+                .iter()
+                .filter(|(_, d)| !d.is_current())
+                .map(|(u, _)| u.clone())
+                .collect()
+        };
+        for uri in stale {
+            settle(&self.state, &uri).await;
         }
+    }
+
+    /// Publishes a report's diagnostics once its edits have paused for `delay`; a later edit
+    /// makes this publication give way to the one it schedules.
+    fn publish_later(&self, uri: Uri, version: i32, delay: std::time::Duration) {
+        let state = self.state.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let superseded = {
+                let s = state.lock().unwrap_or_else(|p| p.into_inner());
+                s.docs.get(&uri).is_none_or(|d| d.version != version)
+            };
+            if !superseded {
+                publish_settled(&state, &client, uri).await;
+            }
+        });
+    }
+}
+
+/// Brings a report's analysis up to date with its text: starts a job off the message loop, or
+/// waits for the one running, until the analysis is of the current version.
+async fn settle(state: &Arc<Mutex<State>>, uri: &Uri) {
+    enum Step {
+        Done,
+        Wait(tokio::sync::watch::Receiver<u64>),
+        Run(Box<document::Job>),
+    }
+    loop {
+        let step = {
+            let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+            let current = s.docs.get(uri).is_none_or(Document::is_current);
+            if current {
+                Step::Done
+            } else {
+                let config = s.config_for(uri);
+                match s.docs.get_mut(uri) {
+                    None => Step::Done,
+                    Some(d) => match d.begin(&config) {
+                        Some(job) => Step::Run(Box::new(job)),
+                        None => Step::Wait(d.waiter()),
+                    },
+                }
+            }
+        };
+        match step {
+            Step::Done => return,
+            // A closed document drops its sender, which ends the wait too.
+            Step::Wait(mut rx) => {
+                let _ = rx.changed().await;
+            }
+            Step::Run(job) => {
+                let version = job.version();
+                let finished = tokio::task::spawn_blocking(move || job.run()).await;
+                let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+                let Some(d) = s.docs.get_mut(uri) else {
+                    return;
+                };
+                match finished {
+                    Ok(done) => d.finish(done),
+                    Err(e) => {
+                        let msg = match e.try_into_panic() {
+                            Ok(panic) => panic_message(&panic),
+                            Err(e) => e.to_string(),
+                        };
+                        eprintln!("dossier: internal error analysing {}: {msg}", uri.as_str());
+                        d.fail(version);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Publishes a report's diagnostics once its analysis is current, under the version analysed.
+async fn publish_settled(state: &Arc<Mutex<State>>, client: &Client, uri: Uri) {
+    settle(state, &uri).await;
+    let diagnostics = {
+        let s = state.lock().unwrap_or_else(|p| p.into_inner());
+        let doc = s.docs.get(&uri).filter(|d| d.is_current());
+        catch_unwind(AssertUnwindSafe(|| {
+            doc.map(|d| (diagnostics(&uri, d, s.encoding), d.version))
+        }))
+        .unwrap_or_else(|panic| {
+            eprintln!(
+                "dossier: internal error in publishDiagnostics: {}",
+                panic_message(&panic)
+            );
+            None
+        })
+    };
+    if let Some((diagnostics, version)) = diagnostics {
+        publish(client, uri, diagnostics, version).await;
     }
 }
 
@@ -237,8 +337,8 @@ impl State {
         c
     }
 
-    /// Takes new editor settings, re-analyses the open reports with them, and returns those
-    /// reports for their diagnostics to be published again.
+    /// Takes new editor settings, marks the open reports for analysis with them, and returns
+    /// those reports for their diagnostics to be published again.
     fn apply_settings(&mut self, value: &serde_json::Value) -> Vec<Uri> {
         let (c, errors) = config::apply_json(value, &Config::default());
         for e in errors {
@@ -248,18 +348,14 @@ impl State {
         self.reanalyze_all()
     }
 
-    /// Forgets the cached `dossier.toml` files, re-analyses every open report with its
+    /// Forgets the cached `dossier.toml` files, marks every open report for analysis with its
     /// configuration read afresh, and returns them for their diagnostics to be published again.
     fn reanalyze_all(&mut self) -> Vec<Uri> {
         self.config_cache.clear();
-        let uris: Vec<Uri> = self.docs.keys().cloned().collect();
-        for uri in &uris {
-            let config = self.config_for(uri);
-            if let Some(d) = self.docs.get_mut(uri) {
-                d.reanalyze(&config);
-            }
+        for d in self.docs.values_mut() {
+            d.invalidate();
         }
-        uris
+        self.docs.keys().cloned().collect()
     }
 
     /// The document's semantic tokens under a new result id, and the previous ones, kept for the
@@ -654,15 +750,7 @@ impl Backend {
                 s.apply_settings(&value)
             };
             for uri in uris {
-                let diags = {
-                    let s = state.lock().unwrap_or_else(|p| p.into_inner());
-                    s.docs
-                        .get(&uri)
-                        .map(|d| (diagnostics(&uri, d, s.encoding), d.version))
-                };
-                if let Some((d, v)) = diags {
-                    publish(&client, uri, d, v).await;
-                }
+                publish_settled(&state, &client, uri).await;
             }
         });
     }
@@ -823,35 +911,32 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let uri = params.text_document.uri.clone();
+        let version = params.text_document.version;
         let r = self.guarded("didOpen", |s| {
-            let config = s.config_for(&uri);
             let format = format_of(&uri, Some(params.text_document.language_id.as_str()));
-            let doc = Document::new(
-                &params.text_document.text,
-                params.text_document.version,
-                format,
-                &config,
-            );
+            let doc = Document::open(&params.text_document.text, version, format);
             s.docs.insert(uri.clone(), doc);
             Ok(())
         });
         if r.is_ok() {
-            self.publish(uri).await;
+            // Analysed off the message loop, so that the first edits need not wait for it.
+            self.publish_later(uri, version, std::time::Duration::ZERO);
         }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri.clone();
-        // Every edit is applied before the first `.await`, in the order the client sent them.
+        // Every edit is applied before the first `.await`, in the order the client sent them;
+        // the analysis waits until a request needs it or the edits pause.
         let r = self.guarded("didChange", |s| {
             let enc = s.encoding;
-            let config = s.config_for(&uri);
+            let delay = s.config_for(&uri).diagnostics_delay_ms;
             let Some(doc) = s.docs.get_mut(&uri) else {
                 eprintln!(
                     "dossier: change for a document that is not open: {}",
                     uri.as_str()
                 );
-                return Ok(false);
+                return Ok(None);
             };
             if params.text_document.version < doc.version {
                 eprintln!(
@@ -860,15 +945,15 @@ impl LanguageServer for Backend {
                     doc.version,
                     uri.as_str()
                 );
-                return Ok(false);
+                return Ok(None);
             }
             doc.apply(&params.content_changes, enc);
             doc.version = params.text_document.version;
-            doc.reanalyze(&config);
-            Ok(true)
+            Ok(Some(delay))
         });
-        if let Ok(true) = r {
-            self.publish(uri).await;
+        if let Ok(Some(delay)) = r {
+            let version = params.text_document.version;
+            self.publish_later(uri, version, std::time::Duration::from_millis(delay));
         }
     }
 
@@ -942,6 +1027,8 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
+        self.settle_all().await;
+
         self.guarded("textDocument/diagnostic", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -970,6 +1057,8 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/documentSymbol", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -1012,6 +1101,8 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/foldingRange", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let ranges = doc
@@ -1043,6 +1134,8 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/hover", |s| {
             let tdp = &params.text_document_position_params;
             let config = s.config_for(&tdp.text_document.uri);
@@ -1080,6 +1173,8 @@ impl LanguageServer for Backend {
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/definition", |s| {
             let tdp = &params.text_document_position_params;
             let doc = s.doc(&tdp.text_document.uri)?;
@@ -1114,6 +1209,8 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/references", |s| {
             let tdp = &params.text_document_position;
             let uri = &tdp.text_document.uri;
@@ -1152,6 +1249,8 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/documentHighlight", |s| {
             let tdp = &params.text_document_position_params;
             let doc = s.doc(&tdp.text_document.uri)?;
@@ -1172,6 +1271,8 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.settle_all().await;
+
         self.guarded("workspace/symbol", |s| {
             let query = params.query.to_lowercase();
             let mut out = Vec::new();
@@ -1220,6 +1321,8 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/codeAction", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -1254,6 +1357,8 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/semanticTokens/full", |s| {
             let (id, data, _) = s.fresh_tokens(&params.text_document.uri)?;
             Ok(Some(SemanticTokensResult::Tokens(raw_tokens(
@@ -1269,6 +1374,8 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensDeltaParams,
     ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/semanticTokens/full/delta", |s| {
             let (id, data, previous) = s.fresh_tokens(&params.text_document.uri)?;
             Ok(Some(
@@ -1292,6 +1399,8 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/semanticTokens/range", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let within = position::span(&doc.rope, params.range, s.encoding);
@@ -1304,6 +1413,8 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/inlayHint", |s| {
             let uri = &params.text_document.uri;
             let config = s.config_for(uri);
@@ -1330,6 +1441,8 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/prepareRename", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let offset = position::offset(&doc.rope, params.position, s.encoding);
@@ -1345,6 +1458,8 @@ impl LanguageServer for Backend {
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/rename", |s| {
             let tdp = &params.text_document_position;
             let doc = s.doc(&tdp.text_document.uri)?;
@@ -1379,6 +1494,8 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/completion", |s| {
             let tdp = &params.text_document_position;
             let uri = &tdp.text_document.uri;
@@ -1414,6 +1531,8 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.settle_all().await;
+
         self.guarded("textDocument/codeLens", |s| {
             let uri = &params.text_document.uri;
             if !s.config_for(uri).code_lens {

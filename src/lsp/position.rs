@@ -54,42 +54,72 @@ fn line_content_len(rope: &Rope, line: usize) -> usize {
 }
 
 /// The position of a byte offset (clamped to the text and rounded down to a char boundary).
+/// The rope counts characters and UTF-16 units in its tree, so this costs a few look-ups
+/// whatever the length of the line.
 pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     let offset = offset.min(rope.len_bytes());
     let line = rope.byte_to_line(offset);
-    let line_start = rope.line_to_byte(line);
-    // Count the line's text up to `offset` chunk by chunk: ASCII (most of a report) counts one
-    // unit a byte, so a position costs two look-ups in the rope and a scan of part of one line.
-    let (chunks, mut chunk_start, _, _) = rope.chunks_at_byte(line_start);
-    let mut col = 0;
-    for chunk in chunks {
-        let from = line_start.saturating_sub(chunk_start);
-        let mut to = (offset - chunk_start).min(chunk.len());
-        while !chunk.is_char_boundary(to) {
-            to -= 1;
-        }
-        col += units(&chunk[from..to], enc);
-        chunk_start += chunk.len();
-        if offset <= chunk_start {
-            break;
-        }
-    }
+    // The character that holds `offset`: an offset inside one rounds down to its start.
+    let char = rope.byte_to_char(offset);
+    let line_char = rope.line_to_char(line);
+    let col = match enc {
+        Encoding::Utf8 => rope.char_to_byte(char) - rope.line_to_byte(line),
+        Encoding::Utf16 => rope.char_to_utf16_cu(char) - rope.char_to_utf16_cu(line_char),
+        Encoding::Utf32 => char - line_char,
+    };
     Position::new(line as u32, col as u32)
 }
 
 /// The line starts of one text, for converting many offsets of it at once (diagnostics,
-/// outlines, semantic tokens): a binary search and a scan of part of one line each, instead of
-/// walks down the rope. Line breaks are the rope's: `\n`, `\r` and `\r\n`.
+/// outlines, semantic tokens): a binary search each, instead of walks down the rope. Line
+/// breaks are the rope's: `\n`, `\r` and `\r\n`.
+///
+/// A text beyond ASCII also keeps, every `MARK_STEP` bytes, how many UTF-16 units and
+/// characters come before: a column is then the difference of two counts from the nearest
+/// marks, so a position costs the same on a one-line report of megabytes as on a short line.
 #[derive(Debug)]
 pub struct Lines {
     index: crate::text::LineIndex,
+    /// (byte offset, UTF-16 units before it, characters before it), one per `MARK_STEP` bytes;
+    /// empty for ASCII text, where every unit is a byte.
+    marks: Vec<(usize, usize, usize)>,
 }
+
+const MARK_STEP: usize = 1024;
 
 impl Lines {
     pub fn new(text: &str) -> Lines {
+        let mut marks = Vec::new();
+        if !text.is_ascii() {
+            let (mut at, mut utf16, mut chars) = (0, 0, 0);
+            marks.reserve(text.len() / MARK_STEP + 1);
+            while at <= text.len() {
+                marks.push((at, utf16, chars));
+                let next = crate::text::ceil_char_boundary(text, at + MARK_STEP);
+                if next <= at {
+                    break;
+                }
+                let piece = &text[at..next];
+                utf16 += units(piece, Encoding::Utf16);
+                chars += units(piece, Encoding::Utf32);
+                at = next;
+            }
+        }
         Lines {
             index: crate::text::LineIndex::new(text),
+            marks,
         }
+    }
+
+    /// Units of `enc` in `text[..offset]` (`offset` on a char boundary).
+    fn units_before(&self, text: &str, offset: usize, enc: Encoding) -> usize {
+        if self.marks.is_empty() || enc == Encoding::Utf8 {
+            return offset;
+        }
+        let k = self.marks.partition_point(|m| m.0 <= offset) - 1;
+        let (at, utf16, chars) = self.marks[k];
+        let before = if enc == Encoding::Utf16 { utf16 } else { chars };
+        before + units(&text[at..offset], enc)
     }
 
     /// The position of a byte offset of `text` (the text these lines were made from), clamped
@@ -97,7 +127,8 @@ impl Lines {
     pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> Position {
         let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
         let line = self.index.line_of(offset);
-        let col = units(&text[self.index.line_start(line)..offset], enc);
+        let start = self.index.line_start(line);
+        let col = self.units_before(text, offset, enc) - self.units_before(text, start, enc);
         Position::new(line as u32, col as u32)
     }
 

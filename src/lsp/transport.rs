@@ -46,7 +46,7 @@ where
     let mut chunk = vec![0; 64 << 10];
     let mut logged = 0;
     loop {
-        while let Some(event) = deframer.next() {
+        while let Some(event) = deframer.next_event() {
             let reply = match event {
                 Event::Frame(mut body) => match framing::screen(&mut body) {
                     Verdict::Pass => {
@@ -98,7 +98,7 @@ pub async fn merge_output<R, W>(
     let mut deframer = Deframer::new(usize::MAX);
     let mut chunk = vec![0; 64 << 10];
     loop {
-        while let Some(event) = deframer.next() {
+        while let Some(event) = deframer.next_event() {
             if let Event::Frame(body) = event {
                 // Large results stand in the server's frames as placeholders (`raw`).
                 let body = super::raw::replace(&body).unwrap_or(body);

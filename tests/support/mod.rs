@@ -163,6 +163,15 @@ impl Client {
         }
     }
 
+    /// Every message read so far and not yet returned, including the ones still in flight for
+    /// a short while.
+    pub fn drain(&mut self) -> Vec<Value> {
+        while let Ok((at, m)) = self.rx.recv_timeout(Duration::from_millis(300)) {
+            self.backlog.push((at, m));
+        }
+        self.backlog.drain(..).map(|(_, m)| m).collect()
+    }
+
     /// The next diagnostics published for `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let m = self.wait_for(|m| {
