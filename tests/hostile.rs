@@ -318,3 +318,62 @@ fn a_burst_of_edits_is_analysed_and_published_once_not_once_per_edit() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn rename_refuses_names_with_line_breaks_nul_or_bidirectional_controls() {
+    let mut c = started();
+    let u = uri("rename.md");
+    c.open(
+        &u,
+        "markdown",
+        "Kim Jong Un met Moon Jae-in. Kim Jong Un left.\n",
+    );
+    c.diagnostics(&u, 1);
+    let rename = |c: &mut Client, name: &str| {
+        c.request_full(
+            "textDocument/rename",
+            json!({ "textDocument": { "uri": u }, "position": { "line": 0, "character": 1 }, "newName": name }),
+        )
+    };
+    for bad in ["Kim\nJong Un", "Kim\u{0}", "Kim \u{202E}nU", "\u{2067}Kim"] {
+        let r = rename(&mut c, bad);
+        assert_eq!(r["error"]["code"], -32602, "{bad:?}: {r}");
+    }
+    let r = rename(&mut c, "Kim Jong-un");
+    assert!(
+        r["result"]["changes"][&u]
+            .as_array()
+            .is_some_and(|e| e.len() == 2),
+        "{r}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn answers_listing_mentions_are_capped_around_the_cursor() {
+    let mut c = Client::start();
+    c.initialize(&["utf-16"], json!({ "max-results": 50 }));
+    let u = uri("equal-figures.txt");
+    let text = "We paid $5 million. ".repeat(20_000);
+    c.open(&u, "plaintext", &text);
+    c.diagnostics(&u, 1);
+    let middle = text.len() / 2 / 20 * 20 + 9;
+    let at = support::pos(&text, middle, "utf-16");
+    let highlights = c.request(
+        "textDocument/documentHighlight",
+        json!({ "textDocument": { "uri": u }, "position": at }),
+    );
+    let lines = highlights.as_array().cloned().unwrap_or_default();
+    assert_eq!(lines.len(), 50, "{} highlights", lines.len());
+    // The ones kept are those around the cursor.
+    let around = lines.iter().any(|h| {
+        h["range"]["start"]["character"].as_u64() == at["character"].as_u64().map(|c| c - 1)
+    });
+    assert!(around, "the cursor's own figure is among the highlights");
+    let refs = c.request(
+        "textDocument/references",
+        json!({ "textDocument": { "uri": u }, "position": at, "context": { "includeDeclaration": true } }),
+    );
+    assert_eq!(refs.as_array().map_or(0, Vec::len), 50);
+    assert_eq!(c.shutdown(), Some(0));
+}

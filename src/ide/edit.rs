@@ -32,6 +32,27 @@ pub fn rename_spans(text: &str, analysis: &Analysis, offset: usize) -> Option<(S
 }
 
 /// The same wording in another report's analysis (for workspace-wide renames).
+/// Why a name cannot replace an actor's mentions, if it cannot: an empty name, a line break,
+/// NUL or another control character, or a bidirectional control, which would make the text
+/// read differently from what it holds.
+pub fn refuse_name(name: &str) -> Option<&'static str> {
+    const BIDI: &[char] = &[
+        '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}',
+        '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    ];
+    if name.trim().is_empty() {
+        Some("the new name is empty")
+    } else if name.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+        Some("the new name must be on one line")
+    } else if name.chars().any(char::is_control) {
+        Some("the new name holds a control character")
+    } else if name.contains(BIDI) {
+        Some("the new name holds a bidirectional control character")
+    } else {
+        None
+    }
+}
+
 pub fn spans_with_wording(text: &str, analysis: &Analysis, wording: &str) -> Vec<Span> {
     analysis
         .actors
@@ -211,4 +232,35 @@ pub fn section_counts(analysis: &Analysis) -> Vec<(Span, String)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::refuse_name;
+
+    #[test]
+    fn names_with_breaks_controls_or_bidirectional_marks_are_refused() {
+        for bad in [
+            "",
+            "  ",
+            "Kim\nJong",
+            "Kim\r",
+            "Kim\0",
+            "Kim\u{7}",
+            "Kim\u{202E}nuJ",
+            "A\u{2066}B",
+            "x\u{2028}",
+        ] {
+            assert!(refuse_name(bad).is_some(), "{bad:?}");
+        }
+        for good in [
+            "Kim Jong Un",
+            "Park Geun-hye",
+            "Élysée",
+            "서울",
+            "al-Shabaab",
+        ] {
+            assert_eq!(refuse_name(good), None, "{good:?}");
+        }
+    }
 }

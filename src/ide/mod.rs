@@ -102,6 +102,19 @@ pub fn format_short(v: f64) -> String {
     format!("{s}{word}")
 }
 
+/// How many items a list in a hover card names unless configured otherwise.
+pub const LIST_LIMIT: usize = 12;
+
+/// At most `limit` items joined with commas, then how many more there are.
+fn capped_list<S: AsRef<str>>(items: &[S], limit: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(limit).map(AsRef::as_ref).collect();
+    let mut s = shown.join(", ");
+    if items.len() > shown.len() {
+        s.push_str(&format!(" and {} more", items.len() - shown.len()));
+    }
+    s
+}
+
 /// What a hover card draws on besides the report itself.
 #[derive(Clone, Copy, Debug)]
 pub struct HoverContext<'a> {
@@ -111,6 +124,8 @@ pub struct HoverContext<'a> {
     pub currency: &'a str,
     /// Configured reference rates: units of the first currency per one of the second.
     pub rates: &'a [(String, String, f64)],
+    /// The most items a list in a card names (titles, spellings, other reports).
+    pub list_limit: usize,
 }
 
 impl Default for HoverContext<'_> {
@@ -119,6 +134,7 @@ impl Default for HoverContext<'_> {
             others: &[],
             currency: "USD",
             rates: &[],
+            list_limit: LIST_LIMIT,
         }
     }
 }
@@ -133,7 +149,7 @@ pub fn hover(
     let t = target_at(analysis, offset)?;
     let span = target_span(analysis, t);
     let md = match t {
-        Target::Actor(a, _) => actor_card(text, &analysis.actors[a], cx.others),
+        Target::Actor(a, _) => actor_card(text, &analysis.actors[a], cx),
         Target::Date(k) => date_card(text, analysis, &analysis.dates[k]),
         Target::Figure(k) => figure_card(text, analysis, k, cx),
     };
@@ -162,16 +178,22 @@ fn line_excerpt(text: &str, span: Span) -> (usize, String) {
     (line, ex)
 }
 
-fn actor_card(text: &str, actor: &Actor, others: &[(String, usize)]) -> String {
+fn actor_card(text: &str, actor: &Actor, cx: &HoverContext) -> String {
     let mut s = format!("**{}** · {}", actor.name, actor.kind.as_str());
     if let Some(d) = &actor.description {
         s.push_str(&format!("\n\n{d}"));
     }
     if !actor.titles.is_empty() {
-        s.push_str(&format!("\n\nTitles: {}", actor.titles.join(", ")));
+        s.push_str(&format!(
+            "\n\nTitles: {}",
+            capped_list(&actor.titles, cx.list_limit)
+        ));
     }
     if !actor.aliases.is_empty() {
-        s.push_str(&format!("\n\nAlso written: {}", actor.aliases.join(", ")));
+        s.push_str(&format!(
+            "\n\nAlso written: {}",
+            capped_list(&actor.aliases, cx.list_limit)
+        ));
     }
     let n = actor.mentions.len();
     s.push_str(&format!(
@@ -182,12 +204,16 @@ fn actor_card(text: &str, actor: &Actor, others: &[(String, usize)]) -> String {
         let (line, ex) = line_excerpt(text, *first);
         s.push_str(&format!("\n\nFirst mention, line {line}: {ex}"));
     }
-    if !others.is_empty() {
-        let list: Vec<String> = others
+    if !cx.others.is_empty() {
+        let list: Vec<String> = cx
+            .others
             .iter()
             .map(|(name, n)| format!("{name} ({n})"))
             .collect();
-        s.push_str(&format!("\n\nAlso in: {}", list.join(", ")));
+        s.push_str(&format!(
+            "\n\nAlso in: {}",
+            capped_list(&list, cx.list_limit)
+        ));
     }
     s
 }
@@ -383,10 +409,12 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>)
     s
 }
 
-/// Spans of every mention of the thing at `offset`: an actor's mentions under any alias, the
-/// same date, or the same value in the same unit.
-pub fn references(analysis: &Analysis, offset: usize) -> Option<Vec<Span>> {
-    Some(match target_at(analysis, offset)? {
+/// Spans of the mentions of the thing at `offset`: an actor's mentions under any alias, the
+/// same date, or the same value in the same unit. Past `limit` of them, the `limit` nearest
+/// `offset` are kept (in the order of the text), so that a report of a million equal figures
+/// gives an answer of a bounded size around where the reader is.
+pub fn references(analysis: &Analysis, offset: usize, limit: usize) -> Option<Vec<Span>> {
+    let mut spans: Vec<Span> = match target_at(analysis, offset)? {
         Target::Actor(a, _) => analysis.actors[a].mentions.clone(),
         Target::Date(k) => {
             let v = analysis.dates[k].value;
@@ -410,7 +438,15 @@ pub fn references(analysis: &Analysis, offset: usize) -> Option<Vec<Span>> {
                 .map(|g| g.span)
                 .collect()
         }
-    })
+    };
+    if spans.len() > limit {
+        // Spans are in the order of the text: the nearest `limit` are a window around the
+        // first one at or after `offset`.
+        let at = spans.partition_point(|s| s.end < offset);
+        let start = at.saturating_sub(limit / 2).min(spans.len() - limit);
+        spans = spans[start..start + limit].to_vec();
+    }
+    Some(spans)
 }
 
 /// The first mention of the actor at `offset`.

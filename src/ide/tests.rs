@@ -117,7 +117,7 @@ fn hover_converts_at_a_configured_rate_into_the_configured_currency() {
 #[test]
 fn references_and_definition_follow_aliases() {
     let (text, offset, analysis) = analyse("North Korea said so. The DPRK$0 and Pyongyang agree.");
-    let refs = super::references(&analysis, offset).unwrap();
+    let refs = super::references(&analysis, offset, usize::MAX).unwrap();
     let words: Vec<&str> = refs.iter().map(|s| &text[s.start..s.end]).collect();
     assert_eq!(words, ["North Korea", "DPRK", "Pyongyang"]);
     let def = super::definition(&analysis, offset).unwrap();

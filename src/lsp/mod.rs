@@ -1028,7 +1028,6 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         self.settle_all().await;
-
         self.guarded("textDocument/diagnostic", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -1058,7 +1057,6 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         self.settle_all().await;
-
         self.guarded("textDocument/documentSymbol", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -1102,7 +1100,6 @@ impl LanguageServer for Backend {
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         self.settle_all().await;
-
         self.guarded("textDocument/foldingRange", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let ranges = doc
@@ -1135,7 +1132,6 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         self.settle_all().await;
-
         self.guarded("textDocument/hover", |s| {
             let tdp = &params.text_document_position_params;
             let config = s.config_for(&tdp.text_document.uri);
@@ -1146,6 +1142,7 @@ impl LanguageServer for Backend {
                 others: &others,
                 currency: &config.currency,
                 rates: &config.checks.rates,
+                list_limit: crate::ide::LIST_LIMIT,
             };
             let Some((span, md)) = crate::ide::hover(&doc.text, &doc.analysis, offset, &context)
             else {
@@ -1174,7 +1171,6 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         self.settle_all().await;
-
         self.guarded("textDocument/definition", |s| {
             let tdp = &params.text_document_position_params;
             let doc = s.doc(&tdp.text_document.uri)?;
@@ -1210,13 +1206,13 @@ impl LanguageServer for Backend {
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         self.settle_all().await;
-
         self.guarded("textDocument/references", |s| {
             let tdp = &params.text_document_position;
             let uri = &tdp.text_document.uri;
+            let limit = s.config_for(uri).max_results;
             let doc = s.doc(uri)?;
             let offset = position::offset(&doc.rope, tdp.position, s.encoding);
-            let Some(mut spans) = crate::ide::references(&doc.analysis, offset) else {
+            let Some(mut spans) = crate::ide::references(&doc.analysis, offset, limit) else {
                 return Ok(None);
             };
             if !params.context.include_declaration {
@@ -1235,7 +1231,8 @@ impl LanguageServer for Backend {
                 let name = doc.analysis.actors[a].name.clone();
                 for r in s.reports().filter(|r| r.uri != uri) {
                     for actor in r.analysis.actors.iter().filter(|x| x.name == name) {
-                        locations.extend(actor.mentions.iter().map(|sp| {
+                        let room = limit.saturating_sub(locations.len());
+                        locations.extend(actor.mentions.iter().take(room).map(|sp| {
                             Location::new(r.uri.clone(), position::range(r.rope, *sp, s.encoding))
                         }));
                     }
@@ -1250,20 +1247,22 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         self.settle_all().await;
-
         self.guarded("textDocument/documentHighlight", |s| {
             let tdp = &params.text_document_position_params;
+            let limit = s.config_for(&tdp.text_document.uri).max_results;
             let doc = s.doc(&tdp.text_document.uri)?;
             let offset = position::offset(&doc.rope, tdp.position, s.encoding);
-            Ok(crate::ide::references(&doc.analysis, offset).map(|spans| {
-                spans
-                    .iter()
-                    .map(|sp| DocumentHighlight {
-                        range: position::range(&doc.rope, *sp, s.encoding),
-                        kind: Some(DocumentHighlightKind::TEXT),
-                    })
-                    .collect()
-            }))
+            Ok(
+                crate::ide::references(&doc.analysis, offset, limit).map(|spans| {
+                    spans
+                        .iter()
+                        .map(|sp| DocumentHighlight {
+                            range: position::range(&doc.rope, *sp, s.encoding),
+                            kind: Some(DocumentHighlightKind::TEXT),
+                        })
+                        .collect()
+                }),
+            )
         })
     }
 
@@ -1272,7 +1271,6 @@ impl LanguageServer for Backend {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
         self.settle_all().await;
-
         self.guarded("workspace/symbol", |s| {
             let query = params.query.to_lowercase();
             let mut out = Vec::new();
@@ -1322,7 +1320,6 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.settle_all().await;
-
         self.guarded("textDocument/codeAction", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -1358,7 +1355,6 @@ impl LanguageServer for Backend {
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
         self.settle_all().await;
-
         self.guarded("textDocument/semanticTokens/full", |s| {
             let (id, data, _) = s.fresh_tokens(&params.text_document.uri)?;
             Ok(Some(SemanticTokensResult::Tokens(raw_tokens(
@@ -1375,7 +1371,6 @@ impl LanguageServer for Backend {
         params: SemanticTokensDeltaParams,
     ) -> Result<Option<SemanticTokensFullDeltaResult>> {
         self.settle_all().await;
-
         self.guarded("textDocument/semanticTokens/full/delta", |s| {
             let (id, data, previous) = s.fresh_tokens(&params.text_document.uri)?;
             Ok(Some(
@@ -1400,7 +1395,6 @@ impl LanguageServer for Backend {
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
         self.settle_all().await;
-
         self.guarded("textDocument/semanticTokens/range", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let within = position::span(&doc.rope, params.range, s.encoding);
@@ -1414,7 +1408,6 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         self.settle_all().await;
-
         self.guarded("textDocument/inlayHint", |s| {
             let uri = &params.text_document.uri;
             let config = s.config_for(uri);
@@ -1442,7 +1435,6 @@ impl LanguageServer for Backend {
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
         self.settle_all().await;
-
         self.guarded("textDocument/prepareRename", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let offset = position::offset(&doc.rope, params.position, s.encoding);
@@ -1459,7 +1451,6 @@ impl LanguageServer for Backend {
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         self.settle_all().await;
-
         self.guarded("textDocument/rename", |s| {
             let tdp = &params.text_document_position;
             let doc = s.doc(&tdp.text_document.uri)?;
@@ -1469,8 +1460,8 @@ impl LanguageServer for Backend {
             else {
                 return Err(Error::invalid_params("there is no actor to rename here"));
             };
-            if params.new_name.trim().is_empty() {
-                return Err(Error::invalid_params("the new name is empty"));
+            if let Some(why) = crate::ide::edit::refuse_name(&params.new_name) {
+                return Err(Error::invalid_params(why));
             }
             // Every open report: renames edit buffers the client holds, never files behind it.
             let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
@@ -1495,7 +1486,6 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         self.settle_all().await;
-
         self.guarded("textDocument/completion", |s| {
             let tdp = &params.text_document_position;
             let uri = &tdp.text_document.uri;
@@ -1532,7 +1522,6 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         self.settle_all().await;
-
         self.guarded("textDocument/codeLens", |s| {
             let uri = &params.text_document.uri;
             if !s.config_for(uri).code_lens {
