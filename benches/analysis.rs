@@ -177,7 +177,7 @@ mod requests {
     #[divan::bench]
     fn references(bencher: Bencher) {
         let offset = middle_actor();
-        bencher.bench(|| dossier::ide::references(&ANALYSIS, black_box(offset)));
+        bencher.bench(|| dossier::ide::references(&ANALYSIS, black_box(offset), 1000));
     }
 
     #[divan::bench]

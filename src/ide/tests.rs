@@ -106,6 +106,7 @@ fn hover_converts_at_a_configured_rate_into_the_configured_currency() {
         others: &[],
         currency: "EUR",
         rates: &rates,
+        ..Default::default()
     };
     let (_, md) = super::hover(&text, &analysis, offset, &cx).unwrap();
     assert!(
@@ -217,5 +218,21 @@ fn hover_on_a_table_cell_names_its_row_and_column() {
             Row: Court of Appeals · Column: FY2027
 
             As written: 3.75 to 3.85"#]],
+    );
+}
+
+#[test]
+fn lists_in_a_card_name_a_few_and_count_the_rest() {
+    let (text, offset, analysis) = analyse("Seoul$0 met Tokyo.");
+    let others: Vec<(String, usize)> = (0..30).map(|k| (format!("r{k:02}.md"), 1)).collect();
+    let cx = super::HoverContext {
+        others: &others,
+        list_limit: 3,
+        ..Default::default()
+    };
+    let (_, md) = super::hover(&text, &analysis, offset, &cx).unwrap();
+    assert!(
+        md.contains("Also in: r00.md (1), r01.md (1), r02.md (1) and 27 more"),
+        "{md}"
     );
 }
