@@ -227,6 +227,9 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     } else {
         text
     };
+    // Paragraphs of more than `WINDOW` bytes (a plain report without blank lines, a one-line
+    // file) are recognised piece by piece, so that the recognisers' buffers stay small.
+    let paras = split_long(text, paras);
     let notes = notes(&sections, &footnotes);
     let period = config.period.or_else(|| period::infer(original, text));
     let title = title(original, format);
@@ -274,7 +277,14 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         actors: std::mem::take(&mut cache.mentions),
     };
     report.actors.clear();
-    for &para in &paras {
+    // Past `max-mentions` the rest is not recognised: a report of a million equal figures
+    // would otherwise hold a million of each record, several times over.
+    let (mut kept, mut analysed) = (0, paras.len());
+    for (k, &para) in paras.iter().enumerate() {
+        if kept >= config.max_mentions {
+            analysed = k;
+            break;
+        }
         let body = &text[para.start..para.end];
         let mut h = FxHasher::default();
         (context, body).hash(&mut h);
@@ -285,6 +295,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         });
         match local {
             Some(l) => {
+                kept += l.dates.len() + l.figures.len() + l.actors.found().len();
                 report.add(
                     para.start,
                     key,
@@ -296,17 +307,32 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
                 used.insert(key, l);
             }
             // Nothing is kept: straight from the recognisers' buffers.
-            None => report.add(
-                para.start,
-                key,
-                &scratch.dates,
-                &scratch.figures,
-                &scratch.shared,
-                scratch.actors.found(),
-            ),
+            None => {
+                kept += scratch.dates.len() + scratch.figures.len() + scratch.actors.found().len();
+                report.add(
+                    para.start,
+                    key,
+                    &scratch.dates,
+                    &scratch.figures,
+                    &scratch.shared,
+                    scratch.actors.found(),
+                )
+            }
         }
     }
     cache.paragraphs = used;
+    let truncated = paras.get(analysed).map(|p| Finding {
+        span: Span::new(p.start, p.start),
+        code: "too-many-mentions",
+        severity: Severity::Information,
+        message: format!(
+            "Dossier stops here: the report holds more than {} dates, figures and actor mentions (`max-mentions`), and the rest is not analysed",
+            config.max_mentions
+        ),
+        related: Vec::new(),
+        fix: None,
+    });
+    let paras = &paras[..analysed];
     let Report {
         mut figures,
         dates,
@@ -335,10 +361,48 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         dates,
         figures,
         findings: Vec::new(),
-        notices: Vec::new(),
+        notices: truncated.into_iter().collect(),
     };
-    analysis.findings = findings(text, &analysis, config, &paras, &keys, &shared, cache);
+    analysis.findings = findings(text, &analysis, config, paras, &keys, &shared, cache);
     analysis
+}
+
+/// The longest piece of a paragraph recognised at once.
+const WINDOW: usize = 64 * 1024;
+
+/// `paras` with each paragraph longer than `WINDOW` cut into pieces that end at a line break,
+/// else after a sentence, else at a space (else anywhere on a character boundary).
+fn split_long(text: &str, paras: Vec<Span>) -> Vec<Span> {
+    if paras.iter().all(|p| p.len() <= WINDOW) {
+        return paras;
+    }
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        let mut start = p.start;
+        while p.end - start > WINDOW {
+            let limit = crate::text::floor_char_boundary(text, start + WINDOW);
+            let piece = &text.as_bytes()[start..limit];
+            let half = WINDOW / 2;
+            let cut = memchr::memrchr(b'\n', piece)
+                .filter(|&k| k >= half)
+                .map(|k| k + 1)
+                .or_else(|| {
+                    memchr::memmem::rfind(piece, b". ")
+                        .filter(|&k| k >= half)
+                        .map(|k| k + 2)
+                })
+                .or_else(|| {
+                    memchr::memrchr(b' ', piece)
+                        .filter(|&k| k >= half)
+                        .map(|k| k + 1)
+                })
+                .map_or(limit, |k| start + k);
+            out.push(Span::new(start, cut));
+            start = cut;
+        }
+        out.push(Span::new(start, p.end));
+    }
+    out
 }
 
 /// Footnotes and the sections of notes and references (by their titles), merged in text order.

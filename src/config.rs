@@ -92,6 +92,9 @@ pub struct Config {
     /// The most locations one answer lists (references, highlights, the mentions a hover
     /// names), so that a report of a million equal figures cannot make an answer of megabytes.
     pub max_results: usize,
+    /// The most dates, figures and actor mentions one analysis keeps; past them the rest of
+    /// the report is not analysed, so that memory stays bounded whatever the report holds.
+    pub max_mentions: usize,
 }
 
 impl Default for Config {
@@ -109,6 +112,7 @@ impl Default for Config {
             code_lens: false,
             diagnostics_delay_ms: 50,
             max_results: 1000,
+            max_mentions: 50_000,
             globs: vec!["**/*.md".into(), "**/*.markdown".into(), "**/*.txt".into()],
         }
     }
@@ -241,6 +245,10 @@ impl Applier<'_> {
                 "diagnostics-delay" | "diagnosticsDelay" => match value.as_integer() {
                     Some(n) if (0..=10_000).contains(&n) => config.diagnostics_delay_ms = n as u64,
                     _ => self.error(key, format!("`{key}` must be a number of milliseconds from 0 to 10000, not {value}")),
+                },
+                "max-mentions" | "maxMentions" => match value.as_integer() {
+                    Some(n) if n > 0 => config.max_mentions = n as usize,
+                    _ => self.error(key, format!("`{key}` must be a positive number, not {value}")),
                 },
                 "max-results" | "maxResults" => match value.as_integer() {
                     Some(n) if n > 0 => config.max_results = n as usize,

@@ -258,8 +258,9 @@ fn requests_on_a_single_line_of_megabytes_are_answered() {
     );
     let data = tokens["data"].as_array().map_or(0, Vec::len);
     assert!(data > 100_000, "{data} numbers of tokens");
-    // The last sentence's date, counted in UTF-16 units as the client counts.
-    let last = text.rfind("Oct. 31").unwrap_or(0) + 1;
+    // A date 400 KB into the line (within `max-mentions`), counted in UTF-16 units as the
+    // client counts.
+    let last = text[..400_000].rfind("Oct. 31").unwrap_or(0) + 1;
     let at = support::pos(&text, last, "utf-16");
     let card = c.request(
         "textDocument/hover",
@@ -376,4 +377,41 @@ fn answers_listing_mentions_are_capped_around_the_cursor() {
     );
     assert_eq!(refs.as_array().map_or(0, Vec::len), 50);
     assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn a_report_of_a_million_equal_figures_keeps_memory_bounded() {
+    for (name, text) in [
+        ("million-figures.txt", "5 ".repeat(1_000_000)),
+        (
+            "million-sentences.txt",
+            "We paid $5 million. ".repeat(1_000_000),
+        ),
+    ] {
+        let mut c = started();
+        let u = uri(name);
+        c.open(&u, "plaintext", &text);
+        let d = c.diagnostics(&u, 1);
+        assert!(
+            d.iter().any(|d| d["code"] == "too-many-mentions"),
+            "{name}: the diagnostics say where the analysis stopped"
+        );
+        let figure = text.find(['$', '5']).unwrap_or(0);
+        let at = support::pos(&text, figure, "utf-16");
+        let refs = c.request(
+            "textDocument/references",
+            json!({ "textDocument": { "uri": u }, "position": at, "context": { "includeDeclaration": true } }),
+        );
+        assert!(
+            refs.as_array()
+                .is_some_and(|r| !r.is_empty() && r.len() <= 1000),
+            "{name}: {} references",
+            refs.as_array().map_or(0, Vec::len)
+        );
+        let peak = c.peak_memory();
+        let bound = 3 * text.len() as u64 + (50 << 20);
+        eprintln!("{name}: {} bytes, peak {peak}", text.len());
+        assert!(peak < bound, "{name}: peak {peak} over {bound}");
+        assert_eq!(c.shutdown(), Some(0));
+    }
 }

@@ -50,8 +50,6 @@ pub struct Deframer {
     pos: usize,
     state: State,
     max_body: usize,
-    /// Where the body last returned began, so that `reject` can read it again as headers.
-    last_body: usize,
 }
 
 impl Deframer {
@@ -62,17 +60,17 @@ impl Deframer {
             pos: 0,
             state: HEADERS,
             max_body,
-            last_body: 0,
         }
     }
 
     pub fn push(&mut self, bytes: &[u8]) {
-        // Consumed bytes are dropped only here, so that `reject` can step back into the body
-        // `next` just returned.
         if self.pos > 0 {
             self.buf.drain(..self.pos);
             self.pos = 0;
-            self.last_body = 0;
+        }
+        // A long report's frame leaves its room behind; give it back once it is mostly empty.
+        if self.buf.capacity() > 1 << 20 && self.buf.len() + bytes.len() < self.buf.capacity() / 4 {
+            self.buf.shrink_to(self.buf.len() + bytes.len());
         }
         self.buf.extend_from_slice(bytes);
     }
@@ -82,11 +80,14 @@ impl Deframer {
         self.buf.len() - self.pos
     }
 
-    /// The body `next` returned last was not JSON: its declared length was wrong, so read its
-    /// bytes again, looking for the next frame's header inside them (a length one byte too long
-    /// swallows the `C` of the next `Content-Length`).
-    pub fn reject(&mut self) {
-        self.pos = self.last_body;
+    /// `body`, the body `next_event` returned last, was not JSON: its declared length was
+    /// wrong, so its bytes are read again, looking for the next frame's header inside them (a
+    /// length one byte too long swallows the `C` of the next `Content-Length`).
+    pub fn reject(&mut self, body: Vec<u8>) {
+        let mut bytes = body;
+        bytes.extend_from_slice(&self.buf[self.pos..]);
+        self.buf = bytes;
+        self.pos = 0;
         self.state = State::Resync;
     }
 
@@ -113,10 +114,15 @@ impl Deframer {
                     if self.buf.len() - self.pos < n {
                         return None;
                     }
-                    self.last_body = self.pos;
+                    self.state = HEADERS;
+                    // A body at the front of the buffer (a long one, read in many pushes) is
+                    // handed over without a copy; what follows it moves to a buffer of its own.
+                    if self.pos == 0 {
+                        let rest = self.buf.split_off(n);
+                        return Some(Event::Frame(std::mem::replace(&mut self.buf, rest)));
+                    }
                     let body = self.buf[self.pos..self.pos + n].to_vec();
                     self.pos += n;
-                    self.state = HEADERS;
                     return Some(Event::Frame(body));
                 }
                 State::Headers {
@@ -346,14 +352,15 @@ mod tests {
         d.push(bytes);
         let mut out = Vec::new();
         while let Some(e) = d.next_event() {
-            if let Event::Frame(body) = &e {
-                if serde_json::from_slice::<serde_json::Value>(body).is_err() {
-                    d.reject();
+            match e {
+                Event::Frame(body)
+                    if serde_json::from_slice::<serde_json::Value>(&body).is_err() =>
+                {
+                    d.reject(body);
                     out.push(Event::Bad("not JSON"));
-                    continue;
                 }
+                e => out.push(e),
             }
-            out.push(e);
         }
         out
     }
@@ -604,7 +611,7 @@ mod tests {
                             Event::Frame(mut body) => match screen(&mut body) {
                                 Verdict::Pass => passed.push(body),
                                 Verdict::NotJson => {
-                                    d.reject();
+                                    d.reject(body);
                                     answered += 1;
                                 }
                                 Verdict::Answer(_) => answered += 1,

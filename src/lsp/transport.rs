@@ -50,7 +50,10 @@ where
             let reply = match event {
                 Event::Frame(mut body) => match framing::screen(&mut body) {
                     Verdict::Pass => {
-                        if to_server.write_all(&frame(&body)).await.is_err()
+                        // The header and the body apart: a long report's body is not copied.
+                        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                        if to_server.write_all(header.as_bytes()).await.is_err()
+                            || to_server.write_all(&body).await.is_err()
                             || to_server.flush().await.is_err()
                         {
                             return;
@@ -62,9 +65,9 @@ where
                         reply
                     }
                     Verdict::NotJson => {
-                        deframer.reject();
                         let what = format!("a message that is not JSON ({} bytes)", body.len());
                         log_fault(&mut logged, &what);
+                        deframer.reject(body);
                         PARSE_ERROR.to_vec()
                     }
                 },

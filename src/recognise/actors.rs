@@ -634,6 +634,17 @@ pub struct Found<'a> {
     candidates: &'a [Candidate],
 }
 
+impl Found<'_> {
+    /// How many things were found, for the analysis's budget of mentions.
+    pub fn len(&self) -> usize {
+        self.claims.len() + self.people.len() + self.acronyms.len() + self.candidates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Capitalised words that no mention of their paragraph claimed.
 fn candidates(cx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     out.clear();
