@@ -347,7 +347,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         cache.mentions = actors;
     }
     let actors = linked;
-    resolve_currency_by_country(&actors, &sections, &paras, &shared, &mut figures);
+    resolve_currency_by_country(&actors, &sections, paras, &shared, &mut figures);
 
     let mut analysis = Analysis {
         period,
