@@ -29,7 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Print the findings in reports, like a compiler; exit 1 when there are any
     Check {
-        /// Report files or folders (searched for .md, .markdown, .txt)
+        /// Report files or folders (searched for .md, .markdown, .txt, .text), or `-` for
+        /// standard input
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -39,6 +40,7 @@ pub enum Command {
     },
     /// Print everything Dossier knows about one report
     Analyze {
+        /// A report file, or `-` for standard input
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
         format: AnalyzeFormat,
@@ -86,46 +88,78 @@ struct Loaded {
     analysis: Analysis,
 }
 
-fn config_for(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Config {
-    let mut base = Config::default();
-    let file = common.config.clone().or_else(|| {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        host::find_config(dir)
-    });
-    if let Some(file) = file {
-        let (c, errors) = host::load_config(&file, &base);
-        for e in errors {
-            if !warnings.contains(&e) {
-                warnings.push(e);
-            }
-        }
-        base = c;
-    }
-    if common.reference_date.is_some() {
-        base.reference_date = common.reference_date;
-    }
-    base
+/// `-` stands for standard input, as in most command-line tools; a file named `-` is given as
+/// `./-`.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
-fn load(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Result<Loaded, UsageError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        UsageError(format!(
-            "{}: cannot read: {}",
-            path.display(),
-            lower(&e.to_string())
-        ))
+/// The configuration `--config` names, read once before any report; it is an error when it
+/// cannot be read, since analysing without the settings asked for would mislead.
+fn explicit_config(common: &Common) -> Result<Option<Config>, UsageError> {
+    let Some(file) = &common.config else {
+        return Ok(None);
+    };
+    let (config, problems) = host::read_config(file, &Config::default()).map_err(UsageError)?;
+    for p in problems {
+        eprintln!("dossier: warning: {p}");
+    }
+    Ok(Some(config))
+}
+
+/// The configuration for one report: the `--config` one, or else the nearest `dossier.toml`
+/// (from the current folder for standard input), then `--reference-date` over either.
+fn config_for(
+    path: &Path,
+    explicit: Option<&Config>,
+    common: &Common,
+    warnings: &mut Vec<String>,
+) -> Config {
+    let mut config = match explicit {
+        Some(c) => c.clone(),
+        None => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            match host::find_config(dir) {
+                Some(file) => {
+                    let (c, errors) = host::load_config(&file, &Config::default());
+                    for e in errors {
+                        if !warnings.contains(&e) {
+                            warnings.push(e);
+                        }
+                    }
+                    c
+                }
+                None => Config::default(),
+            }
+        }
+    };
+    if common.reference_date.is_some() {
+        config.reference_date = common.reference_date;
+    }
+    config
+}
+
+/// Reads and analyses one report; the error is a message without the path.
+fn load(
+    path: &Path,
+    explicit: Option<&Config>,
+    common: &Common,
+    warnings: &mut Vec<String>,
+) -> Result<Loaded, String> {
+    let config = config_for(path, explicit, common, warnings);
+    let limit = config.max_file_size as u64;
+    let text = if is_stdin(path) {
+        host::read_stdin(limit)
+    } else {
+        host::read_text(path, limit)
+    }
+    .map_err(|e| match e {
+        host::ReadError::TooLarge { .. } => format!("{e} (`max-file-size`)"),
+        e => e.to_string(),
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        UsageError(format!(
-            "{}: not valid UTF-8 (first bad byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let config = config_for(path, common, warnings);
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = host::analyze(&text, &config, format);
     Ok(Loaded {
@@ -135,18 +169,15 @@ fn load(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Result<Load
     })
 }
 
-fn lower(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
+    if paths.iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err(UsageError(
+            "standard input (`-`) can be read only once".into(),
+        ));
+    }
     let mut files = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        if !is_stdin(p) && p.is_dir() {
             let before = files.len();
             host::walk_reports(p, &mut files);
             if files.len() == before {
@@ -155,13 +186,10 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
                     p.display()
                 )));
             }
-        } else if p.exists() {
-            files.push(p.clone());
         } else {
-            return Err(UsageError(format!(
-                "{}: no such file or directory",
-                p.display()
-            )));
+            // Anything else is read as a file, which refuses what is missing or not a regular
+            // file with a message of its own.
+            files.push(p.clone());
         }
     }
     Ok(files)
@@ -200,6 +228,7 @@ fn finding_list(l: &Loaded) -> impl Iterator<Item = &Finding> {
 }
 
 fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<ExitCode, UsageError> {
+    let explicit = explicit_config(common)?;
     let files = expand(paths)?;
     let mut warnings = Vec::new();
     // Reports are independent: analyse them on every core.
@@ -210,7 +239,9 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
             .par_iter()
             .map(|f| {
                 let mut w = Vec::new();
-                (load(f, common, &mut w), w)
+                let loaded = load(f, explicit.as_ref(), common, &mut w)
+                    .map_err(|message| UsageError(format!("{}: {message}", f.display())));
+                (loaded, w)
             })
             .collect()
     };
@@ -344,23 +375,19 @@ fn sarif(reports: &[Loaded]) -> serde_json::Value {
 }
 
 fn analyze(file: &Path, format: AnalyzeFormat, common: &Common) -> Result<ExitCode, UsageError> {
-    if file.is_dir() {
+    if !is_stdin(file) && file.is_dir() {
         return Err(UsageError(format!(
             "{}: is a directory; `analyze` takes one report",
             file.display()
         )));
     }
-    if !file.exists() {
-        return Err(UsageError(format!(
-            "{}: no such file or directory",
-            file.display()
-        )));
-    }
+    let explicit = explicit_config(common)?;
     let mut warnings = Vec::new();
-    let l = load(file, common, &mut warnings)?;
+    let loaded = load(file, explicit.as_ref(), common, &mut warnings);
     for w in &warnings {
         eprintln!("dossier: warning: {w}");
     }
+    let l = loaded.map_err(|message| UsageError(format!("{}: {message}", file.display())))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {

@@ -1,13 +1,86 @@
 //! The command line as a user meets it: exit codes, messages, and the JSON contract.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn dossier(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(args)
         .output()
         .expect("the dossier binary runs")
+}
+
+/// Runs the binary with at most 1 GiB of address space and kills it after 10 s, in `dir` and
+/// reading `stdin` (a file) when given: a regression that reads an endless input whole then
+/// fails for want of memory instead of taking the machine's, and one that blocks fails instead
+/// of hanging the suite.
+fn dossier_bounded(args: &[&str], dir: Option<&Path>, stdin: Option<&Path>) -> Output {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(match stdin {
+            Some(file) => Stdio::from(std::fs::File::open(file).expect("stdin file")),
+            None => Stdio::null(),
+        });
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    let mut child = command.spawn().expect("sh runs the dossier binary");
+    // The pipes are drained while the child runs, so that a full pipe cannot stall it.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for dossier") {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("dossier {args:?} was still running after 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+/// A FIFO at `path`, or None (said on the test's output) where `mkfifo` cannot make one.
+fn fifo(path: PathBuf) -> Option<PathBuf> {
+    match Command::new("mkfifo").arg(&path).status() {
+        Ok(s) if s.success() => Some(path),
+        _ => {
+            println!("skipped: mkfifo could not make {}", path.display());
+            None
+        }
+    }
+}
+
+/// The weekday mistake `check` reports at 3:4, and its line in text output.
+const WRONG_WEEKDAY: &str = "# Notes, Oct 2014\n\nOn Monday, Oct. 31 the ministers met.\n";
+
+fn weekday_line(path: &Path) -> String {
+    format!(
+        "{}:3:4: warning[weekday]: 2014-10-31 fell on a Friday, not a Monday",
+        path.display()
+    )
 }
 
 fn shared() -> Option<PathBuf> {
@@ -196,5 +269,207 @@ fn analyze_json_of_the_shared_sample_follows_the_contract() {
             .map(|x| x["start"].as_u64().unwrap())
             .collect();
         assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{key} sorted");
+    }
+}
+
+/// `/dev/zero` never ends: it is refused by its file type, before anything is read.
+#[test]
+fn endless_devices_are_refused_before_they_are_read() {
+    let dir = temp_dir("devzero");
+    let report = dir.join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let report = report.to_str().unwrap();
+    for args in [
+        &["check", "/dev/zero"][..],
+        &["analyze", "/dev/zero"],
+        &["analyze", "--config", "/dev/zero", report],
+        &["check", "--config", "/dev/zero", report],
+    ] {
+        let o = dossier_bounded(args, None, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("dossier: error: /dev/zero: not a regular file"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(
+            !stdout(&o).contains("weekday"),
+            "{args:?} went on without its config"
+        );
+    }
+}
+
+/// Opening a FIFO blocks until something writes to it, so it must be refused unopened.
+#[test]
+fn fifos_are_refused_without_blocking() {
+    let dir = temp_dir("fifo");
+    let Some(pipe) = fifo(dir.join("pipe.md")) else {
+        return;
+    };
+    let report = dir.join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let (pipe_arg, report_arg) = (pipe.to_str().unwrap(), report.to_str().unwrap());
+    let refused = format!("dossier: error: {pipe_arg}: not a regular file");
+    for args in [
+        &["check", pipe_arg][..],
+        &["analyze", pipe_arg],
+        &["check", "--config", pipe_arg, report_arg],
+        &["analyze", "--config", pipe_arg, report_arg],
+    ] {
+        let o = dossier_bounded(args, None, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&refused), "{args:?}: {}", stderr(&o));
+    }
+
+    // A FIFO named dossier.toml is refused as a configuration, and the defaults apply.
+    let nested = dir.join("nested");
+    std::fs::create_dir(&nested).unwrap();
+    let Some(config) = fifo(nested.join("dossier.toml")) else {
+        return;
+    };
+    let inner = nested.join("r.md");
+    std::fs::write(&inner, WRONG_WEEKDAY).unwrap();
+    let o = dossier_bounded(&["check", inner.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "dossier: warning: {}: not a regular file",
+            config.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A file over the limit is refused by its size on disk: the sparse 4 GiB file here could not
+/// even be held within the 1 GiB the child is given.
+#[test]
+fn files_over_the_limit_are_refused_without_being_read() {
+    let dir = temp_dir("large");
+    std::fs::write(dir.join("dossier.toml"), "max-file-size = 1000\n").unwrap();
+    let big = dir.join("big.md");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(4 << 30)
+        .unwrap();
+    let over = format!(
+        "dossier: error: {}: 4294967296 bytes, over the 1000 byte limit (`max-file-size`)",
+        big.display()
+    );
+    for args in [
+        &["check", big.to_str().unwrap()][..],
+        &["analyze", big.to_str().unwrap()],
+    ] {
+        let o = dossier_bounded(args, None, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&over), "{args:?}: {}", stderr(&o));
+    }
+    // Without a configuration the limit is 20 MiB.
+    let plain = temp_dir("large-default");
+    let huge = plain.join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(4 << 30)
+        .unwrap();
+    let o = dossier_bounded(&["check", huge.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("4294967296 bytes, over the 20971520 byte limit"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A configuration is a few kilobytes; one over 1 MiB is refused rather than read.
+#[test]
+fn configuration_files_over_1_mib_are_refused() {
+    let dir = temp_dir("large-config");
+    let config = dir.join("dossier.toml");
+    std::fs::File::create(&config)
+        .unwrap()
+        .set_len(2 << 20)
+        .unwrap();
+    let report = dir.join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let over = format!(
+        "{}: 2097152 bytes, over the 1048576 byte limit for a configuration file",
+        config.display()
+    );
+
+    // Given with --config, the file is needed: nothing is checked without it.
+    let o = dossier_bounded(
+        &[
+            "check",
+            "--config",
+            config.to_str().unwrap(),
+            report.to_str().unwrap(),
+        ],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("dossier: error: {over}")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+
+    // Found beside the report, it is passed over with a warning, as a broken one is.
+    let o = dossier_bounded(&["check", report.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("dossier: warning: {over}")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains(&weekday_line(&report)),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_dash_reads_the_report_from_standard_input() {
+    let dir = temp_dir("stdin");
+    let input = dir.join("input");
+    std::fs::write(&input, WRONG_WEEKDAY).unwrap();
+    let o = dossier_bounded(&["check", "-"], Some(&dir), Some(&input));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&weekday_line(Path::new("-"))),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = dossier_bounded(
+        &["analyze", "--format", "json", "-"],
+        Some(&dir),
+        Some(&input),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["path"], "-");
+    assert_eq!(v["diagnostics"][0]["code"], "weekday");
+
+    let o = dossier_bounded(&["check", "-", "-"], Some(&dir), Some(&input));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("can be read only once"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Standard input has no size to look at: the read stops one byte past the limit.
+    for command in ["check", "analyze"] {
+        let o = dossier_bounded(&[command, "-"], Some(&dir), Some(Path::new("/dev/zero")));
+        assert_eq!(o.status.code(), Some(2), "{command}: {}", stderr(&o));
+        assert!(
+            stderr(&o)
+                .contains("dossier: error: -: over the 20971520 byte limit (`max-file-size`)"),
+            "{command}: {}",
+            stderr(&o)
+        );
     }
 }
