@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use serde_json::json;
+
 fn dossier(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(args)
@@ -272,6 +274,24 @@ fn analyze_json_of_the_shared_sample_follows_the_contract() {
     }
 }
 
+#[test]
+fn help_gives_the_exit_statuses() {
+    let h = dossier(&["check", "--help"]);
+    let text = stdout(&h);
+    assert!(text.contains("Exit status:"), "{text}");
+    assert!(
+        text.contains("1  a report has a warning or an error"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2  the command line is wrong, or a file could not be read"),
+        "{text}"
+    );
+    assert!(text.contains("`-` for"), "{text}");
+    let h = dossier(&["analyze", "--help"]);
+    assert!(stdout(&h).contains("Exit status:"), "{}", stdout(&h));
+}
+
 /// `/dev/zero` never ends: it is refused by its file type, before anything is read.
 #[test]
 fn endless_devices_are_refused_before_they_are_read() {
@@ -321,6 +341,17 @@ fn fifos_are_refused_without_blocking() {
         assert!(stderr(&o).contains(&refused), "{args:?}: {}", stderr(&o));
     }
 
+    // Met while walking a folder, the FIFO is skipped with the same line and the report beside
+    // it is still checked.
+    let o = dossier_bounded(&["check", dir.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&refused), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&weekday_line(&report)),
+        "{}",
+        stdout(&o)
+    );
+
     // A FIFO named dossier.toml is refused as a configuration, and the defaults apply.
     let nested = dir.join("nested");
     std::fs::create_dir(&nested).unwrap();
@@ -352,6 +383,8 @@ fn files_over_the_limit_are_refused_without_being_read() {
         .unwrap()
         .set_len(4 << 30)
         .unwrap();
+    let small = dir.join("small.md");
+    std::fs::write(&small, WRONG_WEEKDAY).unwrap();
     let over = format!(
         "dossier: error: {}: 4294967296 bytes, over the 1000 byte limit (`max-file-size`)",
         big.display()
@@ -364,6 +397,11 @@ fn files_over_the_limit_are_refused_without_being_read() {
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(stderr(&o).contains(&over), "{args:?}: {}", stderr(&o));
     }
+    let o = dossier_bounded(&["check", dir.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&over), "{}", stderr(&o));
+    assert!(stdout(&o).contains(&weekday_line(&small)), "{}", stdout(&o));
+
     // Without a configuration the limit is 20 MiB.
     let plain = temp_dir("large-default");
     let huge = plain.join("huge.txt");
@@ -472,4 +510,166 @@ fn a_dash_reads_the_report_from_standard_input() {
             stderr(&o)
         );
     }
+}
+
+/// The parts of SARIF 2.1.0 that `check --format sarif` writes, with what the standard
+/// requires of each object and the levels it allows; unknown properties are refused, so a
+/// misspelt one fails.
+fn sarif_schema() -> serde_json::Value {
+    let object = |required: &[&str], properties: serde_json::Value| {
+        json!({
+            "type": "object",
+            "required": required,
+            "properties": properties,
+            "additionalProperties": false,
+        })
+    };
+    let level = json!({ "enum": ["none", "note", "warning", "error"] });
+    json!({
+        "type": "object",
+        "required": ["version", "runs"],
+        "properties": {
+            "version": { "const": "2.1.0" },
+            "runs": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/run" } },
+        },
+        "definitions": {
+            "run": object(&["tool"], json!({
+                "tool": { "type": "object", "required": ["driver"] },
+                "invocations": { "type": "array", "items": { "$ref": "#/definitions/invocation" } },
+                "results": { "type": "array", "items": { "$ref": "#/definitions/result" } },
+            })),
+            "invocation": object(&["executionSuccessful"], json!({
+                "executionSuccessful": { "type": "boolean" },
+                "toolExecutionNotifications": {
+                    "type": "array",
+                    "items": { "$ref": "#/definitions/notification" },
+                },
+            })),
+            "notification": object(&["message"], json!({
+                "level": level,
+                "message": { "$ref": "#/definitions/message" },
+                "locations": { "type": "array", "items": { "$ref": "#/definitions/location" } },
+            })),
+            "result": object(&["message"], json!({
+                "ruleId": { "type": "string" },
+                "level": level,
+                "message": { "$ref": "#/definitions/message" },
+                "locations": { "type": "array", "items": { "$ref": "#/definitions/location" } },
+            })),
+            "message": object(&["text"], json!({ "text": { "type": "string" } })),
+            "location": object(&["physicalLocation"], json!({
+                "physicalLocation": object(&["artifactLocation"], json!({
+                    "artifactLocation": object(&["uri"], json!({ "uri": { "type": "string" } })),
+                    "region": { "type": "object" },
+                })),
+            })),
+        },
+    })
+}
+
+/// One report that is not UTF-8 used to stop `check` with only its error; now the other
+/// reports' findings are printed as well, and the status is 2.
+#[test]
+fn an_unreadable_report_does_not_hide_the_others() {
+    let dir = temp_dir("mixed");
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 report\n").unwrap();
+    let report = dir.join("report.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let message = "not valid UTF-8 (first bad byte at offset 3)";
+    let error_line = format!("dossier: error: {}: {message}", latin1.display());
+    let dir_arg = dir.to_str().unwrap();
+
+    let o = dossier_bounded(&["check", dir_arg], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&error_line), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&weekday_line(&report)),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("1 finding in 1 report, 1 file not read"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A missing path given on the command line is one more error; the report is still checked.
+    let missing = dir.join("missing.md");
+    let o = dossier_bounded(
+        &["check", missing.to_str().unwrap(), report.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{}: no such file or directory", missing.display())),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains(&weekday_line(&report)),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = dossier_bounded(&["check", "--format", "json", dir_arg], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&error_line), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let entries = v.as_array().expect("one entry per file");
+    assert_eq!(entries.len(), 2, "{v:#}");
+    let unread = &entries[0];
+    assert_eq!(unread["path"], latin1.to_str().unwrap());
+    assert_eq!(unread["diagnostics"], json!([]));
+    assert_eq!(
+        unread["errors"],
+        json!([{ "path": latin1.to_str().unwrap(), "message": message }])
+    );
+    let read = &entries[1];
+    assert_eq!(read["path"], report.to_str().unwrap());
+    assert_eq!(read["diagnostics"][0]["code"], "weekday");
+    assert_eq!(read["errors"], json!([]));
+
+    let o = dossier_bounded(&["check", "--format", "sarif", dir_arg], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("sarif");
+    let schema = sarif_schema();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{v:#}");
+    let run = &v["runs"][0];
+    assert_eq!(run["results"][0]["ruleId"], "weekday");
+    assert_eq!(
+        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        report.to_str().unwrap()
+    );
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notifications = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notifications.len(), 1, "{invocation:#}");
+    assert_eq!(notifications[0]["level"], "error");
+    assert_eq!(notifications[0]["message"]["text"], message);
+    assert_eq!(
+        notifications[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        latin1.to_str().unwrap()
+    );
+
+    // With every file read, the invocation succeeds and has nothing to say.
+    let o = dossier_bounded(
+        &["check", "--format", "sarif", report.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("sarif");
+    assert!(validator.iter_errors(&v).next().is_none(), "{v:#}");
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], true);
+    assert_eq!(
+        v["runs"][0]["invocations"][0]["toolExecutionNotifications"],
+        json!([])
+    );
 }
