@@ -114,7 +114,9 @@ pub fn is_report(path: &Path) -> bool {
 /// The nearest `dossier.toml` in `dir` or any parent. Anything by that name but a folder counts,
 /// so that a FIFO or a device there is refused with a message when it is read, not passed over.
 pub fn find_config(dir: &Path) -> Option<PathBuf> {
-    let mut d = Some(dir);
+    // A relative folder's parents end at the current folder, and the file may sit above it.
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut d = Some(dir.as_path());
     while let Some(p) = d {
         let candidate = p.join("dossier.toml");
         if fs::metadata(&candidate).is_ok_and(|m| !m.is_dir()) {

@@ -512,6 +512,32 @@ fn a_dash_reads_the_report_from_standard_input() {
     }
 }
 
+/// The nearest dossier.toml may sit above the current folder: found for a relative path and for
+/// standard input alike.
+#[test]
+fn the_configuration_above_the_current_folder_applies() {
+    let dir = temp_dir("config-above");
+    std::fs::write(dir.join("dossier.toml"), "max-file-size = 10\n").unwrap();
+    let sub = dir.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let report = sub.join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    for (path, stdin) in [("r.md", None), ("-", Some(report.as_path()))] {
+        let o = dossier_bounded(&["check", path], Some(&sub), stdin);
+        assert_eq!(o.status.code(), Some(2), "{path}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains(&format!("dossier: error: {path}: ")),
+            "{path}: {}",
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).contains("over the 10 byte limit (`max-file-size`)"),
+            "{path}: {}",
+            stderr(&o)
+        );
+    }
+}
+
 /// The parts of SARIF 2.1.0 that `check --format sarif` writes, with what the standard
 /// requires of each object and the levels it allows; unknown properties are refused, so a
 /// misspelt one fails.
