@@ -28,8 +28,10 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Print the findings in reports, like a compiler; exit 1 when there are any
+    #[command(after_help = CHECK_EXIT_STATUS)]
     Check {
-        /// Report files or folders (searched for .md, .markdown, .txt)
+        /// Report files or folders (searched for .md, .markdown, .txt, .text), or `-` for
+        /// standard input
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -38,7 +40,9 @@ pub enum Command {
         common: Common,
     },
     /// Print everything Dossier knows about one report
+    #[command(after_help = ANALYZE_EXIT_STATUS)]
     Analyze {
+        /// A report file, or `-` for standard input
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
         format: AnalyzeFormat,
@@ -48,6 +52,21 @@ pub enum Command {
     /// Run the language server on standard input and output
     Lsp,
 }
+
+// Clap prints these as written, so the lines are broken by hand.
+const CHECK_EXIT_STATUS: &str = "\
+Exit status:
+  0  no report has a warning or an error
+  1  a report has a warning or an error
+  2  the command line is wrong, or a file could not be read (missing, not a
+     regular file, over `max-file-size`, not UTF-8); the other files are still
+     checked and their findings printed";
+
+const ANALYZE_EXIT_STATUS: &str = "\
+Exit status:
+  0  the report was analysed
+  2  the command line is wrong, or the report could not be read (missing, not a
+     regular file, over `max-file-size`, not UTF-8)";
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct Common {
@@ -86,46 +105,85 @@ struct Loaded {
     analysis: Analysis,
 }
 
-fn config_for(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Config {
-    let mut base = Config::default();
-    let file = common.config.clone().or_else(|| {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        host::find_config(dir)
-    });
-    if let Some(file) = file {
-        let (c, errors) = host::load_config(&file, &base);
-        for e in errors {
-            if !warnings.contains(&e) {
-                warnings.push(e);
-            }
-        }
-        base = c;
-    }
-    if common.reference_date.is_some() {
-        base.reference_date = common.reference_date;
-    }
-    base
+/// A path `check` was given or found: the report's findings, or why it was not read. A read
+/// report is boxed, being several times the size of the message.
+enum Checked {
+    Read(Box<Loaded>),
+    Unread { path: PathBuf, message: String },
 }
 
-fn load(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Result<Loaded, UsageError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        UsageError(format!(
-            "{}: cannot read: {}",
-            path.display(),
-            lower(&e.to_string())
-        ))
+/// `-` stands for standard input, as in most command-line tools; a file named `-` is given as
+/// `./-`.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The configuration `--config` names, read once before any report; it is an error when it
+/// cannot be read, since analysing without the settings asked for would mislead.
+fn explicit_config(common: &Common) -> Result<Option<Config>, UsageError> {
+    let Some(file) = &common.config else {
+        return Ok(None);
+    };
+    let (config, problems) = host::read_config(file, &Config::default()).map_err(UsageError)?;
+    for p in problems {
+        eprintln!("dossier: warning: {p}");
+    }
+    Ok(Some(config))
+}
+
+/// The configuration for one report: the `--config` one, or else the nearest `dossier.toml`
+/// (from the current folder for standard input), then `--reference-date` over either.
+fn config_for(
+    path: &Path,
+    explicit: Option<&Config>,
+    common: &Common,
+    warnings: &mut Vec<String>,
+) -> Config {
+    let mut config = match explicit {
+        Some(c) => c.clone(),
+        None => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            match host::find_config(dir) {
+                Some(file) => {
+                    let (c, errors) = host::load_config(&file, &Config::default());
+                    for e in errors {
+                        if !warnings.contains(&e) {
+                            warnings.push(e);
+                        }
+                    }
+                    c
+                }
+                None => Config::default(),
+            }
+        }
+    };
+    if common.reference_date.is_some() {
+        config.reference_date = common.reference_date;
+    }
+    config
+}
+
+/// Reads and analyses one report; the error is a message without the path.
+fn load(
+    path: &Path,
+    explicit: Option<&Config>,
+    common: &Common,
+    warnings: &mut Vec<String>,
+) -> Result<Loaded, String> {
+    let config = config_for(path, explicit, common, warnings);
+    let limit = config.max_file_size as u64;
+    let text = if is_stdin(path) {
+        host::read_stdin(limit)
+    } else {
+        host::read_text(path, limit)
+    }
+    .map_err(|e| match e {
+        host::ReadError::TooLarge { .. } => format!("{e} (`max-file-size`)"),
+        e => e.to_string(),
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        UsageError(format!(
-            "{}: not valid UTF-8 (first bad byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let config = config_for(path, common, warnings);
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = host::analyze(&text, &config, format);
     Ok(Loaded {
@@ -135,33 +193,30 @@ fn load(path: &Path, common: &Common, warnings: &mut Vec<String>) -> Result<Load
     })
 }
 
-fn lower(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+/// The files to check, in order (`Ok`), and the paths already known not to be read (`Err`):
+/// folders are walked, and a folder without reports is a problem of its own.
+fn expand(paths: &[PathBuf]) -> Result<Vec<Result<PathBuf, Checked>>, UsageError> {
+    if paths.iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err(UsageError(
+            "standard input (`-`) can be read only once".into(),
+        ));
     }
-}
-
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
     let mut files = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            let before = files.len();
-            host::walk_reports(p, &mut files);
-            if files.len() == before {
-                return Err(UsageError(format!(
-                    "{}: no reports (.md, .markdown, .txt) in this directory",
-                    p.display()
-                )));
+        if !is_stdin(p) && p.is_dir() {
+            let mut found = Vec::new();
+            host::walk_reports(p, &mut found);
+            if found.is_empty() {
+                files.push(Err(Checked::Unread {
+                    path: p.clone(),
+                    message: "no reports (.md, .markdown, .txt) in this directory".into(),
+                }));
             }
-        } else if p.exists() {
-            files.push(p.clone());
+            files.extend(found.into_iter().map(Ok));
         } else {
-            return Err(UsageError(format!(
-                "{}: no such file or directory",
-                p.display()
-            )));
+            // Anything else is read as a file, which refuses what is missing or not a regular
+            // file with a message of its own.
+            files.push(Ok(p.clone()));
         }
     }
     Ok(files)
@@ -200,39 +255,59 @@ fn finding_list(l: &Loaded) -> impl Iterator<Item = &Finding> {
 }
 
 fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<ExitCode, UsageError> {
+    let explicit = explicit_config(common)?;
     let files = expand(paths)?;
     let mut warnings = Vec::new();
     // Reports are independent: analyse them on every core.
     let started = std::time::Instant::now();
-    let loaded: Vec<(Result<Loaded, UsageError>, Vec<String>)> = {
+    let checked: Vec<(Checked, Vec<String>)> = {
         use rayon::prelude::*;
         files
-            .par_iter()
+            .into_par_iter()
             .map(|f| {
                 let mut w = Vec::new();
-                (load(f, common, &mut w), w)
+                let checked = match f {
+                    Ok(path) => match load(&path, explicit.as_ref(), common, &mut w) {
+                        Ok(l) => Checked::Read(Box::new(l)),
+                        Err(message) => Checked::Unread { path, message },
+                    },
+                    Err(unread) => unread,
+                };
+                (checked, w)
             })
             .collect()
     };
     let elapsed = started.elapsed();
-    let loaded: Vec<Result<Loaded, UsageError>> = loaded
+    let checked: Vec<Checked> = checked
         .into_iter()
-        .map(|(l, w)| {
+        .map(|(c, w)| {
             for w in w {
                 if !warnings.contains(&w) {
                     warnings.push(w);
                 }
             }
-            l
+            c
         })
         .collect();
     for w in &warnings {
         eprintln!("dossier: warning: {w}");
     }
-    let mut reports = Vec::new();
-    for l in loaded {
-        reports.push(l?);
+    // A file that cannot be read is said on standard error whatever the format, so that it is
+    // seen beside JSON or SARIF too; the others are checked all the same.
+    let mut unread = 0;
+    for c in &checked {
+        if let Checked::Unread { path, message } = c {
+            eprintln!("dossier: error: {}: {message}", path.display());
+            unread += 1;
+        }
     }
+    let reports: Vec<&Loaded> = checked
+        .iter()
+        .filter_map(|c| match c {
+            Checked::Read(l) => Some(&**l),
+            Checked::Unread { .. } => None,
+        })
+        .collect();
     let count: usize = reports.iter().map(|l| finding_list(l).count()).sum();
     // Hints and information are shown but do not fail the check; warnings and errors do.
     let failing: usize = reports
@@ -267,9 +342,14 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
             }
             let bytes: usize = reports.iter().map(|l| l.text.len()).sum();
             let secs = elapsed.as_secs_f64().max(1e-6);
+            let not_read = match unread {
+                0 => String::new(),
+                1 => ", 1 file not read".into(),
+                n => format!(", {n} files not read"),
+            };
             let _ = writeln!(
                 out,
-                "{count} finding{} in {} report{} ({:.1} MB in {:.0} ms, {:.0} MB/s on {} threads)",
+                "{count} finding{} in {} report{}{not_read} ({:.1} MB in {:.0} ms, {:.0} MB/s on {} threads)",
                 if count == 1 { "" } else { "s" },
                 reports.len(),
                 if reports.len() == 1 { "" } else { "s" },
@@ -280,12 +360,24 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
             );
         }
         CheckFormat::Json => {
-            let v: Vec<_> = reports
+            // One entry per path, in order; a path that was not read has no diagnostics and
+            // says why in `errors`, which is empty for the others.
+            let v: Vec<_> = checked
                 .iter()
-                .map(|l| {
-                    let full =
-                        crate::report::to_json(&l.path.to_string_lossy(), &l.text, &l.analysis);
-                    json!({ "path": full["path"], "diagnostics": full["diagnostics"] })
+                .map(|c| match c {
+                    Checked::Read(l) => {
+                        let full =
+                            crate::report::to_json(&l.path.to_string_lossy(), &l.text, &l.analysis);
+                        json!({ "path": full["path"], "diagnostics": full["diagnostics"], "errors": [] })
+                    }
+                    Checked::Unread { path, message } => {
+                        let path = path.to_string_lossy();
+                        json!({
+                            "path": path,
+                            "diagnostics": [],
+                            "errors": [{ "path": path, "message": message }],
+                        })
+                    }
                 })
                 .collect();
             let _ = writeln!(
@@ -298,20 +390,38 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
             let _ = writeln!(
                 out,
                 "{}",
-                serde_json::to_string_pretty(&sarif(&reports)).unwrap_or_default()
+                serde_json::to_string_pretty(&sarif(&checked)).unwrap_or_default()
             );
         }
     }
-    Ok(if failing > 0 {
+    Ok(if unread > 0 {
+        ExitCode::from(2)
+    } else if failing > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn sarif(reports: &[Loaded]) -> serde_json::Value {
+/// SARIF 2.1.0: findings are `results`; a path that was not read is an error notification of
+/// the one invocation, which then did not succeed.
+fn sarif(checked: &[Checked]) -> serde_json::Value {
     let mut results = Vec::new();
-    for l in reports {
+    let mut notifications = Vec::new();
+    for c in checked {
+        let l = match c {
+            Checked::Read(l) => l,
+            Checked::Unread { path, message } => {
+                notifications.push(json!({
+                    "level": "error",
+                    "message": { "text": message },
+                    "locations": [{ "physicalLocation": {
+                        "artifactLocation": { "uri": path.to_string_lossy() },
+                    }}],
+                }));
+                continue;
+            }
+        };
         let index = LineIndex::new(&l.text);
         for f in finding_list(l) {
             let (sl, sc) = index.line_col(&l.text, f.span.start);
@@ -338,29 +448,29 @@ fn sarif(reports: &[Loaded]) -> serde_json::Value {
         "runs": [{
             "tool": { "driver": { "name": "dossier", "version": env!("CARGO_PKG_VERSION"),
                 "rules": crate::config::CHECK_CODES.iter().map(|c| json!({ "id": c })).collect::<Vec<_>>() } },
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
             "results": results,
         }],
     })
 }
 
 fn analyze(file: &Path, format: AnalyzeFormat, common: &Common) -> Result<ExitCode, UsageError> {
-    if file.is_dir() {
+    if !is_stdin(file) && file.is_dir() {
         return Err(UsageError(format!(
             "{}: is a directory; `analyze` takes one report",
             file.display()
         )));
     }
-    if !file.exists() {
-        return Err(UsageError(format!(
-            "{}: no such file or directory",
-            file.display()
-        )));
-    }
+    let explicit = explicit_config(common)?;
     let mut warnings = Vec::new();
-    let l = load(file, common, &mut warnings)?;
+    let loaded = load(file, explicit.as_ref(), common, &mut warnings);
     for w in &warnings {
         eprintln!("dossier: warning: {w}");
     }
+    let l = loaded.map_err(|message| UsageError(format!("{}: {message}", file.display())))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {

@@ -1,13 +1,88 @@
 //! The command line as a user meets it: exit codes, messages, and the JSON contract.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
 
 fn dossier(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(args)
         .output()
         .expect("the dossier binary runs")
+}
+
+/// Runs the binary with at most 1 GiB of address space and kills it after 10 s, in `dir` and
+/// reading `stdin` (a file) when given: a regression that reads an endless input whole then
+/// fails for want of memory instead of taking the machine's, and one that blocks fails instead
+/// of hanging the suite.
+fn dossier_bounded(args: &[&str], dir: Option<&Path>, stdin: Option<&Path>) -> Output {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(match stdin {
+            Some(file) => Stdio::from(std::fs::File::open(file).expect("stdin file")),
+            None => Stdio::null(),
+        });
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    let mut child = command.spawn().expect("sh runs the dossier binary");
+    // The pipes are drained while the child runs, so that a full pipe cannot stall it.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for dossier") {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("dossier {args:?} was still running after 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+/// A FIFO at `path`, or None (said on the test's output) where `mkfifo` cannot make one.
+fn fifo(path: PathBuf) -> Option<PathBuf> {
+    match Command::new("mkfifo").arg(&path).status() {
+        Ok(s) if s.success() => Some(path),
+        _ => {
+            println!("skipped: mkfifo could not make {}", path.display());
+            None
+        }
+    }
+}
+
+/// The weekday mistake `check` reports at 3:4, and its line in text output.
+const WRONG_WEEKDAY: &str = "# Notes, Oct 2014\n\nOn Monday, Oct. 31 the ministers met.\n";
+
+fn weekday_line(path: &Path) -> String {
+    format!(
+        "{}:3:4: warning[weekday]: 2014-10-31 fell on a Friday, not a Monday",
+        path.display()
+    )
 }
 
 fn shared() -> Option<PathBuf> {
@@ -197,4 +272,434 @@ fn analyze_json_of_the_shared_sample_follows_the_contract() {
             .collect();
         assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{key} sorted");
     }
+}
+
+#[test]
+fn help_gives_the_exit_statuses() {
+    let h = dossier(&["check", "--help"]);
+    let text = stdout(&h);
+    assert!(text.contains("Exit status:"), "{text}");
+    assert!(
+        text.contains("1  a report has a warning or an error"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2  the command line is wrong, or a file could not be read"),
+        "{text}"
+    );
+    assert!(text.contains("`-` for"), "{text}");
+    let h = dossier(&["analyze", "--help"]);
+    assert!(stdout(&h).contains("Exit status:"), "{}", stdout(&h));
+}
+
+/// `/dev/zero` never ends: it is refused by its file type, before anything is read.
+#[test]
+fn endless_devices_are_refused_before_they_are_read() {
+    let dir = temp_dir("devzero");
+    let report = dir.join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let report = report.to_str().unwrap();
+    for args in [
+        &["check", "/dev/zero"][..],
+        &["analyze", "/dev/zero"],
+        &["analyze", "--config", "/dev/zero", report],
+        &["check", "--config", "/dev/zero", report],
+    ] {
+        let o = dossier_bounded(args, None, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("dossier: error: /dev/zero: not a regular file"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(
+            !stdout(&o).contains("weekday"),
+            "{args:?} went on without its config"
+        );
+    }
+}
+
+/// Opening a FIFO blocks until something writes to it, so it must be refused unopened.
+#[test]
+fn fifos_are_refused_without_blocking() {
+    let dir = temp_dir("fifo");
+    let Some(pipe) = fifo(dir.join("pipe.md")) else {
+        return;
+    };
+    let report = dir.join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let (pipe_arg, report_arg) = (pipe.to_str().unwrap(), report.to_str().unwrap());
+    let refused = format!("dossier: error: {pipe_arg}: not a regular file");
+    for args in [
+        &["check", pipe_arg][..],
+        &["analyze", pipe_arg],
+        &["check", "--config", pipe_arg, report_arg],
+        &["analyze", "--config", pipe_arg, report_arg],
+    ] {
+        let o = dossier_bounded(args, None, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&refused), "{args:?}: {}", stderr(&o));
+    }
+
+    // Met while walking a folder, the FIFO is skipped with the same line and the report beside
+    // it is still checked.
+    let o = dossier_bounded(&["check", dir.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&refused), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&weekday_line(&report)),
+        "{}",
+        stdout(&o)
+    );
+
+    // A FIFO named dossier.toml is refused as a configuration, and the defaults apply.
+    let nested = dir.join("nested");
+    std::fs::create_dir(&nested).unwrap();
+    let Some(config) = fifo(nested.join("dossier.toml")) else {
+        return;
+    };
+    let inner = nested.join("r.md");
+    std::fs::write(&inner, WRONG_WEEKDAY).unwrap();
+    let o = dossier_bounded(&["check", inner.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "dossier: warning: {}: not a regular file",
+            config.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A file over the limit is refused by its size on disk: the sparse 4 GiB file here could not
+/// even be held within the 1 GiB the child is given.
+#[test]
+fn files_over_the_limit_are_refused_without_being_read() {
+    let dir = temp_dir("large");
+    std::fs::write(dir.join("dossier.toml"), "max-file-size = 1000\n").unwrap();
+    let big = dir.join("big.md");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(4 << 30)
+        .unwrap();
+    let small = dir.join("small.md");
+    std::fs::write(&small, WRONG_WEEKDAY).unwrap();
+    let over = format!(
+        "dossier: error: {}: 4294967296 bytes, over the 1000 byte limit (`max-file-size`)",
+        big.display()
+    );
+    for args in [
+        &["check", big.to_str().unwrap()][..],
+        &["analyze", big.to_str().unwrap()],
+    ] {
+        let o = dossier_bounded(args, None, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&over), "{args:?}: {}", stderr(&o));
+    }
+    let o = dossier_bounded(&["check", dir.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&over), "{}", stderr(&o));
+    assert!(stdout(&o).contains(&weekday_line(&small)), "{}", stdout(&o));
+
+    // Without a configuration the limit is 20 MiB.
+    let plain = temp_dir("large-default");
+    let huge = plain.join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(4 << 30)
+        .unwrap();
+    let o = dossier_bounded(&["check", huge.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("4294967296 bytes, over the 20971520 byte limit"),
+        "{}",
+        stderr(&o)
+    );
+    // Sparse files take no room, but a 4 GiB one left behind would alarm whoever finds it.
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&plain);
+}
+
+/// A configuration is a few kilobytes; one over 1 MiB is refused rather than read.
+#[test]
+fn configuration_files_over_1_mib_are_refused() {
+    let dir = temp_dir("large-config");
+    let config = dir.join("dossier.toml");
+    std::fs::File::create(&config)
+        .unwrap()
+        .set_len(2 << 20)
+        .unwrap();
+    let report = dir.join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let over = format!(
+        "{}: 2097152 bytes, over the 1048576 byte limit for a configuration file",
+        config.display()
+    );
+
+    // Given with --config, the file is needed: nothing is checked without it.
+    let o = dossier_bounded(
+        &[
+            "check",
+            "--config",
+            config.to_str().unwrap(),
+            report.to_str().unwrap(),
+        ],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("dossier: error: {over}")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+
+    // Found beside the report, it is passed over with a warning, as a broken one is.
+    let o = dossier_bounded(&["check", report.to_str().unwrap()], None, None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("dossier: warning: {over}")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains(&weekday_line(&report)),
+        "{}",
+        stdout(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_dash_reads_the_report_from_standard_input() {
+    let dir = temp_dir("stdin");
+    let input = dir.join("input");
+    std::fs::write(&input, WRONG_WEEKDAY).unwrap();
+    let o = dossier_bounded(&["check", "-"], Some(&dir), Some(&input));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&weekday_line(Path::new("-"))),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = dossier_bounded(
+        &["analyze", "--format", "json", "-"],
+        Some(&dir),
+        Some(&input),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["path"], "-");
+    assert_eq!(v["diagnostics"][0]["code"], "weekday");
+
+    let o = dossier_bounded(&["check", "-", "-"], Some(&dir), Some(&input));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("can be read only once"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Standard input has no size to look at: the read stops one byte past the limit.
+    for command in ["check", "analyze"] {
+        let o = dossier_bounded(&[command, "-"], Some(&dir), Some(Path::new("/dev/zero")));
+        assert_eq!(o.status.code(), Some(2), "{command}: {}", stderr(&o));
+        assert!(
+            stderr(&o)
+                .contains("dossier: error: -: over the 20971520 byte limit (`max-file-size`)"),
+            "{command}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+/// The nearest dossier.toml may sit above the current folder: found for a relative path and for
+/// standard input alike.
+#[test]
+fn the_configuration_above_the_current_folder_applies() {
+    let dir = temp_dir("config-above");
+    std::fs::write(dir.join("dossier.toml"), "max-file-size = 10\n").unwrap();
+    let sub = dir.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let report = sub.join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    for (path, stdin) in [("r.md", None), ("-", Some(report.as_path()))] {
+        let o = dossier_bounded(&["check", path], Some(&sub), stdin);
+        assert_eq!(o.status.code(), Some(2), "{path}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains(&format!("dossier: error: {path}: ")),
+            "{path}: {}",
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).contains("over the 10 byte limit (`max-file-size`)"),
+            "{path}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+/// The parts of SARIF 2.1.0 that `check --format sarif` writes, with what the standard
+/// requires of each object and the levels it allows; unknown properties are refused, so a
+/// misspelt one fails.
+fn sarif_schema() -> serde_json::Value {
+    let object = |required: &[&str], properties: serde_json::Value| {
+        json!({
+            "type": "object",
+            "required": required,
+            "properties": properties,
+            "additionalProperties": false,
+        })
+    };
+    let level = json!({ "enum": ["none", "note", "warning", "error"] });
+    json!({
+        "type": "object",
+        "required": ["version", "runs"],
+        "properties": {
+            "version": { "const": "2.1.0" },
+            "runs": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/run" } },
+        },
+        "definitions": {
+            "run": object(&["tool"], json!({
+                "tool": { "type": "object", "required": ["driver"] },
+                "invocations": { "type": "array", "items": { "$ref": "#/definitions/invocation" } },
+                "results": { "type": "array", "items": { "$ref": "#/definitions/result" } },
+            })),
+            "invocation": object(&["executionSuccessful"], json!({
+                "executionSuccessful": { "type": "boolean" },
+                "toolExecutionNotifications": {
+                    "type": "array",
+                    "items": { "$ref": "#/definitions/notification" },
+                },
+            })),
+            "notification": object(&["message"], json!({
+                "level": level,
+                "message": { "$ref": "#/definitions/message" },
+                "locations": { "type": "array", "items": { "$ref": "#/definitions/location" } },
+            })),
+            "result": object(&["message"], json!({
+                "ruleId": { "type": "string" },
+                "level": level,
+                "message": { "$ref": "#/definitions/message" },
+                "locations": { "type": "array", "items": { "$ref": "#/definitions/location" } },
+            })),
+            "message": object(&["text"], json!({ "text": { "type": "string" } })),
+            "location": object(&["physicalLocation"], json!({
+                "physicalLocation": object(&["artifactLocation"], json!({
+                    "artifactLocation": object(&["uri"], json!({ "uri": { "type": "string" } })),
+                    "region": { "type": "object" },
+                })),
+            })),
+        },
+    })
+}
+
+/// One report that is not UTF-8 used to stop `check` with only its error; now the other
+/// reports' findings are printed as well, and the status is 2.
+#[test]
+fn an_unreadable_report_does_not_hide_the_others() {
+    let dir = temp_dir("mixed");
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 report\n").unwrap();
+    let report = dir.join("report.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let message = "not valid UTF-8 (first bad byte at offset 3)";
+    let error_line = format!("dossier: error: {}: {message}", latin1.display());
+    let dir_arg = dir.to_str().unwrap();
+
+    let o = dossier_bounded(&["check", dir_arg], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&error_line), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&weekday_line(&report)),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("1 finding in 1 report, 1 file not read"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A missing path given on the command line is one more error; the report is still checked.
+    let missing = dir.join("missing.md");
+    let o = dossier_bounded(
+        &["check", missing.to_str().unwrap(), report.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{}: no such file or directory", missing.display())),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains(&weekday_line(&report)),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = dossier_bounded(&["check", "--format", "json", dir_arg], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&error_line), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let entries = v.as_array().expect("one entry per file");
+    assert_eq!(entries.len(), 2, "{v:#}");
+    let unread = &entries[0];
+    assert_eq!(unread["path"], latin1.to_str().unwrap());
+    assert_eq!(unread["diagnostics"], json!([]));
+    assert_eq!(
+        unread["errors"],
+        json!([{ "path": latin1.to_str().unwrap(), "message": message }])
+    );
+    let read = &entries[1];
+    assert_eq!(read["path"], report.to_str().unwrap());
+    assert_eq!(read["diagnostics"][0]["code"], "weekday");
+    assert_eq!(read["errors"], json!([]));
+
+    let o = dossier_bounded(&["check", "--format", "sarif", dir_arg], None, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("sarif");
+    let schema = sarif_schema();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{v:#}");
+    let run = &v["runs"][0];
+    assert_eq!(run["results"][0]["ruleId"], "weekday");
+    assert_eq!(
+        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        report.to_str().unwrap()
+    );
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notifications = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notifications.len(), 1, "{invocation:#}");
+    assert_eq!(notifications[0]["level"], "error");
+    assert_eq!(notifications[0]["message"]["text"], message);
+    assert_eq!(
+        notifications[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        latin1.to_str().unwrap()
+    );
+
+    // With every file read, the invocation succeeds and has nothing to say.
+    let o = dossier_bounded(
+        &["check", "--format", "sarif", report.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("sarif");
+    assert!(validator.iter_errors(&v).next().is_none(), "{v:#}");
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], true);
+    assert_eq!(
+        v["runs"][0]["invocations"][0]["toolExecutionNotifications"],
+        json!([])
+    );
 }
