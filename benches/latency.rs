@@ -88,12 +88,49 @@ fn open(c: &mut Client, uri: &str, text: &str, name: &str) {
 fn fresh_keystrokes(options: serde_json::Value, doc: (&str, &str, &str), name: &str) {
     let (uri, language, text) = doc;
     let mut c = Client::start();
-    c.initialize(&["utf-16"], options);
+    c.initialize(&["utf-16"], immediate(options));
     c.open(uri, language, text);
     c.diagnostics(uri, 1);
     let (_, keys, published) = keystrokes(&mut c, uri, text.to_string());
     show(&format!("{name} ({published})"), keys);
     c.shutdown();
+}
+
+/// `options` with `diagnostics-delay` 0: a keystroke is then timed to the analysis and
+/// publication it causes, not to the pause the server waits for more edits.
+fn immediate(options: serde_json::Value) -> serde_json::Value {
+    let mut options = if options.is_object() {
+        options
+    } else {
+        json!({})
+    };
+    options["diagnostics-delay"] = json!(0);
+    options
+}
+
+/// 50 edits sent at once, then a request: timed from the first edit to the answer, which
+/// needs the analysis of all fifty.
+fn burst(c: &mut Client, uri: &str, text: &str) -> Duration {
+    let mut at = text.len() / 2;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let p = pos(text, at, "utf-16");
+    let t = Instant::now();
+    for k in 0..50 {
+        c.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": k + 2 },
+                "contentChanges": [{ "range": { "start": p, "end": p }, "text": "x" }],
+            }),
+        );
+    }
+    c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    c.arrived() - t
 }
 
 /// 20 document-symbol requests, timed.
@@ -124,7 +161,10 @@ fn main() {
     let text = generated(1 << 20);
     let uri = "file:///tmp/dossier-bench/big.txt";
     let mut c = Client::start();
-    c.initialize(&["utf-16"], json!({ "reference-date": "2019-03-31" }));
+    c.initialize(
+        &["utf-16"],
+        immediate(json!({ "reference-date": "2019-03-31" })),
+    );
     open(&mut c, uri, &text, "open 1 MB to diagnostics");
 
     let (text, keys, published) = keystrokes(&mut c, uri, text);
@@ -206,6 +246,59 @@ fn main() {
         );
     }
 
+    // Fifty edits typed faster than they can be analysed, then a request, at the default
+    // `diagnostics-delay`: one analysis, not fifty.
+    for (mb, name) in [(1, "1 MB"), (4, "4 MB")] {
+        let text = generated(mb << 20).replacen(
+            "January to March 2019\n\n",
+            "This review repeats two example reports and states no period of its own.\n\n",
+            1,
+        );
+        let uri = "file:///tmp/dossier-bench/burst.txt";
+        let mut c = Client::start();
+        c.initialize(&["utf-16"], json!(null));
+        c.open(uri, "plaintext", &text);
+        c.diagnostics(uri, 1);
+        let took = burst(&mut c, uri, &text);
+        println!(
+            "{:<34} {:>8.2} ms",
+            format!("50 edits then a request, {name}"),
+            took.as_secs_f64() * 1e3
+        );
+        c.shutdown();
+    }
+
+    // A report of one 5 MB line: positions far from the start of their line.
+    let sentence = "Seoul 서울 met Beijing on Oct. 31, 2014 and pledged $5 million. ";
+    let line = sentence.repeat((5 << 20) / sentence.len());
+    let uri = "file:///tmp/dossier-bench/one-line.txt";
+    let mut c = Client::start();
+    c.initialize(&["utf-16"], json!(null));
+    open(&mut c, uri, &line, "open one 5 MB line to diagnostics");
+    let t = Instant::now();
+    c.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    show("semantic tokens, one 5 MB line", vec![c.arrived() - t]);
+    let offsets: Vec<usize> = line
+        .match_indices("Beijing")
+        .map(|(o, _)| o)
+        .step_by(997)
+        .take(50)
+        .collect();
+    let mut hovers = Vec::new();
+    for o in offsets {
+        let t = Instant::now();
+        c.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": pos(&line, o + 1, "utf-16") }),
+        );
+        hovers.push(c.arrived() - t);
+    }
+    show("hover, one 5 MB line", hovers);
+    c.shutdown();
+
     // The report the speed targets name: the shared sample repeated 50 times (when `../shared`
     // is there; the project ships only its own text). Measured in a fresh server.
     let path = concat!(
@@ -216,7 +309,7 @@ fn main() {
         let text = sample.repeat(50);
         let uri = "file:///tmp/dossier-bench/sample-x50.txt";
         let mut c = Client::start();
-        c.initialize(&["utf-16"], json!(null));
+        c.initialize(&["utf-16"], immediate(json!(null)));
         open(&mut c, uri, &text, "open the sample x50 to diagnostics");
         let (_, keys, published) = keystrokes(&mut c, uri, text);
         show(&format!("keystroke, sample x50 ({published})"), keys);
