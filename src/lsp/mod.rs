@@ -162,7 +162,14 @@ impl Backend {
         publish_settled(&self.state, &self.client, uri).await;
     }
 
-    /// Brings the analysis of every open report up to date (see `settle`).
+    /// Brings a report's analysis up to date (see `settle`); the other open reports keep
+    /// theirs, which may be of an earlier version.
+    async fn settle(&self, uri: &Uri) {
+        settle(&self.state, uri).await;
+    }
+
+    /// Brings the analysis of every open report up to date, for answers that read them all
+    /// (workspace symbols, renames across the open reports).
     async fn settle_all(&self) {
         let stale: Vec<Uri> = {
             let s = self.lock();
@@ -1027,7 +1034,7 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/diagnostic", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -1056,7 +1063,7 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/documentSymbol", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -1099,7 +1106,7 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/foldingRange", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let ranges = doc
@@ -1131,7 +1138,7 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        self.settle_all().await;
+        self.settle(&params.text_document_position_params.text_document.uri).await;
         self.guarded("textDocument/hover", |s| {
             let tdp = &params.text_document_position_params;
             let config = s.config_for(&tdp.text_document.uri);
@@ -1170,7 +1177,7 @@ impl LanguageServer for Backend {
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        self.settle_all().await;
+        self.settle(&params.text_document_position_params.text_document.uri).await;
         self.guarded("textDocument/definition", |s| {
             let tdp = &params.text_document_position_params;
             let doc = s.doc(&tdp.text_document.uri)?;
@@ -1205,7 +1212,7 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        self.settle_all().await;
+        self.settle(&params.text_document_position.text_document.uri).await;
         self.guarded("textDocument/references", |s| {
             let tdp = &params.text_document_position;
             let uri = &tdp.text_document.uri;
@@ -1246,7 +1253,7 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
-        self.settle_all().await;
+        self.settle(&params.text_document_position_params.text_document.uri).await;
         self.guarded("textDocument/documentHighlight", |s| {
             let tdp = &params.text_document_position_params;
             let limit = s.config_for(&tdp.text_document.uri).max_results;
@@ -1319,7 +1326,7 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/codeAction", |s| {
             let uri = &params.text_document.uri;
             let doc = s.doc(uri)?;
@@ -1354,7 +1361,7 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/semanticTokens/full", |s| {
             let (id, data, _) = s.fresh_tokens(&params.text_document.uri)?;
             Ok(Some(SemanticTokensResult::Tokens(raw_tokens(
@@ -1370,7 +1377,7 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensDeltaParams,
     ) -> Result<Option<SemanticTokensFullDeltaResult>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/semanticTokens/full/delta", |s| {
             let (id, data, previous) = s.fresh_tokens(&params.text_document.uri)?;
             Ok(Some(
@@ -1394,7 +1401,7 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/semanticTokens/range", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let within = position::span(&doc.rope, params.range, s.encoding);
@@ -1407,7 +1414,7 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/inlayHint", |s| {
             let uri = &params.text_document.uri;
             let config = s.config_for(uri);
@@ -1434,7 +1441,7 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/prepareRename", |s| {
             let doc = s.doc(&params.text_document.uri)?;
             let offset = position::offset(&doc.rope, params.position, s.encoding);
@@ -1485,7 +1492,7 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        self.settle_all().await;
+        self.settle(&params.text_document_position.text_document.uri).await;
         self.guarded("textDocument/completion", |s| {
             let tdp = &params.text_document_position;
             let uri = &tdp.text_document.uri;
@@ -1521,7 +1528,7 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.settle_all().await;
+        self.settle(&params.text_document.uri).await;
         self.guarded("textDocument/codeLens", |s| {
             let uri = &params.text_document.uri;
             if !s.config_for(uri).code_lens {
