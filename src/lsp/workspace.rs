@@ -42,17 +42,21 @@ pub fn discover(root: &Path, globs: &[String], max_size: usize) -> Vec<PathBuf> 
     out
 }
 
-/// Reads and analyses one report; binary and non-UTF-8 files are skipped with a log line.
+/// Reads and analyses one report; binary, non-UTF-8 and oversized files are skipped with a
+/// log line. The read is bounded by `max-file-size` even if the file grew since it was found.
 pub fn index_file(path: &Path, config: &Config) -> Option<Indexed> {
-    let bytes = std::fs::read(path).ok()?;
-    if bytes.contains(&0) {
+    let text = match crate::host::read_text(path, config.max_file_size as u64) {
+        Ok(text) => text,
+        Err(crate::host::ReadError::NotUtf8 { .. }) => {
+            eprintln!("dossier: index: skipping {} (not UTF-8)", path.display());
+            return None;
+        }
+        Err(_) => return None,
+    };
+    if text.contains('\0') {
         eprintln!("dossier: index: skipping binary file {}", path.display());
         return None;
     }
-    let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("dossier: index: skipping {} (not UTF-8)", path.display());
-        return None;
-    };
     let analysis = crate::host::analyze(&text, config, Format::from_path(&path.to_string_lossy()));
     Some(Indexed {
         rope: Rope::from_str(&text),
