@@ -133,6 +133,27 @@ fn burst(c: &mut Client, uri: &str, text: &str) -> Duration {
     c.arrived() - t
 }
 
+/// Hovers on every `step`th mention of `word` (50 at most, spread over the text), timed.
+fn hovers(c: &mut Client, uri: &str, text: &str, word: &str, step: usize) -> Vec<Duration> {
+    let offsets: Vec<usize> = text
+        .match_indices(word)
+        .map(|(o, _)| o)
+        .step_by(step)
+        .take(50)
+        .collect();
+    offsets
+        .into_iter()
+        .map(|o| {
+            let t = Instant::now();
+            c.request(
+                "textDocument/hover",
+                json!({ "textDocument": { "uri": uri }, "position": pos(text, o + 1, "utf-16") }),
+            );
+            c.arrived() - t
+        })
+        .collect()
+}
+
 /// 20 document-symbol requests, timed.
 fn symbols(c: &mut Client, uri: &str) -> Vec<Duration> {
     (0..20)
@@ -173,22 +194,7 @@ fn main() {
         keys,
     );
 
-    let offsets: Vec<usize> = text
-        .match_indices("Laos")
-        .map(|(o, _)| o)
-        .step_by(7)
-        .take(50)
-        .collect();
-    let mut hovers = Vec::new();
-    for o in offsets {
-        let t = Instant::now();
-        c.request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": uri }, "position": pos(&text, o + 1, "utf-16") }),
-        );
-        hovers.push(c.arrived() - t);
-    }
-    show("hover", hovers);
+    show("hover", hovers(&mut c, uri, &text, "Laos", 7));
     show("document symbols", symbols(&mut c, uri));
     if let Some(kb) = peak_rss_kb(c.pid()) {
         println!(
@@ -281,22 +287,10 @@ fn main() {
         json!({ "textDocument": { "uri": uri } }),
     );
     show("semantic tokens, one 5 MB line", vec![c.arrived() - t]);
-    let offsets: Vec<usize> = line
-        .match_indices("Beijing")
-        .map(|(o, _)| o)
-        .step_by(997)
-        .take(50)
-        .collect();
-    let mut hovers = Vec::new();
-    for o in offsets {
-        let t = Instant::now();
-        c.request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": uri }, "position": pos(&line, o + 1, "utf-16") }),
-        );
-        hovers.push(c.arrived() - t);
-    }
-    show("hover, one 5 MB line", hovers);
+    show(
+        "hover, one 5 MB line",
+        hovers(&mut c, uri, &line, "Beijing", 997),
+    );
     c.shutdown();
 
     // The report the speed targets name: the shared sample repeated 50 times (when `../shared`

@@ -1138,7 +1138,8 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        self.settle(&params.text_document_position_params.text_document.uri).await;
+        self.settle(&params.text_document_position_params.text_document.uri)
+            .await;
         self.guarded("textDocument/hover", |s| {
             let tdp = &params.text_document_position_params;
             let config = s.config_for(&tdp.text_document.uri);
@@ -1177,7 +1178,8 @@ impl LanguageServer for Backend {
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        self.settle(&params.text_document_position_params.text_document.uri).await;
+        self.settle(&params.text_document_position_params.text_document.uri)
+            .await;
         self.guarded("textDocument/definition", |s| {
             let tdp = &params.text_document_position_params;
             let doc = s.doc(&tdp.text_document.uri)?;
@@ -1212,7 +1214,8 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        self.settle(&params.text_document_position.text_document.uri).await;
+        self.settle(&params.text_document_position.text_document.uri)
+            .await;
         self.guarded("textDocument/references", |s| {
             let tdp = &params.text_document_position;
             let uri = &tdp.text_document.uri;
@@ -1253,7 +1256,8 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
-        self.settle(&params.text_document_position_params.text_document.uri).await;
+        self.settle(&params.text_document_position_params.text_document.uri)
+            .await;
         self.guarded("textDocument/documentHighlight", |s| {
             let tdp = &params.text_document_position_params;
             let limit = s.config_for(&tdp.text_document.uri).max_results;
@@ -1492,7 +1496,8 @@ impl LanguageServer for Backend {
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        self.settle(&params.text_document_position.text_document.uri).await;
+        self.settle(&params.text_document_position.text_document.uri)
+            .await;
         self.guarded("textDocument/completion", |s| {
             let tdp = &params.text_document_position;
             let uri = &tdp.text_document.uri;
