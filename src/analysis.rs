@@ -166,6 +166,7 @@ impl Report {
             let mut f = f.clone();
             f.span = f.span.shifted(start);
             f.noun = f.noun.map(|n| n.shifted(start));
+            f.written = f.written.map(|w| w.shifted(start));
             f.conversion = f.conversion.map(|c| c + base);
             f
         }));

@@ -230,11 +230,22 @@ pub struct Figure {
     pub conversion: Option<usize>,
     /// The word or phrase the figure counts or measures (`tons`, `Chinese`, `import items`).
     pub noun: Option<Span>,
+    /// The number as written (`999999999999999999999`, `-1.2345678901234567 million`) when it
+    /// has more digits than `value` holds (15 from its first significant one, zeros after it
+    /// included): what displays show in its place, so that none claims digits the report did
+    /// not write.
+    pub written: Option<Span>,
 }
 
 impl Figure {
     pub fn approx(&self) -> bool {
         self.qualifier != Qualifier::Exact
+    }
+
+    /// Whether `value` holds the number at the precision it was written with; checks compare
+    /// only such figures.
+    pub fn exact(&self) -> bool {
+        self.written.is_none()
     }
 }
 

@@ -198,3 +198,17 @@ fn analyze_json_of_the_shared_sample_follows_the_contract() {
         assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{key} sorted");
     }
 }
+
+/// 21 nines were listed as 1,000,000,000,000,000,000,000: more digits than a double holds.
+#[test]
+fn analyze_lists_a_figure_past_a_doubles_digits_as_written() {
+    let report = temp_dir("digits").join("r.txt");
+    std::fs::write(&report, "The fund held 999999999999999999999 dollars.\n").unwrap();
+    let o = dossier(&["analyze", report.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("money      999999999999999999999 USD"),
+        "{out}"
+    );
+    assert!(!out.contains("1,000,000,000"), "{out}");
+}

@@ -223,8 +223,13 @@ impl<'a> Context<'a> {
     }
 
     /// The interval a figure's wording allows, with `about` widened by the configured margin and
-    /// `more than` / `up to` left open on one side.
+    /// `more than` / `up to` left open on one side. A figure with more digits than its value
+    /// holds is left open on both: rounded to a double, it could seem to break a sum or a
+    /// comparison that its digits as written keep, so it makes no statement false.
     pub fn interval(&self, f: &Figure) -> (f64, f64) {
+        if !f.exact() {
+            return (f64::NEG_INFINITY, f64::INFINITY);
+        }
         let (lo, hi) = f.bounds;
         let m = self.config.approx_margin;
         match f.qualifier {

@@ -536,6 +536,19 @@ fn table_totals_must_be_the_sum_of_their_cells() {
     );
 }
 
+/// Past the 15 digits a double holds, rounding alone made these shares pass 100 percent and this
+/// column miss its total; as written, both add up.
+#[test]
+fn figures_past_a_doubles_digits_raise_nothing_from_rounding() {
+    check(
+        "Textiles make up 83.900000000000000 percent of exports, rice 15.900000000000000 percent and oil 0.2000000000000000 percent.",
+    );
+    check_as(
+        "| Fund | Amount |\n|---|---|\n| East | 10000000000000001 |\n| West | 10000000000000001 |\n| North | 10000000000000001 |\n| Total | 30000000000000003 |\n",
+        Format::Markdown,
+    );
+}
+
 #[test]
 fn qualifiers_and_repeated_wholes_do_not_hide_a_real_inconsistency() {
     let text = "Exports rose from $4.6 billion to $6.9 billion, an increase of about 90 percent.";
