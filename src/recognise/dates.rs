@@ -647,6 +647,21 @@ impl<'a> Parser<'a> {
             .map(|y| (y, k + 1))
     }
 
+    /// Whether a number stands at `j` (after an optional comma) where a year would, but cannot
+    /// be one: five digits or more (`December 31, 999999999999999999999`), or four outside the
+    /// years `year` reads with no word after them to count (`Dec. 31, 9999.`, not `March 3,
+    /// 2500 soldiers`). Such a date states a year that is no year, so it is no date at all, and
+    /// never a day of the reference year.
+    fn not_a_year(&self, j: usize) -> bool {
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        let s = self.s(k);
+        if self.kind(k) != Some(Kind::Number) || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        s.len() > 4
+            || (s.len() == 4 && self.year(k).is_none() && self.kind(k + 1) != Some(Kind::Word))
+    }
+
     fn is_range_joiner(&self, j: usize) -> bool {
         is_dash(self.s(j))
             || ["to", "through", "thru", "until", "till", "and"]
@@ -914,6 +929,7 @@ impl<'a> Parser<'a> {
             }
             let (year, k) = match self.opt_year(k) {
                 Some((y, k)) => (Some(y), k),
+                None if self.not_a_year(k) => return None,
                 None => (None, k),
             };
             return self.make_day(year, m, d, end_md, k);
@@ -972,6 +988,7 @@ impl<'a> Parser<'a> {
         }
         let (year, k) = match self.opt_year(k) {
             Some((y, k)) => (Some(y), k),
+            None if self.not_a_year(k) => return None,
             None => (None, k),
         };
         self.make_day(year, m, d, d2.map(|x| (m, x)), k)
@@ -1042,6 +1059,10 @@ impl<'a> Parser<'a> {
         }
         if let Some(y) = y1 {
             return Some(Parsed::new(j1, DateValue::month(y, m)));
+        }
+        // `December 99999`, `December 31, 99999`: the month of a year that is no year.
+        if self.not_a_year(j) || self.day(j).is_some_and(|(_, k)| self.not_a_year(k)) {
+            return None;
         }
         // A month on its own: a capitalised full name, or an abbreviation with its stop; `May`,
         // `March` and lower-case names only where a preposition makes them months (`in May`,
@@ -1166,6 +1187,10 @@ impl<'a> Parser<'a> {
         while parts.len() < 3 && self.s(k) == sep {
             spaced |= self.toks[k].gap || !self.glued(k + 1);
             let Some((p, k2)) = self.numeric_part(k + 1) else {
+                // `12/31/999999999999999999999`: a number no part of a date can be.
+                if self.kind(k + 1) == Some(Kind::Number) && self.glued(k + 1) {
+                    return None;
+                }
                 break;
             };
             parts.push(p);

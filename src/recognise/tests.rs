@@ -16,10 +16,14 @@ fn labels(text: &str, config: &Config) -> Vec<(usize, usize, String)> {
             .map(|u| format!(" {u}"))
             .unwrap_or_default();
         let approx = if f.approx() { " ~" } else { "" };
+        let value = match f.written {
+            Some(w) => format!("{} as written", &text[w.start..w.end]),
+            None => f.value.to_string(),
+        };
         out.push((
             f.span.start,
             f.span.end,
-            format!("{} {}{unit}{approx}", f.kind.as_str(), f.value),
+            format!("{} {value}{unit}{approx}", f.kind.as_str()),
         ));
     }
     for d in &a.dates {
@@ -250,5 +254,35 @@ fn configured_actors_and_currency() {
                  ^^^^^^^^^^ money 5000000 AUD
                                  ^^^^^^^ group The Quartet",
         &config,
+    );
+}
+
+/// A year with more digits than any year has was left unread, and the day took the reference
+/// year: `December 31, 999999999999999999999` was December 31, 2014 here (today, in a report
+/// with no date of its own).
+#[test]
+fn a_number_where_the_year_stands_that_no_year_can_be_makes_no_date() {
+    check(
+        "It ended on December 31, 999999999999999999999 in Seoul.
+                     ^^ count 31
+                         ^^^^^^^^^^^^^^^^^^^^^ count 999999999999999999999 as written
+                                                  ^^^^^ country South Korea",
+    );
+    check(
+        "Talks were held on 31 December 123456, in December 99999 and on 12/31/99999.
+                   ^^ count 31
+                               ^^^^^^ count 123456
+                                                   ^^^^^ count 99999",
+    );
+    check(
+        "The records end on Dec. 31, 9999.
+                        ^^ count 31
+                            ^^^^ count 9999",
+    );
+    // Four digits with a word after them count something, after a day of the reference year.
+    check(
+        "On March 3, 2500 soldiers crossed.
+   ^^^^^^^ date 2014-03-03
+            ^^^^ count 2500",
     );
 }
