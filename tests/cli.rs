@@ -212,3 +212,19 @@ fn analyze_lists_a_figure_past_a_doubles_digits_as_written() {
     );
     assert!(!out.contains("1,000,000,000"), "{out}");
 }
+
+#[test]
+fn check_reports_a_date_its_month_lacks() {
+    let report = temp_dir("invalid-date").join("r.md");
+    std::fs::write(&report, "# Notes\n\nThe talks ended on Feb. 30, 2019.\n").unwrap();
+    let o = dossier(&["check", report.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!(
+            "{}:3:20: warning[invalid-date]: February 2019 has no 30th day",
+            report.display()
+        )),
+        "{out}"
+    );
+}

@@ -33,6 +33,13 @@ fn labels(text: &str, config: &Config) -> Vec<(usize, usize, String)> {
             format!("date {}{}", d.value.iso(), if d.approx { " ~" } else { "" }),
         ));
     }
+    for d in &a.invalid_dates {
+        out.push((
+            d.span.start,
+            d.span.end,
+            format!("no date {}-{:02}-{:02}", d.year, d.month, d.day),
+        ));
+    }
     for actor in &a.actors {
         for m in &actor.mentions {
             out.push((
@@ -284,5 +291,24 @@ fn a_number_where_the_year_stands_that_no_year_can_be_makes_no_date() {
         "On March 3, 2500 soldiers crossed.
    ^^^^^^^ date 2014-03-03
             ^^^^ count 2500",
+    );
+}
+
+/// `Feb. 30, 2019` was read as the month, a count of 30 and the year: a day its month lacks
+/// makes one expression that is no date, and no count either.
+#[test]
+fn a_day_its_month_lacks_is_no_date_and_no_count() {
+    check(
+        "The talks ended on Feb. 30, 2019 in Seoul; Saturday, the 31st of April 2019, passed.
+                   ^^^^^^^^^^^^^ no date 2019-02-30
+                                    ^^^^^ country South Korea
+                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ no date 2019-04-31",
+    );
+    // Without a year, an ordinal or `on` before it, it is read as a month and a count.
+    check(
+        "In February 30 soldiers died; on Feb. 30 they met.
+   ^^^^^^^^ date 2014-02
+            ^^ count 30
+                                 ^^^^^^^ no date 2014-02-30",
     );
 }
