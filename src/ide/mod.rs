@@ -450,7 +450,8 @@ mod format_tests {
     }
 
     /// A double's binary expansion holds digits nobody wrote: `123456789012345 trillion` was
-    /// shown as `123,456,789,012,345,008,137,699,328`, and `1.15 * 100` as `114.99999999999999`.
+    /// shown as `123,456,789,012,345,008,137,699,328`, and the noise of `1.15 * 100`
+    /// (114.99999999999999) rounded into `1141.`.
     #[test]
     fn numbers_show_no_digits_past_what_a_double_holds() {
         assert_eq!(
