@@ -222,7 +222,13 @@ mod stages {
         let anchor = anchor();
         bencher.bench(|| {
             let mut out = Vec::new();
-            dates::find(&ONE_MB, black_box(&toks), &anchor, &mut out);
+            dates::find(
+                &ONE_MB,
+                black_box(&toks),
+                &anchor,
+                &mut out,
+                &mut Vec::new(),
+            );
             out
         });
     }

@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::sync::{Arc, LazyLock};
 
 use crate::config::Config;
-use crate::model::{Analysis, DateMention, Figure, Finding, Severity};
+use crate::model::{Analysis, DateMention, Figure, Finding, InvalidDate, Severity};
 use crate::outline::{self, Format};
 use crate::recognise::{actors, dates, figures, token};
 use crate::text::Span;
@@ -16,10 +16,41 @@ use crate::{checks, period};
 #[derive(Debug)]
 struct Local {
     dates: Vec<DateMention>,
+    invalid_dates: Vec<InvalidDate>,
     figures: Vec<Figure>,
     /// Money written with a currency word several countries share: (figure, word).
     shared: Vec<(usize, &'static str)>,
     actors: actors::Local,
+}
+
+impl Local {
+    /// Its results, as `Report::add` takes them.
+    fn found(&self) -> Found<'_> {
+        Found {
+            dates: &self.dates,
+            invalid_dates: &self.invalid_dates,
+            figures: &self.figures,
+            shared: &self.shared,
+            actors: self.actors.found(),
+        }
+    }
+}
+
+/// What the recognisers found in one paragraph, borrowed from a `Local` or from the scratch
+/// buffers, with spans relative to its start.
+struct Found<'a> {
+    dates: &'a [DateMention],
+    invalid_dates: &'a [InvalidDate],
+    figures: &'a [Figure],
+    shared: &'a [(usize, &'static str)],
+    actors: actors::Found<'a>,
+}
+
+impl Found<'_> {
+    /// How many things were found, for the analysis's budget (`max-mentions`).
+    fn len(&self) -> usize {
+        self.dates.len() + self.invalid_dates.len() + self.figures.len() + self.actors.len()
+    }
 }
 
 /// Per-paragraph results kept between analyses of one document, so that an edit re-recognises
@@ -75,6 +106,7 @@ struct Scratch {
     /// Which tokens the paragraph's dates took.
     taken: Vec<bool>,
     dates: Vec<DateMention>,
+    invalid_dates: Vec<InvalidDate>,
     figures: Vec<Figure>,
     shared: Vec<(usize, &'static str)>,
     actors: actors::Scratch,
@@ -87,9 +119,21 @@ impl Scratch {
     fn keep(&mut self) -> Local {
         Local {
             dates: crate::take_exact(&mut self.dates),
+            invalid_dates: crate::take_exact(&mut self.invalid_dates),
             figures: crate::take_exact(&mut self.figures),
             shared: crate::take_exact(&mut self.shared),
             actors: self.actors.keep(),
+        }
+    }
+
+    /// What `recognise_paragraph` found last, in place.
+    fn found(&self) -> Found<'_> {
+        Found {
+            dates: &self.dates,
+            invalid_dates: &self.invalid_dates,
+            figures: &self.figures,
+            shared: &self.shared,
+            actors: self.actors.found(),
         }
     }
 }
@@ -110,10 +154,15 @@ fn recognise_paragraph(
         toks.retain(|t| !links.iter().any(|l| l.contains_span(t.span)));
         token::refresh_figure_open(text, toks);
     }
-    let found_dates = &mut scratch.dates;
+    let (found_dates, invalid) = (&mut scratch.dates, &mut scratch.invalid_dates);
     found_dates.clear();
-    dates::find(text, toks, anchor, found_dates);
-    taken_by(toks, found_dates.iter().map(|d| d.span), &mut scratch.taken);
+    invalid.clear();
+    dates::find(text, toks, anchor, found_dates, invalid);
+    // A date its month lacks takes its tokens too: the `30` of `Feb. 30, 2019` is no count.
+    scratch.taken.clear();
+    scratch.taken.resize(toks.len(), false);
+    take(toks, found_dates.iter().map(|d| d.span), &mut scratch.taken);
+    take(toks, invalid.iter().map(|d| d.span), &mut scratch.taken);
     let found_figures = &mut scratch.figures;
     found_figures.clear();
     let options = figures::Options {
@@ -136,6 +185,7 @@ fn recognise_paragraph(
 struct Report {
     figures: Vec<Figure>,
     dates: Vec<DateMention>,
+    invalid_dates: Vec<InvalidDate>,
     /// Money written with a currency word several countries share: (figure, word).
     shared: Vec<(usize, &'static str)>,
     /// Each paragraph's key and the ranges of its figures and dates.
@@ -145,19 +195,25 @@ struct Report {
 
 impl Report {
     /// Adds the results of the paragraph at `start`, which follows those added before.
-    fn add(
-        &mut self,
-        start: usize,
-        key: u64,
-        dates: &[DateMention],
-        figures: &[Figure],
-        shared: &[(usize, &'static str)],
-        actors: actors::Found<'_>,
-    ) {
+    fn add(&mut self, start: usize, key: u64, found: Found<'_>) {
+        let Found {
+            dates,
+            invalid_dates,
+            figures,
+            shared,
+            actors,
+        } = found;
         let date_base = self.dates.len();
         self.dates.extend(dates.iter().map(|d| {
             let mut d = d.clone();
             d.span = d.span.shifted(start);
+            d.weekday = d.weekday.map(|(w, s)| (w, s.shifted(start)));
+            d
+        }));
+        self.invalid_dates.extend(invalid_dates.iter().map(|d| {
+            let mut d = d.clone();
+            d.span = d.span.shifted(start);
+            d.day_span = d.day_span.map(|s| s.shifted(start));
             d.weekday = d.weekday.map(|(w, s)| (w, s.shifted(start)));
             d
         }));
@@ -166,6 +222,7 @@ impl Report {
             let mut f = f.clone();
             f.span = f.span.shifted(start);
             f.noun = f.noun.map(|n| n.shifted(start));
+            f.written = f.written.map(|w| w.shifted(start));
             f.conversion = f.conversion.map(|c| c + base);
             f
         }));
@@ -272,6 +329,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let mut report = Report {
         figures,
         dates,
+        invalid_dates: Vec::new(),
         shared: Vec::new(),
         keys: Vec::with_capacity(paras.len()),
         actors: std::mem::take(&mut cache.mentions),
@@ -295,28 +353,16 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         });
         match local {
             Some(l) => {
-                kept += l.dates.len() + l.figures.len() + l.actors.found().len();
-                report.add(
-                    para.start,
-                    key,
-                    &l.dates,
-                    &l.figures,
-                    &l.shared,
-                    l.actors.found(),
-                );
+                let found = l.found();
+                kept += found.len();
+                report.add(para.start, key, found);
                 used.insert(key, l);
             }
             // Nothing is kept: straight from the recognisers' buffers.
             None => {
-                kept += scratch.dates.len() + scratch.figures.len() + scratch.actors.found().len();
-                report.add(
-                    para.start,
-                    key,
-                    &scratch.dates,
-                    &scratch.figures,
-                    &scratch.shared,
-                    scratch.actors.found(),
-                )
+                let found = scratch.found();
+                kept += found.len();
+                report.add(para.start, key, found);
             }
         }
     }
@@ -336,6 +382,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     let Report {
         mut figures,
         dates,
+        invalid_dates,
         shared,
         keys,
         actors,
@@ -359,6 +406,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         tables,
         actors,
         dates,
+        invalid_dates,
         figures,
         findings: Vec::new(),
         notices: truncated.into_iter().collect(),
@@ -744,9 +792,7 @@ fn link_spans(text: &str) -> Vec<Span> {
 }
 
 /// Marks the tokens that lie inside any of `spans` (sorted, non-overlapping) in `taken`.
-fn taken_by(toks: &[token::Token], spans: impl Iterator<Item = Span>, taken: &mut Vec<bool>) {
-    taken.clear();
-    taken.resize(toks.len(), false);
+fn take(toks: &[token::Token], spans: impl Iterator<Item = Span>, taken: &mut [bool]) {
     let mut k = 0;
     for span in spans {
         while k < toks.len() && toks[k].span.end <= span.start {

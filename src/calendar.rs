@@ -35,6 +35,9 @@ pub const WEEKDAY_NAMES: [&str; 7] = [
     "Sunday",
 ];
 
+/// The years a date can have: those ISO 8601 writes with four digits, as the JSON contract does.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -50,10 +53,14 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 impl Date {
-    /// A valid date, or `None` for the 31st of April and friends.
+    /// A valid date, or `None` for the 31st of April and friends, and for years outside
+    /// `YEARS`.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        (YEARS.contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Date { year, month, day })
     }
 
     pub fn first_of_month(year: i32, month: u32) -> Date {
@@ -140,5 +147,13 @@ mod tests {
         assert_eq!(Date::new(2014, 10, 31).unwrap().weekday_name(), "Friday");
         assert_eq!(Date::new(2000, 2, 29).unwrap().weekday_name(), "Tuesday");
         assert_eq!(Date::new(2014, 2, 29), None);
+    }
+
+    /// `--reference-date 99999-12-31` was taken, and the JSON wrote a five-digit year.
+    #[test]
+    fn years_past_four_digits_are_no_dates() {
+        assert_eq!(Date::parse_iso("99999-12-31"), None);
+        assert_eq!(Date::parse_iso("0000-01-01"), None);
+        assert!(Date::parse_iso("9999-12-31").is_some());
     }
 }

@@ -571,7 +571,7 @@ fn summary(l: &Loaded) -> String {
             line,
             &text[f.span.start..f.span.end],
             f.kind.as_str(),
-            crate::ide::format_number(f.value),
+            crate::ide::figure_number(text, f),
             unit,
             if f.approx() { " (approx)" } else { "" }
         );

@@ -131,6 +131,7 @@ pub const CHECK_CODES: &[&str] = &[
     "shares-over-100",
     "percent-change",
     "weekday",
+    "invalid-date",
     "anniversary",
     "duration-span",
     "restated-figure",

@@ -173,6 +173,23 @@ pub struct DateMention {
     pub relative: bool,
 }
 
+/// A date written with a day its month does not have (`Feb. 30, 2019`, `Saturday, April 31`):
+/// no date at all, so it stands apart from the dates, for the `invalid-date` check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InvalidDate {
+    pub span: Span,
+    /// The year written, or the one a year-less day takes from the period or reference date.
+    pub year: i32,
+    pub month: u32,
+    /// The day the month lacks.
+    pub day: u32,
+    /// The digits of that day (an ordinal suffix included) when it is one day, not the end of a
+    /// range: what a fix rewrites.
+    pub day_span: Option<Span>,
+    /// A weekday written before it, as in `DateMention::weekday`.
+    pub weekday: Option<(usize, Span)>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FigureKind {
     Money,
@@ -230,11 +247,22 @@ pub struct Figure {
     pub conversion: Option<usize>,
     /// The word or phrase the figure counts or measures (`tons`, `Chinese`, `import items`).
     pub noun: Option<Span>,
+    /// The number as written (`999999999999999999999`, `-1.2345678901234567 million`) when it
+    /// has more digits than `value` holds (15 from its first significant one, zeros after it
+    /// included): what displays show in its place, so that none claims digits the report did
+    /// not write.
+    pub written: Option<Span>,
 }
 
 impl Figure {
     pub fn approx(&self) -> bool {
         self.qualifier != Qualifier::Exact
+    }
+
+    /// Whether `value` holds the number at the precision it was written with; checks compare
+    /// only such figures.
+    pub fn exact(&self) -> bool {
+        self.written.is_none()
     }
 }
 
@@ -348,6 +376,8 @@ pub struct Analysis {
     pub tables: Vec<crate::markdown::Table>,
     pub actors: Vec<Actor>,
     pub dates: Vec<DateMention>,
+    /// Dates written with a day their month lacks, in text order.
+    pub invalid_dates: Vec<InvalidDate>,
     pub figures: Vec<Figure>,
     pub findings: Vec<Finding>,
     /// Problems with the input itself (a report too large to analyse), as findings.

@@ -92,7 +92,7 @@ fn parse_one(s: &str) -> Option<Period> {
 fn within(s: &str) -> Option<Period> {
     let toks = tokenize(s);
     let mut found = Vec::new();
-    dates::find(s, &toks, &Anchor::default(), &mut found);
+    dates::find(s, &toks, &Anchor::default(), &mut found, &mut Vec::new());
     found
         .iter()
         .filter(|d| d.value.interval || d.value.precision != Precision::Day)

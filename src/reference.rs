@@ -103,7 +103,7 @@ fn day_in(s: &str) -> Option<Date> {
     let s = s.trim_start();
     let toks = tokenize(s);
     let mut found = Vec::new();
-    dates::find(s, &toks, &Anchor::default(), &mut found);
+    dates::find(s, &toks, &Anchor::default(), &mut found, &mut Vec::new());
     found
         .first()
         .filter(|d| {
@@ -245,7 +245,7 @@ fn dateline(prose: &str, blocks: &[Span]) -> Option<Date> {
         let head = &s[..crate::text::floor_char_boundary(s, s.len().min(120))];
         let toks = tokenize(head);
         let mut found = Vec::new();
-        dates::find(head, &toks, &Anchor::default(), &mut found);
+        dates::find(head, &toks, &Anchor::default(), &mut found, &mut Vec::new());
         let d = found.first()?;
         if d.value.precision != Precision::Day || d.value.interval {
             return None;

@@ -703,3 +703,33 @@ fn an_unreadable_report_does_not_hide_the_others() {
         json!([])
     );
 }
+
+/// 21 nines were listed as 1,000,000,000,000,000,000,000: more digits than a double holds.
+#[test]
+fn analyze_lists_a_figure_past_a_doubles_digits_as_written() {
+    let report = temp_dir("digits").join("r.txt");
+    std::fs::write(&report, "The fund held 999999999999999999999 dollars.\n").unwrap();
+    let o = dossier(&["analyze", report.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("money      999999999999999999999 USD"),
+        "{out}"
+    );
+    assert!(!out.contains("1,000,000,000"), "{out}");
+}
+
+#[test]
+fn check_reports_a_date_its_month_lacks() {
+    let report = temp_dir("invalid-date").join("r.md");
+    std::fs::write(&report, "# Notes\n\nThe talks ended on Feb. 30, 2019.\n").unwrap();
+    let o = dossier(&["check", report.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!(
+            "{}:3:20: warning[invalid-date]: February 2019 has no 30th day",
+            report.display()
+        )),
+        "{out}"
+    );
+}

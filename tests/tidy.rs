@@ -84,3 +84,22 @@ fn every_module_opens_with_a_doc_line() {
         }
     }
 }
+
+/// Every check is documented for users and settable from VS Code: `table-total` was missing
+/// from the extension's settings.
+#[test]
+fn every_check_is_listed_in_the_readme_and_the_vscode_settings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let package = std::fs::read_to_string(root.join("editors/vscode/package.json")).unwrap();
+    for code in dossier::config::CHECK_CODES {
+        assert!(
+            readme.contains(&format!("| `{code}` |")),
+            "README lacks {code}"
+        );
+        assert!(
+            package.contains(&format!("\"{code}\": {{")),
+            "package.json lacks {code}"
+        );
+    }
+}

@@ -1,18 +1,7 @@
 //! `anniversary`: `the 70th anniversary of the 1956 declaration` on a date in 2016 is the 60th.
 
-use super::Context;
+use super::{Context, ordinal};
 use crate::model::{Finding, Fix, Precision, ReferenceSource, Severity};
-
-fn ordinal(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for f in cx.figures().iter().filter(|f| f.ordinal) {

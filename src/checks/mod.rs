@@ -8,6 +8,7 @@ mod anniversary;
 mod change;
 mod conversion;
 mod duration;
+mod invalid_date;
 mod parts;
 mod period;
 mod restated;
@@ -27,11 +28,12 @@ type Check = fn(&Context<'_>, &mut Vec<Finding>);
 /// Checks that compare figures and dates within one sentence (or a date with the report's
 /// period): they read nothing else outside the paragraph they run on, so their findings can be
 /// kept per paragraph between edits.
-const LOCAL: [(&str, Check); 7] = [
+const LOCAL: [(&str, Check); 8] = [
     ("parts-exceed-whole", parts::check),
     ("shares-over-100", shares::check),
     ("percent-change", change::check),
     ("weekday", weekday::check),
+    ("invalid-date", invalid_date::check),
     ("anniversary", anniversary::check),
     ("duration-span", duration::check),
     ("date-outside-period", period::check),
@@ -223,8 +225,13 @@ impl<'a> Context<'a> {
     }
 
     /// The interval a figure's wording allows, with `about` widened by the configured margin and
-    /// `more than` / `up to` left open on one side.
+    /// `more than` / `up to` left open on one side. A figure with more digits than its value
+    /// holds is left open on both: rounded to a double, it could seem to break a sum or a
+    /// comparison that its digits as written keep, so it makes no statement false.
     pub fn interval(&self, f: &Figure) -> (f64, f64) {
+        if !f.exact() {
+            return (f64::NEG_INFINITY, f64::INFINITY);
+        }
         let (lo, hi) = f.bounds;
         let m = self.config.approx_margin;
         match f.qualifier {
@@ -588,6 +595,18 @@ fn is_abbreviation(before: &str) -> bool {
             | "Jr"
             | "Sr"
     ) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// `1st`, `22nd`, `113th`.
+pub(crate) fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// `1,234.5` style, for messages.

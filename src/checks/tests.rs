@@ -65,6 +65,27 @@ fn check_as(fixture: &str, format: Format) {
     );
 }
 
+/// The text with the fix of every finding applied, for fixtures of quick fixes.
+#[track_caller]
+fn check_fix(before: &str, after: &str) {
+    let config = Config {
+        reference_date: crate::calendar::Date::new(2016, 6, 30),
+        ..Config::default()
+    };
+    let analysis = crate::analyze(before, &config, Format::Plain);
+    let mut text = before.to_string();
+    // From the end, so that the spans before each fix stay where they are.
+    for fix in analysis
+        .findings
+        .iter()
+        .rev()
+        .filter_map(|f| f.fix.as_ref())
+    {
+        text.replace_range(fix.span.start..fix.span.end, &fix.replacement);
+    }
+    assert_eq!(text, after, "findings: {:#?}", analysis.findings);
+}
+
 #[test]
 fn conversion_rates_that_disagree() {
     check(
@@ -189,6 +210,43 @@ fn weekdays_that_do_not_match() {
    ^^^ weekday",
     );
     check("On Friday, Oct. 31, 2014 the talks opened.");
+}
+
+#[test]
+fn dates_with_a_day_their_month_lacks() {
+    check(
+        "The talks ended on Feb. 30, 2019 in Seoul and resumed on 31 April 2019, not on June 31.
+                   ^^^ invalid-date
+                                                         ^^^ invalid-date
+                                                                               ^^^ invalid-date",
+    );
+    check(
+        "From Feb. 27-30, 2019 it rained; the log says 2019-02-29; on Saturday, Feb. 30, 2019 we met.
+     ^^^ invalid-date
+                                              ^^^ invalid-date
+                                                             ^^^ invalid-date",
+    );
+    // A leap day, and February 29 without a year (the nearest leap year's), exist.
+    check("They met on Feb. 29, 2020, on Feb. 29 and on 2020-02-29.");
+    // Without a year, an ordinal or `on`, a month and a number are a month and a count.
+    check("In February 30 soldiers died, and in April 31 villages were flooded.");
+}
+
+#[test]
+fn an_invalid_date_is_fixed_when_its_weekday_names_the_day() {
+    check_fix(
+        "On Thursday, Feb. 30, 2019 they left; on Sunday, April 31st, 2019 they came back.",
+        "On Thursday, Feb. 28, 2019 they left; on Sunday, April 28th, 2019 they came back.",
+    );
+    // The Saturday nearest February 30, 2019 is the 23rd, a week away: no day is clear.
+    check_fix(
+        "On Saturday, Feb. 30, 2019 they met.",
+        "On Saturday, Feb. 30, 2019 they met.",
+    );
+    check_fix(
+        "The talks ended on Feb. 30, 2019.",
+        "The talks ended on Feb. 30, 2019.",
+    );
 }
 
 #[test]
@@ -532,6 +590,19 @@ fn table_totals_must_be_the_sum_of_their_cells() {
     );
     check_as(
         "| Program | FY2025 | FY2026 | Total |\n|---|---|---|---|\n| Roads | $5 | $7 | $15 |\n                    ^^^ table-total\n",
+        Format::Markdown,
+    );
+}
+
+/// Past the 15 digits a double holds, rounding alone made these shares pass 100 percent and this
+/// column miss its total; as written, both add up.
+#[test]
+fn figures_past_a_doubles_digits_raise_nothing_from_rounding() {
+    check(
+        "Textiles make up 83.900000000000000 percent of exports, rice 15.900000000000000 percent and oil 0.2000000000000000 percent.",
+    );
+    check_as(
+        "| Fund | Amount |\n|---|---|\n| East | 10000000000000001 |\n| West | 10000000000000001 |\n| North | 10000000000000001 |\n| Total | 30000000000000003 |\n",
         Format::Markdown,
     );
 }

@@ -57,29 +57,42 @@ pub fn target_span(analysis: &Analysis, t: Target) -> Span {
     }
 }
 
-/// `359000000` → `359,000,000`; fractions keep up to four decimals.
+/// `359000000` → `359,000,000`, to the 15 significant digits an `f64` holds: binary noise past
+/// them (`114.99999999999999`) never shows, nor digits a double makes up (`1e21` read from 21
+/// nines is `figure_number`'s to show).
 pub fn format_number(v: f64) -> String {
-    let neg = v < 0.0;
-    let v = v.abs();
-    let int = v.trunc();
-    let frac = v - int;
-    let digits = format!("{int:.0}");
-    let mut grouped = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
+    if !v.is_finite() {
+        return v.to_string();
     }
-    let mut s = if neg { format!("-{grouped}") } else { grouped };
-    if frac > 1e-9 {
-        let f = format!("{frac:.4}");
-        let f = f.trim_start_matches('0').trim_end_matches('0');
-        if f != "." {
-            s.push_str(f);
+    // Rounded to 15 significant digits, then printed as the shortest decimal that reads back as
+    // the same double; Rust writes it out without an exponent.
+    let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
+    let digits = rounded.abs().to_string();
+    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    let mut s = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if rounded < 0.0 {
+        s.push('-');
+    }
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            s.push(',');
         }
+        s.push(c);
+    }
+    if !frac.is_empty() {
+        s.push('.');
+        s.push_str(frac);
     }
     s
+}
+
+/// A figure's number as cards and listings show it: its value grouped by thousands, or the
+/// number as written when it has more digits than the value holds.
+pub fn figure_number(text: &str, f: &Figure) -> String {
+    match f.written {
+        Some(w) => text[w.start..w.end].to_string(),
+        None => format_number(f.value),
+    }
 }
 
 /// `$359 million`-style short form: 359 million, 3.11 billion.
@@ -332,7 +345,7 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>)
     let unit = f.unit.clone().unwrap_or_default();
     let mut s = format!(
         "**{} {}** · {}",
-        format_number(f.value),
+        figure_number(text, f),
         unit,
         f.kind.as_str()
     );
@@ -345,7 +358,9 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>)
     if let Some(place) = table_place(text, analysis, f.span.start) {
         s.push_str(&format!("\n\n{place}"));
     }
-    if let Some((lo, hi)) = f.range {
+    // The range and the bounds are computed from the value: past its digits they would show
+    // digits the report did not write (the number as written above says it all).
+    if let Some((lo, hi)) = f.range.filter(|_| f.exact()) {
         s.push_str(&format!(
             "\n\nRange: {} to {}",
             format_number(lo),
@@ -353,7 +368,7 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>)
         ));
     }
     let (lo, hi) = f.bounds;
-    if hi > lo {
+    if hi > lo && f.exact() {
         s.push_str(&format!(
             "\n\nAs written: {} to {}",
             format_number(lo),
@@ -378,7 +393,7 @@ fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>)
             };
             s.push_str(&format!(
                 "\n\n≈ {} {unit_c} as converted in the text ({}), {rate:.2} {unit} per {unit_c}",
-                format_number(c.value),
+                figure_number(text, c),
                 &text[c.span.start..c.span.end]
             ));
         } else if let Some((rate, at)) = implied_rate(analysis, &unit, to) {
@@ -466,7 +481,21 @@ mod format_tests {
         assert_eq!(format_number(359_000_000.0), "359,000,000");
         assert_eq!(format_number(3.22), "3.22");
         assert_eq!(format_number(0.5), "0.5");
+        assert_eq!(format_number(-1234.5), "-1,234.5");
         assert_eq!(format_short(3.11e9), "3.11 billion");
+    }
+
+    /// A double's binary expansion holds digits nobody wrote: `123456789012345 trillion` was
+    /// shown as `123,456,789,012,345,008,137,699,328`, and the noise of `1.15 * 100`
+    /// (114.99999999999999) rounded into `1141.`.
+    #[test]
+    fn numbers_show_no_digits_past_what_a_double_holds() {
+        assert_eq!(
+            format_number(123_456_789_012_345.0 * 1e12),
+            "123,456,789,012,345,000,000,000,000"
+        );
+        assert_eq!(format_number(1.15 * 100.0), "115");
+        assert_eq!(format_number(0.00012345), "0.00012345");
     }
 }
 

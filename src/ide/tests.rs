@@ -66,6 +66,25 @@ fn hover_at_the_edges_of_a_span() {
     check_hover("A fund of $359 million. $0", expect!["(none)"]);
 }
 
+/// A double holds 15 significant digits: 21 nines were shown as 1,000,000,000,000,000,000,000.
+#[test]
+fn hover_on_a_figure_past_a_doubles_digits_shows_them_as_written() {
+    check_hover(
+        "The fund held 999999999999$0999999999 dollars.",
+        expect![[r#"
+            999999999999999999999 dollars
+            ---
+            **999999999999999999999 USD** · money"#]],
+    );
+    check_hover(
+        "It weighed -999,999,999,999,999,999.5$0 million tons.",
+        expect![[r#"
+            -999,999,999,999,999,999.5 million tons
+            ---
+            **-999,999,999,999,999,999.5 million t** · quantity"#]],
+    );
+}
+
 #[test]
 fn hover_on_an_actor_lists_aliases_titles_and_first_mention() {
     check_hover(

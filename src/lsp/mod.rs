@@ -638,7 +638,7 @@ fn section_entities(doc: &Document, enc: Encoding) -> Vec<Vec<DocumentSymbol>> {
         if let Some(k) = innermost(f.span.start) {
             let detail = format!(
                 "{} {}",
-                crate::ide::format_number(f.value),
+                crate::ide::figure_number(&doc.text, f),
                 f.unit.clone().unwrap_or_default()
             );
             out[k].push((

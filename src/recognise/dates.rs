@@ -3,7 +3,7 @@
 
 use super::token::{Kind, Token, is_apostrophe, is_dash};
 use crate::calendar::{Date, days_in_month};
-use crate::model::{DateMention, DateValue, Period, Precision};
+use crate::model::{DateMention, DateValue, InvalidDate, Period, Precision};
 use crate::text::Span;
 
 /// What undated text is resolved against.
@@ -271,10 +271,13 @@ fn ordinal_word(word: &str) -> Option<u32> {
 /// A parsed date expression, in tokens `[start, end)`.
 struct Parsed {
     end: usize,
+    /// For a day its month lacks (`missing`), the month it was written in.
     value: DateValue,
     approx: bool,
     weekday: Option<(usize, Span)>,
     relative: bool,
+    /// The expression names a day its month does not have: it is no date.
+    missing: Option<Missing>,
 }
 
 impl Parsed {
@@ -285,8 +288,19 @@ impl Parsed {
             approx: false,
             weekday: None,
             relative: false,
+            missing: None,
         }
     }
+}
+
+/// A day its month does not have (`Feb. 30`), as `make_day` found it.
+#[derive(Clone, Copy)]
+struct Missing {
+    year: i32,
+    month: u32,
+    day: u32,
+    /// The day's token when the expression is that one day, not a range ending on it.
+    at: Option<usize>,
 }
 
 struct Parser<'a> {
@@ -295,8 +309,15 @@ struct Parser<'a> {
     anchor: Anchor,
 }
 
-/// Finds every date in `text`, in order and without overlaps.
-pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMention>) {
+/// Finds every date in `text`, in order and without overlaps, and puts those written with a day
+/// their month lacks into `invalid`.
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    anchor: &Anchor,
+    out: &mut Vec<DateMention>,
+    invalid: &mut Vec<InvalidDate>,
+) {
     let p = Parser {
         text,
         toks,
@@ -320,13 +341,26 @@ pub fn find(text: &str, toks: &[Token], anchor: &Anchor, out: &mut Vec<DateMenti
         }
         if let Some(parsed) = p.parse_range(i, false) {
             let span = Span::new(toks[i].span.start, toks[parsed.end - 1].span.end);
-            out.push(DateMention {
-                span,
-                value: parsed.value,
-                approx: parsed.approx,
-                weekday: parsed.weekday,
-                relative: parsed.relative,
-            });
+            match parsed.missing {
+                Some(m) => invalid.push(InvalidDate {
+                    span,
+                    year: m.year,
+                    month: m.month,
+                    day: m.day,
+                    day_span: m
+                        .at
+                        .filter(|&k| toks[k].kind == Kind::Number)
+                        .map(|k| p.day_span(k)),
+                    weekday: parsed.weekday,
+                }),
+                None => out.push(DateMention {
+                    span,
+                    value: parsed.value,
+                    approx: parsed.approx,
+                    weekday: parsed.weekday,
+                    relative: parsed.relative,
+                }),
+            }
             i = parsed.end;
         } else {
             i += 1;
@@ -346,7 +380,7 @@ pub fn parse_whole(s: &str, anchor: &Anchor) -> Option<DateValue> {
     let first = toks.iter().position(|t| t.kind != Kind::Punct)?;
     let last = toks.iter().rposition(|t| t.kind != Kind::Punct)?;
     let parsed = p.parse_range(first, false)?;
-    (parsed.end == last + 1).then_some(parsed.value)
+    (parsed.end == last + 1 && parsed.missing.is_none()).then_some(parsed.value)
 }
 
 impl<'a> Parser<'a> {
@@ -647,6 +681,21 @@ impl<'a> Parser<'a> {
             .map(|y| (y, k + 1))
     }
 
+    /// Whether a number stands at `j` (after an optional comma) where a year would, but cannot
+    /// be one: five digits or more (`December 31, 999999999999999999999`), or four outside the
+    /// years `year` reads with no word after them to count (`Dec. 31, 9999.`, not `March 3,
+    /// 2500 soldiers`). Such a date states a year that is no year, so it is no date at all, and
+    /// never a day of the reference year.
+    fn not_a_year(&self, j: usize) -> bool {
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        let s = self.s(k);
+        if self.kind(k) != Some(Kind::Number) || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        s.len() > 4
+            || (s.len() == 4 && self.year(k).is_none() && self.kind(k + 1) != Some(Kind::Word))
+    }
+
     fn is_range_joiner(&self, j: usize) -> bool {
         is_dash(self.s(j))
             || ["to", "through", "thru", "until", "till", "and"]
@@ -659,7 +708,11 @@ impl<'a> Parser<'a> {
     fn parse_range(&self, i: usize, between: bool) -> Option<Parsed> {
         let mut first = self.parse_at(i)?;
         let introduced = between || (i > 0 && self.is_word(i - 1, "from"));
-        if (first.value.interval && !introduced) || first.relative || first.weekday.is_some() {
+        if (first.value.interval && !introduced)
+            || first.relative
+            || first.weekday.is_some()
+            || first.missing.is_some()
+        {
             return Some(first);
         }
         let j = first.end;
@@ -670,7 +723,7 @@ impl<'a> Parser<'a> {
             } else {
                 j + 1
             };
-            if let Some(second) = self.parse_at(k) {
+            if let Some(second) = self.parse_at(k).filter(|p| p.missing.is_none()) {
                 // `26 june to 28 june in 2020`, `5/1-5/7, 2020`: a year written only at the end
                 // belongs to the start too.
                 let mut second = second;
@@ -722,6 +775,7 @@ impl<'a> Parser<'a> {
                         approx: first.approx || second.approx,
                         weekday: None,
                         relative: false,
+                        missing: None,
                     });
                 }
             }
@@ -785,7 +839,7 @@ impl<'a> Parser<'a> {
                         j += 1;
                     }
                     let mut parsed = self.day_date(j)?;
-                    if parsed.value.precision != Precision::Day {
+                    if parsed.value.precision != Precision::Day && parsed.missing.is_none() {
                         return None;
                     }
                     parsed.weekday = Some((wd, t.span));
@@ -833,7 +887,7 @@ impl<'a> Parser<'a> {
                 }
                 longest([
                     self.numeric(i),
-                    self.day_date(i),
+                    self.day_date(i).filter(|p| self.meant_as_a_date(i, p)),
                     self.month_date(i),
                     self.season(i),
                 ])
@@ -845,7 +899,7 @@ impl<'a> Parser<'a> {
             Kind::Number if self.int(i).is_none() && !self.dotted(i) => None,
             Kind::Number => longest([
                 self.numeric(i),
-                self.day_date(i),
+                self.day_date(i).filter(|p| self.meant_as_a_date(i, p)),
                 self.quarter(i),
                 self.year_date(i),
                 (self.s(i).len() == 2 && is_apostrophe(self.s(i + 1)))
@@ -876,11 +930,11 @@ impl<'a> Parser<'a> {
                 // `Feb between 2-7 two thousand and eighteen`
                 if let Some((y, k3)) = self.opt_year(k2) {
                     return (d2 > d)
-                        .then(|| self.make_day(Some(y), m, d, Some((m, d2)), k3))
+                        .then(|| self.make_day(Some(y), m, (d, j + 1), Some((m, d2)), k3))
                         .flatten();
                 }
                 return (d2 > d)
-                    .then(|| self.make_day(None, m, d, Some((m, d2)), k2))
+                    .then(|| self.make_day(None, m, (d, j + 1), Some((m, d2)), k2))
                     .flatten();
             }
             let j = if self.is_word(j, "the") { j + 1 } else { j };
@@ -914,9 +968,10 @@ impl<'a> Parser<'a> {
             }
             let (year, k) = match self.opt_year(k) {
                 Some((y, k)) => (Some(y), k),
+                None if self.not_a_year(k) => return None,
                 None => (None, k),
             };
-            return self.make_day(year, m, d, end_md, k);
+            return self.make_day(year, m, (d, j), end_md, k);
         }
         // Day first: `31 October 2014`, `21-23 January`, `the 31st of October`.
         let (d, mut j) = self.day(i)?;
@@ -972,16 +1027,20 @@ impl<'a> Parser<'a> {
         }
         let (year, k) = match self.opt_year(k) {
             Some((y, k)) => (Some(y), k),
+            None if self.not_a_year(k) => return None,
             None => (None, k),
         };
-        self.make_day(year, m, d, d2.map(|x| (m, x)), k)
+        self.make_day(year, m, (d, i), d2.map(|x| (m, x)), k)
     }
 
+    /// A day date (or a range of days) from its parts; `d` is the first day and its token. A
+    /// day its month lacks gives a `missing` reading: always for the 30th and 31st it never has,
+    /// for February 29 only in a year written out (a year-less one is the nearest leap day's).
     fn make_day(
         &self,
         year: Option<i32>,
         m: u32,
-        d: u32,
+        (d, day_at): (u32, usize),
         end: Option<(u32, u32)>,
         k: usize,
     ) -> Option<Parsed> {
@@ -993,12 +1052,32 @@ impl<'a> Parser<'a> {
                 .find(|&c| crate::calendar::is_leap(c))
                 .unwrap_or(y);
         }
-        let start = Date::new(y, m, d)?;
+        let lacks = |y: i32, m: u32, d: u32| {
+            (1..=12).contains(&m)
+                && (days_in_month(y, m) + 1..=31).contains(&d)
+                && (d >= 30 || m != 2 || year.is_some())
+        };
+        let missing = |y: i32, m: u32, d: u32, at: Option<usize>| {
+            let mut p = Parsed::new(k, DateValue::month(y, m));
+            p.missing = Some(Missing {
+                year: y,
+                month: m,
+                day: d,
+                at,
+            });
+            p
+        };
+        let Some(start) = Date::new(y, m, d) else {
+            let at = end.is_none().then_some(day_at);
+            return lacks(y, m, d).then(|| missing(y, m, d, at));
+        };
         let value = match end {
             None => DateValue::day(start),
             Some((m2, d2)) => {
                 let y2 = if m2 < m { y + 1 } else { y };
-                let end = Date::new(y2, m2, d2)?;
+                let Some(end) = Date::new(y2, m2, d2) else {
+                    return lacks(y2, m2, d2).then(|| missing(y2, m2, d2, None));
+                };
                 DateValue {
                     start,
                     end,
@@ -1008,6 +1087,25 @@ impl<'a> Parser<'a> {
             }
         };
         Some(Parsed::new(k, value))
+    }
+
+    /// Whether a day its month lacks, read at `i`, is meant as a date rather than a month and a
+    /// count (`In February 30 soldiers died`): it writes its year, its day is an ordinal
+    /// (`Feb. 30th`, `February thirtieth`), or `on` stands before it. (A weekday before it says
+    /// so too; `parse_at` keeps those.) Every other reading passes.
+    fn meant_as_a_date(&self, i: usize, p: &Parsed) -> bool {
+        let Some(m) = p.missing else { return true };
+        let ordinal = m.at.is_some_and(|k| match self.kind(k) {
+            Some(Kind::Number) => self.day(k).is_some_and(|(_, e)| e == k + 2),
+            _ => self.word_day(k, false).is_some(),
+        });
+        self.explicit_year(i, p.end) || ordinal || (i > 0 && self.is_word(i - 1, "on"))
+    }
+
+    /// The span of the day written at token `k`, with its ordinal suffix (`30th`).
+    fn day_span(&self, k: usize) -> Span {
+        let end = self.day(k).map_or(k + 1, |(_, e)| e.max(k + 1));
+        Span::new(self.toks[k].span.start, self.toks[end - 1].span.end)
     }
 
     /// Months: `October`, `February 2013`, `January-September 2014`, `Sep — Dec 2014`,
@@ -1042,6 +1140,10 @@ impl<'a> Parser<'a> {
         }
         if let Some(y) = y1 {
             return Some(Parsed::new(j1, DateValue::month(y, m)));
+        }
+        // `December 99999`, `December 31, 99999`: the month of a year that is no year.
+        if self.not_a_year(j) || self.day(j).is_some_and(|(_, k)| self.not_a_year(k)) {
+            return None;
         }
         // A month on its own: a capitalised full name, or an abbreviation with its stop; `May`,
         // `March` and lower-case names only where a preposition makes them months (`in May`,
@@ -1166,6 +1268,10 @@ impl<'a> Parser<'a> {
         while parts.len() < 3 && self.s(k) == sep {
             spaced |= self.toks[k].gap || !self.glued(k + 1);
             let Some((p, k2)) = self.numeric_part(k + 1) else {
+                // `12/31/999999999999999999999`: a number no part of a date can be.
+                if self.kind(k + 1) == Some(Kind::Number) && self.glued(k + 1) {
+                    return None;
+                }
                 break;
             };
             parts.push(p);
@@ -1228,8 +1334,14 @@ impl<'a> Parser<'a> {
             Date::new(y, m, d).map(|date| Parsed::new(end, DateValue::day(date)))
         };
         match *parts {
+            // `2019-02-30`: with the year first the day is the last number, and may be one its
+            // month lacks (`13.5.2015`, one token, has no day of its own to point at).
             [Num(y, 4), Num(m, _), Num(d, _)] | [Num(y, 4), Month(m), Num(d, _)] => {
-                day(yy(y, 4)?, m, d)
+                if end > start + 1 {
+                    self.make_day(Some(yy(y, 4)?), m, (d, end - 1), None, end)
+                } else {
+                    day(yy(y, 4)?, m, d)
+                }
             }
             [Num(a, _), Num(b, _), Num(y, ly)] if ly == 4 || ly == 2 => {
                 let y = yy(y, ly)?;
@@ -1508,6 +1620,7 @@ impl<'a> Parser<'a> {
             approx: true,
             weekday: None,
             relative: inner.relative,
+            missing: None,
         })
     }
 
@@ -1720,7 +1833,7 @@ mod tests {
     fn dates(text: &str, anchor: &Anchor) -> Vec<(String, String, bool)> {
         let toks = super::super::token::tokenize(text);
         let mut out = Vec::new();
-        find(text, &toks, anchor, &mut out);
+        find(text, &toks, anchor, &mut out, &mut Vec::new());
         out.iter()
             .map(|d| {
                 (

@@ -851,7 +851,9 @@ impl<'a> Parser<'a> {
             .is_some_and(|w| w.eq_ignore_ascii_case("minus") || w.eq_ignore_ascii_case("negative"))
             && self.toks.get(i + 1).is_some_and(|t| t.kind != Kind::Punct);
         if !(minus_sign || minus_word) {
-            return self.unsigned_figure_at(i);
+            let (mut f, end) = self.unsigned_figure_at(i)?;
+            f.written = self.written_beyond_precision(i, end);
+            return Some((f, end));
         }
         if !self.may_open(i + 1) {
             return None;
@@ -861,7 +863,30 @@ impl<'a> Parser<'a> {
         f.value = -f.value;
         f.bounds = (-f.bounds.1, -f.bounds.0);
         f.range = f.range.map(|(a, b)| (-b, -a));
+        // The sign is part of the number as written.
+        f.written = self
+            .written_beyond_precision(i + 1, end)
+            .map(|w| Span::new(f.span.start, w.end));
         Some((f, end))
+    }
+
+    /// For a figure over tokens `[a, b)` with more significant digits than an `f64` holds: its
+    /// number as written, from the first numeral to the last and the scale word after it
+    /// (`999999999999999999999 million`; the `m` of `… m` is the unit, shown apart).
+    fn written_beyond_precision(&self, a: usize, b: usize) -> Option<Span> {
+        let mut numerals = (a..b).filter(|&k| self.kind(k) == Some(Kind::Number));
+        if numerals.clone().all(|k| holds_every_digit(self.s(k))) {
+            return None;
+        }
+        let first = numerals.next()?;
+        let mut last = numerals.next_back().unwrap_or(first);
+        if last + 1 < b
+            && self.word(last + 1).and_then(units::scale).is_some()
+            && self.unit_at(last + 1).is_none()
+        {
+            last += 1;
+        }
+        Some(self.span(first, last + 1))
     }
 
     /// Whether a figure can start at token `i`, as the tokenizer marked it: most tokens are
@@ -1444,8 +1469,22 @@ impl<'a> Parser<'a> {
             ordinal: false,
             conversion: None,
             noun: None,
+            written: None,
         }
     }
+}
+
+/// Whether an `f64` holds a numeral at the precision it is written with (`1,234.50`): 15 digits
+/// (`f64::DIGITS`) from the first that is not zero to the last, zeros after it included, since
+/// they state its precision (`7,000` is 6,999.5 to 7,000.5).
+fn holds_every_digit(numeral: &str) -> bool {
+    // Fewer bytes than that are fewer digits: most numerals stop here.
+    if numeral.len() <= f64::DIGITS as usize {
+        return true;
+    }
+    let mut digits = numeral.bytes().filter(u8::is_ascii_digit);
+    digits.by_ref().find(|&d| d != b'0');
+    digits.count() < f64::DIGITS as usize
 }
 
 /// Units in the singular as they stand in compounds (`a 3-inch gap`, `a nine-day event`).

@@ -16,10 +16,14 @@ fn labels(text: &str, config: &Config) -> Vec<(usize, usize, String)> {
             .map(|u| format!(" {u}"))
             .unwrap_or_default();
         let approx = if f.approx() { " ~" } else { "" };
+        let value = match f.written {
+            Some(w) => format!("{} as written", &text[w.start..w.end]),
+            None => f.value.to_string(),
+        };
         out.push((
             f.span.start,
             f.span.end,
-            format!("{} {}{unit}{approx}", f.kind.as_str(), f.value),
+            format!("{} {value}{unit}{approx}", f.kind.as_str()),
         ));
     }
     for d in &a.dates {
@@ -27,6 +31,13 @@ fn labels(text: &str, config: &Config) -> Vec<(usize, usize, String)> {
             d.span.start,
             d.span.end,
             format!("date {}{}", d.value.iso(), if d.approx { " ~" } else { "" }),
+        ));
+    }
+    for d in &a.invalid_dates {
+        out.push((
+            d.span.start,
+            d.span.end,
+            format!("no date {}-{:02}-{:02}", d.year, d.month, d.day),
         ));
     }
     for actor in &a.actors {
@@ -250,5 +261,54 @@ fn configured_actors_and_currency() {
                  ^^^^^^^^^^ money 5000000 AUD
                                  ^^^^^^^ group The Quartet",
         &config,
+    );
+}
+
+/// A year with more digits than any year has was left unread, and the day took the reference
+/// year: `December 31, 999999999999999999999` was December 31, 2014 here (today, in a report
+/// with no date of its own).
+#[test]
+fn a_number_where_the_year_stands_that_no_year_can_be_makes_no_date() {
+    check(
+        "It ended on December 31, 999999999999999999999 in Seoul.
+                     ^^ count 31
+                         ^^^^^^^^^^^^^^^^^^^^^ count 999999999999999999999 as written
+                                                  ^^^^^ country South Korea",
+    );
+    check(
+        "Talks were held on 31 December 123456, in December 99999 and on 12/31/99999.
+                   ^^ count 31
+                               ^^^^^^ count 123456
+                                                   ^^^^^ count 99999",
+    );
+    check(
+        "The records end on Dec. 31, 9999.
+                        ^^ count 31
+                            ^^^^ count 9999",
+    );
+    // Four digits with a word after them count something, after a day of the reference year.
+    check(
+        "On March 3, 2500 soldiers crossed.
+   ^^^^^^^ date 2014-03-03
+            ^^^^ count 2500",
+    );
+}
+
+/// `Feb. 30, 2019` was read as the month, a count of 30 and the year: a day its month lacks
+/// makes one expression that is no date, and no count either.
+#[test]
+fn a_day_its_month_lacks_is_no_date_and_no_count() {
+    check(
+        "The talks ended on Feb. 30, 2019 in Seoul; Saturday, the 31st of April 2019, passed.
+                   ^^^^^^^^^^^^^ no date 2019-02-30
+                                    ^^^^^ country South Korea
+                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ no date 2019-04-31",
+    );
+    // Without a year, an ordinal or `on` before it, it is read as a month and a count.
+    check(
+        "In February 30 soldiers died; on Feb. 30 they met.
+   ^^^^^^^^ date 2014-02
+            ^^ count 30
+                                 ^^^^^^^ no date 2014-02-30",
     );
 }
