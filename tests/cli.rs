@@ -733,3 +733,19 @@ fn check_reports_a_date_its_month_lacks() {
         "{out}"
     );
 }
+
+/// A year no calendar has used to fall back to the reference year: today's, in a report
+/// without a date of its own.
+#[test]
+fn analyze_finds_no_date_in_a_year_no_calendar_has() {
+    let report = temp_dir("year").join("r.txt");
+    std::fs::write(
+        &report,
+        "The talks ended on December 31, 999999999999999999999.\n",
+    )
+    .unwrap();
+    let o = dossier(&["analyze", "--format", "json", report.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let v = if v.is_array() { v[0].clone() } else { v };
+    assert_eq!(v["dates"], serde_json::json!([]), "{v:#}");
+}
