@@ -92,6 +92,8 @@ pub struct Config {
     /// The most locations one answer lists (references, highlights, the mentions a hover
     /// names), so that a report of a million equal figures cannot make an answer of megabytes.
     pub max_results: usize,
+    /// The most items a list in a hover card names (titles, spellings, other reports).
+    pub hover_list: usize,
     /// The most dates, figures and actor mentions one analysis keeps; past them the rest of
     /// the report is not analysed, so that memory stays bounded whatever the report holds.
     pub max_mentions: usize,
@@ -112,6 +114,7 @@ impl Default for Config {
             code_lens: false,
             diagnostics_delay_ms: 50,
             max_results: 1000,
+            hover_list: 12,
             max_mentions: 50_000,
             globs: vec!["**/*.md".into(), "**/*.markdown".into(), "**/*.txt".into()],
         }
@@ -249,6 +252,10 @@ impl Applier<'_> {
                 },
                 "max-mentions" | "maxMentions" => match value.as_integer() {
                     Some(n) if n > 0 => config.max_mentions = n as usize,
+                    _ => self.error(key, format!("`{key}` must be a positive number, not {value}")),
+                },
+                "hover-list" | "hoverList" => match value.as_integer() {
+                    Some(n) if n > 0 => config.hover_list = n as usize,
                     _ => self.error(key, format!("`{key}` must be a positive number, not {value}")),
                 },
                 "max-results" | "maxResults" => match value.as_integer() {

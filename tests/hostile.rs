@@ -109,6 +109,10 @@ fn after_any_bad_frame_the_server_finds_the_next_and_answers_every_later_request
             "a byte that is not UTF-8",
             b"Content-Len\xffgth: 4\r\n\r\nnull".to_vec(),
         ),
+        (
+            "a long line opening like a header",
+            [b"Content-Length:".as_slice(), &[b' '; 20_000], b"\n"].concat(),
+        ),
     ];
     let mut c = started();
     for (what, bytes) in bad {

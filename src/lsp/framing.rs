@@ -132,13 +132,17 @@ impl Deframer {
                     read,
                 } => {
                     let rest = &self.buf[self.pos..];
+                    // Past the limit, the search for the next frame starts a byte on, so that
+                    // a line opening with `Content-Length:` is not found again.
                     let Some(nl) = memchr(b'\n', rest) else {
                         if *read + rest.len() > MAX_HEADERS {
+                            self.pos += 1;
                             return Some(self.bad("a header line longer than 8 KB"));
                         }
                         return None;
                     };
                     if *read + nl > MAX_HEADERS {
+                        self.pos += 1;
                         return Some(self.bad("headers longer than 8 KB"));
                     }
                     let line_start = self.pos;
@@ -457,6 +461,19 @@ mod tests {
         assert_eq!(bad, 1);
         d.push(&frame(GOOD));
         assert_eq!(d.next_event(), Some(good()));
+    }
+
+    #[test]
+    fn a_long_line_that_opens_like_a_header_is_answered_once() {
+        for tail in ["\n", ""] {
+            let mut bytes = b"Content-Length:".to_vec();
+            bytes.extend(vec![b' '; 3 * MAX_HEADERS]);
+            bytes.extend(tail.as_bytes());
+            bytes.extend(frame(GOOD));
+            let found = events(&bytes);
+            assert_eq!(found.len(), 2, "{found:?}");
+            assert_eq!(found[1], good());
+        }
     }
 
     #[test]

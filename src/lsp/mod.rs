@@ -1150,7 +1150,7 @@ impl LanguageServer for Backend {
                 others: &others,
                 currency: &config.currency,
                 rates: &config.checks.rates,
-                list_limit: crate::ide::LIST_LIMIT,
+                list_limit: config.hover_list,
             };
             let Some((span, md)) = crate::ide::hover(&doc.text, &doc.analysis, offset, &context)
             else {
