@@ -419,3 +419,31 @@ fn a_report_of_a_million_equal_figures_keeps_memory_bounded() {
         assert_eq!(c.shutdown(), Some(0));
     }
 }
+
+#[test]
+fn a_report_closed_and_opened_again_never_takes_the_old_texts_analysis() {
+    let mut c = started();
+    let u = uri("reopened.txt");
+    // A long text whose analysis is still running when the report is closed and opened again
+    // with another text at the same version.
+    c.open(&u, "plaintext", &one_long_line());
+    std::thread::sleep(Duration::from_millis(300));
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    c.open(&u, "plaintext", "Seoul met Tokyo on Oct. 31, 2014.\n");
+    c.diagnostics(&u, 1);
+    // Long enough for the first analysis to finish in a debug build.
+    std::thread::sleep(Duration::from_secs(4));
+    let tokens = c.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    let n = tokens["data"].as_array().map_or(0, Vec::len);
+    assert!(
+        n > 0 && n <= 5 * 4,
+        "{n} numbers: the tokens of the old text"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}

@@ -34,11 +34,18 @@ pub struct Document {
     lines: std::sync::OnceLock<position::Lines>,
     /// Counts finished jobs, for whoever waits on one.
     done: watch::Sender<u64>,
+    /// Which opening of the report this is: a job started before the report was closed and
+    /// opened again belongs to the old text and is dropped.
+    id: u64,
 }
+
+/// Numbers each `Document` made.
+static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// One analysis to make off the message loop: a copy of the text at one version, with the
 /// document's cache.
 pub struct Job {
+    document: u64,
     version: i32,
     generation: u64,
     text: String,
@@ -49,6 +56,7 @@ pub struct Job {
 
 /// A job's result, to hand back to its document.
 pub struct Finished {
+    document: u64,
     version: i32,
     generation: u64,
     text: String,
@@ -61,6 +69,7 @@ impl Job {
         let analysis =
             crate::host::analyze_with(&self.text, &self.config, self.format, &mut self.cache);
         Finished {
+            document: self.document,
             version: self.version,
             generation: self.generation,
             text: self.text,
@@ -84,6 +93,7 @@ impl Document {
             cache: Some(Cache::default()),
             lines: Default::default(),
             done: watch::Sender::new(0),
+            id: OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -130,6 +140,7 @@ impl Document {
         }
         self.lines = Default::default();
         Some(Job {
+            document: self.id,
             version: self.version,
             generation: self.generation,
             text,
@@ -142,6 +153,9 @@ impl Document {
     /// Takes a job's result: its analysis becomes the document's unless the configuration
     /// changed while it ran.
     pub fn finish(&mut self, done: Finished) {
+        if done.document != self.id {
+            return;
+        }
         self.cache = Some(done.cache);
         self.text = done.text;
         self.analysis = Arc::new(done.analysis);
@@ -195,6 +209,18 @@ impl Document {
 impl Job {
     pub fn version(&self) -> i32 {
         self.version
+    }
+
+    /// The opening of the report this job analyses.
+    pub fn document(&self) -> u64 {
+        self.document
+    }
+}
+
+impl Document {
+    /// Which opening of the report this is (see `Job::document`).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 }
 

@@ -234,11 +234,12 @@ async fn settle(state: &Arc<Mutex<State>>, uri: &Uri) {
                 let _ = rx.changed().await;
             }
             Step::Run(job) => {
-                let version = job.version();
+                let (version, document) = (job.version(), job.document());
                 let finished = tokio::task::spawn_blocking(move || job.run()).await;
                 let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
-                let Some(d) = s.docs.get_mut(uri) else {
-                    return;
+                // Closed, or closed and opened again: the job's text is not the report's.
+                let Some(d) = s.docs.get_mut(uri).filter(|d| d.id() == document) else {
+                    continue;
                 };
                 match finished {
                     Ok(done) => d.finish(done),
