@@ -314,7 +314,7 @@ fn replace_lone_surrogates(body: &mut [u8]) {
             .filter(|u| (0xD800..=0xDFFF).contains(u))
     };
     let mut i = 0;
-    while let Some(k) = memchr(b'\\', &body[i..]) {
+    while let Some(k) = body.get(i..).and_then(|rest| memchr(b'\\', rest)) {
         let at = i + k;
         // A backslash only ever opens an escape in valid JSON; `\\` is one escape.
         if body.get(at + 1) != Some(&b'u') {
@@ -334,9 +334,6 @@ fn replace_lone_surrogates(body: &mut [u8]) {
                 i = at + 6;
             }
             None => i = at + 2,
-        }
-        if i >= body.len() {
-            break;
         }
     }
 }
@@ -530,6 +527,20 @@ mod tests {
         let mut bytes =
             br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#.to_vec();
         assert_eq!(screen(&mut bytes), Verdict::Pass);
+    }
+
+    #[test]
+    fn bodies_that_end_inside_an_escape_are_not_json() {
+        for body in [
+            r#"{"a":"\"#,
+            r#"{"a":"\u"#,
+            r#"{"a":"\ud800"#,
+            r#"{"a":"\ud800\"#,
+            "\\",
+        ] {
+            let mut bytes = body.as_bytes().to_vec();
+            assert_eq!(screen(&mut bytes), Verdict::NotJson, "{body}");
+        }
     }
 
     #[test]

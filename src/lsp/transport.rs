@@ -48,29 +48,36 @@ where
     loop {
         while let Some(event) = deframer.next_event() {
             let reply = match event {
-                Event::Frame(mut body) => match framing::screen(&mut body) {
-                    Verdict::Pass => {
-                        // The header and the body apart: a long report's body is not copied.
-                        let header = format!("Content-Length: {}\r\n\r\n", body.len());
-                        if to_server.write_all(header.as_bytes()).await.is_err()
-                            || to_server.write_all(&body).await.is_err()
-                            || to_server.flush().await.is_err()
-                        {
-                            return;
+                // A fault in the screen must not end the session: the body is then refused.
+                Event::Frame(mut body) => {
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        framing::screen(&mut body)
+                    }))
+                    .unwrap_or(Verdict::NotJson)
+                    {
+                        Verdict::Pass => {
+                            // The header and the body apart: a long report's body is not copied.
+                            let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                            if to_server.write_all(header.as_bytes()).await.is_err()
+                                || to_server.write_all(&body).await.is_err()
+                                || to_server.flush().await.is_err()
+                            {
+                                return;
+                            }
+                            continue;
                         }
-                        continue;
+                        Verdict::Answer(reply) => {
+                            log_fault(&mut logged, "a message that is not a JSON-RPC request");
+                            reply
+                        }
+                        Verdict::NotJson => {
+                            let what = format!("a message that is not JSON ({} bytes)", body.len());
+                            log_fault(&mut logged, &what);
+                            deframer.reject(body);
+                            PARSE_ERROR.to_vec()
+                        }
                     }
-                    Verdict::Answer(reply) => {
-                        log_fault(&mut logged, "a message that is not a JSON-RPC request");
-                        reply
-                    }
-                    Verdict::NotJson => {
-                        let what = format!("a message that is not JSON ({} bytes)", body.len());
-                        log_fault(&mut logged, &what);
-                        deframer.reject(body);
-                        PARSE_ERROR.to_vec()
-                    }
-                },
+                }
                 Event::Bad(why) => {
                     log_fault(&mut logged, why);
                     PARSE_ERROR.to_vec()
