@@ -136,7 +136,7 @@ impl Deframer {
                     // a line opening with `Content-Length:` is not found again.
                     let Some(nl) = memchr(b'\n', rest) else {
                         if *read + rest.len() > MAX_HEADERS {
-                            self.pos += 1;
+                            self.pos = (self.pos + 1).min(self.buf.len());
                             return Some(self.bad("a header line longer than 8 KB"));
                         }
                         return None;
@@ -423,6 +423,22 @@ mod tests {
             assert!(matches!(found[0], Event::Bad(_)), "{what}: {found:?}");
             assert_eq!(found[1], good(), "{what}");
         }
+    }
+
+    #[test]
+    fn a_header_block_that_fills_the_limit_exactly_waits_without_failing() {
+        // Lines of exactly the limit, then nothing yet: the fault is found with no byte to step
+        // over, and the next push must still be read.
+        let mut d = Deframer::new(1 << 20);
+        let line = [b"X-A: ".as_slice(), &vec![b'a'; MAX_HEADERS - 5], b"\n"].concat();
+        d.push(&line);
+        while d.next_event().is_some() {}
+        d.push(&frame(GOOD));
+        let mut found = Vec::new();
+        while let Some(e) = d.next_event() {
+            found.push(e);
+        }
+        assert_eq!(found.last(), Some(&good()), "{found:?}");
     }
 
     #[test]
