@@ -615,6 +615,64 @@ mod tests {
                 .into_bytes()
         }
 
+        /// Bytes that look like frames: headers, lengths, blank lines, bodies and escapes.
+        fn framey() -> impl Strategy<Value = Vec<u8>> {
+            let piece = prop_oneof![
+                Just(b"Content-Length: ".to_vec()),
+                Just(b"content-length:".to_vec()),
+                (0usize..300).prop_map(|n| n.to_string().into_bytes()),
+                Just(b"\r\n".to_vec()),
+                Just(b"\n".to_vec()),
+                Just(b"\r\n\r\n".to_vec()),
+                Just(br#"{"jsonrpc":"2.0","id":1,"method":"x","params":{"t":"\ud800"}}"#.to_vec()),
+                Just(b"\\".to_vec()),
+                Just(b"\\u".to_vec()),
+                proptest::collection::vec(any::<u8>(), 0..40),
+                (1usize..3).prop_map(|k| vec![b' '; k * MAX_HEADERS / 2]),
+            ];
+            proptest::collection::vec(piece, 0..24).prop_map(|p| p.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(500))]
+
+            /// Whatever the bytes, the deframer and the screen neither panic nor hold more
+            /// than one header block and one body, and a request after them is found.
+            #[test]
+            fn any_bytes_leave_the_deframer_bounded_and_listening(
+                bytes in framey(),
+                cuts in proptest::collection::vec(1usize..4000, 1..8),
+            ) {
+                let mut d = Deframer::new(300);
+                let mut tail = bytes;
+                // Enough to finish any body, then a line too long to be a header.
+                tail.extend(vec![b' '; 300 + MAX_HEADERS + 2]);
+                tail.push(b'\n');
+                tail.extend(frame(GOOD));
+                let mut at = 0;
+                let mut last = None;
+                for cut in cuts.iter().cycle() {
+                    if at >= tail.len() {
+                        break;
+                    }
+                    let to = (at + cut).min(tail.len());
+                    d.push(&tail[at..to]);
+                    at = to;
+                    while let Some(e) = d.next_event() {
+                        if let Event::Frame(mut body) = e {
+                            if screen(&mut body) == Verdict::NotJson {
+                                d.reject(body);
+                                continue;
+                            }
+                            last = Some(body);
+                        }
+                    }
+                    prop_assert!(d.held() <= MAX_HEADERS + 300 + 4000 + 64, "{} held", d.held());
+                }
+                prop_assert_eq!(last, Some(GOOD.as_bytes().to_vec()));
+            }
+        }
+
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(1000))]
 
