@@ -110,6 +110,14 @@ fn after_any_bad_frame_the_server_finds_the_next_and_answers_every_later_request
             b"Content-Len\xffgth: 4\r\n\r\nnull".to_vec(),
         ),
         (
+            "bytes that are not UTF-8 under a key the server skips",
+            [
+                b"Content-Length: 54\r\n\r\n".as_slice(),
+                b"{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"skipped\":\"\xff\"}",
+            ]
+            .concat(),
+        ),
+        (
             "a long line opening like a header",
             [b"Content-Length:".as_slice(), &[b' '; 20_000], b"\n"].concat(),
         ),

@@ -255,7 +255,12 @@ pub const PARSE_ERROR: &[u8] =
 /// Decides what a body is, after replacing lone UTF-16 surrogates in its escapes with U+FFFD.
 pub fn screen(body: &mut [u8]) -> Verdict {
     replace_lone_surrogates(body);
-    let request = serde_json::from_slice::<Request>(body).ok();
+    // tower-lsp-server reads the whole body as UTF-8 before it parses it; serde_json checks
+    // only the strings it keeps, not those under keys it skips.
+    let Ok(body) = std::str::from_utf8(body) else {
+        return Verdict::NotJson;
+    };
+    let request = serde_json::from_str::<Request>(body).ok();
     if let Some(request) = request.as_ref().filter(|r| !r.method().is_empty()) {
         // A request in the `$/` namespace is the client's to send only as a notification;
         // tower-lsp-server drops it silently, so it is answered here.
@@ -269,7 +274,7 @@ pub fn screen(body: &mut [u8]) -> Verdict {
         return Verdict::Pass;
     }
     // A response to one of the server's requests (`Request` reads it too, with no method).
-    if serde_json::from_slice::<Response>(body).is_ok() {
+    if serde_json::from_str::<Response>(body).is_ok() {
         return Verdict::Pass;
     }
     if let Some(request) = request {
@@ -280,7 +285,7 @@ pub fn screen(body: &mut [u8]) -> Verdict {
             "Invalid Request",
         ));
     }
-    match serde_json::from_slice::<serde_json::Value>(body) {
+    match serde_json::from_str::<serde_json::Value>(body) {
         Err(_) => Verdict::NotJson,
         Ok(value) => {
             // Only an id tower-lsp-server could have read is echoed; otherwise null.
@@ -543,6 +548,13 @@ mod tests {
         let mut bytes =
             br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#.to_vec();
         assert_eq!(screen(&mut bytes), Verdict::Pass);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_under_a_key_the_server_skips_are_refused() {
+        let mut bytes =
+            b"{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"skipped\":\"\xff\"}".to_vec();
+        assert_eq!(screen(&mut bytes), Verdict::NotJson);
     }
 
     #[test]
