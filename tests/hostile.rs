@@ -455,3 +455,32 @@ fn a_report_closed_and_opened_again_never_takes_the_old_texts_analysis() {
     );
     assert_eq!(c.shutdown(), Some(0));
 }
+
+#[test]
+fn a_request_cancelled_while_its_report_is_analysed_leaves_the_next_one_answered() {
+    let mut c = started();
+    let u = uri("cancelled.txt");
+    let text = one_long_line();
+    c.open(&u, "plaintext", &text);
+    c.diagnostics(&u, 1);
+    // A new text that shares no paragraph with the old, then a request that must wait for
+    // its analysis, cancelled at once.
+    c.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": u, "version": 2 },
+            "contentChanges": [{ "text": text.replace("Seoul", "Tokyo") }],
+        }),
+    );
+    c.send(json!({ "jsonrpc": "2.0", "id": 9001, "method": "textDocument/documentSymbol", "params": { "textDocument": { "uri": u } } }));
+    c.notify("$/cancelRequest", json!({ "id": 9001 }));
+    let r = c.wait_for(|m| m["id"] == 9001);
+    assert!(r.get("error").is_some() || r.get("result").is_some(), "{r}");
+    // The analysis the cancelled request started still lands: later requests are answered.
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    assert!(symbols.is_array(), "{symbols}");
+    assert_eq!(c.shutdown(), Some(0));
+}

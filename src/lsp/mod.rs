@@ -204,55 +204,51 @@ impl Backend {
 
 /// Brings a report's analysis up to date with its text: starts a job off the message loop, or
 /// waits for the one running, until the analysis is of the current version.
+///
+/// The job runs in a task of its own, not in the caller's future: a caller's future can be
+/// dropped (a request cancelled before it ran, a server shutting down), and a job dropped with
+/// it would never hand its cache back, leaving every later request waiting.
 async fn settle(state: &Arc<Mutex<State>>, uri: &Uri) {
-    enum Step {
-        Done,
-        Wait(tokio::sync::watch::Receiver<u64>),
-        Run(Box<document::Job>),
-    }
     loop {
-        let step = {
+        let wait = {
             let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
-            let current = s.docs.get(uri).is_none_or(Document::is_current);
-            if current {
-                Step::Done
-            } else {
-                let config = s.config_for(uri);
-                match s.docs.get_mut(uri) {
-                    None => Step::Done,
-                    Some(d) => match d.begin(&config) {
-                        Some(job) => Step::Run(Box::new(job)),
-                        None => Step::Wait(d.waiter()),
-                    },
-                }
+            if s.docs.get(uri).is_none_or(Document::is_current) {
+                return;
             }
+            let config = s.config_for(uri);
+            let Some(d) = s.docs.get_mut(uri) else {
+                return;
+            };
+            let wait = d.waiter();
+            if let Some(job) = d.begin(&config) {
+                tokio::spawn(run_job(state.clone(), uri.clone(), Box::new(job)));
+            }
+            wait
         };
-        match step {
-            Step::Done => return,
-            // A closed document drops its sender, which ends the wait too.
-            Step::Wait(mut rx) => {
-                let _ = rx.changed().await;
-            }
-            Step::Run(job) => {
-                let (version, document) = (job.version(), job.document());
-                let finished = tokio::task::spawn_blocking(move || job.run()).await;
-                let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
-                // Closed, or closed and opened again: the job's text is not the report's.
-                let Some(d) = s.docs.get_mut(uri).filter(|d| d.id() == document) else {
-                    continue;
-                };
-                match finished {
-                    Ok(done) => d.finish(done),
-                    Err(e) => {
-                        let msg = match e.try_into_panic() {
-                            Ok(panic) => panic_message(&panic),
-                            Err(e) => e.to_string(),
-                        };
-                        eprintln!("dossier: internal error analysing {}: {msg}", uri.as_str());
-                        d.fail(version);
-                    }
-                }
-            }
+        // A closed document drops its sender, which ends the wait too.
+        let mut wait = wait;
+        let _ = wait.changed().await;
+    }
+}
+
+/// Runs one analysis job on the blocking pool and hands its result to its document.
+async fn run_job(state: Arc<Mutex<State>>, uri: Uri, job: Box<document::Job>) {
+    let (version, document) = (job.version(), job.document());
+    let finished = tokio::task::spawn_blocking(move || job.run()).await;
+    let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+    // Closed, or closed and opened again: the job's text is not the report's.
+    let Some(d) = s.docs.get_mut(&uri).filter(|d| d.id() == document) else {
+        return;
+    };
+    match finished {
+        Ok(done) => d.finish(done),
+        Err(e) => {
+            let msg = match e.try_into_panic() {
+                Ok(panic) => panic_message(&panic),
+                Err(e) => e.to_string(),
+            };
+            eprintln!("dossier: internal error analysing {}: {msg}", uri.as_str());
+            d.fail(version);
         }
     }
 }
