@@ -109,11 +109,6 @@ impl Document {
         self.analyzed == Some(self.version)
     }
 
-    /// The version the analysis is of.
-    pub fn analyzed_version(&self) -> Option<i32> {
-        self.analyzed
-    }
-
     /// The configuration changed: the analysis must be made again.
     pub fn invalidate(&mut self) {
         self.analyzed = None;
