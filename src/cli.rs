@@ -194,8 +194,12 @@ fn load(
 }
 
 /// The files to check, in order (`Ok`), and the paths already known not to be read (`Err`):
-/// folders are walked, and a folder without reports is a problem of its own.
-fn expand(paths: &[PathBuf]) -> Result<Vec<Result<PathBuf, Checked>>, UsageError> {
+/// folders are walked by the rules the server follows in a workspace (`host::reports_under`),
+/// and a folder without reports is a problem of its own.
+fn expand(
+    paths: &[PathBuf],
+    explicit: Option<&Config>,
+) -> Result<Vec<Result<PathBuf, Checked>>, UsageError> {
     if paths.iter().filter(|p| is_stdin(p)).count() > 1 {
         return Err(UsageError(
             "standard input (`-`) can be read only once".into(),
@@ -204,12 +208,22 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<Result<PathBuf, Checked>>, UsageError
     let mut files = Vec::new();
     for p in paths {
         if !is_stdin(p) && p.is_dir() {
-            let mut found = Vec::new();
-            host::walk_reports(p, &mut found);
+            // The folder's own `dossier.toml` may say which files are reports; its problems are
+            // told when its reports are read.
+            let globs = match explicit {
+                Some(c) => c.globs.clone(),
+                None => {
+                    host::find_config(p)
+                        .map(|file| host::load_config(&file, &Config::default()).0)
+                        .unwrap_or_default()
+                        .globs
+                }
+            };
+            let found = host::reports_under(p, &globs, None);
             if found.is_empty() {
                 files.push(Err(Checked::Unread {
                     path: p.clone(),
-                    message: "no reports (.md, .markdown, .txt) in this directory".into(),
+                    message: format!("no reports ({}) in this directory", globs.join(", ")),
                 }));
             }
             files.extend(found.into_iter().map(Ok));
@@ -256,7 +270,7 @@ fn finding_list(l: &Loaded) -> impl Iterator<Item = &Finding> {
 
 fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<ExitCode, UsageError> {
     let explicit = explicit_config(common)?;
-    let files = expand(paths)?;
+    let files = expand(paths, explicit.as_ref())?;
     let mut warnings = Vec::new();
     // Reports are independent: analyse them on every core.
     let started = std::time::Instant::now();

@@ -72,6 +72,11 @@ impl LineIndex {
             .saturating_sub(1)
     }
 
+    /// How many lines there are: one more than line breaks.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line.min(self.starts.len() - 1)]
     }

@@ -103,7 +103,7 @@ proptest! {
             prop_assert_eq!(doc.rope.to_string(), model.clone());
         }
         let fresh = dossier::host::analyze(&model, &config, dossier::Format::Markdown);
-        prop_assert_eq!(&*doc.analysis, &fresh);
+        prop_assert_eq!(&*doc.snapshot.analysis, &fresh);
     }
 }
 
@@ -182,7 +182,7 @@ fn editing_reports_paragraph_by_paragraph_matches_fresh_analyses() {
             doc.reanalyze(&config);
             let fresh = dossier::host::analyze(&text, &config, format);
             assert_eq!(
-                *doc.analysis,
+                *doc.snapshot.analysis,
                 fresh,
                 "{} after inserting {piece:?} at {at}",
                 path.display()

@@ -127,3 +127,53 @@ fn indexed_reports_configured_actors_and_utf16_columns() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&outside);
 }
+
+/// The nearest `dossier.toml` is looked for once, not on every keystroke: a file written later
+/// applies when the client says it changed, and then to every open report.
+#[test]
+fn a_dossier_toml_written_later_applies_once_the_client_says_so() {
+    let dir = std::env::temp_dir().join(format!("dossier-ws-late-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "# Notes\n\nThey met zorblat in Seoul.\n";
+    let uri = format!("file://{}/r.md", dir.display());
+    let mut c = Client::start();
+    c.initialize(&["utf-16"], json!({}));
+    c.open(&uri, "markdown", text);
+    c.diagnostics(&uri, 1);
+    let at = pos(text, text.find("zorblat").unwrap() + 2, "utf-16");
+    let hover = |c: &mut Client| {
+        c.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": at }),
+        )
+    };
+    assert!(hover(&mut c).is_null(), "no actor before any configuration");
+
+    let toml = dir.join("dossier.toml");
+    std::fs::write(
+        &toml,
+        "[[actors]]\nname = \"Zorblat Council\"\nkind = \"organization\"\naliases = [\"zorblat\"]\n",
+    )
+    .unwrap();
+    // An edit re-analyses the report, with the configuration looked up before.
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": text }] }),
+    );
+    assert!(hover(&mut c).is_null(), "the lookup is remembered");
+
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("file://{}", toml.display()), "type": 1 }] }),
+    );
+    let card = hover(&mut c);
+    assert!(
+        card["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("Zorblat Council")),
+        "{card}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,7 +1,7 @@
 //! Rename, completion, inlay hints and code lenses, in byte offsets.
 
 use crate::config::Config;
-use crate::model::{ActorKind, Analysis, FigureKind, Precision};
+use crate::model::{ActorKind, Analysis, FigureKind, Finding, Fix, Precision};
 use crate::text::Span;
 
 use super::{Target, target_at};
@@ -232,6 +232,15 @@ pub fn section_counts(analysis: &Analysis) -> Vec<(Span, String)> {
             )
         })
         .collect()
+}
+
+/// The findings with a fix that overlap or touch `want` (a selection or a cursor), with their
+/// fixes: the quick fixes an editor offers there.
+pub fn fixes_for(analysis: &Analysis, want: Span) -> impl Iterator<Item = (&Finding, &Fix)> {
+    analysis.findings.iter().filter_map(move |f| {
+        let fix = f.fix.as_ref()?;
+        (f.span.overlaps(want) || f.span.touches(want.start)).then_some((f, fix))
+    })
 }
 
 #[cfg(test)]

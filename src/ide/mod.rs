@@ -2,7 +2,9 @@
 //! the LSP layer converts in, calls one function, and converts out.
 
 pub mod edit;
+pub mod symbols;
 pub mod tokens;
+pub mod workspace;
 
 use crate::model::{Actor, Analysis, DateMention, Figure, FigureKind};
 use crate::text::Span;
@@ -462,6 +464,26 @@ pub fn references(analysis: &Analysis, offset: usize, limit: usize) -> Option<Ve
         spans = spans[start..start + limit].to_vec();
     }
     Some(spans)
+}
+
+/// For an actor declared in `dossier.toml`, the line of its entry there: where the actor at
+/// `offset` is defined.
+pub fn declared_line(analysis: &Analysis, offset: usize) -> Option<usize> {
+    match target_at(analysis, offset)? {
+        Target::Actor(a, _) => analysis.actors[a].config_line.filter(|&l| l > 0),
+        _ => None,
+    }
+}
+
+/// A hover card for clients that show only plain text: cards mark their first words bold, and
+/// nothing else, so the two markers go.
+pub fn plain_text(card: &str) -> String {
+    if let Some(rest) = card.strip_prefix("**")
+        && let Some(end) = rest.find("**")
+    {
+        return format!("{}{}", &rest[..end], &rest[end + 2..]);
+    }
+    card.to_string()
 }
 
 /// The first mention of the actor at `offset`.

@@ -7,22 +7,23 @@ use std::sync::Arc;
 
 use ropey::Rope;
 use tokio::sync::watch;
-use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
 use super::position::{self, Encoding};
 use crate::analysis::Cache;
 use crate::config::Config;
 use crate::model::Analysis;
 use crate::outline::Format;
+use crate::text::Span;
 
 pub struct Document {
+    /// The buffer: edits apply to it at once, in the order they arrive.
     pub rope: Rope,
     pub version: i32,
     pub format: Format,
-    /// The text the analysis was made from (the rope's contents at `analyzed`).
-    pub text: String,
-    pub analysis: Arc<Analysis>,
-    /// The version `text` and `analysis` are of, once one has been analysed.
+    /// The text and analysis of the latest version analysed.
+    pub snapshot: Snapshot,
+    /// The version `snapshot` is of, once one has been analysed.
     analyzed: Option<i32>,
     /// Bumped when the configuration changes, so that a job started before is not taken as
     /// current.
@@ -30,13 +31,63 @@ pub struct Document {
     /// Per-paragraph results, so that an edit re-recognises only what it touched; `None` while
     /// a job holds them.
     cache: Option<Cache>,
-    /// The line starts of `text`, made when a request first converts many offsets of it.
-    lines: std::sync::OnceLock<position::Lines>,
     /// Counts finished jobs, for whoever waits on one.
     done: watch::Sender<u64>,
     /// Which opening of the report this is: a job started before the report was closed and
     /// opened again belongs to the old text and is dropped.
     id: u64,
+}
+
+/// A report's text as analysed, its analysis, and the line index that every position about them
+/// goes through.
+///
+/// The text is the one contiguous copy of a report the server keeps, because the analysis reads
+/// a `&str`: the rope's contents at the version analysed, copied when a job begins. Positions in
+/// a request are read against it too, since a request is answered only once the analysis is of
+/// the current version; only edits are read against the rope, which may be newer.
+pub struct Snapshot {
+    pub text: String,
+    pub analysis: Arc<Analysis>,
+    lines: position::Lines,
+}
+
+impl Default for Snapshot {
+    fn default() -> Snapshot {
+        Snapshot::new(String::new(), Analysis::default())
+    }
+}
+
+impl Snapshot {
+    /// A snapshot of `text` and its analysis; the line index is made here, off the message
+    /// loop when the caller is a job.
+    pub fn new(text: String, analysis: Analysis) -> Snapshot {
+        Snapshot {
+            lines: position::Lines::new(&text),
+            text,
+            analysis: Arc::new(analysis),
+        }
+    }
+
+    /// The line starts of the text, for answers in whole lines (folds).
+    pub fn line_index(&self) -> &crate::text::LineIndex {
+        self.lines.index()
+    }
+
+    pub fn position(&self, offset: usize, enc: Encoding) -> Position {
+        self.lines.position(&self.text, offset, enc)
+    }
+
+    pub fn range(&self, span: Span, enc: Encoding) -> Range {
+        self.lines.range(&self.text, span, enc)
+    }
+
+    pub fn offset(&self, pos: Position, enc: Encoding) -> usize {
+        self.lines.offset(&self.text, pos, enc)
+    }
+
+    pub fn span(&self, range: Range, enc: Encoding) -> Span {
+        self.lines.span(&self.text, range, enc)
+    }
 }
 
 /// Numbers each `Document` made.
@@ -59,9 +110,8 @@ pub struct Finished {
     document: u64,
     version: i32,
     generation: u64,
-    text: String,
     cache: Cache,
-    analysis: Analysis,
+    snapshot: Snapshot,
 }
 
 impl Job {
@@ -72,10 +122,18 @@ impl Job {
             document: self.document,
             version: self.version,
             generation: self.generation,
-            text: self.text,
             cache: self.cache,
-            analysis,
+            snapshot: Snapshot::new(self.text, analysis),
         }
+    }
+
+    pub fn version(&self) -> i32 {
+        self.version
+    }
+
+    /// The opening of the report this job analyses.
+    pub fn document(&self) -> u64 {
+        self.document
     }
 }
 
@@ -86,12 +144,10 @@ impl Document {
             rope: Rope::from_str(text),
             version,
             format,
-            text: String::new(),
-            analysis: Arc::new(Analysis::default()),
+            snapshot: Snapshot::default(),
             analyzed: None,
             generation: 0,
             cache: Some(Cache::default()),
-            lines: Default::default(),
             done: watch::Sender::new(0),
             id: OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -102,6 +158,11 @@ impl Document {
         let mut doc = Document::open(text, version, format);
         doc.reanalyze(config);
         doc
+    }
+
+    /// Which opening of the report this is (see `Job::document`).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Whether the analysis is of the current text and configuration.
@@ -124,16 +185,16 @@ impl Document {
     /// analysis gives its buffers to the cache first, so that a long report is not held twice.
     pub fn begin(&mut self, config: &Config) -> Option<Job> {
         let mut cache = self.cache.take()?;
-        if let Ok(old) = Arc::try_unwrap(std::mem::take(&mut self.analysis)) {
-            cache.recycle(old);
+        let old = std::mem::take(&mut self.snapshot);
+        if let Ok(analysis) = Arc::try_unwrap(old.analysis) {
+            cache.recycle(analysis);
         }
-        let mut text = std::mem::take(&mut self.text);
+        let mut text = old.text;
         text.clear();
         text.reserve(self.rope.len_bytes());
         for chunk in self.rope.chunks() {
             text.push_str(chunk);
         }
-        self.lines = Default::default();
         Some(Job {
             document: self.id,
             version: self.version,
@@ -152,9 +213,7 @@ impl Document {
             return;
         }
         self.cache = Some(done.cache);
-        self.text = done.text;
-        self.analysis = Arc::new(done.analysis);
-        self.lines = Default::default();
+        self.snapshot = done.snapshot;
         if done.generation == self.generation {
             self.analyzed = Some(done.version);
         }
@@ -165,9 +224,7 @@ impl Document {
     /// trying again on every request.
     pub fn fail(&mut self, version: i32) {
         self.cache = Some(Cache::default());
-        self.analysis = Arc::new(Analysis::default());
-        self.text.clear();
-        self.lines = Default::default();
+        self.snapshot = Snapshot::default();
         self.analyzed = Some(version);
         self.done.send_modify(|n| *n += 1);
     }
@@ -179,20 +236,6 @@ impl Document {
         }
     }
 
-    /// The line index of `text`, for converting the analysis's offsets to positions.
-    pub fn lines(&self) -> &position::Lines {
-        self.lines.get_or_init(|| position::Lines::new(&self.text))
-    }
-
-    /// The range of a span of the analysis, in the client's encoding.
-    pub fn range(
-        &self,
-        span: crate::text::Span,
-        enc: Encoding,
-    ) -> tower_lsp_server::ls_types::Range {
-        self.lines().range(&self.text, span, enc)
-    }
-
     /// Applies change events in order: ranged ones as edits, range-less ones as replacements.
     pub fn apply(&mut self, changes: &[TextDocumentContentChangeEvent], enc: Encoding) {
         for change in changes {
@@ -201,24 +244,7 @@ impl Document {
     }
 }
 
-impl Job {
-    pub fn version(&self) -> i32 {
-        self.version
-    }
-
-    /// The opening of the report this job analyses.
-    pub fn document(&self) -> u64 {
-        self.document
-    }
-}
-
-impl Document {
-    /// Which opening of the report this is (see `Job::document`).
-    pub fn id(&self) -> u64 {
-        self.id
-    }
-}
-
+/// Applies one change event to the rope, reading its range against the rope's own text.
 pub fn apply_one(rope: &mut Rope, change: &TextDocumentContentChangeEvent, enc: Encoding) {
     match change.range {
         None => *rope = Rope::from_str(&change.text),
@@ -235,7 +261,6 @@ pub fn apply_one(rope: &mut Rope, change: &TextDocumentContentChangeEvent, enc: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp_server::ls_types::{Position, Range};
 
     fn edit(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {

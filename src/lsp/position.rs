@@ -1,5 +1,9 @@
 //! The one place that converts between byte offsets and LSP positions, in the negotiated
 //! encoding (UTF-8, UTF-16 or UTF-32), clamping positions past a line's or the document's end.
+//!
+//! Answers and requests go through `Lines`, the line index of a report's analysed text; only an
+//! edit's range is read against the rope (`offset`, `span`), whose text may be newer. Both cost
+//! a few look-ups per position whatever the length of the line.
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
@@ -53,9 +57,9 @@ fn line_content_len(rope: &Rope, line: usize) -> usize {
     len
 }
 
-/// The position of a byte offset (clamped to the text and rounded down to a char boundary).
-/// The rope counts characters and UTF-16 units in its tree, so this costs a few look-ups
-/// whatever the length of the line.
+/// The position of a byte offset in a rope (clamped to the text and rounded down to a char
+/// boundary), through the rope's own counts: the second opinion that tests and fuzzing hold
+/// `Lines` to.
 pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     let offset = offset.min(rope.len_bytes());
     let line = rope.byte_to_line(offset);
@@ -111,6 +115,11 @@ impl Lines {
         }
     }
 
+    /// The line starts themselves.
+    pub fn index(&self) -> &crate::text::LineIndex {
+        &self.index
+    }
+
     /// Units of `enc` in `text[..offset]` (`offset` on a char boundary).
     fn units_before(&self, text: &str, offset: usize, enc: Encoding) -> usize {
         if self.marks.is_empty() || enc == Encoding::Utf8 {
@@ -143,6 +152,76 @@ impl Lines {
             self.position(text, span.end, enc),
         )
     }
+
+    /// The byte offset of a position in `text`, clamped as `offset` clamps one in a rope: a line
+    /// past the end gives the end of the text, a column past the line's end the end of its
+    /// content, a column inside a character that character's start.
+    pub fn offset(&self, text: &str, pos: Position, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.index.line_count() {
+            return text.len();
+        }
+        let start = self.index.line_start(line);
+        let end = content_end(text, &self.index, line);
+        let col = pos.character as usize;
+        if enc == Encoding::Utf8 {
+            return crate::text::floor_char_boundary(text, (start + col).min(end));
+        }
+        // On a long line beyond ASCII, start from the last mark before the column.
+        let (mut at, mut units_at) = (start, 0);
+        if end - start > 2 * MARK_STEP && !self.marks.is_empty() {
+            let base = self.units_before(text, start, enc);
+            let target = base + col;
+            let k = self
+                .marks
+                .partition_point(|m| m.0 <= end && m_units(m, enc) <= target);
+            if k > 0 && self.marks[k - 1].0 > start {
+                at = self.marks[k - 1].0;
+                units_at = m_units(&self.marks[k - 1], enc) - base;
+            }
+        }
+        for (i, c) in text[at..end].char_indices() {
+            let n = if enc == Encoding::Utf16 {
+                c.len_utf16()
+            } else {
+                1
+            };
+            if units_at + n > col {
+                return at + i;
+            }
+            units_at += n;
+        }
+        end
+    }
+
+    /// A range as a span of `text`, with the ends put in order.
+    pub fn span(&self, text: &str, range: Range, enc: Encoding) -> Span {
+        let a = self.offset(text, range.start, enc);
+        let b = self.offset(text, range.end, enc);
+        Span::new(a.min(b), a.max(b))
+    }
+}
+
+/// A mark's count of `enc` units before it (UTF-16 or UTF-32).
+fn m_units(m: &(usize, usize, usize), enc: Encoding) -> usize {
+    if enc == Encoding::Utf16 { m.1 } else { m.2 }
+}
+
+/// Where a line's content ends: before its `\n`, `\r\n` or `\r`, or at the end of the text.
+fn content_end(text: &str, index: &crate::text::LineIndex, line: usize) -> usize {
+    if line + 1 >= index.line_count() {
+        return text.len();
+    }
+    let next = index.line_start(line + 1);
+    let bytes = text.as_bytes();
+    let mut end = next;
+    if end > 0 && bytes[end - 1] == b'\n' {
+        end -= 1;
+    }
+    if end > 0 && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    end.max(index.line_start(line))
 }
 
 /// How many code units of `enc` a piece of text takes.
@@ -198,14 +277,7 @@ pub fn line_start(line: usize) -> Position {
     Position::new(line.saturating_sub(1) as u32, 0)
 }
 
-pub fn range(rope: &Rope, span: Span, enc: Encoding) -> Range {
-    Range::new(
-        position(rope, span.start, enc),
-        position(rope, span.end, enc),
-    )
-}
-
-/// A range as a span, with the ends put in order.
+/// A range of a rope as a span, with the ends put in order: how an edit's range is read.
 pub fn span(rope: &Rope, range: Range, enc: Encoding) -> Span {
     let a = offset(rope, range.start, enc);
     let b = offset(rope, range.end, enc);
@@ -284,6 +356,33 @@ mod tests {
                     position(&rope, o, enc),
                     "{enc:?} at {o}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn line_index_reads_positions_as_the_rope_does() {
+        // Every column of every line and a few past its end, on short lines, on long lines read
+        // from the marks, inside surrogate pairs and UTF-8 sequences, and past the last line.
+        let text = format!(
+            "{TEXT}\r\n\n\rtail {}\nshort é\n{}x\n{}",
+            "é😀".repeat(700),
+            "😀a".repeat(900),
+            "x".repeat(3000)
+        );
+        let rope = Rope::from_str(&text);
+        let lines = Lines::new(&text);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            for line in 0..rope.len_lines() as u32 + 2 {
+                // Every column near the start, then a stride that lands on both halves of pairs.
+                for col in (0..64).chain((64..6200).step_by(13)) {
+                    let p = Position::new(line, col);
+                    assert_eq!(
+                        lines.offset(&text, p, enc),
+                        offset(&rope, p, enc),
+                        "{enc:?} at {p:?}"
+                    );
+                }
             }
         }
     }

@@ -1,0 +1,124 @@
+//! Hover cards, go-to-definition, references and highlights: what the cursor stands on, and
+//! where else it is mentioned, in this report and the others of the workspace.
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+
+use crate::ide::{self, workspace};
+use crate::lsp::state::Backend;
+use crate::lsp::{from_proto, position, to_proto};
+
+pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
+    let tdp = params.text_document_position_params;
+    let uri = &tdp.text_document.uri;
+    b.settle(uri).await;
+    b.guarded("textDocument/hover", |s| {
+        let config = s.config_for(uri);
+        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+        let offset = snap.offset(tdp.position, enc);
+        let others: Vec<workspace::Report> = s
+            .other_reports(uri)
+            .map(|(u, r)| workspace::Report {
+                label: from_proto::file_label(u),
+                analysis: &r.analysis,
+            })
+            .collect();
+        let others = workspace::mentioned_in(&snap.analysis, offset, &others);
+        let context = ide::HoverContext {
+            others: &others,
+            currency: &config.currency,
+            rates: &config.checks.rates,
+            list_limit: config.hover_list,
+        };
+        let Some((span, card)) = ide::hover(&snap.text, &snap.analysis, offset, &context) else {
+            return Ok(None);
+        };
+        Ok(Some(Hover {
+            contents: to_proto::hover_contents(card, s.caps.plain_hover),
+            range: Some(snap.range(span, enc)),
+        }))
+    })
+}
+
+pub async fn goto_definition(
+    b: &Backend,
+    params: GotoDefinitionParams,
+) -> Result<Option<GotoDefinitionResponse>> {
+    let tdp = params.text_document_position_params;
+    let uri = &tdp.text_document.uri;
+    b.settle(uri).await;
+    b.guarded("textDocument/definition", |s| {
+        let enc = s.encoding();
+        let (offset, declared) = {
+            let snap = &s.doc(uri)?.snapshot;
+            let offset = snap.offset(tdp.position, enc);
+            (offset, ide::declared_line(&snap.analysis, offset))
+        };
+        // An actor declared in dossier.toml is defined there.
+        if let Some(line) = declared
+            && let Some(toml) = s.config_file_for(uri).and_then(Uri::from_file_path)
+        {
+            let at = position::line_start(line);
+            let location = Location::new(toml, Range::new(at, at));
+            return Ok(Some(GotoDefinitionResponse::Scalar(location)));
+        }
+        let snap = &s.doc(uri)?.snapshot;
+        Ok(ide::definition(&snap.analysis, offset)
+            .map(|span| GotoDefinitionResponse::Scalar(to_proto::location(uri, snap, span, enc))))
+    })
+}
+
+pub async fn references(b: &Backend, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+    let tdp = &params.text_document_position;
+    let uri = &tdp.text_document.uri;
+    b.settle(uri).await;
+    b.guarded("textDocument/references", |s| {
+        let limit = s.config_for(uri).max_results;
+        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+        let offset = snap.offset(tdp.position, enc);
+        let Some(mut spans) = ide::references(&snap.analysis, offset, limit) else {
+            return Ok(None);
+        };
+        if !params.context.include_declaration
+            && let Some(first) = ide::definition(&snap.analysis, offset)
+        {
+            spans.retain(|sp| *sp != first);
+        }
+        let mut locations: Vec<Location> = spans
+            .iter()
+            .map(|sp| to_proto::location(uri, snap, *sp, enc))
+            .collect();
+        // The same actor in the other reports of the workspace, by canonical name.
+        let others: Vec<_> = s.other_reports(uri).collect();
+        let analyses: Vec<_> = others.iter().map(|(_, r)| &*r.analysis).collect();
+        let room = limit.saturating_sub(locations.len());
+        for (k, span) in workspace::references_elsewhere(&snap.analysis, offset, &analyses, room) {
+            let (other, r) = others[k];
+            locations.push(to_proto::location(other, r, span, enc));
+        }
+        Ok(Some(locations))
+    })
+}
+
+pub async fn document_highlight(
+    b: &Backend,
+    params: DocumentHighlightParams,
+) -> Result<Option<Vec<DocumentHighlight>>> {
+    let tdp = params.text_document_position_params;
+    let uri = &tdp.text_document.uri;
+    b.settle(uri).await;
+    b.guarded("textDocument/documentHighlight", |s| {
+        let limit = s.config_for(uri).max_results;
+        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+        let offset = snap.offset(tdp.position, enc);
+        Ok(ide::references(&snap.analysis, offset, limit).map(|spans| {
+            spans
+                .iter()
+                .map(|sp| DocumentHighlight {
+                    range: snap.range(*sp, enc),
+                    kind: Some(DocumentHighlightKind::TEXT),
+                })
+                .collect()
+        }))
+    })
+}

@@ -1,0 +1,102 @@
+//! The outline of a report (`documentSymbol`), its folds, and the workspace symbol search.
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+
+use crate::ide::symbols::{self as ide, SymbolKind as Kind};
+use crate::lsp::state::Backend;
+use crate::lsp::{raw, to_proto};
+
+pub async fn document_symbol(
+    b: &Backend,
+    params: DocumentSymbolParams,
+) -> Result<Option<DocumentSymbolResponse>> {
+    let uri = &params.text_document.uri;
+    b.settle(uri).await;
+    b.guarded("textDocument/documentSymbol", |s| {
+        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+        if !s.caps.hierarchical_symbols {
+            let flat = snap
+                .analysis
+                .sections
+                .iter()
+                .map(|sec| {
+                    let location = to_proto::location(uri, snap, sec.span, enc);
+                    to_proto::symbol_information(sec.title.clone(), Kind::Section, location, None)
+                })
+                .collect();
+            return Ok(Some(DocumentSymbolResponse::Flat(flat)));
+        }
+        let tree: Vec<DocumentSymbol> = ide::outline(&snap.text, &snap.analysis)
+            .into_iter()
+            .map(|sym| to_proto::document_symbol(snap, sym, enc))
+            .collect();
+        // Hundreds of sections: written as JSON text here (`raw`), not as a value tree.
+        Ok(Some(DocumentSymbolResponse::Nested(
+            match raw::stash_value(&tree) {
+                Some(marker) => vec![placeholder(marker)],
+                None => tree,
+            },
+        )))
+    })
+}
+
+/// An outline entry that stands for the outline `raw` writes in its place.
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written.
+fn placeholder(marker: String) -> DocumentSymbol {
+    DocumentSymbol {
+        name: marker,
+        detail: None,
+        kind: SymbolKind::STRING,
+        tags: None,
+        deprecated: None,
+        range: Range::default(),
+        selection_range: Range::default(),
+        children: None,
+    }
+}
+
+pub async fn folding_range(
+    b: &Backend,
+    params: FoldingRangeParams,
+) -> Result<Option<Vec<FoldingRange>>> {
+    let uri = &params.text_document.uri;
+    b.settle(uri).await;
+    b.guarded("textDocument/foldingRange", |s| {
+        let snap = &s.doc(uri)?.snapshot;
+        let folds = ide::folds(&snap.text, &snap.analysis, snap.line_index());
+        Ok(Some(
+            folds
+                .into_iter()
+                .map(|f| FoldingRange {
+                    start_line: f.start_line as u32,
+                    end_line: f.end_line as u32,
+                    kind: Some(FoldingRangeKind::Region),
+                    collapsed_text: Some(f.title),
+                    ..FoldingRange::default()
+                })
+                .collect(),
+        ))
+    })
+}
+
+pub async fn workspace_symbol(
+    b: &Backend,
+    params: WorkspaceSymbolParams,
+) -> Result<Option<WorkspaceSymbolResponse>> {
+    b.settle_all().await;
+    b.guarded("workspace/symbol", |s| {
+        let reports: Vec<_> = s.reports().collect();
+        let analyses: Vec<_> = reports.iter().map(|(_, snap)| &*snap.analysis).collect();
+        let enc = s.encoding();
+        let out = ide::workspace_symbols(&params.query, &analyses)
+            .into_iter()
+            .map(|f| {
+                let (uri, snap) = reports[f.report];
+                let location = to_proto::location(uri, snap, f.span, enc);
+                to_proto::symbol_information(f.name, f.kind, location, Some(f.container))
+            })
+            .collect();
+        Ok(Some(WorkspaceSymbolResponse::Flat(out)))
+    })
+}

@@ -1,0 +1,117 @@
+//! Notifications that change what the server knows: reports opened, edited and closed, settings
+//! changed, files changed on disk. Each applies its change before its first `.await`.
+
+use std::time::Duration;
+
+use tower_lsp_server::ls_types::*;
+
+use crate::lsp::document::Document;
+use crate::lsp::state::Backend;
+use crate::lsp::{from_proto, workspace};
+
+pub async fn did_open(b: &Backend, params: DidOpenTextDocumentParams) {
+    let item = params.text_document;
+    let (uri, version) = (item.uri, item.version);
+    let r = b.guarded("didOpen", |s| {
+        let format = from_proto::format(&uri, Some(item.language_id.as_str()));
+        s.docs
+            .insert(uri.clone(), Document::open(&item.text, version, format));
+        Ok(())
+    });
+    if r.is_ok() {
+        // Analysed off the message loop, so that the first edits need not wait for it.
+        b.publish_later(uri, version, Duration::ZERO);
+    }
+}
+
+pub async fn did_change(b: &Backend, params: DidChangeTextDocumentParams) {
+    let uri = params.text_document.uri;
+    let version = params.text_document.version;
+    // Every edit is applied before the first `.await`, in the order the client sent them;
+    // the analysis waits until a request needs it or the edits pause.
+    let r = b.guarded("didChange", |s| {
+        let enc = s.encoding();
+        let delay = s.config_for(&uri).diagnostics_delay_ms;
+        let Some(doc) = s.docs.get_mut(&uri) else {
+            eprintln!(
+                "dossier: change for a document that is not open: {}",
+                uri.as_str()
+            );
+            return Ok(None);
+        };
+        if version < doc.version {
+            eprintln!(
+                "dossier: stale change (version {version} after {}) for {}",
+                doc.version,
+                uri.as_str()
+            );
+            return Ok(None);
+        }
+        doc.apply(&params.content_changes, enc);
+        doc.version = version;
+        Ok(Some(delay))
+    });
+    if let Ok(Some(delay)) = r {
+        b.publish_later(uri, version, Duration::from_millis(delay));
+    }
+}
+
+pub async fn did_close(b: &Backend, params: DidCloseTextDocumentParams) {
+    let uri = params.text_document.uri;
+    let _ = b.guarded("didClose", |s| {
+        s.docs.remove(&uri);
+        s.tokens.remove(&uri);
+        Ok(())
+    });
+    b.client.publish_diagnostics(uri, Vec::new(), None).await;
+}
+
+pub async fn did_change_configuration(b: &Backend, params: DidChangeConfigurationParams) {
+    let config_request = b.lock().caps.config_request;
+    if config_request && params.settings.is_null() {
+        super::lifecycle::fetch_configuration(b);
+        return;
+    }
+    let uris = b.guarded("didChangeConfiguration", |s| {
+        let settings = params.settings.get("dossier").unwrap_or(&params.settings);
+        Ok(s.apply_settings(settings))
+    });
+    for uri in uris.unwrap_or_default() {
+        b.publish(uri).await;
+    }
+}
+
+pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFilesParams) {
+    let reanalyze = b.guarded("didChangeWatchedFiles", |s| {
+        let mut config_changed = false;
+        for change in &params.changes {
+            let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
+                continue;
+            };
+            if path.file_name().is_some_and(|n| n == "dossier.toml") {
+                config_changed = true;
+            } else if change.typ == FileChangeType::DELETED {
+                s.index.remove(&change.uri);
+            } else if s
+                .roots
+                .iter()
+                .any(|r| crate::host::is_report_in(r, &path, &s.settings.globs))
+            {
+                let config = s.config_for(&change.uri);
+                match workspace::index_file(&path, &config) {
+                    Some(snapshot) => s.index.insert(change.uri.clone(), snapshot),
+                    None => s.index.remove(&change.uri),
+                };
+            }
+        }
+        // A `dossier.toml` created, changed or deleted: every lookup and reading is stale.
+        Ok(if config_changed {
+            s.reanalyze_all()
+        } else {
+            Vec::new()
+        })
+    });
+    for uri in reanalyze.unwrap_or_default() {
+        b.publish(uri).await;
+    }
+}

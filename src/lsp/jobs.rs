@@ -1,0 +1,131 @@
+//! When analyses run: a request brings its report up to date first (`settle`), and edits
+//! publish diagnostics once they pause (`publish_later`). Jobs run on the blocking pool, off the
+//! message loop, so that typing never waits for an analysis.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex};
+
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::Uri;
+
+use super::document::{Document, Job};
+use super::handlers::diagnostics::{diagnostics, publish};
+use super::state::{Backend, State, lock, panic_message};
+
+impl Backend {
+    /// Brings a report's analysis up to date (see `settle`); the other open reports keep
+    /// theirs, which may be of an earlier version.
+    pub async fn settle(&self, uri: &Uri) {
+        settle(&self.state, uri).await;
+    }
+
+    /// Brings the analysis of every open report up to date, for answers that read them all
+    /// (workspace symbols, renames across the open reports).
+    pub async fn settle_all(&self) {
+        let stale: Vec<Uri> = {
+            let s = self.lock();
+            s.docs
+                .iter()
+                .filter(|(_, d)| !d.is_current())
+                .map(|(u, _)| u.clone())
+                .collect()
+        };
+        for uri in stale {
+            settle(&self.state, &uri).await;
+        }
+    }
+
+    /// Publishes a report's diagnostics once its analysis is current.
+    pub async fn publish(&self, uri: Uri) {
+        publish_settled(&self.state, &self.client, uri).await;
+    }
+
+    /// Publishes a report's diagnostics once its edits have paused for `delay`; a later edit
+    /// makes this publication give way to the one it schedules.
+    pub fn publish_later(&self, uri: Uri, version: i32, delay: std::time::Duration) {
+        let state = self.state.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let superseded = lock(&state)
+                .docs
+                .get(&uri)
+                .is_none_or(|d| d.version != version);
+            if !superseded {
+                publish_settled(&state, &client, uri).await;
+            }
+        });
+    }
+}
+
+/// Brings a report's analysis up to date with its text: starts a job off the message loop, or
+/// waits for the one running, until the analysis is of the current version.
+///
+/// The job runs in a task of its own, not in the caller's future: a caller's future can be
+/// dropped (a request cancelled before it ran, a server shutting down), and a job dropped with
+/// it would never hand its cache back, leaving every later request waiting.
+pub async fn settle(state: &Arc<Mutex<State>>, uri: &Uri) {
+    loop {
+        let mut wait = {
+            let mut s = lock(state);
+            if s.docs.get(uri).is_none_or(Document::is_current) {
+                return;
+            }
+            let config = s.config_for(uri);
+            let Some(d) = s.docs.get_mut(uri) else {
+                return;
+            };
+            let wait = d.waiter();
+            if let Some(job) = d.begin(&config) {
+                tokio::spawn(run_job(state.clone(), uri.clone(), Box::new(job)));
+            }
+            wait
+        };
+        // A closed document drops its sender, which ends the wait too.
+        let _ = wait.changed().await;
+    }
+}
+
+/// Runs one analysis job on the blocking pool and hands its result to its document.
+async fn run_job(state: Arc<Mutex<State>>, uri: Uri, job: Box<Job>) {
+    let (version, document) = (job.version(), job.document());
+    let finished = tokio::task::spawn_blocking(move || job.run()).await;
+    let mut s = lock(&state);
+    // Closed, or closed and opened again: the job's text is not the report's.
+    let Some(d) = s.docs.get_mut(&uri).filter(|d| d.id() == document) else {
+        return;
+    };
+    match finished {
+        Ok(done) => d.finish(done),
+        Err(e) => {
+            let msg = match e.try_into_panic() {
+                Ok(panic) => panic_message(&panic),
+                Err(e) => e.to_string(),
+            };
+            eprintln!("dossier: internal error analysing {}: {msg}", uri.as_str());
+            d.fail(version);
+        }
+    }
+}
+
+/// Publishes a report's diagnostics once its analysis is current, under the version analysed.
+pub async fn publish_settled(state: &Arc<Mutex<State>>, client: &Client, uri: Uri) {
+    settle(state, &uri).await;
+    let diagnostics = {
+        let s = lock(state);
+        let doc = s.docs.get(&uri).filter(|d| d.is_current());
+        catch_unwind(AssertUnwindSafe(|| {
+            doc.map(|d| (diagnostics(&uri, &d.snapshot, s.encoding()), d.version))
+        }))
+        .unwrap_or_else(|panic| {
+            eprintln!(
+                "dossier: internal error in publishDiagnostics: {}",
+                panic_message(&panic)
+            );
+            None
+        })
+    };
+    if let Some((diagnostics, version)) = diagnostics {
+        publish(client, uri, diagnostics, version).await;
+    }
+}

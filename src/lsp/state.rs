@@ -1,0 +1,172 @@
+//! The server's state (open reports, the workspace index, what the client can do, settings) and
+//! the `Backend` that handlers reach it through, shielded from panics.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tower_lsp_server::Client;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::{SemanticToken, Uri};
+
+use super::document::{Document, Snapshot};
+use super::position::Encoding;
+use crate::config::{self, Config};
+
+/// What the client said it can do, read once from `initialize`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ClientCaps {
+    pub encoding: Encoding,
+    /// Hovers in plain text: the client cannot show Markdown.
+    pub plain_hover: bool,
+    pub hierarchical_symbols: bool,
+    /// `workspace/configuration` requests.
+    pub config_request: bool,
+    /// Dynamic registration of `workspace/didChangeWatchedFiles`.
+    pub watch_registration: bool,
+    pub progress: bool,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub docs: HashMap<Uri, Document>,
+    /// Reports on disk under the workspace folders that are not open.
+    pub index: HashMap<Uri, Snapshot>,
+    pub roots: Vec<PathBuf>,
+    pub caps: ClientCaps,
+    /// Settings from the editor (`initializationOptions`, `workspace/configuration`).
+    pub settings: Config,
+    /// `dossier.toml` files found and read, applied over the editor settings.
+    pub config_files: crate::host::ConfigFiles,
+    /// The last semantic tokens sent per document, for deltas.
+    pub tokens: HashMap<Uri, Tokens>,
+    pub next_result: u64,
+}
+
+/// Semantic tokens sent for a document, under their result id.
+pub type Tokens = (String, Vec<SemanticToken>);
+
+impl State {
+    /// Every report the server knows: the open ones, then indexed ones that are not open.
+    pub fn reports(&self) -> impl Iterator<Item = (&Uri, &Snapshot)> {
+        let open = self.docs.iter().map(|(uri, d)| (uri, &d.snapshot));
+        let indexed = self
+            .index
+            .iter()
+            .filter(|(uri, _)| !self.docs.contains_key(*uri));
+        open.chain(indexed)
+    }
+
+    /// Every report but `uri`.
+    pub fn other_reports<'a>(
+        &'a self,
+        uri: &'a Uri,
+    ) -> impl Iterator<Item = (&'a Uri, &'a Snapshot)> {
+        self.reports().filter(move |(u, _)| *u != uri)
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.caps.encoding
+    }
+
+    /// The configuration for a document: editor settings, then the nearest `dossier.toml`.
+    pub fn config_for(&mut self, uri: &Uri) -> Config {
+        let dir = uri
+            .to_file_path()
+            .and_then(|p| p.parent().map(|d| d.to_path_buf()));
+        let Some(dir) = dir else {
+            return self.settings.clone();
+        };
+        let (config, errors) = self.config_files.config_for(&dir, &self.settings);
+        for e in errors {
+            eprintln!("dossier: {e}");
+        }
+        config
+    }
+
+    /// The `dossier.toml` that applies to a document, if any.
+    pub fn config_file_for(&mut self, uri: &Uri) -> Option<PathBuf> {
+        let path = uri.to_file_path()?;
+        self.config_files.nearest(path.parent()?)
+    }
+
+    /// Takes new editor settings, marks the open reports for analysis with them, and returns
+    /// those reports for their diagnostics to be published again.
+    pub fn apply_settings(&mut self, value: &serde_json::Value) -> Vec<Uri> {
+        let (c, errors) = config::apply_json(value, &Config::default());
+        for e in errors {
+            eprintln!("dossier: settings: {}", e.message);
+        }
+        self.settings = c;
+        self.reanalyze_all()
+    }
+
+    /// Forgets the `dossier.toml` files found and read, marks every open report for analysis
+    /// with its configuration read afresh, and returns them for their diagnostics to be
+    /// published again.
+    pub fn reanalyze_all(&mut self) -> Vec<Uri> {
+        self.config_files.forget();
+        for d in self.docs.values_mut() {
+            d.invalidate();
+        }
+        self.docs.keys().cloned().collect()
+    }
+
+    pub fn doc(&self, uri: &Uri) -> Result<&Document> {
+        self.docs
+            .get(uri)
+            .ok_or_else(|| Error::invalid_params(format!("unknown document {}", uri.as_str())))
+    }
+}
+
+/// What every handler holds: the client, to send to, and the state, behind one lock.
+pub struct Backend {
+    pub client: Client,
+    pub state: Arc<Mutex<State>>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            state: Arc::new(Mutex::new(State::default())),
+        }
+    }
+
+    pub fn lock(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
+    }
+
+    /// Runs `f` on the state, turning a panic into an internal error and a log line.
+    pub fn guarded<T>(&self, what: &str, f: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
+        let mut state = self.lock();
+        match catch_unwind(AssertUnwindSafe(|| f(&mut state))) {
+            Ok(r) => r,
+            Err(panic) => {
+                let msg = panic_message(&panic);
+                eprintln!("dossier: internal error in {what}: {msg}");
+                Err(Error {
+                    code: ErrorCode::InternalError,
+                    message: format!("internal error in {what}: {msg}").into(),
+                    data: None,
+                })
+            }
+        }
+    }
+}
+
+/// The state, even after a panic while the lock was held: the state is left as it was.
+pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
