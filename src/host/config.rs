@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::files::{ReadError, read_text};
 use crate::config::{self, Config, ConfigError};
@@ -68,8 +69,9 @@ pub fn format_config_error(path: &Path, e: &ConfigError) -> String {
 pub struct ConfigFiles {
     /// The nearest `dossier.toml` of each folder asked about.
     nearest: HashMap<PathBuf, Option<PathBuf>>,
-    /// Each file's settings over the base they were read on.
-    read: HashMap<PathBuf, Config>,
+    /// Each file's settings over the base they were read on, shared with every request that
+    /// asks for them.
+    read: HashMap<PathBuf, Arc<Config>>,
 }
 
 impl ConfigFiles {
@@ -83,7 +85,7 @@ impl ConfigFiles {
 
     /// The configuration for reports in `dir`: `base`, then the nearest `dossier.toml` over it.
     /// The problems in a file come back the first time it is read, with its path.
-    pub fn config_for(&mut self, dir: &Path, base: &Config) -> (Config, Vec<String>) {
+    pub fn config_for(&mut self, dir: &Path, base: &Arc<Config>) -> (Arc<Config>, Vec<String>) {
         let Some(file) = self.nearest(dir) else {
             return (base.clone(), Vec::new());
         };
@@ -91,6 +93,7 @@ impl ConfigFiles {
             return (c.clone(), Vec::new());
         }
         let (c, errors) = load_config(&file, base);
+        let c = Arc::new(c);
         self.read.insert(file, c.clone());
         (c, errors)
     }

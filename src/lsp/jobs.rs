@@ -10,13 +10,37 @@ use tower_lsp_server::ls_types::Uri;
 
 use super::document::{Document, Job};
 use super::handlers::diagnostics::{diagnostics, publish};
-use super::state::{Backend, State, lock, panic_message};
+use super::state::{Asked, Backend, State, lock, panic_message};
+use tower_lsp_server::jsonrpc::Result;
 
 impl Backend {
     /// Brings a report's analysis up to date (see `settle`); the other open reports keep
     /// theirs, which may be of an earlier version.
     pub async fn settle(&self, uri: &Uri) {
         settle(&self.state, uri).await;
+    }
+
+    /// Answers a request about one report: brings its analysis up to date, then runs `f` on it
+    /// under the lock, shielded from panics (`guarded`).
+    pub async fn answer<T>(
+        &self,
+        what: &str,
+        uri: &Uri,
+        f: impl FnOnce(&Asked<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.settle(uri).await;
+        self.guarded(what, |s| {
+            let config = s.config_for(uri);
+            let state: &State = s;
+            let asked = Asked {
+                state,
+                uri,
+                snap: &state.doc(uri)?.snapshot,
+                config,
+                enc: state.encoding(),
+            };
+            f(&asked)
+        })
     }
 
     /// Brings the analysis of every open report up to date, for answers that read them all

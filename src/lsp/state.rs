@@ -36,7 +36,7 @@ pub struct State {
     pub roots: Vec<PathBuf>,
     pub caps: ClientCaps,
     /// Settings from the editor (`initializationOptions`, `workspace/configuration`).
-    pub settings: Config,
+    pub settings: Arc<Config>,
     /// `dossier.toml` files found and read, applied over the editor settings.
     pub config_files: crate::host::ConfigFiles,
     /// The last semantic tokens sent per document, for deltas.
@@ -71,7 +71,7 @@ impl State {
     }
 
     /// The configuration for a document: editor settings, then the nearest `dossier.toml`.
-    pub fn config_for(&mut self, uri: &Uri) -> Config {
+    pub fn config_for(&mut self, uri: &Uri) -> Arc<Config> {
         let dir = uri
             .to_file_path()
             .and_then(|p| p.parent().map(|d| d.to_path_buf()));
@@ -98,7 +98,7 @@ impl State {
         for e in errors {
             eprintln!("dossier: settings: {}", e.message);
         }
-        self.settings = c;
+        self.settings = Arc::new(c);
         self.reanalyze_all()
     }
 
@@ -117,6 +117,23 @@ impl State {
         self.docs
             .get(uri)
             .ok_or_else(|| Error::invalid_params(format!("unknown document {}", uri.as_str())))
+    }
+}
+
+/// What a request about one report is answered from: the state, the report's snapshot (its
+/// analysis of the current version), its configuration and the client's encoding.
+pub struct Asked<'a> {
+    pub state: &'a State,
+    pub uri: &'a Uri,
+    pub snap: &'a Snapshot,
+    pub config: Arc<Config>,
+    pub enc: Encoding,
+}
+
+impl Asked<'_> {
+    /// The other reports of the workspace, open or indexed.
+    pub fn others(&self) -> impl Iterator<Item = (&Uri, &Snapshot)> {
+        self.state.other_reports(self.uri)
     }
 }
 

@@ -16,9 +16,8 @@ pub async fn code_action(
     params: CodeActionParams,
 ) -> Result<Option<CodeActionResponse>> {
     let uri = &params.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/codeAction", |s| {
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+    b.answer("textDocument/codeAction", uri, |r| {
+        let (snap, enc) = (r.snap, r.enc);
         let want = snap.span(params.range, enc);
         let actions = edit::fixes_for(&snap.analysis, want)
             .map(|(f, fix)| {
@@ -38,16 +37,15 @@ pub async fn code_action(
             .collect();
         Ok(Some(actions))
     })
+    .await
 }
 
 pub async fn inlay_hint(b: &Backend, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
     let uri = &params.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/inlayHint", |s| {
-        let config = s.config_for(uri);
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+    b.answer("textDocument/inlayHint", uri, |r| {
+        let (snap, enc, config) = (r.snap, r.enc, &r.config);
         let within = snap.span(params.range, enc);
-        let hints = edit::inlay_hints(&snap.text, &snap.analysis, within, &config)
+        let hints = edit::inlay_hints(&snap.text, &snap.analysis, within, config)
             .into_iter()
             .map(|h| InlayHint {
                 position: snap.position(h.offset, enc),
@@ -62,6 +60,7 @@ pub async fn inlay_hint(b: &Backend, params: InlayHintParams) -> Result<Option<V
             .collect();
         Ok(Some(hints))
     })
+    .await
 }
 
 pub async fn prepare_rename(
@@ -69,9 +68,8 @@ pub async fn prepare_rename(
     params: TextDocumentPositionParams,
 ) -> Result<Option<PrepareRenameResponse>> {
     let uri = &params.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/prepareRename", |s| {
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+    b.answer("textDocument/prepareRename", uri, |r| {
+        let (snap, enc) = (r.snap, r.enc);
         let offset = snap.offset(params.position, enc);
         Ok(edit::prepare_rename(&snap.analysis, offset).map(|span| {
             PrepareRenameResponse::RangeWithPlaceholder {
@@ -80,6 +78,7 @@ pub async fn prepare_rename(
             }
         }))
     })
+    .await
 }
 
 pub async fn rename(b: &Backend, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
@@ -118,14 +117,13 @@ pub async fn completion(
 ) -> Result<Option<CompletionResponse>> {
     let tdp = &params.text_document_position;
     let uri = &tdp.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/completion", |s| {
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+    b.answer("textDocument/completion", uri, |r| {
+        let (snap, enc) = (r.snap, r.enc);
         let offset = snap.offset(tdp.position, enc);
         let Some((start, word)) = edit::word_before(&snap.text, offset) else {
             return Ok(None);
         };
-        let others: Vec<_> = s.other_reports(uri).map(|(_, r)| &*r.analysis).collect();
+        let others: Vec<_> = r.others().map(|(_, other)| &*other.analysis).collect();
         let range = snap.range(Span::new(start, offset), enc);
         let items = edit::completions(word, &snap.analysis, &others)
             .into_iter()
@@ -144,6 +142,7 @@ pub async fn completion(
             items,
         })))
     })
+    .await
 }
 
 pub async fn code_lens(b: &Backend, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {

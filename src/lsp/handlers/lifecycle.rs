@@ -20,7 +20,7 @@ pub async fn initialize(b: &Backend, params: InitializeParams) -> Result<Initial
         if let Some(opts) = &params.initialization_options {
             let opts = opts.get("dossier").unwrap_or(opts);
             let (c, e) = config::apply_json(opts, &s.settings);
-            s.settings = c;
+            s.settings = std::sync::Arc::new(c);
             errors = e;
         }
         Ok(())

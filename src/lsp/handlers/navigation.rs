@@ -11,16 +11,14 @@ use crate::lsp::{from_proto, position, to_proto};
 pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
     let tdp = params.text_document_position_params;
     let uri = &tdp.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/hover", |s| {
-        let config = s.config_for(uri);
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+    b.answer("textDocument/hover", uri, |r| {
+        let (snap, enc, config) = (r.snap, r.enc, &r.config);
         let offset = snap.offset(tdp.position, enc);
-        let others: Vec<workspace::Report> = s
-            .other_reports(uri)
-            .map(|(u, r)| workspace::Report {
+        let others: Vec<workspace::Report> = r
+            .others()
+            .map(|(u, other)| workspace::Report {
                 label: from_proto::file_label(u),
-                analysis: &r.analysis,
+                analysis: &other.analysis,
             })
             .collect();
         let others = workspace::mentioned_in(&snap.analysis, offset, &others);
@@ -34,10 +32,11 @@ pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
             return Ok(None);
         };
         Ok(Some(Hover {
-            contents: to_proto::hover_contents(card, s.caps.plain_hover),
+            contents: to_proto::hover_contents(card, r.state.caps.plain_hover),
             range: Some(snap.range(span, enc)),
         }))
     })
+    .await
 }
 
 pub async fn goto_definition(
@@ -71,10 +70,8 @@ pub async fn goto_definition(
 pub async fn references(b: &Backend, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
     let tdp = &params.text_document_position;
     let uri = &tdp.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/references", |s| {
-        let limit = s.config_for(uri).max_results;
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+    b.answer("textDocument/references", uri, |r| {
+        let (snap, enc, limit) = (r.snap, r.enc, r.config.max_results);
         let offset = snap.offset(tdp.position, enc);
         let Some(mut spans) = ide::references(&snap.analysis, offset, limit) else {
             return Ok(None);
@@ -89,15 +86,16 @@ pub async fn references(b: &Backend, params: ReferenceParams) -> Result<Option<V
             .map(|sp| to_proto::location(uri, snap, *sp, enc))
             .collect();
         // The same actor in the other reports of the workspace, by canonical name.
-        let others: Vec<_> = s.other_reports(uri).collect();
-        let analyses: Vec<_> = others.iter().map(|(_, r)| &*r.analysis).collect();
+        let others: Vec<_> = r.others().collect();
+        let analyses: Vec<_> = others.iter().map(|(_, other)| &*other.analysis).collect();
         let room = limit.saturating_sub(locations.len());
         for (k, span) in workspace::references_elsewhere(&snap.analysis, offset, &analyses, room) {
-            let (other, r) = others[k];
-            locations.push(to_proto::location(other, r, span, enc));
+            let (other, snapshot) = others[k];
+            locations.push(to_proto::location(other, snapshot, span, enc));
         }
         Ok(Some(locations))
     })
+    .await
 }
 
 pub async fn document_highlight(
@@ -106,10 +104,8 @@ pub async fn document_highlight(
 ) -> Result<Option<Vec<DocumentHighlight>>> {
     let tdp = params.text_document_position_params;
     let uri = &tdp.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/documentHighlight", |s| {
-        let limit = s.config_for(uri).max_results;
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+    b.answer("textDocument/documentHighlight", uri, |r| {
+        let (snap, enc, limit) = (r.snap, r.enc, r.config.max_results);
         let offset = snap.offset(tdp.position, enc);
         Ok(ide::references(&snap.analysis, offset, limit).map(|spans| {
             spans
@@ -121,4 +117,5 @@ pub async fn document_highlight(
                 .collect()
         }))
     })
+    .await
 }

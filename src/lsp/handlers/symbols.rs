@@ -12,10 +12,9 @@ pub async fn document_symbol(
     params: DocumentSymbolParams,
 ) -> Result<Option<DocumentSymbolResponse>> {
     let uri = &params.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/documentSymbol", |s| {
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
-        if !s.caps.hierarchical_symbols {
+    b.answer("textDocument/documentSymbol", uri, |r| {
+        let (snap, enc) = (r.snap, r.enc);
+        if !r.state.caps.hierarchical_symbols {
             let flat = snap
                 .analysis
                 .sections
@@ -39,6 +38,7 @@ pub async fn document_symbol(
             },
         )))
     })
+    .await
 }
 
 /// An outline entry that stands for the outline `raw` writes in its place.

@@ -63,9 +63,8 @@ pub async fn range(
     params: SemanticTokensRangeParams,
 ) -> Result<Option<SemanticTokensRangeResult>> {
     let uri = &params.text_document.uri;
-    b.settle(uri).await;
-    b.guarded("textDocument/semanticTokens/range", |s| {
-        let (snap, enc) = (&s.doc(uri)?.snapshot, s.encoding());
+    b.answer("textDocument/semanticTokens/range", uri, |r| {
+        let (snap, enc) = (r.snap, r.enc);
         let within = snap.span(params.range, enc);
         let data = to_proto::semantic_tokens(snap, within, enc);
         Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
@@ -73,4 +72,5 @@ pub async fn range(
             data,
         })))
     })
+    .await
 }
