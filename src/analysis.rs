@@ -428,8 +428,11 @@ fn recognise(
         anchor.period, anchor.reference, config.currency, config.actors
     )
     .hash(&mut context);
+    for p in &config.patterns {
+        (&p.kind, &p.source).hash(&mut context);
+    }
     let context = context.finish();
-    let configured = actors::Configured::new(&config.actors);
+    let configured = actors::Configured::new(&config.actors, &config.patterns);
 
     let mut used = HashMap::default();
     if !cache.once {

@@ -312,3 +312,39 @@ fn a_day_its_month_lacks_is_no_date_and_no_count() {
                                  ^^^^^^^ no date 2014-02-30",
     );
 }
+
+/// The fixtures' configuration with `dossier.toml` text on top, which must apply whole.
+#[track_caller]
+fn configured(toml: &str) -> Config {
+    let base = Config {
+        reference_date: crate::calendar::Date::new(2014, 12, 31),
+        ..Config::default()
+    };
+    let (config, errors) = crate::config::parse(toml, &base);
+    assert_eq!(errors, []);
+    config
+}
+
+#[test]
+fn patterns_of_actors_find_names_of_the_house_style() {
+    let config = configured(
+        r#"
+[[patterns]]
+kind = "organization"
+regex = "Operation (?:[A-Z][a-z]+ ?)+"
+
+[[patterns]]
+kind = "organization"
+name = "Ministry of Unification"
+regex = "(?i)unification ministry|\\bMOU\\b"
+"#,
+    );
+    check_with(
+        "Operation Pluto began; the Unification Ministry and MOU met before Operation Sea Lion.
+^^^^^^^^^^^^^^^ organization Operation Pluto
+                           ^^^^^^^^^^^^^^^^^^^^ organization Ministry of Unification
+                                                    ^^^ organization Ministry of Unification
+                                                                   ^^^^^^^^^^^^^^^^^^ organization Operation Sea Lion",
+        &config,
+    );
+}
