@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::sync::{Arc, LazyLock};
 
-use crate::config::Config;
+use crate::config::{Config, Pattern};
 use crate::model::{Analysis, DateMention, Figure, Finding, InvalidDate, Severity};
 use crate::outline::{self, Format};
 use crate::recognise::{actors, dates, figures, token};
@@ -158,6 +158,9 @@ fn recognise_paragraph(
     found_dates.clear();
     invalid.clear();
     dates::find(text, toks, anchor, found_dates, invalid);
+    if !config.patterns.is_empty() {
+        found_dates.retain(|d| !before_configured_unit(text, toks, d, &config.patterns));
+    }
     // A date its month lacks takes its tokens too: the `30` of `Feb. 30, 2019` is no count.
     scratch.taken.clear();
     scratch.taken.resize(toks.len(), false);
@@ -167,6 +170,7 @@ fn recognise_paragraph(
     found_figures.clear();
     let options = figures::Options {
         dollar: &config.currency,
+        patterns: &config.patterns,
     };
     figures::find(text, toks, &scratch.taken, &options, found_figures);
     scratch.shared.clear();
@@ -849,6 +853,30 @@ fn link_spans(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether a date is a bare number directly followed by a unit of the configuration's
+/// (`2014 sorties`): then the number is an amount, as the one in `2014 tons` is.
+fn before_configured_unit(
+    text: &str,
+    toks: &[token::Token],
+    date: &DateMention,
+    patterns: &[Pattern],
+) -> bool {
+    let span = date.span;
+    if !text[span.start..span.end]
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let k = toks.partition_point(|t| t.span.start < span.end);
+    let Some(next) = toks.get(k) else {
+        return false;
+    };
+    // Tokens are in text order, so their ends are sorted: the unit must end where one does.
+    crate::recognise::units::configured(patterns, text, next.span.start)
+        .any(|(end, _)| toks[k..].binary_search_by_key(&end, |t| t.span.end).is_ok())
 }
 
 /// Marks the tokens that lie inside any of `spans` (sorted, non-overlapping) in `taken`.

@@ -348,3 +348,27 @@ regex = "(?i)unification ministry|\\bMOU\\b"
         &config,
     );
 }
+
+/// A year before a unit is an amount, as in `2014 tons`.
+#[test]
+fn patterns_of_units_measure_the_numbers_before_them() {
+    let config = configured(
+        r#"
+[[patterns]]
+kind = "unit"
+regex = "barrels? (?:of oil )?per day"
+unit = "bpd"
+
+[[patterns]]
+kind = "unit"
+regex = "sorties?"
+"#,
+    );
+    check_with(
+        "Output rose to 2.5 million barrels of oil per day from 900,000 barrels per day; 2014 sorties flew.
+               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ quantity 2500000 bpd
+                                                       ^^^^^^^^^^^^^^^^^^^^^^^ quantity 900000 bpd
+                                                                                ^^^^^^^^^^^^ quantity 2014 sorties",
+        &config,
+    );
+}
