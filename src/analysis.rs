@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::sync::{Arc, LazyLock};
 
-use crate::config::{Config, Pattern};
+use crate::config::{Config, Pattern, PatternKind};
 use crate::model::{Analysis, DateMention, Figure, Finding, InvalidDate, Severity};
 use crate::outline::{self, Format};
 use crate::recognise::{actors, dates, figures, token};
@@ -110,6 +110,8 @@ struct Scratch {
     figures: Vec<Figure>,
     shared: Vec<(usize, &'static str)>,
     actors: actors::Scratch,
+    /// The paragraph with what `ignore` patterns match masked (`mask_ignored`).
+    masked: Vec<u8>,
 }
 
 impl Scratch {
@@ -146,6 +148,7 @@ fn recognise_paragraph(
     configured: Option<&actors::Configured>,
     scratch: &mut Scratch,
 ) {
+    let text = mask_ignored(text, &config.patterns, &mut scratch.masked);
     let toks = &mut scratch.toks;
     token::tokenize_into(text, toks);
     // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
@@ -855,6 +858,28 @@ fn link_spans(text: &str) -> Vec<Span> {
     out
 }
 
+/// `text` with every byte that an `ignore` pattern matches overwritten by a control character,
+/// in `buffer`, or `text` itself when none matches. The recognisers then read the paragraph at
+/// the same offsets and find nothing in the masked text, nor across it: a control character is
+/// part of no word, number or name, and unlike a space it joins nothing around it.
+fn mask_ignored<'a>(text: &'a str, patterns: &[Pattern], buffer: &'a mut Vec<u8>) -> &'a str {
+    let mut matches = patterns
+        .iter()
+        .filter(|p| p.kind == PatternKind::Ignore)
+        .flat_map(|p| p.regex.find_iter(text))
+        .peekable();
+    if matches.peek().is_none() {
+        return text;
+    }
+    buffer.clear();
+    buffer.extend_from_slice(text.as_bytes());
+    for m in matches {
+        buffer[m.range()].fill(0x1f);
+    }
+    // Matches start and end on character boundaries, so whole characters became ASCII.
+    std::str::from_utf8(buffer).unwrap_or(text)
+}
+
 /// Whether a date is a bare number directly followed by a unit of the configuration's
 /// (`2014 sorties`): then the number is an amount, as the one in `2014 tons` is.
 fn before_configured_unit(
@@ -944,6 +969,23 @@ mod tests {
             assert_eq!(kept.findings, fresh.findings, "{text}");
         }
         assert_eq!(analyze(&body, &config, Format::Markdown).findings.len(), 1);
+    }
+
+    /// What a paragraph holds depends on the patterns too: a pattern added or dropped must not
+    /// leave the paragraphs recognised without it or with it.
+    #[test]
+    fn cached_paragraphs_follow_the_patterns() {
+        let text = "CRS 7-5700 counts 40 sorties.\n";
+        let toml = "[[patterns]]\nkind = \"ignore\"\nregex = \"7-5700\"\n";
+        let (ignore, errors) = crate::config::parse(toml, &Config::default());
+        assert_eq!(errors, []);
+        let plain = Config::default();
+        let mut cache = Cache::default();
+        for config in [&plain, &ignore, &plain] {
+            let kept = analyze_with(text, config, Format::Plain, &mut cache);
+            assert_eq!(kept, analyze(text, config, Format::Plain));
+        }
+        assert_eq!(analyze(text, &ignore, Format::Plain).figures.len(), 1);
     }
 
     #[test]

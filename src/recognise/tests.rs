@@ -372,3 +372,29 @@ regex = "sorties?"
         &config,
     );
 }
+
+#[test]
+fn patterns_to_ignore_hide_codes_that_read_as_figures_or_dates() {
+    let text = "CRS 7-5700 and docket 2014-1234 cite report RL33567 of May 5, 2014.";
+    check(&format!(
+        "{text}
+    ^^^^^^ count 7
+                      ^^^^ date 2014
+                           ^^^^ date 1234
+                                                       ^^^^^^^^^^^ date 2014-05-05"
+    ));
+    let config = configured(
+        r#"
+[[patterns]]
+kind = "ignore"
+regex = '7-5700|\d{4}-\d{4}|R[LS]\d{5}'
+"#,
+    );
+    check_with(
+        &format!(
+            "{text}
+                                                       ^^^^^^^^^^^ date 2014-05-05"
+        ),
+        &config,
+    );
+}
