@@ -261,16 +261,33 @@ impl Applier<'_> {
         0
     }
 
-    /// The line of each `[[key]]` header, in order: the lines of the entries of an array of
-    /// tables.
-    fn entry_lines(&self, key: &str) -> Vec<usize> {
+    /// The entries of the array of tables `[[key]]`, each with the line of its header (for
+    /// messages and go-to-definition); `None`, reported, when `value` is no array.
+    fn entries<'v>(
+        &mut self,
+        key: &str,
+        value: &'v toml::Value,
+    ) -> Option<impl Iterator<Item = (usize, &'v toml::Value)> + use<'v>> {
+        let Some(list) = value.as_array() else {
+            self.error(
+                key,
+                format!("`{key}` must be an array of tables ([[{key}]])"),
+            );
+            return None;
+        };
         let header = format!("[[{key}]]");
-        self.text
+        let lines: Vec<usize> = self
+            .text
             .lines()
             .enumerate()
             .filter(|(_, l)| l.trim() == header)
             .map(|(n, _)| n + 1)
-            .collect()
+            .collect();
+        Some(
+            list.iter()
+                .enumerate()
+                .map(move |(k, e)| (lines.get(k).copied().unwrap_or(0), e)),
+        )
     }
 
     fn error(&mut self, key: &str, message: String) {
@@ -361,17 +378,10 @@ impl Applier<'_> {
     }
 
     fn actors(&mut self, value: &toml::Value, config: &mut Config) {
-        let Some(list) = value.as_array() else {
-            self.error(
-                "actors",
-                "`actors` must be an array of tables ([[actors]])".into(),
-            );
+        let Some(entries) = self.entries("actors", value) else {
             return;
         };
-        // Lines of each `[[actors]]` header, in order, for go-to-definition.
-        let header_lines = self.entry_lines("actors");
-        for (k, entry) in list.iter().enumerate() {
-            let line = header_lines.get(k).copied().unwrap_or(0);
+        for (line, entry) in entries {
             let Some(t) = entry.as_table() else {
                 self.errors.push(ConfigError {
                     line,
@@ -436,16 +446,10 @@ impl Applier<'_> {
     /// Compiles each `[[patterns]]` entry; an entry that cannot be used is reported at its line
     /// and skipped, and the others apply.
     fn patterns(&mut self, value: &toml::Value, config: &mut Config) {
-        let Some(list) = value.as_array() else {
-            self.error(
-                "patterns",
-                "`patterns` must be an array of tables ([[patterns]])".into(),
-            );
+        let Some(entries) = self.entries("patterns", value) else {
             return;
         };
-        let lines = self.entry_lines("patterns");
-        for (k, entry) in list.iter().enumerate() {
-            let line = lines.get(k).copied().unwrap_or(0);
+        for (line, entry) in entries {
             if config.patterns.len() == MAX_PATTERNS {
                 self.errors.push(ConfigError {
                     line,
