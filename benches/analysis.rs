@@ -243,7 +243,10 @@ mod stages {
                 &ONE_MB,
                 black_box(&toks),
                 &taken,
-                &figures::Options { dollar: "USD" },
+                &figures::Options {
+                    dollar: "USD",
+                    patterns: &[],
+                },
                 &mut out,
             );
             out

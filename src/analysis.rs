@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::sync::{Arc, LazyLock};
 
-use crate::config::Config;
+use crate::config::{Config, Pattern, PatternKind};
 use crate::model::{Analysis, DateMention, Figure, Finding, InvalidDate, Severity};
 use crate::outline::{self, Format};
 use crate::recognise::{actors, dates, figures, token};
@@ -110,6 +110,8 @@ struct Scratch {
     figures: Vec<Figure>,
     shared: Vec<(usize, &'static str)>,
     actors: actors::Scratch,
+    /// The paragraph with what `ignore` patterns match masked (`mask_ignored`).
+    masked: Vec<u8>,
 }
 
 impl Scratch {
@@ -146,6 +148,7 @@ fn recognise_paragraph(
     configured: Option<&actors::Configured>,
     scratch: &mut Scratch,
 ) {
+    let text = mask_ignored(text, &config.patterns, &mut scratch.masked);
     let toks = &mut scratch.toks;
     token::tokenize_into(text, toks);
     // Addresses (`https://…`, `www.…`, e-mail) hold digits that are neither dates nor figures.
@@ -158,6 +161,9 @@ fn recognise_paragraph(
     found_dates.clear();
     invalid.clear();
     dates::find(text, toks, anchor, found_dates, invalid);
+    if !config.patterns.is_empty() {
+        found_dates.retain(|d| !before_configured_unit(text, toks, d, &config.patterns));
+    }
     // A date its month lacks takes its tokens too: the `30` of `Feb. 30, 2019` is no count.
     scratch.taken.clear();
     scratch.taken.resize(toks.len(), false);
@@ -167,6 +173,7 @@ fn recognise_paragraph(
     found_figures.clear();
     let options = figures::Options {
         dollar: &config.currency,
+        patterns: &config.patterns,
     };
     figures::find(text, toks, &scratch.taken, &options, found_figures);
     scratch.shared.clear();
@@ -194,6 +201,31 @@ struct Report {
 }
 
 impl Report {
+    /// An empty report for a text of `len` bytes in `paragraphs` paragraphs, in the vectors
+    /// the last analysis left in `cache`. The report's dates, figures and actor mentions are
+    /// gathered from each paragraph as soon as its results are at hand: gathered afterwards,
+    /// each paragraph's results are read again from wherever they lie, and on a 10 MB report
+    /// most of them have left the cache.
+    fn reusing(cache: &mut Cache, len: usize, paragraphs: usize) -> Report {
+        let (mut figures, mut dates) = std::mem::take(&mut cache.spare);
+        // Room for as many figures and dates as the densest reports hold (one figure in 100
+        // bytes, one date in 150), unless the last analysis left as much: growing by doubling
+        // copies a 10 MB report's vectors over and over (10% of its analysis). Room never
+        // written to is never faulted in.
+        figures.reserve(len / 64);
+        dates.reserve(len / 100);
+        let mut actors = std::mem::take(&mut cache.mentions);
+        actors.clear();
+        Report {
+            figures,
+            dates,
+            invalid_dates: Vec::new(),
+            shared: Vec::new(),
+            keys: Vec::with_capacity(paragraphs),
+            actors,
+        }
+    }
+
     /// Adds the results of the paragraph at `start`, which follows those added before.
     fn add(&mut self, start: usize, key: u64, found: Found<'_>) {
         let Found {
@@ -238,47 +270,17 @@ impl Report {
 /// `analyze`'s: both recognise dates and figures paragraph by paragraph.
 pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cache) -> Analysis {
     if text.len() > config.max_file_size {
-        return Analysis {
-            notices: vec![Finding {
-                span: Span::new(0, 0),
-                code: "file-too-large",
-                severity: Severity::Information,
-                message: format!(
-                    "this report is {} bytes, over the {} byte limit (`max-file-size`), so Dossier does not analyse it",
-                    text.len(),
-                    config.max_file_size
-                ),
-                related: Vec::new(),
-                fix: None,
-            }],
-            ..Analysis::default()
-        };
+        return too_large(text, config);
     }
-    // A Markdown report is read by a CommonMark parser; the analysis sees only its prose, at the
-    // offsets of the original (`markdown::Reading::prose`). Its parts are moved out of the
-    // reading, not copied: this runs on every keystroke.
     let original = text;
-    let mut prose = String::new();
-    let (sections, paras, tables, footnotes, own_paragraphs) = if format.reads_as_markdown(text) {
-        let r = crate::markdown::read(text);
-        let sections = outline::from_headings(text, &r.prose, &r.headings);
-        prose = r.prose;
-        (
-            sections,
-            r.blocks,
-            r.tables,
-            r.footnotes,
-            Some(r.paragraphs),
-        )
-    } else {
-        (
-            outline::sections(text, Format::Plain),
-            crate::text::paragraphs(text),
-            Vec::new(),
-            Vec::new(),
-            None,
-        )
-    };
+    let Structure {
+        prose,
+        sections,
+        paras,
+        tables,
+        footnotes,
+        own_paragraphs,
+    } = Structure::read(text, format);
     let text = if own_paragraphs.is_some() {
         &prose[..]
     } else {
@@ -301,83 +303,9 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
             .or(if period.is_none() { config.today } else { None }),
     };
     let metadata = crate::reference::metadata_lines(text);
-    // Everything outside a paragraph's text that its dates and figures depend on.
-    let mut context = FxHasher::default();
-    format!(
-        "{:?}{:?}{}{:?}",
-        anchor.period, anchor.reference, config.currency, config.actors
-    )
-    .hash(&mut context);
-    let context = context.finish();
-    let configured = actors::Configured::new(&config.actors);
 
-    let mut used = HashMap::default();
-    if !cache.once {
-        used.reserve(paras.len());
-    }
-    let mut scratch = Scratch::default();
-    // The report's dates, figures and actor mentions, gathered from each paragraph as soon as
-    // its results are at hand: gathered afterwards, each paragraph's results are read again
-    // from wherever they lie, and on a 10 MB report most of them have left the cache.
-    let (mut figures, mut dates) = std::mem::take(&mut cache.spare);
-    // Room for as many figures and dates as the densest reports hold (one figure in 100 bytes,
-    // one date in 150), unless the last analysis left as much: growing by doubling copies a
-    // 10 MB report's vectors over and over (10% of its analysis). Room never written to is
-    // never faulted in.
-    figures.reserve(text.len() / 64);
-    dates.reserve(text.len() / 100);
-    let mut report = Report {
-        figures,
-        dates,
-        invalid_dates: Vec::new(),
-        shared: Vec::new(),
-        keys: Vec::with_capacity(paras.len()),
-        actors: std::mem::take(&mut cache.mentions),
-    };
-    report.actors.clear();
-    // Past `max-mentions` the rest is not recognised: a report of a million equal figures
-    // would otherwise hold a million of each record, several times over.
-    let (mut kept, mut analysed) = (0, paras.len());
-    for (k, &para) in paras.iter().enumerate() {
-        if kept >= config.max_mentions {
-            analysed = k;
-            break;
-        }
-        let body = &text[para.start..para.end];
-        let mut h = FxHasher::default();
-        (context, body).hash(&mut h);
-        let key = h.finish();
-        let local = cache.paragraphs.get(&key).cloned().or_else(|| {
-            recognise_paragraph(body, &anchor, config, configured.as_ref(), &mut scratch);
-            (!cache.once).then(|| Arc::new(scratch.keep()))
-        });
-        match local {
-            Some(l) => {
-                let found = l.found();
-                kept += found.len();
-                report.add(para.start, key, found);
-                used.insert(key, l);
-            }
-            // Nothing is kept: straight from the recognisers' buffers.
-            None => {
-                let found = scratch.found();
-                kept += found.len();
-                report.add(para.start, key, found);
-            }
-        }
-    }
-    cache.paragraphs = used;
-    let truncated = paras.get(analysed).map(|p| Finding {
-        span: Span::new(p.start, p.start),
-        code: "too-many-mentions",
-        severity: Severity::Information,
-        message: format!(
-            "Dossier stops here: the report holds more than {} dates, figures and actor mentions (`max-mentions`), and the rest is not analysed",
-            config.max_mentions
-        ),
-        related: Vec::new(),
-        fix: None,
-    });
+    let (report, analysed) = recognise(text, &paras, config, &anchor, cache);
+    let truncated = paras.get(analysed).map(|p| too_many_mentions(*p, config));
     let paras = &paras[..analysed];
     let Report {
         mut figures,
@@ -413,6 +341,145 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     };
     analysis.findings = findings(text, &analysis, config, paras, &keys, &shared, cache);
     analysis
+}
+
+/// The analysis of a report over `max-file-size`: a notice and nothing else.
+fn too_large(text: &str, config: &Config) -> Analysis {
+    Analysis {
+        notices: vec![Finding {
+            span: Span::new(0, 0),
+            code: "file-too-large",
+            severity: Severity::Information,
+            message: format!(
+                "this report is {} bytes, over the {} byte limit (`max-file-size`), so Dossier does not analyse it",
+                text.len(),
+                config.max_file_size
+            ),
+            related: Vec::new(),
+            fix: None,
+        }],
+        ..Analysis::default()
+    }
+}
+
+/// The notice at the first paragraph past `max-mentions`, which is not analysed.
+fn too_many_mentions(para: Span, config: &Config) -> Finding {
+    Finding {
+        span: Span::new(para.start, para.start),
+        code: "too-many-mentions",
+        severity: Severity::Information,
+        message: format!(
+            "Dossier stops here: the report holds more than {} dates, figures and actor mentions (`max-mentions`), and the rest is not analysed",
+            config.max_mentions
+        ),
+        related: Vec::new(),
+        fix: None,
+    }
+}
+
+/// How a report is laid out: its outline, the paragraphs the recognisers read and, for
+/// Markdown, its tables, footnotes and the prose the analysis reads in place of the text.
+struct Structure {
+    /// A Markdown report's prose at the offsets of the original (`markdown::Reading::prose`);
+    /// empty for a plain one, which is read as it is.
+    prose: String,
+    sections: Vec<crate::model::Section>,
+    paras: Vec<Span>,
+    tables: Vec<crate::markdown::Table>,
+    footnotes: Vec<Span>,
+    /// A Markdown report's paragraphs proper, without list items or headings.
+    own_paragraphs: Option<Vec<Span>>,
+}
+
+impl Structure {
+    /// A Markdown report is read by a CommonMark parser; its parts are moved out of the
+    /// reading, not copied: this runs on every keystroke.
+    fn read(text: &str, format: Format) -> Structure {
+        if format.reads_as_markdown(text) {
+            let r = crate::markdown::read(text);
+            Structure {
+                sections: outline::from_headings(text, &r.prose, &r.headings),
+                prose: r.prose,
+                paras: r.blocks,
+                tables: r.tables,
+                footnotes: r.footnotes,
+                own_paragraphs: Some(r.paragraphs),
+            }
+        } else {
+            Structure {
+                prose: String::new(),
+                sections: outline::sections(text, Format::Plain),
+                paras: crate::text::paragraphs(text),
+                tables: Vec::new(),
+                footnotes: Vec::new(),
+                own_paragraphs: None,
+            }
+        }
+    }
+}
+
+/// Recognises the paragraphs in turn, taking from `cache` those whose text and context are
+/// unchanged, until `max-mentions` is reached: the report's mentions, and how many paragraphs
+/// were analysed.
+fn recognise(
+    text: &str,
+    paras: &[Span],
+    config: &Config,
+    anchor: &dates::Anchor,
+    cache: &mut Cache,
+) -> (Report, usize) {
+    // Everything outside a paragraph's text that its dates and figures depend on.
+    let mut context = FxHasher::default();
+    format!(
+        "{:?}{:?}{}{:?}",
+        anchor.period, anchor.reference, config.currency, config.actors
+    )
+    .hash(&mut context);
+    for p in &config.patterns {
+        (&p.kind, &p.source).hash(&mut context);
+    }
+    let context = context.finish();
+    let configured = actors::Configured::new(&config.actors, &config.patterns);
+
+    let mut used = HashMap::default();
+    if !cache.once {
+        used.reserve(paras.len());
+    }
+    let mut scratch = Scratch::default();
+    let mut report = Report::reusing(cache, text.len(), paras.len());
+    // Past `max-mentions` the rest is not recognised: a report of a million equal figures
+    // would otherwise hold a million of each record, several times over.
+    let (mut kept, mut analysed) = (0, paras.len());
+    for (k, &para) in paras.iter().enumerate() {
+        if kept >= config.max_mentions {
+            analysed = k;
+            break;
+        }
+        let body = &text[para.start..para.end];
+        let mut h = FxHasher::default();
+        (context, body).hash(&mut h);
+        let key = h.finish();
+        let local = cache.paragraphs.get(&key).cloned().or_else(|| {
+            recognise_paragraph(body, anchor, config, configured.as_ref(), &mut scratch);
+            (!cache.once).then(|| Arc::new(scratch.keep()))
+        });
+        match local {
+            Some(l) => {
+                let found = l.found();
+                kept += found.len();
+                report.add(para.start, key, found);
+                used.insert(key, l);
+            }
+            // Nothing is kept: straight from the recognisers' buffers.
+            None => {
+                let found = scratch.found();
+                kept += found.len();
+                report.add(para.start, key, found);
+            }
+        }
+    }
+    cache.paragraphs = used;
+    (report, analysed)
 }
 
 /// The longest piece of a paragraph recognised at once.
@@ -791,6 +858,52 @@ fn link_spans(text: &str) -> Vec<Span> {
     out
 }
 
+/// `text` with every byte that an `ignore` pattern matches overwritten by a control character,
+/// in `buffer`, or `text` itself when none matches. The recognisers then read the paragraph at
+/// the same offsets and find nothing in the masked text, nor across it: a control character is
+/// part of no word, number or name, and unlike a space it joins nothing around it.
+fn mask_ignored<'a>(text: &'a str, patterns: &[Pattern], buffer: &'a mut Vec<u8>) -> &'a str {
+    let mut matches = patterns
+        .iter()
+        .filter(|p| p.kind == PatternKind::Ignore)
+        .flat_map(|p| p.regex.find_iter(text))
+        .peekable();
+    if matches.peek().is_none() {
+        return text;
+    }
+    buffer.clear();
+    buffer.extend_from_slice(text.as_bytes());
+    for m in matches {
+        buffer[m.range()].fill(0x1f);
+    }
+    // Matches start and end on character boundaries, so whole characters became ASCII.
+    std::str::from_utf8(buffer).unwrap_or(text)
+}
+
+/// Whether a date is a bare number directly followed by a unit of the configuration's
+/// (`2014 sorties`): then the number is an amount, as the one in `2014 tons` is.
+fn before_configured_unit(
+    text: &str,
+    toks: &[token::Token],
+    date: &DateMention,
+    patterns: &[Pattern],
+) -> bool {
+    let span = date.span;
+    if !text[span.start..span.end]
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let k = toks.partition_point(|t| t.span.start < span.end);
+    let Some(next) = toks.get(k) else {
+        return false;
+    };
+    // Tokens are in text order, so their ends are sorted: the unit must end where one does.
+    crate::recognise::units::configured(patterns, text, next.span.start)
+        .any(|(end, _)| toks[k..].binary_search_by_key(&end, |t| t.span.end).is_ok())
+}
+
 /// Marks the tokens that lie inside any of `spans` (sorted, non-overlapping) in `taken`.
 fn take(toks: &[token::Token], spans: impl Iterator<Item = Span>, taken: &mut [bool]) {
     let mut k = 0;
@@ -856,6 +969,23 @@ mod tests {
             assert_eq!(kept.findings, fresh.findings, "{text}");
         }
         assert_eq!(analyze(&body, &config, Format::Markdown).findings.len(), 1);
+    }
+
+    /// What a paragraph holds depends on the patterns too: a pattern added or dropped must not
+    /// leave the paragraphs recognised without it or with it.
+    #[test]
+    fn cached_paragraphs_follow_the_patterns() {
+        let text = "CRS 7-5700 counts 40 sorties.\n";
+        let toml = "[[patterns]]\nkind = \"ignore\"\nregex = \"7-5700\"\n";
+        let (ignore, errors) = crate::config::parse(toml, &Config::default());
+        assert_eq!(errors, []);
+        let plain = Config::default();
+        let mut cache = Cache::default();
+        for config in [&plain, &ignore, &plain] {
+            let kept = analyze_with(text, config, Format::Plain, &mut cache);
+            assert_eq!(kept, analyze(text, config, Format::Plain));
+        }
+        assert_eq!(analyze(text, &ignore, Format::Plain).figures.len(), 1);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `Config` plus a list of problems (each with its line), never failing.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::calendar::Date;
 use crate::model::{ActorKind, Period, Severity};
@@ -16,6 +17,45 @@ pub struct ActorDef {
     /// Line of the `[[actors]]` entry in its file, for go-to-definition.
     pub line: Option<usize>,
 }
+
+/// A `[[patterns]]` entry: a regular expression, compiled once when the configuration is read,
+/// and what the text it matches is.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    /// The regex as written; configurations compare by it, as compiled regexes cannot be.
+    pub source: String,
+    /// For a unit, anchored at its start (`^(?:…)`): units are matched where a number ends.
+    pub regex: Arc<regex::Regex>,
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        self.kind == other.kind && self.source == other.source
+    }
+}
+
+/// What a pattern's matches are.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PatternKind {
+    /// Each match is a mention of an actor of this kind: the actor `name` when given (declared
+    /// as an actor of its own unless `[[actors]]` has one of that name), else the one its text
+    /// names.
+    Actor {
+        kind: ActorKind,
+        name: Option<String>,
+    },
+    /// A number directly followed by a match is a quantity in `symbol`, else in the text
+    /// matched.
+    Unit { symbol: Option<String> },
+    /// No actor, date or figure is taken from text a match covers.
+    Ignore,
+}
+
+/// The most patterns a configuration keeps, and the most bytes each regex may compile to (and
+/// its lazy DFA grow to): a hostile file can make neither take megabytes.
+const MAX_PATTERNS: usize = 100;
+const REGEX_SIZE_LIMIT: usize = 256 * 1024;
 
 /// One check's switch and severity.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -76,6 +116,8 @@ pub struct Config {
     /// What `$` and `dollars` mean: `USD` unless the report's audience uses another dollar.
     pub currency: String,
     pub actors: Vec<ActorDef>,
+    /// `[[patterns]]` in file order: actors, units and text to ignore, by regex.
+    pub patterns: Vec<Pattern>,
     pub checks: Checks,
     /// Reports larger than this many bytes are not analysed.
     pub max_file_size: usize,
@@ -107,6 +149,7 @@ impl Default for Config {
             today: None,
             currency: "USD".into(),
             actors: Vec::new(),
+            patterns: Vec::new(),
             checks: Checks::default(),
             max_file_size: 20 * 1024 * 1024,
             inlay_dates: true,
@@ -218,6 +261,35 @@ impl Applier<'_> {
         0
     }
 
+    /// The entries of the array of tables `[[key]]`, each with the line of its header (for
+    /// messages and go-to-definition); `None`, reported, when `value` is no array.
+    fn entries<'v>(
+        &mut self,
+        key: &str,
+        value: &'v toml::Value,
+    ) -> Option<impl Iterator<Item = (usize, &'v toml::Value)> + use<'v>> {
+        let Some(list) = value.as_array() else {
+            self.error(
+                key,
+                format!("`{key}` must be an array of tables ([[{key}]])"),
+            );
+            return None;
+        };
+        let header = format!("[[{key}]]");
+        let lines: Vec<usize> = self
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == header)
+            .map(|(n, _)| n + 1)
+            .collect();
+        Some(
+            list.iter()
+                .enumerate()
+                .map(move |(k, e)| (lines.get(k).copied().unwrap_or(0), e)),
+        )
+    }
+
     fn error(&mut self, key: &str, message: String) {
         let line = self.line_of(key);
         self.errors.push(ConfigError { line, message });
@@ -268,6 +340,7 @@ impl Applier<'_> {
                     None => self.error(key, format!("`{key}` must be true or false, not {value}")),
                 },
                 "actors" => self.actors(value, config),
+                "patterns" => self.patterns(value, config),
                 "checks" => match value.as_table() {
                     Some(t) => self.checks(t, &mut config.checks),
                     None => self.error(key, "`checks` must be a table".into()),
@@ -305,23 +378,10 @@ impl Applier<'_> {
     }
 
     fn actors(&mut self, value: &toml::Value, config: &mut Config) {
-        let Some(list) = value.as_array() else {
-            self.error(
-                "actors",
-                "`actors` must be an array of tables ([[actors]])".into(),
-            );
+        let Some(entries) = self.entries("actors", value) else {
             return;
         };
-        // Lines of each `[[actors]]` header, in order, for go-to-definition.
-        let header_lines: Vec<usize> = self
-            .text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| l.trim() == "[[actors]]")
-            .map(|(n, _)| n + 1)
-            .collect();
-        for (k, entry) in list.iter().enumerate() {
-            let line = header_lines.get(k).copied().unwrap_or(0);
+        for (line, entry) in entries {
             let Some(t) = entry.as_table() else {
                 self.errors.push(ConfigError {
                     line,
@@ -379,6 +439,50 @@ impl Applier<'_> {
                 });
             } else if ok {
                 config.actors.push(def);
+            }
+        }
+    }
+
+    /// Compiles each `[[patterns]]` entry; an entry that cannot be used is reported at its line
+    /// and skipped, and the others apply.
+    fn patterns(&mut self, value: &toml::Value, config: &mut Config) {
+        let Some(entries) = self.entries("patterns", value) else {
+            return;
+        };
+        for (line, entry) in entries {
+            if config.patterns.len() == MAX_PATTERNS {
+                self.errors.push(ConfigError {
+                    line,
+                    message: format!(
+                        "more than {MAX_PATTERNS} patterns: this one and those after it are skipped"
+                    ),
+                });
+                return;
+            }
+            let pattern = match entry.as_table() {
+                Some(t) => pattern(t),
+                None => Err("each pattern must be a table".into()),
+            };
+            match pattern {
+                Ok(p) => {
+                    if let PatternKind::Actor {
+                        kind,
+                        name: Some(name),
+                    } = &p.kind
+                    {
+                        if !config.actors.iter().any(|d| d.name == *name) {
+                            config.actors.push(ActorDef {
+                                name: name.clone(),
+                                kind: *kind,
+                                aliases: Vec::new(),
+                                description: None,
+                                line: Some(line),
+                            });
+                        }
+                    }
+                    config.patterns.push(p);
+                }
+                Err(message) => self.errors.push(ConfigError { line, message }),
             }
         }
     }
@@ -472,6 +576,79 @@ impl Applier<'_> {
     }
 }
 
+/// One `[[patterns]]` entry, compiled, or why it cannot be used.
+fn pattern(t: &toml::Table) -> Result<Pattern, String> {
+    if let Some(other) = t
+        .keys()
+        .find(|k| !matches!(k.as_str(), "kind" | "regex" | "name" | "unit"))
+    {
+        return Err(format!("unknown pattern key `{other}`"));
+    }
+    let string = |key: &str| match t.get(key) {
+        None => Ok(None),
+        Some(toml::Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.as_str())),
+        Some(v) => Err(format!(
+            "pattern `{key}` must be a non-empty string, not {v}"
+        )),
+    };
+    let kind = string("kind")?.ok_or("a pattern needs a `kind`")?;
+    let source = string("regex")?.ok_or("a pattern needs a `regex`")?;
+    let name = string("name")?.map(|n| n.trim().to_string());
+    let symbol = string("unit")?.map(|u| u.trim().to_string());
+    let actor = ActorKind::parse(kind);
+    if actor.is_none() && !matches!(kind, "unit" | "ignore") {
+        return Err(format!(
+            "pattern kind `{kind}` is not one of person, country, organization, place, group, unit, ignore"
+        ));
+    }
+    if name.is_some() && actor.is_none() {
+        return Err("`name` is only for patterns of actors".into());
+    }
+    if symbol.is_some() && kind != "unit" {
+        return Err("`unit` is only for patterns of kind `unit`".into());
+    }
+    let kind = match actor {
+        Some(kind) => PatternKind::Actor { kind, name },
+        None if kind == "unit" => PatternKind::Unit { symbol },
+        None => PatternKind::Ignore,
+    };
+    // A unit is matched where a number ends, so its regex is anchored there; the regex is
+    // compiled as written first, so that a stray `)` cannot change what the anchor covers.
+    let mut regex = compile(source, source)?;
+    if matches!(kind, PatternKind::Unit { .. }) {
+        regex = compile(&format!("^(?:{source})"), source)?;
+    }
+    Ok(Pattern {
+        kind,
+        source: source.to_string(),
+        regex: Arc::new(regex),
+    })
+}
+
+/// Compiles `regex` (written by the user as `source`) within the size limit.
+fn compile(regex: &str, source: &str) -> Result<regex::Regex, String> {
+    let compiled = regex::RegexBuilder::new(regex)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "regex `{source}` is too large: it compiles to more than {} KiB",
+                limit / 1024
+            ),
+            // A syntax error is several lines, the last of which says what is wrong.
+            e => {
+                let e = e.to_string();
+                let why = e.lines().last().unwrap_or("").trim_start_matches("error: ");
+                format!("invalid regex `{source}`: {why}")
+            }
+        })?;
+    if compiled.is_match("") {
+        return Err(format!("regex `{source}` matches empty text"));
+    }
+    Ok(compiled)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,5 +707,155 @@ rates = { "KRW/USD" = 1050 }
         let (_, errors) = parse("a = 1\nb = [\n", &Config::default());
         assert_eq!(errors.len(), 1);
         assert!(errors[0].line >= 2, "{errors:?}");
+    }
+
+    #[test]
+    fn patterns_of_every_kind_compile_once() {
+        let text = r#"
+[[patterns]]
+kind = "organization"
+regex = "Ministry of [A-Z][a-z]+"
+
+[[patterns]]
+kind = "organisation"
+name = "Ministry of Unification"
+regex = "(?i)unification ministry|MOU"
+
+[[patterns]]
+kind = "unit"
+regex = "barrels? (?:of oil )?per day"
+unit = "bpd"
+
+[[patterns]]
+kind = "ignore"
+regex = 'R4\d{4}'
+"#;
+        let (c, errors) = parse(text, &Config::default());
+        assert_eq!(errors, []);
+        let kinds: Vec<&PatternKind> = c.patterns.iter().map(|p| &p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &PatternKind::Actor {
+                    kind: ActorKind::Organization,
+                    name: None
+                },
+                &PatternKind::Actor {
+                    kind: ActorKind::Organization,
+                    name: Some("Ministry of Unification".into())
+                },
+                &PatternKind::Unit {
+                    symbol: Some("bpd".into())
+                },
+                &PatternKind::Ignore,
+            ]
+        );
+        assert_eq!(c.patterns[3].source, r"R4\d{4}");
+        // A unit is matched where a number ends: at the start of what follows it, only.
+        assert!(c.patterns[2].regex.is_match("barrels of oil per day"));
+        assert!(!c.patterns[2].regex.is_match("the barrels per day"));
+        // A named pattern declares its actor, at the line of its entry.
+        assert_eq!(c.actors.len(), 1);
+        assert_eq!(c.actors[0].name, "Ministry of Unification");
+        assert_eq!(c.actors[0].line, Some(6));
+        // Configurations compare by what the patterns say, and a clone shares the regexes.
+        let again = c.clone();
+        assert_eq!(again, c);
+        assert!(Arc::ptr_eq(&again.patterns[0].regex, &c.patterns[0].regex));
+    }
+
+    #[test]
+    fn a_pattern_that_cannot_be_used_is_reported_at_its_line_and_skipped() {
+        let text = r#"[[patterns]]
+kind = "organization"
+regex = "Operation (Pluto"
+
+[[patterns]]
+kind = "company"
+regex = "[A-Z]+ Ltd"
+
+[[patterns]]
+kind = "unit"
+unit = "bpd"
+
+[[patterns]]
+kind = "ignore"
+regex = "x*"
+
+[[patterns]]
+kind = "ignore"
+regex = "IF\\d+"
+name = "Reports"
+
+[[patterns]]
+kind = "unit"
+regex = '\w{1000}'
+
+[[patterns]]
+kind = "place"
+regex = "Camp [A-Z][a-z]+"
+colour = "red"
+
+[[patterns]]
+kind = "ignore"
+regex = 'R4\d{4}'
+"#;
+        let (c, errors) = parse(text, &Config::default());
+        let got: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, &*e.message)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "invalid regex `Operation (Pluto`: unclosed group"),
+                (
+                    5,
+                    "pattern kind `company` is not one of person, country, organization, place, group, unit, ignore"
+                ),
+                (9, "a pattern needs a `regex`"),
+                (13, "regex `x*` matches empty text"),
+                (17, "`name` is only for patterns of actors"),
+                (
+                    22,
+                    "regex `\\w{1000}` is too large: it compiles to more than 256 KiB"
+                ),
+                (26, "unknown pattern key `colour`"),
+            ]
+        );
+        assert_eq!(c.patterns.len(), 1);
+        assert_eq!(c.patterns[0].kind, PatternKind::Ignore);
+        assert!(c.actors.is_empty());
+    }
+
+    #[test]
+    fn patterns_apply_from_editor_settings_in_the_same_shape() {
+        let settings = serde_json::json!({
+            "patterns": [
+                { "kind": "person", "regex": "Agent [A-Z]+" },
+                { "kind": "unit", "regex": "[" },
+            ]
+        });
+        let (c, errors) = apply_json(&settings, &Config::default());
+        assert_eq!(c.patterns.len(), 1);
+        assert_eq!(c.patterns[0].source, "Agent [A-Z]+");
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0]
+                .message
+                .starts_with("invalid regex `[`: unclosed character class"),
+            "{errors:?}"
+        );
+        let (_, errors) = apply_json(&serde_json::json!({ "patterns": "Agent" }), &c);
+        assert_eq!(
+            errors[0].message,
+            "`patterns` must be an array of tables ([[patterns]])"
+        );
+    }
+
+    #[test]
+    fn past_a_hundred_patterns_the_rest_are_skipped() {
+        let text = "[[patterns]]\nkind = \"ignore\"\nregex = \"R4[0-9]{4}\"\n".repeat(101);
+        let (c, errors) = parse(&text, &Config::default());
+        assert_eq!(c.patterns.len(), 100);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, 301);
     }
 }

@@ -749,3 +749,68 @@ fn analyze_finds_no_date_in_a_year_no_calendar_has() {
     let v = if v.is_array() { v[0].clone() } else { v };
     assert_eq!(v["dates"], serde_json::json!([]), "{v:#}");
 }
+
+/// `[[patterns]]` in a dossier.toml beside the report: an organisation, a unit and a code to
+/// ignore apply, and an entry whose regex does not compile is reported at its line and skipped.
+#[test]
+fn analyze_applies_the_patterns_of_the_configuration() {
+    let dir = temp_dir("patterns");
+    std::fs::write(
+        dir.join("dossier.toml"),
+        r#"[[patterns]]
+kind = "organization"
+regex = "Operation [A-Z][a-z]+"
+
+[[patterns]]
+kind = "unit"
+regex = "barrels? (?:of oil )?per day"
+unit = "bpd"
+
+[[patterns]]
+kind = "ignore"
+regex = '7-5700'
+
+[[patterns]]
+kind = "place"
+regex = "Camp (Bastion"
+"#,
+    )
+    .unwrap();
+    let report = dir.join("r.txt");
+    std::fs::write(
+        &report,
+        "CRS 7-5700\n\nOperation Pluto moved 900,000 barrels of oil per day.\n",
+    )
+    .unwrap();
+    let o = dossier(&["analyze", "--format", "json", report.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("dossier.toml:14: invalid regex `Camp (Bastion`: unclosed group"),
+        "{}",
+        stderr(&o)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let names: Vec<(&str, &str)> = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap(), a["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(names, [("Operation Pluto", "organization")], "{v:#}");
+    let figures: Vec<(&str, &str)> = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["text"].as_str().unwrap(),
+                f["unit"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [("900,000 barrels of oil per day", "bpd")],
+        "{v:#}"
+    );
+}

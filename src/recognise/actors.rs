@@ -14,7 +14,7 @@ use super::gazetteer::{
     TITLE_WORD, WordInfo,
 };
 use super::token::{CAPITAL, Kind, Token, is_apostrophe, is_dash};
-use crate::config::ActorDef;
+use crate::config::{ActorDef, Pattern, PatternKind};
 use crate::model::{Actor, ActorKind};
 use crate::text::Span;
 
@@ -521,7 +521,7 @@ impl Ctx<'_> {
 
 /// Finds every actor in the report, merging mentions under one actor per referent.
 pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
-    let configured = Configured::new(defs);
+    let configured = Configured::new(defs, &[]);
     let mut scratch = Scratch::default();
     find_local(text, toks, configured.as_ref(), &mut scratch);
     let mut gathered = Gathered::default();
@@ -827,17 +827,34 @@ fn word_boundary(text: &str, span: Span) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// The names and aliases of the actors a configuration adds, matched before anything else.
+/// The names and aliases of the actors a configuration adds, and its patterns of actors,
+/// matched before anything else.
 pub struct Configured {
     matcher: AhoCorasick,
     /// The definition each pattern names.
     owner: Vec<usize>,
+    /// Each `[[patterns]]` regex of actors, with the kind of its actors and the definition
+    /// that its `name` declares.
+    regexes: Vec<(std::sync::Arc<regex::Regex>, ActorKind, Option<usize>)>,
 }
 
 impl Configured {
-    /// Built once per analysis; `None` without configured actors.
-    pub fn new(defs: &[ActorDef]) -> Option<Configured> {
-        if defs.is_empty() {
+    /// Built once per analysis (sharing the regexes compiled with the configuration); `None`
+    /// without configured actors or patterns of them.
+    pub fn new(defs: &[ActorDef], regexes: &[Pattern]) -> Option<Configured> {
+        let regexes: Vec<_> = regexes
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PatternKind::Actor { kind, name } => {
+                    let def = name
+                        .as_ref()
+                        .and_then(|n| defs.iter().position(|d| d.name == *n));
+                    Some((p.regex.clone(), *kind, def))
+                }
+                _ => None,
+            })
+            .collect();
+        if defs.is_empty() && regexes.is_empty() {
             return None;
         }
         let mut patterns = Vec::new();
@@ -852,7 +869,11 @@ impl Configured {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok()?;
-        Some(Configured { matcher, owner })
+        Some(Configured {
+            matcher,
+            owner,
+            regexes,
+        })
     }
 
     fn claim(&self, cx: &mut Ctx<'_>) {
@@ -860,6 +881,18 @@ impl Configured {
             let span = Span::new(m.start(), m.end());
             if word_boundary(cx.text, span) {
                 cx.claim(span, Key::Config(self.owner[m.pattern().as_usize()]));
+            }
+        }
+        // After the names: a name the configuration spells out wins over a pattern's match,
+        // which is a mention without the white space at its ends (`Operation (?:[A-Z]\w+ ?)+`).
+        for (regex, kind, def) in &self.regexes {
+            for m in regex.find_iter(cx.text) {
+                let trimmed = m.as_str().trim_start();
+                let start = m.end() - trimmed.len();
+                let span = Span::new(start, start + trimmed.trim_end().len());
+                if word_boundary(cx.text, span) {
+                    cx.claim(span, def.map_or(Key::Named(span, *kind), Key::Config));
+                }
             }
         }
     }

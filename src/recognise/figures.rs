@@ -10,6 +10,8 @@ use std::borrow::Cow;
 pub struct Options<'a> {
     /// The ISO code a bare `$` or `dollars` means.
     pub dollar: &'a str,
+    /// The configuration's `[[patterns]]`, whose units are read after numbers.
+    pub patterns: &'a [crate::config::Pattern],
 }
 
 /// A number as written: its value and the half-width of its last written digit.
@@ -30,6 +32,7 @@ struct Parser<'a> {
     /// Tokens already taken by dates.
     taken: &'a [bool],
     dollar: &'a str,
+    patterns: &'a [crate::config::Pattern],
 }
 
 /// Finds figures in token order. `taken[i]` marks tokens that belong to dates.
@@ -45,6 +48,7 @@ pub fn find(
         toks,
         taken,
         dollar: options.dollar,
+        patterns: options.patterns,
     };
     let first = out.len();
     let mut i = 0;
@@ -741,6 +745,22 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// A unit the configuration defines at token `j` whose match ends where a token ends: its
+    /// symbol and the token after it.
+    fn configured_unit_at(&self, j: usize) -> Option<(Cow<'static, str>, usize)> {
+        if self.patterns.is_empty() || !self.free(j) {
+            return None;
+        }
+        units::configured(self.patterns, self.text, self.toks[j].span.start).find_map(
+            |(end, symbol)| {
+                let k = j + self.toks[j..].partition_point(|t| t.span.end < end);
+                let whole = self.toks.get(k).is_some_and(|t| t.span.end == end);
+                (whole && (j..=k).all(|k| self.free(k)))
+                    .then(|| (Cow::Owned(symbol.to_string()), k + 1))
+            },
+        )
+    }
+
     /// Qualifier words before the number at `i`: returns the qualifier.
     fn qualifier_before(&self, i: usize) -> Qualifier {
         let (mut b1, mut b2) = ([0; 32], [0; 32]);
@@ -1126,6 +1146,19 @@ impl<'a> Parser<'a> {
                 _ => (unit, j),
             };
             let f = self.make(i, end, FigureKind::Money, value, Some(unit), bounds, range);
+            return Some((f, end));
+        }
+        // A unit the configuration defines wins over the words Dossier knows.
+        if let Some((symbol, end)) = self.configured_unit_at(j) {
+            let f = self.make(
+                i,
+                end,
+                FigureKind::Quantity,
+                value,
+                Some(symbol),
+                bounds,
+                range,
+            );
             return Some((f, end));
         }
         if self.is(j, "%") && self.glued(j) || self.is(j, "%") {
@@ -1619,7 +1652,16 @@ mod tests {
         let toks = super::super::token::tokenize(text);
         let taken = vec![false; toks.len()];
         let mut out = Vec::new();
-        find(text, &toks, &taken, &Options { dollar: "USD" }, &mut out);
+        find(
+            text,
+            &toks,
+            &taken,
+            &Options {
+                dollar: "USD",
+                patterns: &[],
+            },
+            &mut out,
+        );
         out
     }
 

@@ -312,3 +312,89 @@ fn a_day_its_month_lacks_is_no_date_and_no_count() {
                                  ^^^^^^^ no date 2014-02-30",
     );
 }
+
+/// The fixtures' configuration with `dossier.toml` text on top, which must apply whole.
+#[track_caller]
+fn configured(toml: &str) -> Config {
+    let base = Config {
+        reference_date: crate::calendar::Date::new(2014, 12, 31),
+        ..Config::default()
+    };
+    let (config, errors) = crate::config::parse(toml, &base);
+    assert_eq!(errors, []);
+    config
+}
+
+#[test]
+fn patterns_of_actors_find_names_of_the_house_style() {
+    let config = configured(
+        r#"
+[[patterns]]
+kind = "organization"
+regex = "Operation (?:[A-Z][a-z]+ ?)+"
+
+[[patterns]]
+kind = "organization"
+name = "Ministry of Unification"
+regex = "(?i)unification ministry|\\bMOU\\b"
+"#,
+    );
+    check_with(
+        "Operation Pluto began; the Unification Ministry and MOU met before Operation Sea Lion.
+^^^^^^^^^^^^^^^ organization Operation Pluto
+                           ^^^^^^^^^^^^^^^^^^^^ organization Ministry of Unification
+                                                    ^^^ organization Ministry of Unification
+                                                                   ^^^^^^^^^^^^^^^^^^ organization Operation Sea Lion",
+        &config,
+    );
+}
+
+/// A year before a unit is an amount, as in `2014 tons`.
+#[test]
+fn patterns_of_units_measure_the_numbers_before_them() {
+    let config = configured(
+        r#"
+[[patterns]]
+kind = "unit"
+regex = "barrels? (?:of oil )?per day"
+unit = "bpd"
+
+[[patterns]]
+kind = "unit"
+regex = "sorties?"
+"#,
+    );
+    check_with(
+        "Output rose to 2.5 million barrels of oil per day from 900,000 barrels per day; 2014 sorties flew.
+               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ quantity 2500000 bpd
+                                                       ^^^^^^^^^^^^^^^^^^^^^^^ quantity 900000 bpd
+                                                                                ^^^^^^^^^^^^ quantity 2014 sorties",
+        &config,
+    );
+}
+
+#[test]
+fn patterns_to_ignore_hide_codes_that_read_as_figures_or_dates() {
+    let text = "CRS 7-5700 and docket 2014-1234 cite report RL33567 of May 5, 2014.";
+    check(&format!(
+        "{text}
+    ^^^^^^ count 7
+                      ^^^^ date 2014
+                           ^^^^ date 1234
+                                                       ^^^^^^^^^^^ date 2014-05-05"
+    ));
+    let config = configured(
+        r#"
+[[patterns]]
+kind = "ignore"
+regex = '7-5700|\d{4}-\d{4}|R[LS]\d{5}'
+"#,
+    );
+    check_with(
+        &format!(
+            "{text}
+                                                       ^^^^^^^^^^^ date 2014-05-05"
+        ),
+        &config,
+    );
+}

@@ -1,5 +1,7 @@
 //! The vocabulary of figures: scale words, currencies and units of measure.
 
+use crate::config::{Pattern, PatternKind};
+
 /// Multiplier of a scale word or abbreviation written after a number (`million`, `bn`, `crore`).
 pub fn scale(word: &str) -> Option<f64> {
     Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
@@ -584,6 +586,24 @@ pub const UNITS: &[Unit] = &[
         symbol: "TEU",
     },
 ];
+
+/// The units the configuration defines (`[[patterns]]` of kind `unit`) that start at byte `at`
+/// of `text`, in the configuration's order: where each ends, and its symbol (the one
+/// configured, else the text matched).
+pub fn configured<'a>(
+    patterns: &'a [Pattern],
+    text: &'a str,
+    at: usize,
+) -> impl Iterator<Item = (usize, &'a str)> {
+    patterns.iter().filter_map(move |p| {
+        let PatternKind::Unit { symbol } = &p.kind else {
+            return None;
+        };
+        // The regex is anchored at its start, so it is tried at `at` only.
+        let end = at + p.regex.find(&text[at..])?.end();
+        Some((end, symbol.as_deref().unwrap_or(&text[at..end])))
+    })
+}
 
 /// Words after a number that make it an amount rather than a year (`2014 tons`).
 pub fn is_scale_or_unit_word(word: &str) -> bool {
