@@ -241,7 +241,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         return Analysis {
             notices: vec![Finding {
                 span: Span::new(0, 0),
-                code: "file-too-large",
+                code: crate::model::Code::FileTooLarge,
                 severity: Severity::Information,
                 message: format!(
                     "this report is {} bytes, over the {} byte limit (`max-file-size`), so Dossier does not analyse it",
@@ -369,7 +369,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     cache.paragraphs = used;
     let truncated = paras.get(analysed).map(|p| Finding {
         span: Span::new(p.start, p.start),
-        code: "too-many-mentions",
+        code: crate::model::Code::TooManyMentions,
         severity: Severity::Information,
         message: format!(
             "Dossier stops here: the report holds more than {} dates, figures and actor mentions (`max-mentions`), and the rest is not analysed",

@@ -447,7 +447,7 @@ fn sarif(checked: &[Checked]) -> serde_json::Value {
         "version": "2.1.0",
         "runs": [{
             "tool": { "driver": { "name": "dossier", "version": env!("CARGO_PKG_VERSION"),
-                "rules": crate::config::CHECK_CODES.iter().map(|c| json!({ "id": c })).collect::<Vec<_>>() } },
+                "rules": crate::model::Check::ALL.iter().map(|c| json!({ "id": c.as_str() })).collect::<Vec<_>>() } },
             "invocations": [{
                 "executionSuccessful": notifications.is_empty(),
                 "toolExecutionNotifications": notifications,

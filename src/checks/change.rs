@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::{Context, lowered, show};
-use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
+use crate::model::{Check, Figure, FigureKind, Finding, Fix, Severity};
 
 /// The direction words give a change: up, down, or not said.
 fn direction(words: &[Cow<'_, str>]) -> Option<f64> {
@@ -285,7 +285,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     let shown = format!("{:.*}", decimals, actual.abs());
                     out.push(Finding {
                         span: f.span,
-                        code: "percent-change",
+                        code: Check::PercentChange.into(),
                         severity: Severity::Warning,
                         message: format!(
                             "from {} to {} is {} of {} percent, not {}",
@@ -338,7 +338,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     }
                     out.push(Finding {
                         span: f.span,
-                        code: "percent-change",
+                        code: Check::PercentChange.into(),
                         severity: Severity::Warning,
                         message: format!(
                             "from {} to {} is a factor of {:.2}, not {}",

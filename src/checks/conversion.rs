@@ -3,7 +3,7 @@
 //! within the configured tolerance.
 
 use super::{Context, show};
-use crate::model::{Finding, Fix, Severity};
+use crate::model::{Check, Finding, Fix, Severity};
 use crate::text::Span;
 
 /// The sorted lower and upper ends of the rate intervals of one currency pair.
@@ -133,7 +133,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .collect();
             out.push(Finding {
                 span,
-                code: "conversion-rate",
+                code: Check::ConversionRate.into(),
                 severity: Severity::Warning,
                 message,
                 related,
@@ -143,7 +143,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if !agree((c.lo, c.hi), (r, r), tol) {
                 out.push(Finding {
                     span,
-                    code: "conversion-rate",
+                    code: Check::ConversionRate.into(),
                     severity: Severity::Warning,
                     message: format!(
                         "{} implies {:.2} {} per {}; the configured rate is {:.2}",

@@ -2,6 +2,7 @@
 //! text, borderline rounding included. `^^^ code` under a line marks where a finding must start.
 
 use crate::config::Config;
+use crate::model::{Check, Code};
 use crate::outline::Format;
 
 /// Runs the analysis on `fixture` (marker lines removed) and compares the findings' codes and
@@ -37,8 +38,10 @@ fn check_as(fixture: &str, format: Format) {
         .findings
         .iter()
         .filter(|f| {
-            f.code != "date-outside-period"
-                || expected.iter().any(|(_, c)| c == "date-outside-period")
+            f.code != Code::Check(Check::DateOutsidePeriod)
+                || expected
+                    .iter()
+                    .any(|(_, c)| c == Check::DateOutsidePeriod.as_str())
         })
         .map(|f| (f.span.start, f.code.to_string()))
         .collect();
