@@ -310,26 +310,13 @@ fn percent<'a>(
         .and_then(|n| n.split('.').nth(1))
         .map_or(0, str::len);
     let shown = format!("{:.*}", decimals, actual.abs());
-    let figs = &cx.analysis.figures;
-    Some(Finding {
-        span: f.span,
-        code: Check::PercentChange.into(),
-        severity: Severity::Warning,
-        message: format!(
-            "from {} to {} is {} of {} percent, not {}",
-            cx.slice(figs[change.a].span),
-            cx.slice(figs[change.b].span),
-            if actual >= 0.0 {
-                "an increase"
-            } else {
-                "a decrease"
-            },
-            shown,
-            written
-        ),
-        related: change.related(cx),
-        fix: percent_fix(cx, f, &shown),
-    })
+    let sense = if actual >= 0.0 {
+        "an increase"
+    } else {
+        "a decrease"
+    };
+    let fix = percent_fix(cx, f, &shown);
+    Some(change.finding(cx, f, &format!("{sense} of {shown} percent"), fix))
 }
 
 /// Whether a percentage says it is the change: `by P`, `an increase of P`, `rose P`, `a P
@@ -375,36 +362,31 @@ fn multiplier(cx: &Context<'_>, change: &Endpoints, f: &Figure) -> Option<Findin
     if change.hi >= ml && change.lo <= mh {
         return None;
     }
-    let figs = &cx.analysis.figures;
-    Some(Finding {
-        span: f.span,
-        code: Check::PercentChange.into(),
-        severity: Severity::Warning,
-        message: format!(
-            "from {} to {} is a factor of {:.2}, not {}",
-            cx.slice(figs[change.a].span),
-            cx.slice(figs[change.b].span),
-            change.ratio,
-            cx.slice(f.span)
-        ),
-        related: change.related(cx),
-        fix: None,
-    })
+    let factor = format!("a factor of {:.2}", change.ratio);
+    Some(change.finding(cx, f, &factor, None))
 }
 
 impl Endpoints {
-    /// The two endpoints, for a finding's related spans.
-    fn related(&self, cx: &Context<'_>) -> Vec<(Span, String)> {
-        let figs = &cx.analysis.figures;
-        vec![
-            (
-                figs[self.a].span,
-                format!("from {}", show(figs[self.a].value)),
+    /// The finding on figure `f`, which says the change is other than the endpoints make it
+    /// (`is`: `an increase of 25 percent`, `a factor of 2.00`); the endpoints are its related
+    /// spans.
+    fn finding(&self, cx: &Context<'_>, f: &Figure, is: &str, fix: Option<Fix>) -> Finding {
+        let (a, b) = (&cx.analysis.figures[self.a], &cx.analysis.figures[self.b]);
+        Finding {
+            span: f.span,
+            code: Check::PercentChange.into(),
+            severity: Severity::Warning,
+            message: format!(
+                "from {} to {} is {is}, not {}",
+                cx.slice(a.span),
+                cx.slice(b.span),
+                cx.slice(f.span)
             ),
-            (
-                figs[self.b].span,
-                format!("to {}", show(figs[self.b].value)),
-            ),
-        ]
+            related: vec![
+                (a.span, format!("from {}", show(a.value))),
+                (b.span, format!("to {}", show(b.value))),
+            ],
+            fix,
+        }
     }
 }
