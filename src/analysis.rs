@@ -348,7 +348,7 @@ fn too_large(text: &str, config: &Config) -> Analysis {
     Analysis {
         notices: vec![Finding {
             span: Span::new(0, 0),
-            code: "file-too-large",
+            code: crate::model::Code::FileTooLarge,
             severity: Severity::Information,
             message: format!(
                 "this report is {} bytes, over the {} byte limit (`max-file-size`), so Dossier does not analyse it",
@@ -366,7 +366,7 @@ fn too_large(text: &str, config: &Config) -> Analysis {
 fn too_many_mentions(para: Span, config: &Config) -> Finding {
     Finding {
         span: Span::new(para.start, para.start),
-        code: "too-many-mentions",
+        code: crate::model::Code::TooManyMentions,
         severity: Severity::Information,
         message: format!(
             "Dossier stops here: the report holds more than {} dates, figures and actor mentions (`max-mentions`), and the rest is not analysed",

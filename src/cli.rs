@@ -271,38 +271,9 @@ fn finding_list(l: &Loaded) -> impl Iterator<Item = &Finding> {
 fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<ExitCode, UsageError> {
     let explicit = explicit_config(common)?;
     let files = expand(paths, explicit.as_ref())?;
-    let mut warnings = Vec::new();
-    // Reports are independent: analyse them on every core.
     let started = std::time::Instant::now();
-    let checked: Vec<(Checked, Vec<String>)> = {
-        use rayon::prelude::*;
-        files
-            .into_par_iter()
-            .map(|f| {
-                let mut w = Vec::new();
-                let checked = match f {
-                    Ok(path) => match load(&path, explicit.as_ref(), common, &mut w) {
-                        Ok(l) => Checked::Read(Box::new(l)),
-                        Err(message) => Checked::Unread { path, message },
-                    },
-                    Err(unread) => unread,
-                };
-                (checked, w)
-            })
-            .collect()
-    };
+    let (checked, warnings) = load_all(files, explicit.as_ref(), common);
     let elapsed = started.elapsed();
-    let checked: Vec<Checked> = checked
-        .into_iter()
-        .map(|(c, w)| {
-            for w in w {
-                if !warnings.contains(&w) {
-                    warnings.push(w);
-                }
-            }
-            c
-        })
-        .collect();
     for w in &warnings {
         eprintln!("dossier: warning: {w}");
     }
@@ -322,7 +293,6 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
             Checked::Unread { .. } => None,
         })
         .collect();
-    let count: usize = reports.iter().map(|l| finding_list(l).count()).sum();
     // Hints and information are shown but do not fail the check; warnings and errors do.
     let failing: usize = reports
         .iter()
@@ -335,71 +305,8 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {
-        CheckFormat::Text => {
-            for l in &reports {
-                let index = LineIndex::new(&l.text);
-                for f in finding_list(l) {
-                    let (line, col) = index.line_col(&l.text, f.span.start);
-                    let _ = writeln!(
-                        out,
-                        "{}:{line}:{col}: {}[{}]: {}",
-                        l.path.display(),
-                        f.severity.as_str(),
-                        f.code,
-                        f.message
-                    );
-                    for (span, message) in &f.related {
-                        let (rl, rc) = index.line_col(&l.text, span.start);
-                        let _ = writeln!(out, "  {}:{rl}:{rc}: note: {message}", l.path.display());
-                    }
-                }
-            }
-            let bytes: usize = reports.iter().map(|l| l.text.len()).sum();
-            let secs = elapsed.as_secs_f64().max(1e-6);
-            let not_read = match unread {
-                0 => String::new(),
-                1 => ", 1 file not read".into(),
-                n => format!(", {n} files not read"),
-            };
-            let _ = writeln!(
-                out,
-                "{count} finding{} in {} report{}{not_read} ({:.1} MB in {:.0} ms, {:.0} MB/s on {} threads)",
-                if count == 1 { "" } else { "s" },
-                reports.len(),
-                if reports.len() == 1 { "" } else { "s" },
-                bytes as f64 / 1e6,
-                secs * 1e3,
-                bytes as f64 / 1e6 / secs,
-                rayon::current_num_threads()
-            );
-        }
-        CheckFormat::Json => {
-            // One entry per path, in order; a path that was not read has no diagnostics and
-            // says why in `errors`, which is empty for the others.
-            let v: Vec<_> = checked
-                .iter()
-                .map(|c| match c {
-                    Checked::Read(l) => {
-                        let full =
-                            crate::report::to_json(&l.path.to_string_lossy(), &l.text, &l.analysis);
-                        json!({ "path": full["path"], "diagnostics": full["diagnostics"], "errors": [] })
-                    }
-                    Checked::Unread { path, message } => {
-                        let path = path.to_string_lossy();
-                        json!({
-                            "path": path,
-                            "diagnostics": [],
-                            "errors": [{ "path": path, "message": message }],
-                        })
-                    }
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&v).unwrap_or_default()
-            );
-        }
+        CheckFormat::Text => print_text(&mut out, &reports, unread, elapsed),
+        CheckFormat::Json => print_json(&mut out, &checked),
         CheckFormat::Sarif => {
             let _ = writeln!(
                 out,
@@ -415,6 +322,117 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads and analyses every file, on every core since reports are independent; returns them in
+/// order with the configuration warnings they raised, each once, in the order first raised.
+fn load_all(
+    files: Vec<Result<PathBuf, Checked>>,
+    explicit: Option<&Config>,
+    common: &Common,
+) -> (Vec<Checked>, Vec<String>) {
+    use rayon::prelude::*;
+    let checked: Vec<(Checked, Vec<String>)> = files
+        .into_par_iter()
+        .map(|f| {
+            let mut w = Vec::new();
+            let checked = match f {
+                Ok(path) => match load(&path, explicit, common, &mut w) {
+                    Ok(l) => Checked::Read(Box::new(l)),
+                    Err(message) => Checked::Unread { path, message },
+                },
+                Err(unread) => unread,
+            };
+            (checked, w)
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let checked = checked
+        .into_iter()
+        .map(|(c, w)| {
+            for w in w {
+                if !warnings.contains(&w) {
+                    warnings.push(w);
+                }
+            }
+            c
+        })
+        .collect();
+    (checked, warnings)
+}
+
+/// The findings like a compiler's, each with its notes, then a line that counts them and says
+/// how fast the reports were read.
+fn print_text(
+    out: &mut impl Write,
+    reports: &[&Loaded],
+    unread: usize,
+    elapsed: std::time::Duration,
+) {
+    let count: usize = reports.iter().map(|l| finding_list(l).count()).sum();
+    for l in reports {
+        let index = LineIndex::new(&l.text);
+        for f in finding_list(l) {
+            let (line, col) = index.line_col(&l.text, f.span.start);
+            let _ = writeln!(
+                out,
+                "{}:{line}:{col}: {}[{}]: {}",
+                l.path.display(),
+                f.severity.as_str(),
+                f.code,
+                f.message
+            );
+            for (span, message) in &f.related {
+                let (rl, rc) = index.line_col(&l.text, span.start);
+                let _ = writeln!(out, "  {}:{rl}:{rc}: note: {message}", l.path.display());
+            }
+        }
+    }
+    let bytes: usize = reports.iter().map(|l| l.text.len()).sum();
+    let secs = elapsed.as_secs_f64().max(1e-6);
+    let not_read = match unread {
+        0 => String::new(),
+        1 => ", 1 file not read".into(),
+        n => format!(", {n} files not read"),
+    };
+    let _ = writeln!(
+        out,
+        "{count} finding{} in {} report{}{not_read} ({:.1} MB in {:.0} ms, {:.0} MB/s on {} threads)",
+        if count == 1 { "" } else { "s" },
+        reports.len(),
+        if reports.len() == 1 { "" } else { "s" },
+        bytes as f64 / 1e6,
+        secs * 1e3,
+        bytes as f64 / 1e6 / secs,
+        rayon::current_num_threads()
+    );
+}
+
+/// One entry per path, in order; a path that was not read has no diagnostics and says why in
+/// `errors`, which is empty for the others.
+fn print_json(out: &mut impl Write, checked: &[Checked]) {
+    let v: Vec<_> = checked
+        .iter()
+        .map(|c| match c {
+            Checked::Read(l) => {
+                let full = crate::report::to_json(&l.path.to_string_lossy(), &l.text, &l.analysis);
+                json!({ "path": full["path"], "diagnostics": full["diagnostics"], "errors": [] })
+            }
+            Checked::Unread { path, message } => {
+                let path = path.to_string_lossy();
+                json!({
+                    "path": path,
+                    "diagnostics": [],
+                    "errors": [{ "path": path, "message": message }],
+                })
+            }
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}",
+        serde_json::to_string_pretty(&v).unwrap_or_default()
+    );
 }
 
 /// SARIF 2.1.0: findings are `results`; a path that was not read is an error notification of
@@ -461,7 +479,7 @@ fn sarif(checked: &[Checked]) -> serde_json::Value {
         "version": "2.1.0",
         "runs": [{
             "tool": { "driver": { "name": "dossier", "version": env!("CARGO_PKG_VERSION"),
-                "rules": crate::config::CHECK_CODES.iter().map(|c| json!({ "id": c })).collect::<Vec<_>>() } },
+                "rules": crate::model::Check::ALL.iter().map(|c| json!({ "id": c.as_str() })).collect::<Vec<_>>() } },
             "invocations": [{
                 "executionSuccessful": notifications.is_empty(),
                 "toolExecutionNotifications": notifications,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::calendar::Date;
-use crate::model::{ActorKind, Period, Severity};
+use crate::model::{ActorKind, Check, Period, Severity};
 
 /// An actor the user declares: a name the gazetteers do not know, or extra aliases.
 #[derive(Clone, Debug, PartialEq)]
@@ -170,20 +170,6 @@ pub struct ConfigError {
     pub line: usize,
     pub message: String,
 }
-
-pub const CHECK_CODES: &[&str] = &[
-    "conversion-rate",
-    "parts-exceed-whole",
-    "shares-over-100",
-    "percent-change",
-    "weekday",
-    "invalid-date",
-    "anniversary",
-    "duration-span",
-    "restated-figure",
-    "table-total",
-    "date-outside-period",
-];
 
 /// Parses `dossier.toml` text on top of `base`. Bad parts are reported and left at their
 /// defaults; the rest applies.
@@ -534,7 +520,7 @@ impl Applier<'_> {
                         "`rates` must be a table such as { \"KRW/USD\" = 1050.0 }".into(),
                     ),
                 },
-                code if CHECK_CODES.contains(&code) => {
+                code if Check::parse(code).is_some() => {
                     let mut setting = checks.settings.get(code).copied().unwrap_or(CheckSetting {
                         enabled: true,
                         severity: None,
@@ -568,7 +554,7 @@ impl Applier<'_> {
                     other,
                     format!(
                         "unknown check setting `{other}` (checks are {})",
-                        CHECK_CODES.join(", ")
+                        Check::ALL.map(Check::as_str).join(", ")
                     ),
                 ),
             }

@@ -24,6 +24,9 @@ pub mod cli;
 pub mod host;
 pub mod lsp;
 
+#[cfg(test)]
+mod fixture;
+
 pub use analysis::analyze;
 pub use config::Config;
 pub use model::Analysis;

@@ -81,158 +81,201 @@ pub fn read(text: &str) -> Reading {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let mut out = Reading {
-        prose: String::new(),
-        ..Reading::default()
-    };
-    // Start from blanks with the line breaks kept, then copy the prose back in.
-    let mut prose = vec![b' '; text.len()];
-    for i in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()) {
-        prose[i] = text.as_bytes()[i];
-    }
-    let mut leaf: Option<Span> = None;
-    // Inside code blocks, front matter, autolinks and images' descriptions nothing is prose.
-    let mut hidden = 0usize;
-    let mut heading: Option<(u32, Span, Option<Span>)> = None;
-    let mut table: Option<Table> = None;
-    let mut cell: Option<usize> = None;
-    // Whether each open link hides its text (an autolink), and how many containers (lists,
-    // quotes, tables, footnotes) are open around the current block.
-    let mut links: Vec<bool> = Vec::new();
-    let mut containers = 0usize;
-    let mut own_paragraph = false;
-    let flush = |leaf: &mut Option<Span>, blocks: &mut Vec<Span>| {
-        if let Some(s) = leaf.take() {
-            blocks.push(s);
-        }
-    };
+    let mut r = Reader::new(text);
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let span = Span::new(range.start, range.end);
         match event {
-            Event::Text(_) if hidden == 0 => {
-                prose[span.start..span.end].copy_from_slice(&text.as_bytes()[span.start..span.end]);
-                leaf = Some(leaf.map_or(span, |l| Span::new(l.start, span.end)));
-                if let Some((_, _, title)) = &mut heading {
-                    *title = Some(title.map_or(span, |t| Span::new(t.start, span.end)));
-                }
-            }
+            Event::Text(_) if r.hidden == 0 => r.copy_prose(span),
             Event::Start(Tag::Link { link_type, .. }) => {
                 let hides = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                links.push(hides);
-                hidden += usize::from(hides);
+                r.links.push(hides);
+                r.hidden += usize::from(hides);
             }
             Event::End(TagEnd::Link) => {
-                let hid = links.pop() == Some(true);
-                hidden = hidden.saturating_sub(usize::from(hid));
+                let hid = r.links.pop() == Some(true);
+                r.hidden = r.hidden.saturating_sub(usize::from(hid));
             }
-            Event::Start(Tag::Image { .. }) => hidden += 1,
-            Event::End(TagEnd::Image) => hidden = hidden.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => r.hidden += 1,
+            Event::End(TagEnd::Image) => r.hidden = r.hidden.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => {
-                flush(&mut leaf, &mut out.blocks);
-                hidden += 1;
+                r.flush();
+                r.hidden += 1;
             }
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => {
-                hidden = hidden.saturating_sub(1);
+                r.hidden = r.hidden.saturating_sub(1);
             }
-            Event::Start(tag) if is_block(&tag) => {
-                flush(&mut leaf, &mut out.blocks);
-                own_paragraph = matches!(tag, Tag::Paragraph) && containers == 0;
-                if matches!(
-                    tag,
-                    Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_)
-                ) {
-                    containers += 1;
-                }
-                match tag {
-                    Tag::Heading { level, .. } => heading = Some((level as u32, span, None)),
-                    Tag::Table(_) => {
-                        table = Some(Table {
-                            span,
-                            rows: Vec::new(),
-                        })
-                    }
-                    Tag::TableHead | Tag::TableRow => {
-                        if let Some(t) = &mut table {
-                            t.rows.push(Vec::new());
-                        }
-                    }
-                    Tag::TableCell => cell = Some(span.start),
-                    Tag::FootnoteDefinition(_) => out.footnotes.push(span),
-                    _ => {}
-                }
-            }
-            Event::End(tag) if is_block_end(&tag) => {
-                let ended = leaf;
-                flush(&mut leaf, &mut out.blocks);
-                if matches!(
-                    tag,
-                    TagEnd::List(_)
-                        | TagEnd::BlockQuote(_)
-                        | TagEnd::Table
-                        | TagEnd::FootnoteDefinition
-                ) {
-                    containers = containers.saturating_sub(1);
-                }
-                if matches!(tag, TagEnd::Paragraph) && own_paragraph {
-                    out.paragraphs.extend(ended);
-                    own_paragraph = false;
-                }
-                match tag {
-                    TagEnd::Heading(_) => {
-                        if let Some((level, whole, title)) = heading.take() {
-                            out.headings.push(Heading {
-                                level,
-                                span: whole,
-                                title: title.unwrap_or(Span::new(whole.end, whole.end)),
-                            });
-                        }
-                    }
-                    TagEnd::TableCell => {
-                        let at = cell.take().unwrap_or(span.start);
-                        let c = ended.unwrap_or(Span::new(at, at));
-                        if let Some(row) = table.as_mut().and_then(|t| t.rows.last_mut()) {
-                            row.push(c);
-                        }
-                    }
-                    TagEnd::Table => out.tables.extend(table.take()),
-                    TagEnd::Paragraph if table.is_none() => {
-                        if let Some(t) = pipe_rows(&prose, span) {
-                            // The paragraph was a table: its cells are the blocks.
-                            if ended.is_some() {
-                                out.blocks.pop();
-                            }
-                            for row in &t.rows {
-                                out.blocks.extend(row.iter().filter(|c| !c.is_empty()));
-                            }
-                            for line in crate::text::lines(&text[span.start..span.end]) {
-                                for i in line.start..line.end {
-                                    if prose[span.start + i] == b'|' {
-                                        prose[span.start + i] = b' ';
-                                    }
-                                }
-                            }
-                            out.tables.push(t);
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Event::Start(tag) if is_block(&tag) => r.open(tag, span),
+            Event::End(tag) if is_block_end(&tag) => r.close(tag, span),
             _ => {}
         }
     }
-    flush(&mut leaf, &mut out.blocks);
-    // Only whole ASCII bytes were replaced, and only inside ranges the parser gave, which start
-    // and end on character boundaries; the copy is valid UTF-8 whenever the text is.
-    out.prose = String::from_utf8(prose).unwrap_or_else(|e| {
-        // Unreachable; should it ever happen, blanking keeps every offset.
-        let mut bytes = e.into_bytes();
-        bytes
-            .iter_mut()
-            .filter(|b| **b >= 0x80)
-            .for_each(|b| *b = b' ');
-        String::from_utf8(bytes).unwrap_or_default()
-    });
-    out
+    r.finish()
+}
+
+/// One reading in progress: what it found so far, and the blocks, links and containers open
+/// at the parser's event.
+struct Reader<'t> {
+    text: &'t str,
+    out: Reading,
+    /// The text blanked but for its line breaks; prose is copied back in as the parser finds it.
+    prose: Vec<u8>,
+    /// The prose of the block being read, from its first byte to its last.
+    leaf: Option<Span>,
+    /// Inside code blocks, front matter, autolinks and images' descriptions nothing is prose.
+    hidden: usize,
+    /// The open heading: its level, its span and the prose of its title so far.
+    heading: Option<(u32, Span, Option<Span>)>,
+    table: Option<Table>,
+    /// Where the open table cell starts.
+    cell: Option<usize>,
+    /// Whether each open link hides its text (an autolink).
+    links: Vec<bool>,
+    /// How many containers (lists, quotes, tables, footnotes) are open around the current block.
+    containers: usize,
+    /// Whether the open block is a paragraph of its own (outside every container).
+    own_paragraph: bool,
+}
+
+impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Reader<'t> {
+        // Start from blanks with the line breaks kept, then copy the prose back in.
+        let mut prose = vec![b' '; text.len()];
+        for i in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()) {
+            prose[i] = text.as_bytes()[i];
+        }
+        Reader {
+            text,
+            out: Reading::default(),
+            prose,
+            leaf: None,
+            hidden: 0,
+            heading: None,
+            table: None,
+            cell: None,
+            links: Vec::new(),
+            containers: 0,
+            own_paragraph: false,
+        }
+    }
+
+    /// Prose at `span`: copied in, and added to the block and the heading being read.
+    fn copy_prose(&mut self, span: Span) {
+        self.prose[span.start..span.end]
+            .copy_from_slice(&self.text.as_bytes()[span.start..span.end]);
+        self.leaf = Some(self.leaf.map_or(span, |l| Span::new(l.start, span.end)));
+        if let Some((_, _, title)) = &mut self.heading {
+            *title = Some(title.map_or(span, |t| Span::new(t.start, span.end)));
+        }
+    }
+
+    /// Ends the block being read, if it holds prose.
+    fn flush(&mut self) {
+        if let Some(s) = self.leaf.take() {
+            self.out.blocks.push(s);
+        }
+    }
+
+    fn open(&mut self, tag: Tag<'_>, span: Span) {
+        self.flush();
+        self.own_paragraph = matches!(tag, Tag::Paragraph) && self.containers == 0;
+        if matches!(
+            tag,
+            Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_)
+        ) {
+            self.containers += 1;
+        }
+        match tag {
+            Tag::Heading { level, .. } => self.heading = Some((level as u32, span, None)),
+            Tag::Table(_) => {
+                self.table = Some(Table {
+                    span,
+                    rows: Vec::new(),
+                })
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => self.cell = Some(span.start),
+            Tag::FootnoteDefinition(_) => self.out.footnotes.push(span),
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, tag: TagEnd, span: Span) {
+        let ended = self.leaf;
+        self.flush();
+        if matches!(
+            tag,
+            TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition
+        ) {
+            self.containers = self.containers.saturating_sub(1);
+        }
+        if matches!(tag, TagEnd::Paragraph) && self.own_paragraph {
+            self.out.paragraphs.extend(ended);
+            self.own_paragraph = false;
+        }
+        match tag {
+            TagEnd::Heading(_) => {
+                if let Some((level, whole, title)) = self.heading.take() {
+                    self.out.headings.push(Heading {
+                        level,
+                        span: whole,
+                        title: title.unwrap_or(Span::new(whole.end, whole.end)),
+                    });
+                }
+            }
+            TagEnd::TableCell => {
+                let at = self.cell.take().unwrap_or(span.start);
+                let c = ended.unwrap_or(Span::new(at, at));
+                if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
+                    row.push(c);
+                }
+            }
+            TagEnd::Table => self.out.tables.extend(self.table.take()),
+            TagEnd::Paragraph if self.table.is_none() => self.pipe_table(span, ended),
+            _ => {}
+        }
+    }
+
+    /// A paragraph at `span` (whose prose was `ended`) that is a table without a delimiter
+    /// row: its cells replace it among the blocks, and its pipes are no prose.
+    fn pipe_table(&mut self, span: Span, ended: Option<Span>) {
+        let Some(t) = pipe_rows(&self.prose, span) else {
+            return;
+        };
+        if ended.is_some() {
+            self.out.blocks.pop();
+        }
+        for row in &t.rows {
+            self.out.blocks.extend(row.iter().filter(|c| !c.is_empty()));
+        }
+        for line in crate::text::lines(&self.text[span.start..span.end]) {
+            for i in line.start..line.end {
+                if self.prose[span.start + i] == b'|' {
+                    self.prose[span.start + i] = b' ';
+                }
+            }
+        }
+        self.out.tables.push(t);
+    }
+
+    fn finish(mut self) -> Reading {
+        self.flush();
+        // Only whole ASCII bytes were replaced, and only inside ranges the parser gave, which
+        // start and end on character boundaries; the copy is valid UTF-8 whenever the text is.
+        self.out.prose = String::from_utf8(self.prose).unwrap_or_else(|e| {
+            // Unreachable; should it ever happen, blanking keeps every offset.
+            let mut bytes = e.into_bytes();
+            bytes
+                .iter_mut()
+                .filter(|b| **b >= 0x80)
+                .for_each(|b| *b = b' ');
+            String::from_utf8(bytes).unwrap_or_default()
+        });
+        self.out
+    }
 }
 
 /// A paragraph of two lines or more that all start with `|` is a table written without the

@@ -303,12 +303,122 @@ pub struct Fix {
     pub replacement: String,
 }
 
+/// The consistency checks. Their codes are part of the JSON contract and the configuration's
+/// keys; the README's table of checks and the editors' settings list every one (a tidy test holds
+/// them to `Check::ALL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Check {
+    ConversionRate,
+    PartsExceedWhole,
+    SharesOver100,
+    PercentChange,
+    Weekday,
+    InvalidDate,
+    Anniversary,
+    DurationSpan,
+    RestatedFigure,
+    TableTotal,
+    DateOutsidePeriod,
+}
+
+impl Check {
+    /// Every check, in the order the README and the configuration's messages list them.
+    pub const ALL: [Check; 11] = [
+        Check::ConversionRate,
+        Check::PartsExceedWhole,
+        Check::SharesOver100,
+        Check::PercentChange,
+        Check::Weekday,
+        Check::InvalidDate,
+        Check::Anniversary,
+        Check::DurationSpan,
+        Check::RestatedFigure,
+        Check::TableTotal,
+        Check::DateOutsidePeriod,
+    ];
+
+    /// The stable kebab-case code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Check::ConversionRate => "conversion-rate",
+            Check::PartsExceedWhole => "parts-exceed-whole",
+            Check::SharesOver100 => "shares-over-100",
+            Check::PercentChange => "percent-change",
+            Check::Weekday => "weekday",
+            Check::InvalidDate => "invalid-date",
+            Check::Anniversary => "anniversary",
+            Check::DurationSpan => "duration-span",
+            Check::RestatedFigure => "restated-figure",
+            Check::TableTotal => "table-total",
+            Check::DateOutsidePeriod => "date-outside-period",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Check> {
+        Check::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+}
+
+/// What a finding is about: a check, or the input itself (notices, which no setting switches
+/// off).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Code {
+    Check(Check),
+    /// The report is over `max-file-size`, so it was not analysed.
+    FileTooLarge,
+    /// The report holds more than `max-mentions` mentions; the rest was not analysed.
+    TooManyMentions,
+}
+
+impl Code {
+    /// The stable kebab-case code the contract, the CLI and the editor show.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Check(check) => check.as_str(),
+            Code::FileTooLarge => "file-too-large",
+            Code::TooManyMentions => "too-many-mentions",
+        }
+    }
+}
+
+impl From<Check> for Code {
+    fn from(check: Check) -> Code {
+        Code::Check(check)
+    }
+}
+
+/// Codes order as their names do: findings at one offset are sorted by code, and that order is
+/// part of every output.
+impl Ord for Code {
+    fn cmp(&self, other: &Code) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Code) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A code serialises as its name, as the JSON contract and SARIF's `ruleId` write it.
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// A place where the report's figures or dates disagree.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub span: Span,
-    /// Stable kebab-case name such as `conversion-rate`.
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub related: Vec<(Span, String)>,
@@ -390,5 +500,18 @@ impl Analysis {
         let k = self.tables.partition_point(|t| t.span.end <= offset);
         let t = self.tables.get(k).filter(|t| t.span.start <= offset)?;
         t.cell_at(offset).map(|(r, c)| (t, r, c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Configuration finds a check by its code: every code must read back as its own check.
+    #[test]
+    fn every_check_code_reads_back_as_its_check() {
+        for check in Check::ALL {
+            assert_eq!(Check::parse(check.as_str()), Some(check));
+        }
     }
 }

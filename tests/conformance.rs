@@ -369,66 +369,109 @@ fn values_match(expected: &Val, found: &Val) -> bool {
     }
 }
 
+/// Words that make a date conversational: weekdays, times of day, holidays, spans of days.
+const CONVERSATIONAL: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "tonight",
+    "noon",
+    "midnight",
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "valentine",
+    "halloween",
+    "eve",
+    "holiday",
+    "holidays",
+    "weekend",
+    "weekends",
+    "hours",
+    "hour",
+    "minutes",
+    "o",
+    "clock",
+    "day",
+    "days",
+    "week",
+    "weeks",
+];
+
+/// Words that make a date relative to the reference date.
+const RELATIVE: &[&str] = &[
+    "next",
+    "last",
+    "this",
+    "past",
+    "previous",
+    "coming",
+    "ago",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "recent",
+    "current",
+    "upcoming",
+    "later",
+    "earlier",
+    "now",
+    "rest",
+    "same",
+    "fiscal",
+    "fy",
+    "decade",
+    "century",
+    "following",
+    "prior",
+    "before",
+    "after",
+    "since",
+    "until",
+    "within",
+    "second",
+    "third",
+    "fourth",
+    "first",
+    "ytd",
+    "mtd",
+    "qtd",
+    "nearly",
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "end",
+    "beginning",
+    "start",
+];
+
 /// Which tier a case belongs to, judged from its input and expected texts.
 fn tier(category: Category, input: &str, results: &[Value], file_category_only: bool) -> Tier {
-    let lower = input.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     if !file_category_only {
         return Tier::Conversational;
     }
     match category {
-        Category::Number | Category::Percent => {
-            // Plain numbers only: fractions, exponents and spoken arithmetic are conversational.
-            let fraction = results.iter().filter_map(|r| r["Text"].as_str()).any(|t| {
-                let t = t.to_lowercase();
-                t.contains('/')
-                    || t.contains('^')
-                    || t.chars().any(|c| {
-                        ('\u{00BC}'..='\u{00BE}').contains(&c)
-                            || ('\u{2150}'..='\u{215E}').contains(&c)
-                    })
-                    || t.contains(" over ")
-                    || t.contains(" out of ")
-                    || t.contains(" in ")
-                    || t.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                        w.ends_with("th") && w.len() > 4
-                            || w.ends_with("ths")
-                            || w.ends_with("firsts")
-                            || w.ends_with("seconds")
-                            || w.ends_with("thirds")
-                            || matches!(
-                                w,
-                                "half"
-                                    | "halves"
-                                    | "quarter"
-                                    | "quarters"
-                                    | "third"
-                                    | "fourth"
-                                    | "point"
-                            )
-                    })
-                    || (t.contains('e')
-                        && t.chars()
-                            .next()
-                            .is_some_and(|c| c.is_ascii_digit() || c == '-')
-                        && t.chars().any(|c| c.is_ascii_digit())
-                        && !t.chars().any(|c| c.is_ascii_alphabetic() && c != 'e'))
-            });
-            if fraction
-                || has(&[
-                    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
-                    "sixth", "tenth", "eighth", "ninths", "sevenths",
-                ])
-            {
-                Tier::Conversational
-            } else {
-                Tier::Report
-            }
-        }
+        Category::Number | Category::Percent => number_tier(input, results),
         Category::Money => Tier::Report,
         Category::Quantity => {
             let scoped = results.iter().all(|r| {
@@ -443,132 +486,103 @@ fn tier(category: Category, input: &str, results: &[Value], file_category_only: 
                 Tier::Conversational
             }
         }
-        _ => {
-            const CONVERSATIONAL: &[&str] = &[
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-                "mon",
-                "tue",
-                "tues",
-                "wed",
-                "thu",
-                "thur",
-                "fri",
-                "sat",
-                "sun",
-                "am",
-                "pm",
-                "morning",
-                "afternoon",
-                "evening",
-                "night",
-                "tonight",
-                "noon",
-                "midnight",
-                "christmas",
-                "thanksgiving",
-                "easter",
-                "valentine",
-                "halloween",
-                "eve",
-                "holiday",
-                "holidays",
-                "weekend",
-                "weekends",
-                "hours",
-                "hour",
-                "minutes",
-                "o",
-                "clock",
-                "day",
-                "days",
-                "week",
-                "weeks",
-            ];
-            const RELATIVE: &[&str] = &[
-                "next",
-                "last",
-                "this",
-                "past",
-                "previous",
-                "coming",
-                "ago",
-                "today",
-                "tomorrow",
-                "yesterday",
-                "recent",
-                "current",
-                "upcoming",
-                "later",
-                "earlier",
-                "now",
-                "rest",
-                "same",
-                "fiscal",
-                "fy",
-                "decade",
-                "century",
-                "following",
-                "prior",
-                "before",
-                "after",
-                "since",
-                "until",
-                "within",
-                "second",
-                "third",
-                "fourth",
-                "first",
-                "ytd",
-                "mtd",
-                "qtd",
-                "nearly",
-                "early",
-                "late",
-                "mid",
-                "middle",
-                "end",
-                "beginning",
-                "start",
-            ];
-            let texts: Vec<String> = results
-                .iter()
-                .filter_map(|r| r["Text"].as_str().map(str::to_lowercase))
-                .collect();
-            let in_text = |list: &[&str]| {
-                texts.iter().any(|t| {
-                    t.split(|c: char| !c.is_alphanumeric())
-                        .any(|w| list.contains(&w))
-                })
-            };
-            let months = [
-                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-            ];
-            let has_month = texts.iter().any(|t| months.iter().any(|m| t.contains(m)));
-            let has_year = texts.iter().any(|t| {
-                t.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4) || t.contains('\'')
-            });
-            let numeric_date = texts.iter().any(|t| {
-                t.contains('/')
-                    || t.matches('-').count() >= 1
-                        && t.chars().filter(char::is_ascii_digit).count() >= 3
-            });
-            if in_text(CONVERSATIONAL) || (texts.is_empty() && has(CONVERSATIONAL)) {
-                Tier::Conversational
-            } else if in_text(RELATIVE) || (texts.is_empty() && has(RELATIVE)) {
-                Tier::Relative
-            } else if texts.is_empty() || has_month || has_year || numeric_date {
-                Tier::Report
-            } else {
-                // `on 15`, `the 27th`: a day of a month left unsaid.
-                Tier::Relative
-            }
-        }
+        _ => date_tier(input, results),
+    }
+}
+
+/// Whether the input (lower-cased) has one of `list`'s words.
+fn has_word(input: &str, list: &[&str]) -> bool {
+    input
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| list.contains(&w))
+}
+
+/// Plain numbers only: fractions, exponents and spoken arithmetic are conversational.
+fn number_tier(input: &str, results: &[Value]) -> Tier {
+    let fraction = results
+        .iter()
+        .filter_map(|r| r["Text"].as_str())
+        .any(is_fraction);
+    if fraction
+        || has_word(
+            input,
+            &[
+                "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                "sixth", "tenth", "eighth", "ninths", "sevenths",
+            ],
+        )
+    {
+        Tier::Conversational
+    } else {
+        Tier::Report
+    }
+}
+
+/// Whether an expected number's text is a fraction, an exponent or spoken arithmetic.
+fn is_fraction(text: &str) -> bool {
+    let t = text.to_lowercase();
+    t.contains('/')
+        || t.contains('^')
+        || t.chars().any(|c| {
+            ('\u{00BC}'..='\u{00BE}').contains(&c) || ('\u{2150}'..='\u{215E}').contains(&c)
+        })
+        || t.contains(" over ")
+        || t.contains(" out of ")
+        || t.contains(" in ")
+        || t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.ends_with("th") && w.len() > 4
+                || w.ends_with("ths")
+                || w.ends_with("firsts")
+                || w.ends_with("seconds")
+                || w.ends_with("thirds")
+                || matches!(
+                    w,
+                    "half" | "halves" | "quarter" | "quarters" | "third" | "fourth" | "point"
+                )
+        })
+        || (t.contains('e')
+            && t.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '-')
+            && t.chars().any(|c| c.is_ascii_digit())
+            && !t.chars().any(|c| c.is_ascii_alphabetic() && c != 'e'))
+}
+
+/// A date is conversational or relative by the words of its expected texts (or of the input,
+/// when there are none); else it belongs to reports when it states a month, a year or digits.
+fn date_tier(input: &str, results: &[Value]) -> Tier {
+    let texts: Vec<String> = results
+        .iter()
+        .filter_map(|r| r["Text"].as_str().map(str::to_lowercase))
+        .collect();
+    let in_text = |list: &[&str]| {
+        texts.iter().any(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| list.contains(&w))
+        })
+    };
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let has_month = texts.iter().any(|t| months.iter().any(|m| t.contains(m)));
+    let has_year = texts
+        .iter()
+        .any(|t| t.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4) || t.contains('\''));
+    let numeric_date = texts.iter().any(|t| {
+        t.contains('/')
+            || t.matches('-').count() >= 1 && t.chars().filter(char::is_ascii_digit).count() >= 3
+    });
+    if in_text(CONVERSATIONAL) || (texts.is_empty() && has_word(input, CONVERSATIONAL)) {
+        Tier::Conversational
+    } else if in_text(RELATIVE) || (texts.is_empty() && has_word(input, RELATIVE)) {
+        Tier::Relative
+    } else if texts.is_empty() || has_month || has_year || numeric_date {
+        Tier::Report
+    } else {
+        // `on 15`, `the 27th`: a day of a month left unsaid.
+        Tier::Relative
     }
 }
 
@@ -578,12 +592,223 @@ struct Score {
     passed: usize,
 }
 
+impl Score {
+    fn add(&mut self, pass: bool) {
+        self.cases += 1;
+        self.passed += usize::from(pass);
+    }
+
+    /// The percentage of cases passed (all of none).
+    fn rate(&self) -> f64 {
+        if self.cases == 0 {
+            100.0
+        } else {
+            100.0 * self.passed as f64 / self.cases as f64
+        }
+    }
+}
+
 #[derive(Default)]
 struct F1 {
     expected: usize,
     found: usize,
     span_hits: usize,
     value_hits: usize,
+}
+
+impl F1 {
+    /// F1 of `hits` against what was expected and what was found.
+    fn score(&self, hits: usize) -> f64 {
+        let p = if self.found == 0 {
+            0.0
+        } else {
+            hits as f64 / self.found as f64
+        };
+        let r = if self.expected == 0 {
+            0.0
+        } else {
+            hits as f64 / self.expected as f64
+        };
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// One case of the specs, judged: its tier, what the specs expect and what Dossier found.
+struct Judged<'a> {
+    input: &'a str,
+    tier: Tier,
+    want: Vec<Entity>,
+    got: Vec<Entity>,
+    pass: bool,
+}
+
+/// Analyses one case and compares what it finds with what the specs expect; `None` for a case
+/// the specs flag as unsupported by the dotnet implementation.
+fn judge(category: Category, case: &Value) -> Option<Judged<'_>> {
+    let flagged = ["NotSupported", "NotSupportedByDesign"]
+        .iter()
+        .any(|k| case[k].as_str().is_some_and(|s| s.contains("dotnet")));
+    if flagged {
+        return None;
+    }
+    let input = case["Input"].as_str().unwrap_or("");
+    let reference = case["Context"]["ReferenceDateTime"]
+        .as_str()
+        .and_then(date)
+        .unwrap_or(Date {
+            year: 2016,
+            month: 11,
+            day: 7,
+        });
+    let results = case["Results"].as_array().cloned().unwrap_or_default();
+    let chars: Vec<usize> = Vec::new();
+    let parsed: Vec<(Entity, bool)> = results
+        .iter()
+        .filter_map(|r| expected(category, r, &chars))
+        .collect();
+    let only_category = parsed.iter().all(|(_, c)| *c) && parsed.len() == results.len();
+    let want: Vec<Entity> = parsed
+        .into_iter()
+        .filter(|(_, c)| *c)
+        .map(|(e, _)| e)
+        .collect();
+    let tier = tier(category, input, &results, only_category);
+    let analysis = analyse(input, reference);
+    let got = found(category, input, &analysis);
+    // One to one: same spans (case is irrelevant to offsets) and values.
+    let span_ok = want.len() == got.len()
+        && want
+            .iter()
+            .zip(&got)
+            .all(|(w, g)| w.start == g.start && w.end == g.end);
+    let pass = span_ok
+        && want
+            .iter()
+            .zip(&got)
+            .all(|(w, g)| values_match(&w.value, &g.value));
+    Some(Judged {
+        input,
+        tier,
+        want,
+        got,
+        pass,
+    })
+}
+
+/// The scores of every case so far: per file, per tier, per category of the report tier, and
+/// the report tier's F1 and failures.
+#[derive(Default)]
+struct Scores {
+    per_file: BTreeMap<&'static str, Score>,
+    per_tier: BTreeMap<Tier, Score>,
+    per_category: BTreeMap<&'static str, Score>,
+    f1: F1,
+    failures: Vec<String>,
+}
+
+impl Scores {
+    fn add(&mut self, file: &'static str, category: Category, case: &Judged) {
+        let pass = case.pass;
+        self.per_file.entry(file).or_default().add(pass);
+        self.per_tier.entry(case.tier).or_default().add(pass);
+        if case.tier != Tier::Report {
+            return;
+        }
+        let cat = match category {
+            Category::Number => "numbers",
+            Category::Percent => "percentages",
+            Category::Money => "money",
+            Category::Quantity => "quantities",
+            _ => "dates",
+        };
+        self.per_category.entry(cat).or_default().add(pass);
+        let (want, got) = (&case.want, &case.got);
+        self.f1.expected += want.len();
+        self.f1.found += got.len();
+        for w in want {
+            if let Some(g) = got.iter().find(|g| g.start == w.start && g.end == w.end) {
+                self.f1.span_hits += 1;
+                self.f1.value_hits += usize::from(values_match(&w.value, &g.value));
+            }
+        }
+        if !pass {
+            let show = |e: &[Entity]| {
+                e.iter()
+                    .map(|x| format!("{}..={} {:?}", x.start, x.end, x.value))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            self.failures.push(format!(
+                "[{file}] {:?}\n    want {}\n    got  {}",
+                case.input,
+                show(want),
+                show(got)
+            ));
+        }
+    }
+
+    /// The table of rates per file, tier and category, and the report tier's F1.
+    fn print(&self) {
+        println!("\nRecognizers-Text conformance (dotnet-flagged cases left out)\n");
+        println!(
+            "{:<48} {:>6} {:>7} {:>7}",
+            "file", "cases", "passed", "rate"
+        );
+        for (file, s) in &self.per_file {
+            print_row(file, s);
+        }
+        println!();
+        for (tier, s) in &self.per_tier {
+            print_row(&format!("tier {tier:?}"), s);
+        }
+        for (cat, s) in &self.per_category {
+            print_row(&format!("report tier: {cat}"), s);
+        }
+        println!(
+            "\nreport tier F1: span {:.3}, span+value {:.3}",
+            self.f1.score(self.f1.span_hits),
+            self.f1.score(self.f1.value_hits)
+        );
+    }
+
+    /// The floors the scores fall below, said as `what rate < floor`.
+    fn below_floors(&self) -> Vec<String> {
+        let report = self
+            .per_tier
+            .get(&Tier::Report)
+            .copied()
+            .unwrap_or_default();
+        let mut below = Vec::new();
+        if report.rate() < REPORT_TIER_FLOOR * 100.0 {
+            below.push(format!(
+                "report tier {:.1}% < {:.0}%",
+                report.rate(),
+                REPORT_TIER_FLOOR * 100.0
+            ));
+        }
+        for &(cat, floor) in CATEGORY_FLOORS {
+            if let Some(s) = self.per_category.get(cat) {
+                if s.rate() < floor * 100.0 {
+                    below.push(format!("{cat} {:.1}% < {:.0}%", s.rate(), floor * 100.0));
+                }
+            }
+        }
+        below
+    }
+}
+
+fn print_row(name: &str, s: &Score) {
+    println!(
+        "{:<48} {:>6} {:>7} {:>6.1}%",
+        name,
+        s.cases,
+        s.passed,
+        s.rate()
+    );
 }
 
 fn analyse(input: &str, reference: Date) -> Analysis {
@@ -605,184 +830,26 @@ fn recognizers_text_specs() {
         eprintln!("conformance: skipped, ../shared/conformance is absent");
         return;
     };
-    let mut per_file: BTreeMap<&str, Score> = BTreeMap::new();
-    let mut per_tier: BTreeMap<Tier, Score> = BTreeMap::new();
-    let mut per_category: BTreeMap<&str, Score> = BTreeMap::new();
-    let mut f1 = F1::default();
-    let mut failures: Vec<String> = Vec::new();
+    let mut scores = Scores::default();
     for &(file, category) in FILES {
         let text = std::fs::read_to_string(specs.join(file)).expect("spec file");
         let cases: Vec<Value> =
             serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("spec json");
         for case in &cases {
-            let flagged = ["NotSupported", "NotSupportedByDesign"]
-                .iter()
-                .any(|k| case[k].as_str().is_some_and(|s| s.contains("dotnet")));
-            if flagged {
-                continue;
-            }
-            let input = case["Input"].as_str().unwrap_or("");
-            let reference = case["Context"]["ReferenceDateTime"]
-                .as_str()
-                .and_then(date)
-                .unwrap_or(Date {
-                    year: 2016,
-                    month: 11,
-                    day: 7,
-                });
-            let results = case["Results"].as_array().cloned().unwrap_or_default();
-            let chars: Vec<usize> = Vec::new();
-            let parsed: Vec<(Entity, bool)> = results
-                .iter()
-                .filter_map(|r| expected(category, r, &chars))
-                .collect();
-            let only_category = parsed.iter().all(|(_, c)| *c) && parsed.len() == results.len();
-            let want: Vec<Entity> = parsed
-                .into_iter()
-                .filter(|(_, c)| *c)
-                .map(|(e, _)| e)
-                .collect();
-            let in_cat: Vec<Value> = results.clone();
-            let t = tier(category, input, &in_cat, only_category);
-            let analysis = analyse(input, reference);
-            let got = found(category, input, &analysis);
-            // One to one: same spans (case is irrelevant to offsets) and values.
-            let span_ok = want.len() == got.len()
-                && want
-                    .iter()
-                    .zip(&got)
-                    .all(|(w, g)| w.start == g.start && w.end == g.end);
-            let pass = span_ok
-                && want
-                    .iter()
-                    .zip(&got)
-                    .all(|(w, g)| values_match(&w.value, &g.value));
-            let s = per_file.entry(file).or_default();
-            s.cases += 1;
-            s.passed += usize::from(pass);
-            let s = per_tier.entry(t).or_default();
-            s.cases += 1;
-            s.passed += usize::from(pass);
-            if t == Tier::Report {
-                let cat = match category {
-                    Category::Number => "numbers",
-                    Category::Percent => "percentages",
-                    Category::Money => "money",
-                    Category::Quantity => "quantities",
-                    _ => "dates",
-                };
-                let s = per_category.entry(cat).or_default();
-                s.cases += 1;
-                s.passed += usize::from(pass);
-                f1.expected += want.len();
-                f1.found += got.len();
-                for w in &want {
-                    if let Some(g) = got.iter().find(|g| g.start == w.start && g.end == w.end) {
-                        f1.span_hits += 1;
-                        f1.value_hits += usize::from(values_match(&w.value, &g.value));
-                    }
-                }
-                if !pass {
-                    let show = |e: &[Entity]| {
-                        e.iter()
-                            .map(|x| format!("{}..={} {:?}", x.start, x.end, x.value))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    };
-                    failures.push(format!(
-                        "[{file}] {input:?}\n    want {}\n    got  {}",
-                        show(&want),
-                        show(&got)
-                    ));
-                }
+            if let Some(judged) = judge(category, case) {
+                scores.add(file, category, &judged);
             }
         }
     }
-    let pct = |s: &Score| {
-        if s.cases == 0 {
-            100.0
-        } else {
-            100.0 * s.passed as f64 / s.cases as f64
-        }
-    };
-    println!("\nRecognizers-Text conformance (dotnet-flagged cases left out)\n");
-    println!(
-        "{:<48} {:>6} {:>7} {:>7}",
-        "file", "cases", "passed", "rate"
-    );
-    for (file, s) in &per_file {
-        println!(
-            "{:<48} {:>6} {:>7} {:>6.1}%",
-            file,
-            s.cases,
-            s.passed,
-            pct(s)
-        );
-    }
-    println!();
-    for (tier, s) in &per_tier {
-        println!(
-            "{:<48} {:>6} {:>7} {:>6.1}%",
-            format!("tier {tier:?}"),
-            s.cases,
-            s.passed,
-            pct(s)
-        );
-    }
-    for (cat, s) in &per_category {
-        println!(
-            "{:<48} {:>6} {:>7} {:>6.1}%",
-            format!("report tier: {cat}"),
-            s.cases,
-            s.passed,
-            pct(s)
-        );
-    }
-    let f = |hits: usize| {
-        let p = if f1.found == 0 {
-            0.0
-        } else {
-            hits as f64 / f1.found as f64
-        };
-        let r = if f1.expected == 0 {
-            0.0
-        } else {
-            hits as f64 / f1.expected as f64
-        };
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    };
-    println!(
-        "\nreport tier F1: span {:.3}, span+value {:.3}",
-        f(f1.span_hits),
-        f(f1.value_hits)
-    );
+    scores.print();
     if let Ok(path) = std::env::var("CONFORMANCE_FAILURES") {
-        let _ = std::fs::write(path, failures.join("\n"));
+        let _ = std::fs::write(path, scores.failures.join("\n"));
     }
-    let report = per_tier.get(&Tier::Report).copied().unwrap_or_default();
     println!(
         "target: {:.0}% of the report tier, and of its money, percentages and dates",
         REPORT_TIER_TARGET * 100.0
     );
-    let mut below = Vec::new();
-    if pct(&report) < REPORT_TIER_FLOOR * 100.0 {
-        below.push(format!(
-            "report tier {:.1}% < {:.0}%",
-            pct(&report),
-            REPORT_TIER_FLOOR * 100.0
-        ));
-    }
-    for &(cat, floor) in CATEGORY_FLOORS {
-        if let Some(s) = per_category.get(cat) {
-            if pct(s) < floor * 100.0 {
-                below.push(format!("{cat} {:.1}% < {:.0}%", pct(s), floor * 100.0));
-            }
-        }
-    }
+    let below = scores.below_floors();
     assert!(
         below.is_empty(),
         "conformance fell below its floor: {}",

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use dossier::model::Severity;
+use dossier::model::{Check, Code, Severity};
 use dossier::{Config, Format};
 
 fn corpus() -> Option<PathBuf> {
@@ -92,7 +92,7 @@ fn every_warning_on_the_corpus_is_a_listed_real_inconsistency() {
         let a = dossier::analyze(&text, &config, Format::from_path(&rel));
         let index = dossier::text::LineIndex::new(&text);
         for f in &a.findings {
-            if f.severity <= Severity::Warning || f.code == "date-outside-period" {
+            if f.severity <= Severity::Warning || f.code == Code::Check(Check::DateOutsidePeriod) {
                 let line = index.line_col(&text, f.span.start).0;
                 if !expected.contains(&(rel.clone(), line, f.code.to_string())) {
                     shown.push(format!("{rel}:{line}: {}: {}", f.code, f.message));

@@ -208,7 +208,7 @@ fn findings_follow_currencies_resolved_outside_their_paragraph() {
         report("Nobody set its budget."),
     );
     let codes = |an: &dossier::Analysis| -> Vec<&'static str> {
-        an.findings.iter().map(|f| f.code).collect()
+        an.findings.iter().map(|f| f.code.as_str()).collect()
     };
     let fresh_a = dossier::analyze(&a, &config, dossier::Format::Markdown);
     let fresh_b = dossier::analyze(&b, &config, dossier::Format::Markdown);

@@ -103,7 +103,7 @@ fn every_check_is_listed_in_the_readme_and_the_vscode_settings() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let package = std::fs::read_to_string(root.join("editors/vscode/package.json")).unwrap();
-    for code in dossier::config::CHECK_CODES {
+    for code in dossier::model::Check::ALL.map(|c| c.as_str()) {
         assert!(
             readme.contains(&format!("| `{code}` |")),
             "README lacks {code}"

@@ -1,7 +1,7 @@
 //! `anniversary`: `the 70th anniversary of the 1956 declaration` on a date in 2016 is the 60th.
 
 use super::{Context, ordinal};
-use crate::model::{Finding, Fix, Precision, ReferenceSource, Severity};
+use crate::model::{Check, Finding, Fix, Precision, ReferenceSource, Severity};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for f in cx.figures().iter().filter(|f| f.ordinal) {
@@ -76,7 +76,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             out.push(Finding {
                 span: f.span,
-                code: "anniversary",
+                code: Check::Anniversary.into(),
                 severity: Severity::Warning,
                 message: format!(
                     "{} in {year} is the {} anniversary, not the {}",

@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 
 use super::{Context, lowered, show};
-use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
+use crate::model::{Check, Figure, FigureKind, Finding, Fix, Qualifier, Severity};
+use crate::text::Span;
 
 /// The direction words give a change: up, down, or not said.
 fn direction(words: &[Cow<'_, str>]) -> Option<f64> {
@@ -158,204 +159,234 @@ fn preceded_by(cx: &Context<'_>, f: &Figure, start: usize, words: &[&str]) -> bo
         .is_some_and(|w| words.contains(&&*w))
 }
 
+/// The change a sentence states: from figure `a` to figure `b` (indices into the report's
+/// figures), and the ratio B/A as written and the interval of ratios their wording allows.
+struct Endpoints {
+    a: usize,
+    b: usize,
+    ratio: f64,
+    lo: f64,
+    hi: f64,
+}
+
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let figs = &cx.analysis.figures;
     for sentence in &cx.sentences {
         let inside = cx.figures_in(*sentence);
-        // Endpoints: `from A` and `to B` (or the figure before `, up from A`).
-        let from = inside.iter().copied().find(|&k| {
-            preceded_by(cx, &figs[k], sentence.start, &["from"])
-                && figs[k].kind != FigureKind::Multiplier
-        });
-        let Some(a) = from else { continue };
-        // `ranged from A to B` and `varying from A to B` give a range, not a change.
-        if cx
-            .words_before(sentence.start, figs[a].span.start, 3)
-            .iter()
-            .any(|w| is_range_word(w))
-        {
+        let Some(change) = endpoints(cx, *sentence, inside) else {
             continue;
-        }
-        let to = inside.iter().copied().find(|&k| {
-            k != a
-                && figs[k].kind == figs[a].kind
-                && figs[k].unit == figs[a].unit
-                && (preceded_by(
-                    cx,
-                    &figs[k],
-                    sentence.start,
-                    &["to", "reached", "reach", "at", "hit"],
-                ) || (k < a
-                    && cx.at_most_words(figs[k].span.end, figs[a].span.start, 3)
-                    && matches!(
-                        cx.words(figs[k].span.end, figs[a].span.start)
-                            .next()
-                            .map(lowered)
-                            .as_deref(),
-                        Some("up" | "down" | "from")
-                    )))
-        });
-        let Some(b) = to else { continue };
-        let (al, ah) = cx.interval(&figs[a]);
-        let (bl, bh) = cx.interval(&figs[b]);
-        if al <= 0.0 || !ah.is_finite() || !bh.is_finite() {
-            continue;
-        }
-        // The ratio B/A the endpoints allow.
-        let (rlo, rhi) = (bl / ah, bh / al);
-        let ratio = figs[b].value / figs[a].value;
+        };
         for &p in inside {
-            if p == a || p == b {
+            if p == change.a || p == change.b {
                 continue;
             }
             let f = &figs[p];
-            let before_start = figs[a]
+            let before_start = figs[change.a]
                 .span
                 .start
-                .min(figs[b].span.start)
+                .min(figs[change.b].span.start)
                 .min(f.span.start)
                 .max(sentence.start);
-            // The four words before the figure (nearest first) and the two after it.
+            // The four words before the figure, nearest first.
             let near: super::WordList<'_> = cx
                 .words(before_start.max(sentence.start), f.span.start)
                 .rev()
                 .take(4)
                 .map(lowered)
                 .collect();
-            let mut words = near.clone();
-            words.extend(
-                cx.words(f.span.end, (f.span.end + 24).min(cx.scope.end))
-                    .take(2)
-                    .map(lowered),
-            );
             // `with an average of 27%`, `a median of 5%`: another statistic of the same values.
             if near.iter().any(|w| is_statistic_word(w)) {
                 continue;
             }
-            match f.kind {
-                FigureKind::Percent => {
-                    // The percentage must say it is the change: `by P`, `an increase of P`,
-                    // `rose P`, `a P increase`. `a revenue offset of 5%` measures something else.
-                    let after = words.get(near.len()).map(|w| &**w);
-                    // Qualifiers (`by about 5%`, `rose more than 40%`) stand outside the figure.
-                    let mut close = cx.words_before(sentence.start, f.span.start, 6);
-                    close.retain(|w| !is_qualifier(w));
-                    let close: super::WordList<'_> =
-                        close.iter().rev().take(2).rev().cloned().collect();
-                    let is_the_change = match (close.last().map(|w| &**w), close.first()) {
-                        (Some("by"), _) => true,
-                        (Some("of"), Some(noun)) if close.len() == 2 => is_change_noun(noun),
-                        (Some(w), _) if direction(&[Cow::Borrowed(w)]).is_some() => true,
-                        _ => false,
-                    } || after.is_some_and(|w| {
-                        is_change_noun(w) || direction(&[Cow::Borrowed(w)]).is_some()
-                    });
-                    if !is_the_change {
-                        continue;
-                    }
-                    let dir = direction(&words)
-                        .or_else(|| direction(&cx.words_before(sentence.start, f.span.start, 12)));
-                    // A round figure claims only the digits it shows: `150%` is 145% to 155%.
-                    let (pl, ph) = stated_precision(cx, f);
-                    let tol = cx.config.change_tolerance;
-                    let (clo, chi) = ((rlo - 1.0) * 100.0, (rhi - 1.0) * 100.0);
-                    let stated = match dir {
-                        Some(d) if d < 0.0 => (-ph, -pl),
-                        Some(_) => (pl, ph),
-                        // Unsaid direction: either sign may be meant.
-                        None => {
-                            if (chi >= pl - tol && clo <= ph + tol)
-                                || (chi >= -ph - tol && clo <= -pl + tol)
-                            {
-                                continue;
-                            }
-                            (pl, ph)
-                        }
-                    };
-                    if chi >= stated.0 - tol && clo <= stated.1 + tol {
-                        continue;
-                    }
-                    let actual = (ratio - 1.0) * 100.0;
-                    let decimals = cx
-                        .slice(f.span)
-                        .split(|c: char| !c.is_ascii_digit() && c != '.')
-                        .find(|s| !s.is_empty())
-                        .and_then(|n| n.split('.').nth(1))
-                        .map_or(0, str::len);
-                    let shown = format!("{:.*}", decimals, actual.abs());
-                    out.push(Finding {
-                        span: f.span,
-                        code: "percent-change",
-                        severity: Severity::Warning,
-                        message: format!(
-                            "from {} to {} is {} of {} percent, not {}",
-                            cx.slice(figs[a].span),
-                            cx.slice(figs[b].span),
-                            if actual >= 0.0 {
-                                "an increase"
-                            } else {
-                                "a decrease"
-                            },
-                            shown,
-                            cx.slice(f.span)
-                        ),
-                        related: vec![
-                            (figs[a].span, format!("from {}", show(figs[a].value))),
-                            (figs[b].span, format!("to {}", show(figs[b].value))),
-                        ],
-                        fix: f
-                            .span
-                            .len()
-                            .checked_sub(0)
-                            .map(|_| Fix {
-                                title: format!("Change to {shown} percent"),
-                                span: f.span,
-                                replacement: cx.slice(f.span).replacen(
-                                    cx.slice(f.span)
-                                        .split(|c: char| !c.is_ascii_digit() && c != '.')
-                                        .find(|s| !s.is_empty())
-                                        .unwrap_or(""),
-                                    &shown,
-                                    1,
-                                ),
-                            })
-                            .filter(|fx| {
-                                fx.replacement != cx.slice(f.span)
-                                    && figs[p].qualifier == crate::model::Qualifier::Exact
-                                    && !cx
-                                        .slice(f.span)
-                                        .chars()
-                                        .next()
-                                        .is_some_and(char::is_alphabetic)
-                            }),
-                    });
-                }
-                FigureKind::Multiplier => {
-                    let (ml, mh) = stated_precision(cx, f);
-                    // `halved` means a ratio of one half; `36-fold increase` one of 36.
-                    if rhi >= ml && rlo <= mh {
-                        continue;
-                    }
-                    out.push(Finding {
-                        span: f.span,
-                        code: "percent-change",
-                        severity: Severity::Warning,
-                        message: format!(
-                            "from {} to {} is a factor of {:.2}, not {}",
-                            cx.slice(figs[a].span),
-                            cx.slice(figs[b].span),
-                            ratio,
-                            cx.slice(f.span)
-                        ),
-                        related: vec![
-                            (figs[a].span, format!("from {}", show(figs[a].value))),
-                            (figs[b].span, format!("to {}", show(figs[b].value))),
-                        ],
-                        fix: None,
-                    });
-                }
-                _ => {}
+            let finding = match f.kind {
+                FigureKind::Percent => percent(cx, *sentence, &change, f, &near),
+                FigureKind::Multiplier => multiplier(cx, &change, f),
+                _ => None,
+            };
+            out.extend(finding);
+        }
+    }
+}
+
+/// The endpoints of the change a sentence states: `from A` and `to B` (or the figure before
+/// `, up from A`), of one kind and unit, with A positive and both bounded.
+fn endpoints(cx: &Context<'_>, sentence: Span, inside: &[usize]) -> Option<Endpoints> {
+    let figs = &cx.analysis.figures;
+    let a = inside.iter().copied().find(|&k| {
+        preceded_by(cx, &figs[k], sentence.start, &["from"])
+            && figs[k].kind != FigureKind::Multiplier
+    })?;
+    // `ranged from A to B` and `varying from A to B` give a range, not a change.
+    if cx
+        .words_before(sentence.start, figs[a].span.start, 3)
+        .iter()
+        .any(|w| is_range_word(w))
+    {
+        return None;
+    }
+    let b = inside
+        .iter()
+        .copied()
+        .find(|&k| k != a && is_end(cx, sentence, a, k))?;
+    let (al, ah) = cx.interval(&figs[a]);
+    let (bl, bh) = cx.interval(&figs[b]);
+    if al <= 0.0 || !ah.is_finite() || !bh.is_finite() {
+        return None;
+    }
+    Some(Endpoints {
+        a,
+        b,
+        ratio: figs[b].value / figs[a].value,
+        lo: bl / ah,
+        hi: bh / al,
+    })
+}
+
+/// Whether figure `k` is where a change from figure `a` ends: of the same kind and unit, after
+/// `to`, `reached` or `at`, or just before `up from A` / `down from A`.
+fn is_end(cx: &Context<'_>, sentence: Span, a: usize, k: usize) -> bool {
+    let figs = &cx.analysis.figures;
+    figs[k].kind == figs[a].kind
+        && figs[k].unit == figs[a].unit
+        && (preceded_by(
+            cx,
+            &figs[k],
+            sentence.start,
+            &["to", "reached", "reach", "at", "hit"],
+        ) || (k < a
+            && cx.at_most_words(figs[k].span.end, figs[a].span.start, 3)
+            && matches!(
+                cx.words(figs[k].span.end, figs[a].span.start)
+                    .next()
+                    .map(lowered)
+                    .as_deref(),
+                Some("up" | "down" | "from")
+            )))
+}
+
+/// A finding on a percentage `f` that says it is the change and disagrees with the endpoints.
+/// `near` holds the four words before it, nearest first.
+fn percent<'a>(
+    cx: &Context<'a>,
+    sentence: Span,
+    change: &Endpoints,
+    f: &Figure,
+    near: &super::WordList<'a>,
+) -> Option<Finding> {
+    // The words before the figure and the two after it.
+    let mut words = near.clone();
+    words.extend(
+        cx.words(f.span.end, (f.span.end + 24).min(cx.scope.end))
+            .take(2)
+            .map(lowered),
+    );
+    let after = words.get(near.len()).map(|w| &**w);
+    if !states_the_change(cx, sentence, f, after) {
+        return None;
+    }
+    let dir =
+        direction(&words).or_else(|| direction(&cx.words_before(sentence.start, f.span.start, 12)));
+    // A round figure claims only the digits it shows: `150%` is 145% to 155%.
+    let (pl, ph) = stated_precision(cx, f);
+    let tol = cx.config.change_tolerance;
+    let (clo, chi) = ((change.lo - 1.0) * 100.0, (change.hi - 1.0) * 100.0);
+    let stated = match dir {
+        Some(d) if d < 0.0 => (-ph, -pl),
+        Some(_) => (pl, ph),
+        // Unsaid direction: either sign may be meant.
+        None => {
+            if (chi >= pl - tol && clo <= ph + tol) || (chi >= -ph - tol && clo <= -pl + tol) {
+                return None;
             }
+            (pl, ph)
+        }
+    };
+    if chi >= stated.0 - tol && clo <= stated.1 + tol {
+        return None;
+    }
+    let actual = (change.ratio - 1.0) * 100.0;
+    let written = cx.slice(f.span);
+    let decimals = first_number(written)
+        .and_then(|n| n.split('.').nth(1))
+        .map_or(0, str::len);
+    let shown = format!("{:.*}", decimals, actual.abs());
+    let sense = if actual >= 0.0 {
+        "an increase"
+    } else {
+        "a decrease"
+    };
+    let fix = percent_fix(cx, f, &shown);
+    Some(change.finding(cx, f, &format!("{sense} of {shown} percent"), fix))
+}
+
+/// Whether a percentage says it is the change: `by P`, `an increase of P`, `rose P`, `a P
+/// increase`. `a revenue offset of 5%` measures something else. `after` is the word after it.
+fn states_the_change(cx: &Context<'_>, sentence: Span, f: &Figure, after: Option<&str>) -> bool {
+    // Qualifiers (`by about 5%`, `rose more than 40%`) stand outside the figure.
+    let mut close = cx.words_before(sentence.start, f.span.start, 6);
+    close.retain(|w| !is_qualifier(w));
+    let close: super::WordList<'_> = close.iter().rev().take(2).rev().cloned().collect();
+    (match (close.last().map(|w| &**w), close.first()) {
+        (Some("by"), _) => true,
+        (Some("of"), Some(noun)) if close.len() == 2 => is_change_noun(noun),
+        (Some(w), _) if direction(&[Cow::Borrowed(w)]).is_some() => true,
+        _ => false,
+    }) || after.is_some_and(|w| is_change_noun(w) || direction(&[Cow::Borrowed(w)]).is_some())
+}
+
+/// The first run of digits and points in a figure as written: the number a fix rewrites.
+fn first_number(written: &str) -> Option<&str> {
+    written
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .find(|s| !s.is_empty())
+}
+
+/// The percentage as the endpoints give it, for a figure written in digits without a qualifier.
+fn percent_fix(cx: &Context<'_>, f: &Figure, shown: &str) -> Option<Fix> {
+    let written = cx.slice(f.span);
+    let replacement = written.replacen(first_number(written).unwrap_or(""), shown, 1);
+    let fixable = replacement != written
+        && f.qualifier == Qualifier::Exact
+        && !written.chars().next().is_some_and(char::is_alphabetic);
+    fixable.then(|| Fix {
+        title: format!("Change to {shown} percent"),
+        span: f.span,
+        replacement,
+    })
+}
+
+/// A finding on a multiplier `f` (`halved`, `a 36-fold increase`) that the endpoints' ratio
+/// does not allow.
+fn multiplier(cx: &Context<'_>, change: &Endpoints, f: &Figure) -> Option<Finding> {
+    let (ml, mh) = stated_precision(cx, f);
+    if change.hi >= ml && change.lo <= mh {
+        return None;
+    }
+    let factor = format!("a factor of {:.2}", change.ratio);
+    Some(change.finding(cx, f, &factor, None))
+}
+
+impl Endpoints {
+    /// The finding on figure `f`, which says the change is other than the endpoints make it
+    /// (`is`: `an increase of 25 percent`, `a factor of 2.00`); the endpoints are its related
+    /// spans.
+    fn finding(&self, cx: &Context<'_>, f: &Figure, is: &str, fix: Option<Fix>) -> Finding {
+        let (a, b) = (&cx.analysis.figures[self.a], &cx.analysis.figures[self.b]);
+        Finding {
+            span: f.span,
+            code: Check::PercentChange.into(),
+            severity: Severity::Warning,
+            message: format!(
+                "from {} to {} is {is}, not {}",
+                cx.slice(a.span),
+                cx.slice(b.span),
+                cx.slice(f.span)
+            ),
+            related: vec![
+                (a.span, format!("from {}", show(a.value))),
+                (b.span, format!("to {}", show(b.value))),
+            ],
+            fix,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! within the configured tolerance.
 
 use super::{Context, show};
-use crate::model::{Finding, Fix, Severity};
+use crate::model::{Check, Finding, Fix, Severity};
 use crate::text::Span;
 
 /// The sorted lower and upper ends of the rate intervals of one currency pair.
@@ -26,51 +26,9 @@ fn agree(a: (f64, f64), b: (f64, f64), tol: f64) -> bool {
 }
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let figs = &cx.analysis.figures;
-    let mut conversions = Vec::new();
-    for (k, f) in figs.iter().enumerate() {
-        let Some(c) = f.conversion.filter(|&c| c > k) else {
-            continue;
-        };
-        let (a, b) = (&figs[k], &figs[c]);
-        let (Some(ua), Some(ub)) = (a.unit.as_deref(), b.unit.as_deref()) else {
-            continue;
-        };
-        // Express every rate as units of the other currency per US dollar (or per the second).
-        let (amount, converted, from, to) = if ua == "USD" {
-            (c, k, ub, ua)
-        } else {
-            (k, c, ua, ub)
-        };
-        let (x, y) = (&figs[amount], &figs[converted]);
-        let (xl, xh) = cx.interval(x);
-        let (yl, yh) = cx.interval(y);
-        if y.value <= 0.0 || yl <= 0.0 {
-            continue;
-        }
-        conversions.push(Conversion {
-            amount,
-            converted,
-            from,
-            to,
-            rate: x.value / y.value,
-            lo: xl / yh,
-            hi: if yl > 0.0 { xh / yl } else { f64::INFINITY },
-        });
-    }
+    let conversions = conversions(cx);
     let tol = cx.config.rate_tolerance;
-    // Per currency pair, the sorted interval ends, to count agreements by binary search rather
-    // than comparing every pair of conversions.
-    let mut ends: std::collections::HashMap<(&str, &str), Ends> = std::collections::HashMap::new();
-    for c in &conversions {
-        let e = ends.entry((c.from, c.to)).or_default();
-        e.0.push(c.lo);
-        e.1.push(c.hi);
-    }
-    for e in ends.values_mut() {
-        e.0.sort_by(f64::total_cmp);
-        e.1.sort_by(f64::total_cmp);
-    }
+    let ends = ends_by_pair(&conversions);
     for c in conversions.iter() {
         let (los, his) = &ends[&(c.from, c.to)];
         let others = los.len() - 1;
@@ -97,67 +55,132 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         // The outlier is the one that disagrees with most others; of two, the later one.
         let outlier = !disagreeing.is_empty()
             && (disagreeing_count > agreeing && (others > 1 || c.amount > disagreeing[0].amount));
+        if outlier {
+            out.push(outlier_finding(cx, c, &disagreeing));
+            continue;
+        }
         let reference = cx
             .config
             .rates
             .iter()
             .find(|(a, b, _)| *a == c.from && *b == c.to)
             .map(|(_, _, r)| *r);
-        let span = span_of(cx, c);
-        if outlier {
-            // The rest of the report: the median rate of the conversions this one disagrees with.
-            let mut rates: Vec<f64> = disagreeing.iter().map(|o| o.rate).collect();
-            rates.sort_by(f64::total_cmp);
-            let rest = rates[rates.len() / 2];
-            let example = disagreeing[0];
-            let fig = |k: usize| cx.slice(cx.analysis.figures[k].span).to_string();
-            let message = format!(
-                "{} ({}) implies {:.2} {} per {}; the rest of the report implies {:.2} ({} = {})",
-                fig(c.amount),
-                fig(c.converted),
-                c.rate,
-                c.from,
-                c.to,
-                rest,
-                fig(example.amount),
-                fig(example.converted),
-            );
-            let related = disagreeing
-                .iter()
-                .map(|o| {
-                    (
-                        span_of(cx, o),
-                        format!("implies {:.2} {} per {}", o.rate, o.from, o.to),
-                    )
-                })
-                .collect();
-            out.push(Finding {
-                span,
-                code: "conversion-rate",
-                severity: Severity::Warning,
-                message,
-                related,
-                fix: fix(cx, c, rest),
-            });
-        } else if let Some(r) = reference {
-            if !agree((c.lo, c.hi), (r, r), tol) {
-                out.push(Finding {
-                    span,
-                    code: "conversion-rate",
-                    severity: Severity::Warning,
-                    message: format!(
-                        "{} implies {:.2} {} per {}; the configured rate is {:.2}",
-                        cx.slice(span),
-                        c.rate,
-                        c.from,
-                        c.to,
-                        r
-                    ),
-                    related: Vec::new(),
-                    fix: fix(cx, c, r),
-                });
-            }
+        if let Some(r) = reference.filter(|&r| !agree((c.lo, c.hi), (r, r), tol)) {
+            out.push(reference_finding(cx, c, r));
         }
+    }
+}
+
+/// Every conversion written in the report, its rate as units of the other currency per US
+/// dollar (or per the second currency).
+fn conversions<'a>(cx: &Context<'a>) -> Vec<Conversion<'a>> {
+    let figs = &cx.analysis.figures;
+    let mut conversions = Vec::new();
+    for (k, f) in figs.iter().enumerate() {
+        let Some(c) = f.conversion.filter(|&c| c > k) else {
+            continue;
+        };
+        let (a, b) = (&figs[k], &figs[c]);
+        let (Some(ua), Some(ub)) = (a.unit.as_deref(), b.unit.as_deref()) else {
+            continue;
+        };
+        let (amount, converted, from, to) = if ua == "USD" {
+            (c, k, ub, ua)
+        } else {
+            (k, c, ua, ub)
+        };
+        let (x, y) = (&figs[amount], &figs[converted]);
+        let (xl, xh) = cx.interval(x);
+        let (yl, yh) = cx.interval(y);
+        if y.value <= 0.0 || yl <= 0.0 {
+            continue;
+        }
+        conversions.push(Conversion {
+            amount,
+            converted,
+            from,
+            to,
+            rate: x.value / y.value,
+            lo: xl / yh,
+            hi: if yl > 0.0 { xh / yl } else { f64::INFINITY },
+        });
+    }
+    conversions
+}
+
+/// Per currency pair, the sorted interval ends, to count agreements by binary search rather
+/// than comparing every pair of conversions.
+fn ends_by_pair<'a>(
+    conversions: &[Conversion<'a>],
+) -> std::collections::HashMap<(&'a str, &'a str), Ends> {
+    let mut ends: std::collections::HashMap<(&str, &str), Ends> = std::collections::HashMap::new();
+    for c in conversions {
+        let e = ends.entry((c.from, c.to)).or_default();
+        e.0.push(c.lo);
+        e.1.push(c.hi);
+    }
+    for e in ends.values_mut() {
+        e.0.sort_by(f64::total_cmp);
+        e.1.sort_by(f64::total_cmp);
+    }
+    ends
+}
+
+/// A conversion whose rate disagrees with most of the report's for its pair, against the
+/// median rate of those it disagrees with (`disagreeing`, never empty).
+fn outlier_finding(cx: &Context<'_>, c: &Conversion, disagreeing: &[&Conversion]) -> Finding {
+    let mut rates: Vec<f64> = disagreeing.iter().map(|o| o.rate).collect();
+    rates.sort_by(f64::total_cmp);
+    let rest = rates[rates.len() / 2];
+    let example = disagreeing[0];
+    let fig = |k: usize| cx.slice(cx.analysis.figures[k].span).to_string();
+    let message = format!(
+        "{} ({}) implies {:.2} {} per {}; the rest of the report implies {:.2} ({} = {})",
+        fig(c.amount),
+        fig(c.converted),
+        c.rate,
+        c.from,
+        c.to,
+        rest,
+        fig(example.amount),
+        fig(example.converted),
+    );
+    let related = disagreeing
+        .iter()
+        .map(|o| {
+            (
+                span_of(cx, o),
+                format!("implies {:.2} {} per {}", o.rate, o.from, o.to),
+            )
+        })
+        .collect();
+    Finding {
+        span: span_of(cx, c),
+        code: Check::ConversionRate.into(),
+        severity: Severity::Warning,
+        message,
+        related,
+        fix: fix(cx, c, rest),
+    }
+}
+
+/// A conversion whose rate disagrees with the configured rate `r` for its pair.
+fn reference_finding(cx: &Context<'_>, c: &Conversion, r: f64) -> Finding {
+    let span = span_of(cx, c);
+    Finding {
+        span,
+        code: Check::ConversionRate.into(),
+        severity: Severity::Warning,
+        message: format!(
+            "{} implies {:.2} {} per {}; the configured rate is {:.2}",
+            cx.slice(span),
+            c.rate,
+            c.from,
+            c.to,
+            r
+        ),
+        related: Vec::new(),
+        fix: fix(cx, c, r),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `duration-span`: `a nine-day event on Oct. 17-25` must cover nine days.
 
 use super::Context;
-use crate::model::{FigureKind, Finding, Precision, Severity};
+use crate::model::{Check, FigureKind, Finding, Precision, Severity};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for f in cx.figures() {
@@ -29,7 +29,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if (days as f64) < lo || (days as f64) > hi {
             out.push(Finding {
                 span: f.span,
-                code: "duration-span",
+                code: Check::DurationSpan.into(),
                 severity: Severity::Warning,
                 message: format!(
                     "{} is {} days, not {}",

@@ -2,7 +2,7 @@
 
 use super::{Context, ordinal};
 use crate::calendar::{Date, MONTH_NAMES, days_in_month};
-use crate::model::{Finding, Fix, InvalidDate, Severity};
+use crate::model::{Check, Finding, Fix, InvalidDate, Severity};
 
 /// How many days before the written one a fix looks for the day a stated weekday names. Fewer
 /// than seven, so that at most one of them falls on that weekday.
@@ -23,7 +23,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         out.push(Finding {
             span: d.span,
-            code: "invalid-date",
+            code: Check::InvalidDate.into(),
             severity: Severity::Warning,
             message: format!("{when} has no {} day", ordinal(i64::from(d.day))),
             related: Vec::new(),

@@ -19,31 +19,31 @@ mod weekday;
 use std::borrow::Cow;
 
 use crate::config::Checks;
-use crate::model::{Analysis, Figure, Finding, Qualifier};
+use crate::model::{Analysis, Check, Figure, Finding, Qualifier};
 use crate::text::Span;
 
-/// One check: reads the context, appends its findings.
-type Check = fn(&Context<'_>, &mut Vec<Finding>);
+/// How a check runs: it reads the context and appends its findings.
+type Run = fn(&Context<'_>, &mut Vec<Finding>);
 
 /// Checks that compare figures and dates within one sentence (or a date with the report's
 /// period): they read nothing else outside the paragraph they run on, so their findings can be
 /// kept per paragraph between edits.
-const LOCAL: [(&str, Check); 8] = [
-    ("parts-exceed-whole", parts::check),
-    ("shares-over-100", shares::check),
-    ("percent-change", change::check),
-    ("weekday", weekday::check),
-    ("invalid-date", invalid_date::check),
-    ("anniversary", anniversary::check),
-    ("duration-span", duration::check),
-    ("date-outside-period", period::check),
+const LOCAL: [(Check, Run); 8] = [
+    (Check::PartsExceedWhole, parts::check),
+    (Check::SharesOver100, shares::check),
+    (Check::PercentChange, change::check),
+    (Check::Weekday, weekday::check),
+    (Check::InvalidDate, invalid_date::check),
+    (Check::Anniversary, anniversary::check),
+    (Check::DurationSpan, duration::check),
+    (Check::DateOutsidePeriod, period::check),
 ];
 
 /// Checks that compare figures across the whole report.
-const GLOBAL: [(&str, Check); 3] = [
-    ("conversion-rate", conversion::check),
-    ("restated-figure", restated::check),
-    ("table-total", table::check),
+const GLOBAL: [(Check, Run); 3] = [
+    (Check::ConversionRate, conversion::check),
+    (Check::RestatedFigure, restated::check),
+    (Check::TableTotal, table::check),
 ];
 
 /// Runs every enabled check over the whole report and returns the findings sorted by position.
@@ -129,11 +129,12 @@ pub fn run_global(text: &str, analysis: &Analysis, config: &Checks) -> Vec<Findi
     out
 }
 
-fn run_each(cx: &Context<'_>, checks: &[(&str, Check)], out: &mut Vec<Finding>) {
-    for &(code, check) in checks {
+fn run_each(cx: &Context<'_>, checks: &[(Check, Run)], out: &mut Vec<Finding>) {
+    for &(check, run) in checks {
+        let code = check.as_str();
         if cx.config.enabled(code) {
             let before = out.len();
-            check(cx, out);
+            run(cx, out);
             for f in &mut out[before..] {
                 f.severity = cx.config.severity(code, f.severity);
             }

@@ -2,7 +2,7 @@
 //! to more than the whole; `comprising`, `consisting of`, `split between` must sum to it.
 
 use super::{Context, show};
-use crate::model::{FigureKind, Finding, Severity};
+use crate::model::{Check, FigureKind, Finding, Severity};
 
 /// Words that open a list of parts: (words, the parts must add up to the whole exactly).
 const TRIGGERS: &[(&[&str], bool)] = &[
@@ -162,7 +162,7 @@ fn respectively(
     let unit_name = unit_suffix(whole);
     out.push(Finding {
         span: whole.span,
-        code: "parts-exceed-whole",
+        code: Check::PartsExceedWhole.into(),
         severity: Severity::Warning,
         message: format!(
             "the parts given with `respectively` add up to {}{unit_name}, not the whole, {}",
@@ -262,7 +262,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if lo > wh {
                 out.push(Finding {
                     span: whole.span,
-                    code: "parts-exceed-whole",
+                    code: Check::PartsExceedWhole.into(),
                     severity: Severity::Warning,
                     message: format!(
                         "the parts add up to {}{unit}, more than the whole, {}",
@@ -275,7 +275,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             } else if exact && hi < wl {
                 out.push(Finding {
                     span: whole.span,
-                    code: "parts-exceed-whole",
+                    code: Check::PartsExceedWhole.into(),
                     severity: Severity::Warning,
                     message: format!(
                         "the parts add up to {}{unit}, less than the whole, {}, they should make up",

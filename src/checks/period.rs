@@ -1,7 +1,7 @@
 //! `date-outside-period` (a hint): a dated event that falls outside the period the report covers.
 
 use super::Context;
-use crate::model::{Finding, Precision, Severity};
+use crate::model::{Check, Finding, Precision, Severity};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(p) = cx.analysis.period else { return };
@@ -27,7 +27,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if d.value.end < p.start || d.value.start > p.end {
             out.push(Finding {
                 span: d.span,
-                code: "date-outside-period",
+                code: Check::DateOutsidePeriod.into(),
                 severity: Severity::Hint,
                 message: format!(
                     "{} is outside the report period ({} to {})",

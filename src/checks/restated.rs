@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Context;
-use crate::model::{ActorKind, FigureKind, Finding, Severity};
+use crate::model::{ActorKind, Check, FigureKind, Finding, Severity};
 use crate::text::Span;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -96,7 +96,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 if h < pl || l > ph {
                     out.push(Finding {
                         span: f.span,
-                        code: "restated-figure",
+                        code: Check::RestatedFigure.into(),
                         severity: Severity::Warning,
                         message: format!(
                             "{} is given as {} here but as {} earlier",

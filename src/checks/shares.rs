@@ -3,7 +3,7 @@
 //! percent` must complete them to 100.
 
 use super::Context;
-use crate::model::{Figure, FigureKind, Finding, Fix, Severity};
+use crate::model::{Check, Figure, FigureKind, Finding, Fix, Severity};
 
 /// Words before a percentage that make it a change rather than a share. A `match`: it is asked
 /// of three words before every percentage of a report.
@@ -259,7 +259,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if lo > 100.0 {
             out.push(Finding {
                 span: figs[*shares.last().unwrap_or(&shares[0])].span,
-                code: "shares-over-100",
+                code: Check::SharesOver100.into(),
                 severity: Severity::Warning,
                 message: format!(
                     "these shares of one whole add up to {} percent",
@@ -280,7 +280,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 let expected = 100.0 - others;
                 out.push(Finding {
                     span: figs[k].span,
-                    code: "shares-over-100",
+                    code: Check::SharesOver100.into(),
                     severity: Severity::Warning,
                     message: format!(
                         "the other shares add up to {} percent, so the remaining share is {} percent, not {}",

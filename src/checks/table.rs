@@ -9,7 +9,7 @@
 
 use super::{Context, show};
 use crate::markdown::Table;
-use crate::model::{Figure, Finding, Severity};
+use crate::model::{Check, Figure, Finding, Severity};
 use crate::text::Span;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -103,7 +103,7 @@ fn compare(
     let sum: f64 = parts.iter().map(|(f, s)| f.value * s).sum();
     out.push(Finding {
         span: total.0.span,
-        code: "table-total",
+        code: Check::TableTotal.into(),
         severity: Severity::Warning,
         message: format!(
             "the {what} add up to {}, not the total, {}",

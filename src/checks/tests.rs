@@ -2,6 +2,8 @@
 //! text, borderline rounding included. `^^^ code` under a line marks where a finding must start.
 
 use crate::config::Config;
+use crate::fixture::Fixture;
+use crate::model::{Check, Code};
 use crate::outline::Format;
 
 /// Runs the analysis on `fixture` (marker lines removed) and compares the findings' codes and
@@ -14,20 +16,12 @@ fn check(fixture: &str) {
 /// `check` for a fixture read as `format`.
 #[track_caller]
 fn check_as(fixture: &str, format: Format) {
-    let mut text = String::new();
-    let mut expected: Vec<(usize, String)> = Vec::new();
-    for line in fixture.lines() {
-        let t = line.trim_start();
-        if t.starts_with('^') {
-            let col = line.len() - t.len();
-            let prev_start = text[..text.len() - 1].rfind('\n').map_or(0, |p| p + 1);
-            let code = t.trim_start_matches('^').trim().to_string();
-            expected.push((prev_start + col, code));
-        } else {
-            text.push_str(line);
-            text.push('\n');
-        }
-    }
+    let Fixture { text, marks, .. } = Fixture::parse_lines(fixture);
+    // A finding is placed by where it starts; the carets' width says nothing here.
+    let mut expected: Vec<(usize, String)> = marks
+        .into_iter()
+        .map(|(span, code)| (span.start, code))
+        .collect();
     let config = Config {
         reference_date: crate::calendar::Date::new(2016, 6, 30),
         ..Config::default()
@@ -37,8 +31,10 @@ fn check_as(fixture: &str, format: Format) {
         .findings
         .iter()
         .filter(|f| {
-            f.code != "date-outside-period"
-                || expected.iter().any(|(_, c)| c == "date-outside-period")
+            f.code != Code::Check(Check::DateOutsidePeriod)
+                || expected
+                    .iter()
+                    .any(|(_, c)| c == Check::DateOutsidePeriod.as_str())
         })
         .map(|f| (f.span.start, f.code.to_string()))
         .collect();

@@ -2,7 +2,7 @@
 
 use super::Context;
 use crate::calendar::WEEKDAY_NAMES;
-use crate::model::{Finding, Fix, Precision, Severity};
+use crate::model::{Check, Finding, Fix, Precision, Severity};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for d in cx.dates_in(cx.scope) {
@@ -28,7 +28,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         out.push(Finding {
             span: d.span,
-            code: "weekday",
+            code: Check::Weekday.into(),
             severity: Severity::Warning,
             message: format!(
                 "{} fell on a {}, not a {}",

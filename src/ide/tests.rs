@@ -3,11 +3,12 @@
 use expect_test::{Expect, expect};
 
 use crate::config::Config;
+use crate::fixture::Fixture;
 use crate::outline::Format;
 
 fn analyse(fixture: &str) -> (String, usize, crate::model::Analysis) {
-    let offset = fixture.find("$0").expect("a $0 cursor");
-    let text = fixture.replacen("$0", "", 1);
+    let Fixture { text, cursor, .. } = Fixture::parse(fixture);
+    let offset = cursor.expect("a $0 cursor");
     let config = Config {
         reference_date: crate::calendar::Date::new(2014, 12, 31),
         ..Config::default()

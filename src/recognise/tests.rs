@@ -3,6 +3,7 @@
 //! actor found on a marked line must be marked, so a fixture also says what must not be found.
 
 use crate::config::Config;
+use crate::fixture::Fixture;
 use crate::outline::Format;
 
 /// What the analysis says of one span.
@@ -66,34 +67,13 @@ fn check(fixture: &str) {
 
 #[track_caller]
 fn check_with(fixture: &str, config: &Config) {
-    let mut text = String::new();
-    let mut expected = Vec::new();
-    let mut marked_lines = Vec::new();
-    let mut last_line = 0;
-    let mut last_text = "";
-    for line in fixture.lines() {
-        let t = line.trim_start();
-        if t.starts_with('^') {
-            // Markers count characters; spans are bytes.
-            let col = line.len() - t.len();
-            let carets = t.len() - t.trim_start_matches('^').len();
-            let byte = |c: usize| {
-                last_text
-                    .char_indices()
-                    .nth(c)
-                    .map_or(last_text.len(), |(b, _)| b)
-            };
-            let label = t.trim_start_matches('^').trim().to_string();
-            expected.push((last_line + byte(col), last_line + byte(col + carets), label));
-            marked_lines.push(last_line);
-        } else {
-            last_text = line;
-            last_line = text.len();
-            text.push_str(line);
-            text.push('\n');
-        }
-    }
+    let Fixture { text, marks, .. } = Fixture::parse_lines(fixture);
     let line_of = |o: usize| text[..o].rfind('\n').map_or(0, |p| p + 1);
+    let marked_lines: Vec<usize> = marks.iter().map(|(span, _)| line_of(span.start)).collect();
+    let mut expected: Vec<(usize, usize, String)> = marks
+        .into_iter()
+        .map(|(span, label)| (span.start, span.end, label))
+        .collect();
     let got: Vec<(usize, usize, String)> = labels(&text, config)
         .into_iter()
         .filter(|(s, _, _)| marked_lines.contains(&line_of(*s)))
