@@ -13,7 +13,7 @@ use super::gazetteer::{
     self, GIVEN_NAME, Gazetteer, NAME, ORG_WORD, PLACE_WORD, STOP_CAPITAL, SURNAME, TITLE_HEAD,
     TITLE_WORD, WordInfo,
 };
-use super::token::{CAPITAL, Kind, Token, is_apostrophe, is_dash};
+use super::token::{CAPITAL, Kind, Token, Tokens, is_apostrophe, is_dash};
 use crate::config::ActorDef;
 use crate::model::{Actor, ActorKind};
 use crate::text::Span;
@@ -470,13 +470,13 @@ struct Ctx<'a> {
     caps_info: Vec<WordInfo>,
 }
 
-impl Ctx<'_> {
-    fn s(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.text[t.span.start..t.span.end])
+impl<'a> Tokens<'a> for Ctx<'a> {
+    fn tokens(&self) -> (&'a str, &'a [Token]) {
+        (self.text, self.toks)
     }
+}
 
+impl Ctx<'_> {
     fn free(&self, span: Span) -> bool {
         // Claims never overlap, so only the last one starting before `span` ends can reach it.
         let k = self
@@ -495,10 +495,6 @@ impl Ctx<'_> {
         let at = self.claimed.partition_point(|&(s, _)| s < span.start);
         self.claimed.insert(at, (span.start, span.end));
         self.raws.push(Raw { span, key });
-    }
-
-    fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
     }
 
     fn gazetteer_key(&self, name: &str) -> Option<usize> {

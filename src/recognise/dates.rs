@@ -1,7 +1,7 @@
 //! Finds dates (`Oct. 31`, `January-September 2014`, `late October`, `Q2 2023`, `last year`) and
 //! resolves them against the report period or the reference date.
 
-use super::token::{Kind, Token, is_apostrophe, is_dash};
+use super::token::{Kind, Token, Tokens, is_apostrophe, is_dash};
 use crate::calendar::{Date, days_in_month};
 use crate::model::{DateMention, DateValue, InvalidDate, Period, Precision};
 use crate::text::Span;
@@ -383,39 +383,13 @@ pub fn parse_whole(s: &str, anchor: &Anchor) -> Option<DateValue> {
     (parsed.end == last + 1 && parsed.missing.is_none()).then_some(parsed.value)
 }
 
+impl<'a> Tokens<'a> for Parser<'a> {
+    fn tokens(&self) -> (&'a str, &'a [Token]) {
+        (self.text, self.toks)
+    }
+}
+
 impl<'a> Parser<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.text[t.span.start..t.span.end])
-    }
-
-    fn kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-
-    fn word(&self, i: usize) -> Option<&'a str> {
-        (self.kind(i) == Some(Kind::Word)).then(|| self.s(i))
-    }
-
-    /// Whether token `i` is exactly `s` (`.`, `,`, `$`), compared as bytes.
-    fn is(&self, i: usize, s: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.span.len() == s.len()
-                && &self.text.as_bytes()[t.span.start..t.span.end] == s.as_bytes()
-        })
-    }
-
-    /// Whether token `i` is the word `w`, in any case. Asked dozens of times per candidate, so
-    /// it compares lengths first and bytes without slicing a `str`.
-    fn is_word(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Word
-                && t.span.len() == w.len()
-                && self.text.as_bytes()[t.span.start..t.span.end].eq_ignore_ascii_case(w.as_bytes())
-        })
-    }
-
     fn may_follow_the(&self, i: usize) -> bool {
         use super::token::{DATE_START, FIGURE_START};
         self.toks.get(i).is_some_and(|t| match t.kind {
@@ -423,10 +397,6 @@ impl<'a> Parser<'a> {
             Kind::Punct => is_apostrophe(self.s(i)),
             Kind::Word => t.class & (DATE_START | FIGURE_START) != 0 || self.is_word(i, "same"),
         })
-    }
-
-    fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.gap)
     }
 
     /// Whether token `i` is a number holding two dots (`13.5.2015`), read as a date by `numeric`.
@@ -791,11 +761,6 @@ impl<'a> Parser<'a> {
                 || s.matches('.').count() == 2
                 || (is_apostrophe(s) && self.s(k + 1).len() == 2)
         })
-    }
-
-    /// How many numbers stand in a glued chain `n-n-n` through the number at `i`.
-    fn dash_chain(&self, i: usize) -> usize {
-        super::token::dash_chain(self.text, self.toks, i)
     }
 
     fn parse_at(&self, i: usize) -> Option<Parsed> {

@@ -1,7 +1,7 @@
 //! Finds figures: money, percentages, counts, quantities and multipliers, with the interval
 //! their wording allows and the conversions written beside them.
 
-use super::token::{Kind, Token, is_dash};
+use super::token::{Kind, Token, Tokens, is_dash};
 use super::units::{self, UNITS};
 use crate::model::{Figure, FigureKind, Qualifier};
 use crate::text::Span;
@@ -258,55 +258,21 @@ fn is_label_word(w: &str) -> bool {
     )
 }
 
+impl<'a> Tokens<'a> for Parser<'a> {
+    fn tokens(&self) -> (&'a str, &'a [Token]) {
+        (self.text, self.toks)
+    }
+}
+
 impl<'a> Parser<'a> {
-    fn s(&self, i: usize) -> &'a str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.text[t.span.start..t.span.end])
-    }
-
-    fn kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-
     /// The currency `$` stands for; borrowed for the ISO codes Dossier knows.
     fn dollar_code(&self) -> Cow<'static, str> {
         units::iso_code(self.dollar)
             .map_or_else(|| Cow::Owned(self.dollar.to_string()), Cow::Borrowed)
     }
 
-    fn word(&self, i: usize) -> Option<&'a str> {
-        (self.kind(i) == Some(Kind::Word)).then(|| self.s(i))
-    }
-
-    /// Whether token `i` is exactly `s` (`.`, `,`, `$`), compared as bytes.
-    fn is(&self, i: usize, s: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.span.len() == s.len()
-                && &self.text.as_bytes()[t.span.start..t.span.end] == s.as_bytes()
-        })
-    }
-
-    /// Whether token `i` is the word `w`, in any case. Asked dozens of times per candidate, so
-    /// it compares lengths first and bytes without slicing a `str`.
-    fn is_word(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Word
-                && t.span.len() == w.len()
-                && self.text.as_bytes()[t.span.start..t.span.end].eq_ignore_ascii_case(w.as_bytes())
-        })
-    }
-
-    fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.gap)
-    }
-
     fn free(&self, i: usize) -> bool {
         i < self.toks.len() && !self.taken[i]
-    }
-
-    fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
     }
 
     /// A number written in digits or words at `i`.
@@ -832,11 +798,6 @@ impl<'a> Parser<'a> {
         }
 
         false
-    }
-
-    /// How many numbers stand in a glued chain `n-n-n` through the number at `i`.
-    fn dash_chain(&self, i: usize) -> usize {
-        super::token::dash_chain(self.text, self.toks, i)
     }
 
     /// A figure at `i`, with a leading minus sign (`-1.5`, `minus five percent`) applied. The
