@@ -1,6 +1,7 @@
 //! Finds dates (`Oct. 31`, `January-September 2014`, `late October`, `Q2 2023`, `last year`) and
 //! resolves them against the report period or the reference date.
 
+use super::numbers;
 use super::token::{Kind, Token, Tokens, is_apostrophe, is_dash};
 use crate::calendar::{Date, days_in_month};
 use crate::model::{DateMention, DateValue, InvalidDate, Period, Precision};
@@ -113,53 +114,6 @@ pub fn month_number(word: &str) -> Option<u32> {
     Some(m)
 }
 
-/// Numbers in words from zero to nineteen.
-const SMALL_NUMBERS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-
-/// Ordinal words for the days of a month up to the nineteenth.
-const ORDINALS: [&str; 19] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-
 /// Words a date expression can start with, lower-cased (`token::DATE_START`).
 pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
     [
@@ -218,8 +172,6 @@ pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
         "h",
         "twentieth",
         "thirtieth",
-        "twenty",
-        "thirty",
         "final",
         "last",
         "today",
@@ -240,7 +192,9 @@ pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
         "winter",
     ]
     .into_iter()
-    .chain(ORDINALS)
+    // The tens a day is written with (`twenty-first`, `thirty first`).
+    .chain(numbers::TENS[..2].iter().copied())
+    .chain(numbers::ORDINALS)
 }
 
 fn weekday_number(word: &str) -> Option<usize> {
@@ -258,14 +212,13 @@ fn weekday_number(word: &str) -> Option<usize> {
     })
 }
 
+/// Which quarter or half an ordinal names: `first` to `fourth`, and `final` or `last` for the
+/// fourth.
 fn ordinal_word(word: &str) -> Option<u32> {
-    Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" | "final" | "last" => 4,
-        _ => return None,
-    })
+    if word.eq_ignore_ascii_case("final") || word.eq_ignore_ascii_case("last") {
+        return Some(4);
+    }
+    numbers::ordinal(word).filter(|&n| n <= 4)
 }
 
 /// A parsed date expression, in tokens `[start, end)`.
@@ -488,23 +441,21 @@ impl<'a> Parser<'a> {
     /// A day in words: ordinals (`ninth`, `twenty-first`, `thirty first`) anywhere, cardinals
     /// (`twenty nine`) only where `cardinal` allows (right after a month).
     fn word_day(&self, i: usize, cardinal: bool) -> Option<(u32, usize)> {
+        // A day's units, `first` to `nineteenth` or `one` to `nineteen`.
         fn unit(w: &str, ordinal: bool) -> Option<u32> {
-            let cardinals = &SMALL_NUMBERS[1..];
-            let ordinals = ORDINALS;
-            let list: &[&str] = if ordinal { &ordinals } else { cardinals };
-            list.iter()
-                .position(|x| x.eq_ignore_ascii_case(w))
-                .map(|k| k as u32 + 1)
+            if ordinal {
+                numbers::ordinal(w)
+            } else {
+                numbers::cardinal(w).filter(|&n| n > 0)
+            }
         }
         let w = self.word(i)?;
         let mut lw_buf = [0u8; 32];
         let lw = crate::recognise::token::lower(w, &mut lw_buf);
         let tens = match lw {
-            "twenty" => Some(20),
-            "thirty" => Some(30),
             "twentieth" => return Some((20, i + 1)),
             "thirtieth" => return Some((30, i + 1)),
-            _ => None,
+            _ => numbers::tens(lw).filter(|&t| t <= 30),
         };
         if let Some(t) = tens {
             // `twenty-first`, `twenty first`, `twenty nine` (cardinal).
@@ -567,21 +518,10 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        const SMALL: [&str; 20] = SMALL_NUMBERS;
-        const TENS: [&str; 8] = [
-            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        ];
-        let small = |k: usize| {
-            self.word(k)
-                .and_then(|w| SMALL.iter().position(|x| x.eq_ignore_ascii_case(w)))
-        };
-        let tens = |k: usize| {
-            self.word(k)
-                .and_then(|w| TENS.iter().position(|x| x.eq_ignore_ascii_case(w)))
-                .map(|t| t * 10 + 20)
-        };
+        let small = |k: usize| self.word(k).and_then(numbers::cardinal);
+        let tens = |k: usize| self.word(k).and_then(numbers::tens);
         // Up to 99 in words from `k`: `ninety nine`, `ninety-nine`, `zero one`, `oh five`.
-        let below_100 = |k: usize| -> Option<(usize, usize)> {
+        let below_100 = |k: usize| -> Option<(u32, usize)> {
             if let Some(t) = tens(k) {
                 let k2 = if is_dash(self.s(k + 1)) && self.glued(k + 1) {
                     k + 2

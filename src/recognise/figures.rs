@@ -1,6 +1,7 @@
 //! Finds figures: money, percentages, counts, quantities and multipliers, with the interval
 //! their wording allows and the conversions written beside them.
 
+use super::numbers;
 use super::token::{Kind, Token, Tokens, is_dash};
 use super::units::{self, UNITS};
 use crate::model::{Figure, FigureKind, Qualifier};
@@ -90,41 +91,6 @@ fn link_conversions(text: &str, figures: &mut [Figure], offset: usize) {
     }
 }
 
-/// Number words and their values; `hundred` multiplies what stands before it.
-const NUMBER_WORDS: [(&str, f64); 31] = [
-    ("zero", 0.0),
-    ("nought", 0.0),
-    ("naught", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-];
-
 /// Words that multiply by themselves: `doubled`, `threefold`, `halved`.
 const MULTIPLIER_WORDS: [(&str, f64); 13] = [
     ("doubled", 2.0),
@@ -158,21 +124,18 @@ static UNITS_BY_FIRST_WORD: std::sync::LazyLock<rustc_hash::FxHashMap<String, Ve
 /// Every word that can open a figure, lower-cased (`token::FIGURE_START`): most words open
 /// none, and the tokenizer's one look-up turns them away before any pattern runs.
 pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
-    NUMBER_WORDS
-        .iter()
-        .chain(&MULTIPLIER_WORDS)
-        .map(|(w, _)| *w)
+    numbers::words()
+        .chain(MULTIPLIER_WORDS.iter().map(|(w, _)| *w))
         .chain([
             "a", "an", "dozen", "minus", "negative", "u", "rs", "percent", "percents", "per",
         ])
 }
 
+/// The value of a number word up to `hundred`, and whether it multiplies what stands before it
+/// (`hundred`) rather than adding to it.
 fn word_value(w: &str) -> Option<(f64, bool)> {
-    // (value, is a multiplier like `hundred`)
-    let mut buf = [0; 32];
-    let l = crate::recognise::token::lower(w, &mut buf);
-    let &(_, v) = NUMBER_WORDS.iter().find(|(n, _)| *n == l)?;
-    Some((v, v == 100.0))
+    let v = numbers::value(w)?;
+    Some((f64::from(v), v == 100))
 }
 
 fn fraction_word(w: &str) -> Option<f64> {
@@ -453,10 +416,10 @@ impl<'a> Parser<'a> {
                 }
                 continue;
             }
-            if let Some(big) = ["thousand", "million", "billion", "trillion"]
-                .iter()
-                .position(|w| self.is_word(j, w))
-                .map(|k| 10f64.powi(3 * (k as i32 + 1)))
+            if let Some(big) = self
+                .word(j)
+                .and_then(numbers::scale)
+                .filter(|&v| v >= 1000.0)
             {
                 // `two million` stays for the scale logic of the caller unless more words follow.
                 let more = self.word(j + 1).and_then(word_value).is_some()

@@ -4,6 +4,7 @@ pub mod actors;
 pub mod dates;
 pub mod figures;
 pub mod gazetteer;
+pub mod numbers;
 pub mod token;
 pub mod units;
 

@@ -1,16 +1,19 @@
 //! The vocabulary of figures: scale words, currencies and units of measure.
 
-/// Multiplier of a scale word or abbreviation written after a number (`million`, `bn`, `crore`).
+/// Multiplier of a scale word or abbreviation written after a number (`million`, `bn`, `crore`):
+/// the number words' scales (`numbers::SCALES`), their plurals and abbreviations, and the
+/// Indian scales.
 pub fn scale(word: &str) -> Option<f64> {
-    Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
-        "hundred" => 1e2,
-        "thousand" | "k" => 1e3,
+    let mut buf = [0; 32];
+    let word = crate::recognise::token::lower(word, &mut buf);
+    Some(match word {
+        "k" => 1e3,
         "lakh" | "lakhs" | "lac" => 1e5,
-        "million" | "millions" | "mn" | "mln" | "m" | "mio" | "mil" => 1e6,
+        "millions" | "mn" | "mln" | "m" | "mio" | "mil" => 1e6,
         "crore" | "crores" | "cr" => 1e7,
-        "billion" | "billions" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" | "tr" | "tln" => 1e12,
-        _ => return None,
+        "billions" | "bn" | "bln" | "b" => 1e9,
+        "trillions" | "tn" | "trn" | "tr" | "tln" => 1e12,
+        _ => return super::numbers::scale(word),
     })
 }
 
