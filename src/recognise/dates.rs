@@ -52,9 +52,7 @@ impl Anchor {
 /// numbers as written and the event's date.
 static NAMED_EVENTS: std::sync::LazyLock<Vec<((u32, u32), Date)>> =
     std::sync::LazyLock::new(|| {
-        include_str!("../../data/named-events.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        super::data_lines(include_str!("../../data/named-events.tsv"))
             .filter_map(|l| {
                 let mut cols = l.split('\t');
                 let (a, b) = cols.next()?.split_once('/')?;

@@ -54,16 +54,11 @@ pub struct WordInfo {
 }
 
 fn list_words(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
+    super::data_lines(list).flat_map(str::split_whitespace)
 }
 
 fn load(entries: &mut Vec<Entry>, data: &'static str, kind: ActorKind, country: bool) {
-    for line in data
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for line in super::data_lines(data) {
         let mut cols = line.split('\t');
         let name = cols.next().unwrap_or("").trim();
         let aliases: Vec<&str> = cols
@@ -130,10 +125,7 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         list.sort_by_key(|&p| std::cmp::Reverse(patterns[p].0.len()));
     }
     let mut mark = |w: &'static str, bit: u8| words.entry(w).or_default().bits |= bit;
-    for line in TITLES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for line in super::data_lines(TITLES) {
         let ws: Vec<&str> = line
             .split_whitespace()
             .map(|w| w.trim_end_matches('.'))

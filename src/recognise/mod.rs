@@ -10,3 +10,10 @@ pub mod units;
 
 #[cfg(test)]
 mod tests;
+
+/// The entries of a list or table in `data/`: its lines, without the blank ones and the `#`
+/// comments.
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
