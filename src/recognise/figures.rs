@@ -2,7 +2,7 @@
 //! their wording allows and the conversions written beside them.
 
 use super::numbers;
-use super::token::{Kind, Token, Tokens, is_dash};
+use super::token::{Kind, Token, Tokens, is_dash, lower};
 use super::units::{self, UNITS};
 use crate::model::{Figure, FigureKind, Qualifier};
 use crate::text::Span;
@@ -23,6 +23,112 @@ struct Num {
     end: usize,
     /// Written in words (`Forty-four`).
     words: bool,
+}
+
+impl Num {
+    /// A number in words, which is exact to its last word.
+    fn in_words(value: f64, end: usize) -> Num {
+        Num {
+            value,
+            half_ulp: 0.5,
+            end,
+            words: true,
+        }
+    }
+}
+
+/// A number in words while it is read (`two thousand three hundred and five`): the groups a
+/// power of a thousand closed, and the group being read.
+struct WordSum {
+    /// The groups closed by `thousand`, `million`… (`two thousand`).
+    total: f64,
+    /// The group being read (`three hundred and five`).
+    current: f64,
+    /// The token after the words read.
+    end: usize,
+}
+
+impl WordSum {
+    /// Whether the group being read is a number of tens (`forty`), which a unit completes.
+    fn ends_in_tens(&self) -> bool {
+        self.current >= 20.0 && self.current % 10.0 == 0.0
+    }
+
+    /// Adds the number word `v` after the words read when it continues them: a new group after
+    /// a power of a thousand (`two thousand and two hundred`), a unit after tens (`forty four`),
+    /// or tens and units after hundreds (`hundred five`). Returns whether it did.
+    fn add(&mut self, v: f64) -> bool {
+        let c = self.current;
+        let continues = (c == 0.0 && self.total > 0.0)
+            || (self.ends_in_tens() && v < 10.0)
+            || (c % 100.0 == 0.0 && c >= 100.0 && v < 100.0);
+        if continues {
+            self.current += v;
+            self.end += 1;
+        }
+        continues
+    }
+
+    /// The number the words read make.
+    fn num(&self) -> Num {
+        Num::in_words(self.total + self.current, self.end)
+    }
+}
+
+/// The number a figure starts with, the other end of its range, and the scale word after them.
+#[derive(Clone, Copy)]
+struct Amount {
+    low: Num,
+    high: Option<Num>,
+    /// A scale word's multiplier and the token after it.
+    scale: Option<(f64, usize)>,
+    /// The token after the number or the range, before the scale word.
+    end: usize,
+}
+
+impl Amount {
+    /// The figure's value, bounds and range once scaled, for a figure that starts at `start`.
+    fn reading(&self, start: usize) -> Reading {
+        let mult = self.scale.map_or(1.0, |(m, _)| m);
+        let end = self.scale.map_or(self.end, |(_, e)| e);
+        let value = self.low.value * mult;
+        let bounds_of = |n: &Num| ((n.value - n.half_ulp) * mult, (n.value + n.half_ulp) * mult);
+        let (lo_b, _) = bounds_of(&self.low);
+        let hi_b = self
+            .high
+            .as_ref()
+            .map_or(bounds_of(&self.low).1, |h| bounds_of(h).1);
+        let range = self.high.as_ref().map(|h| (value, h.value * mult));
+        Reading {
+            start,
+            end,
+            num: self.low,
+            value,
+            bounds: (lo_b.max(0.0), hi_b),
+            range,
+            scaled: self.scale.is_some(),
+            ranged: self.high.is_some(),
+        }
+    }
+}
+
+/// A figure's number once scaled, for the steps that decide what it counts or measures by what
+/// follows it.
+#[derive(Clone, Copy)]
+struct Reading {
+    /// The figure's first token.
+    start: usize,
+    /// The token after the number, its range and its scale word.
+    end: usize,
+    /// The first number as written.
+    num: Num,
+    value: f64,
+    bounds: (f64, f64),
+    range: Option<(f64, f64)>,
+    /// A scale word followed the number.
+    scaled: bool,
+    /// The number opens a range.
+    ranged: bool,
 }
 
 struct Parser<'a> {
@@ -139,7 +245,7 @@ fn word_value(w: &str) -> Option<(f64, bool)> {
 }
 
 fn fraction_word(w: &str) -> Option<f64> {
-    Some(match crate::recognise::token::lower(w, &mut [0; 32]) {
+    Some(match lower(w, &mut [0; 32]) {
         "half" | "halves" => 2.0,
         "third" | "thirds" => 3.0,
         "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
@@ -151,7 +257,7 @@ fn fraction_word(w: &str) -> Option<f64> {
 
 fn multiplier_word(w: &str) -> Option<f64> {
     let mut buf = [0; 32];
-    let l = crate::recognise::token::lower(w, &mut buf);
+    let l = lower(w, &mut buf);
     MULTIPLIER_WORDS
         .iter()
         .find(|(m, _)| *m == l)
@@ -161,7 +267,7 @@ fn multiplier_word(w: &str) -> Option<f64> {
 /// Words that name a thing numbered, not counted: `Article 9`, `Resolution 2270`.
 fn is_label_word(w: &str) -> bool {
     matches!(
-        crate::recognise::token::lower(w, &mut [0; 32]),
+        lower(w, &mut [0; 32]),
         "article"
             | "articles"
             | "section"
@@ -238,7 +344,6 @@ impl<'a> Parser<'a> {
         i < self.toks.len() && !self.taken[i]
     }
 
-    /// A number written in digits or words at `i`.
     /// `1/4` before a unit of measure: a fraction and the index after it.
     fn fraction_at(&self, i: usize) -> Option<(f64, usize)> {
         if !(self.is(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2)) {
@@ -251,6 +356,7 @@ impl<'a> Parser<'a> {
         Some((a / b, i + 3))
     }
 
+    /// A number written in digits or words at `i`.
     fn number(&self, i: usize) -> Option<Num> {
         if !self.free(i) {
             return None;
@@ -332,136 +438,115 @@ impl<'a> Parser<'a> {
     fn word_number(&self, i: usize) -> Option<Num> {
         let w = self.word(i)?;
         if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
-            if self.is_word(i + 1, "dozen") {
-                return Some(Num {
-                    value: 12.0,
-                    half_ulp: 0.5,
-                    end: i + 2,
-                    words: true,
-                });
-            }
-            if self.is_word(i + 1, "hundred") || self.is_word(i + 1, "thousand") {
-                let v = if self.is_word(i + 1, "hundred") {
-                    100.0
-                } else {
-                    1000.0
-                };
-                return Some(Num {
-                    value: v,
-                    half_ulp: 0.5,
-                    end: i + 2,
-                    words: true,
-                });
-            }
-            if let Some(sc) = self
-                .word(i + 1)
-                .and_then(units::scale)
-                .filter(|_| self.word(i + 1).is_some_and(|x| x.len() > 3))
-            {
-                let _ = sc;
-                return Some(Num {
-                    value: 1.0,
-                    half_ulp: 0.5,
-                    end: i + 1,
-                    words: true,
-                });
-            }
-            return None;
+            return self.after_article(i);
         }
         if w.eq_ignore_ascii_case("dozen") {
-            return Some(Num {
-                value: 12.0,
-                half_ulp: 0.5,
-                end: i + 1,
-                words: true,
-            });
+            return Some(Num::in_words(12.0, i + 1));
         }
         let (first, _) = word_value(w)?;
         if first >= 100.0 {
             return None;
         }
-        let mut total = 0.0;
-        let mut current = first;
-        let mut j = i + 1;
+        let mut sum = WordSum {
+            total: 0.0,
+            current: first,
+            end: i + 1,
+        };
         loop {
+            let j = sum.end;
             // `forty-four`, and `fifty - two` as some transcripts space it.
             let spaced = is_dash(self.s(j)) && !self.glued(j) && !self.glued(j + 1);
             if is_dash(self.s(j)) && (spaced || (self.glued(j) && self.glued(j + 1))) {
                 if let Some((v, false)) = self.word(j + 1).and_then(word_value) {
-                    if current >= 20.0 && current % 10.0 == 0.0 && v < 10.0 {
-                        current += v;
-                        j += 2;
+                    if sum.ends_in_tens() && v < 10.0 {
+                        sum.current += v;
+                        sum.end += 2;
                         continue;
                     }
                 }
                 // `one-third`, `two-thirds`
-                if let Some(den) = self.word(j + 1).and_then(fraction_word) {
-                    if current < 10.0 && total == 0.0 {
-                        let v = current / den;
-                        return Some(Num {
-                            value: v,
-                            half_ulp: 0.0,
-                            end: j + 2,
-                            words: true,
-                        });
-                    }
-                }
-                break;
+                return self.hyphenated_fraction(&sum).or(Some(sum.num()));
             }
-            if self.is_word(j, "hundred") {
-                current *= 100.0;
-                j += 1;
-                if self.is_word(j, "and") && self.word(j + 1).and_then(word_value).is_some() {
-                    j += 1;
-                }
-                continue;
-            }
-            if let Some(big) = self
+            let took = if self.is_word(j, "hundred") {
+                self.hundreds(&mut sum);
+                true
+            } else if let Some(big) = self
                 .word(j)
                 .and_then(numbers::scale)
                 .filter(|&v| v >= 1000.0)
             {
-                // `two million` stays for the scale logic of the caller unless more words follow.
-                let more = self.word(j + 1).and_then(word_value).is_some()
-                    || (self.is_word(j + 1, "and")
-                        && self.word(j + 2).and_then(word_value).is_some());
-                if big > 1000.0 && !more {
-                    break;
-                }
-                total += current * big;
-                current = 0.0;
-                j += 1;
-                if self.is_word(j, "and") && self.word(j + 1).and_then(word_value).is_some() {
-                    j += 1;
-                }
-                continue;
+                self.thousands(&mut sum, big)
+            } else if let Some((v, false)) = self.word(j).and_then(word_value) {
+                sum.add(v)
+            } else {
+                false
+            };
+            if !took {
+                return Some(sum.num());
             }
-            if let Some((v, false)) = self.word(j).and_then(word_value) {
-                // `two thousand and two hundred`: a new group after a scale word.
-                if current == 0.0 && total > 0.0 {
-                    current = v;
-                    j += 1;
-                    continue;
-                }
-                if current % 10.0 == 0.0 && current >= 20.0 && v < 10.0 && j > i {
-                    current += v;
-                    j += 1;
-                    continue;
-                }
-                if current % 100.0 == 0.0 && current >= 100.0 && v < 100.0 {
-                    current += v;
-                    j += 1;
-                    continue;
-                }
-            }
-            break;
         }
-        Some(Num {
-            value: total + current,
-            half_ulp: 0.5,
-            end: j,
+    }
+
+    /// `a dozen`, `a hundred`, `a thousand`, and `a` before a scale word (`a million`), which
+    /// the caller reads as the scale of one.
+    fn after_article(&self, i: usize) -> Option<Num> {
+        if self.is_word(i + 1, "dozen") {
+            return Some(Num::in_words(12.0, i + 2));
+        }
+        if self.is_word(i + 1, "hundred") {
+            return Some(Num::in_words(100.0, i + 2));
+        }
+        if self.is_word(i + 1, "thousand") {
+            return Some(Num::in_words(1000.0, i + 2));
+        }
+        self.word(i + 1)
+            .is_some_and(|x| x.len() > 3 && units::scale(x).is_some())
+            .then(|| Num::in_words(1.0, i + 1))
+    }
+
+    /// `one-third`, `two-thirds`: a fraction hyphenated to the units read so far, at the dash
+    /// where `sum` ends.
+    fn hyphenated_fraction(&self, sum: &WordSum) -> Option<Num> {
+        let j = sum.end;
+        let den = self.word(j + 1).and_then(fraction_word)?;
+        (sum.current < 10.0 && sum.total == 0.0).then(|| Num {
+            value: sum.current / den,
+            half_ulp: 0.0,
+            end: j + 2,
             words: true,
         })
+    }
+
+    /// `two hundred`, `two hundred and fifty`: `hundred` multiplies the group being read.
+    fn hundreds(&self, sum: &mut WordSum) {
+        sum.current *= 100.0;
+        sum.end += 1;
+        self.skip_and_before_a_number(sum);
+    }
+
+    /// `two thousand and five`, `one million two hundred`: a power of a thousand, `big`, closes
+    /// the group being read. A scale above a thousand with no number word after it stays for
+    /// the caller (`two million` is two with the scale of a million); then it takes nothing.
+    fn thousands(&self, sum: &mut WordSum, big: f64) -> bool {
+        let j = sum.end;
+        let more = self.word(j + 1).and_then(word_value).is_some()
+            || (self.is_word(j + 1, "and") && self.word(j + 2).and_then(word_value).is_some());
+        if big > 1000.0 && !more {
+            return false;
+        }
+        sum.total += sum.current * big;
+        sum.current = 0.0;
+        sum.end += 1;
+        self.skip_and_before_a_number(sum);
+        true
+    }
+
+    /// Takes the `and` of `hundred and fifty` when a number word follows it.
+    fn skip_and_before_a_number(&self, sum: &mut WordSum) {
+        let j = sum.end;
+        if self.is_word(j, "and") && self.word(j + 1).and_then(word_value).is_some() {
+            sum.end += 1;
+        }
     }
 
     /// A scale word after a number: `million`, glued `bn`/`m`/`k`.
@@ -471,7 +556,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut lw_buf = [0u8; 32];
-        let lw = crate::recognise::token::lower(w, &mut lw_buf);
+        let lw = lower(w, &mut lw_buf);
         // Abbreviations that mean nothing else may stand apart (`10 bln`); `m`, `b`, `k`, `mil`
         // and `MM` must be glued to the number or follow money.
         let short = lw.len() <= 3 && !matches!(lw, "lac" | "bln" | "mln" | "tln" | "trn");
@@ -592,7 +677,7 @@ impl<'a> Parser<'a> {
         // A nationality before a currency word: `chinese yuan`, `dutch guilders`.
         if let Some(c) = self.word(j + 1).and_then(units::currency_word) {
             let mut lw_buf = [0u8; 32];
-            let lw = crate::recognise::token::lower(w, &mut lw_buf);
+            let lw = lower(w, &mut lw_buf);
             let nationality = ["ese", "ish", "ian", "an", "ch", "ic"]
                 .iter()
                 .any(|x| lw.ends_with(x))
@@ -618,7 +703,7 @@ impl<'a> Parser<'a> {
         let mut buf = [0; 32];
         let lowered;
         let key = if first.is_ascii() {
-            super::token::lower(first, &mut buf)
+            lower(first, &mut buf)
         } else {
             // `µg`: the few units with letters beyond ASCII.
             lowered = first.to_ascii_lowercase();
@@ -676,11 +761,11 @@ impl<'a> Parser<'a> {
         let w1 = i
             .checked_sub(1)
             .and_then(|k| self.word(k))
-            .map(|w| super::token::lower(w, &mut b1));
+            .map(|w| lower(w, &mut b1));
         let w2 = i
             .checked_sub(2)
             .and_then(|k| self.word(k))
-            .map(|w| super::token::lower(w, &mut b2));
+            .map(|w| lower(w, &mut b2));
         match (w2, w1) {
             (Some("more" | "greater" | "higher"), Some("than")) => Qualifier::AtLeast,
             (Some("at"), Some("least")) => Qualifier::AtLeast,
@@ -714,7 +799,7 @@ impl<'a> Parser<'a> {
                 && self.word(i - 2).is_some_and(|w| {
                     word_value(w).is_none()
                         && !matches!(
-                            crate::recognise::token::lower(w, &mut [0; 32]),
+                            lower(w, &mut [0; 32]),
                             "pre" | "post" | "mid" | "over" | "under" | "top" | "about"
                         )
                 })
@@ -819,9 +904,41 @@ impl<'a> Parser<'a> {
         self.toks[i].class & super::token::FIGURE_OPEN != 0
     }
 
-    /// A figure at `i`, for which `may_open(i)` holds.
+    /// A figure at `i`, for which `may_open(i)` holds: a share written the other way round or a
+    /// multiplier word, else a number, its range and scale, and what follows them: a currency,
+    /// a percent sign or word, a unit, `-fold`, or the noun a count counts.
     fn unsigned_figure_at(&self, i: usize) -> Option<(Figure, usize)> {
-        // `percent of 10` opening a sentence or a note: the share written the other way round.
+        if let Some(of) = self.percent_of_at(i) {
+            return self.share_of(i, of);
+        }
+        // Word-only multipliers: `doubled`, `twofold`.
+        if let Some(m) = self.word(i).and_then(multiplier_word) {
+            let figure = self.make(i, i + 1, FigureKind::Multiplier, m, None, (m, m), None);
+            return Some((figure, i + 1));
+        }
+        let (prefix, num) = self.opening_number(i)?;
+        if let Some(ordinal) = self.ordinal(i, num) {
+            return Some(ordinal);
+        }
+        let amount = self.amount(i, num, prefix.is_some());
+        if let Some(count) = self.digits_and_scale_words(i, &amount, prefix.is_some()) {
+            return Some(count);
+        }
+        let r = amount.reading(i);
+        if let Some(c) = prefix {
+            return Some(self.money_after_prefix(&r, c));
+        }
+        self.percent(&r)
+            .or_else(|| self.money_after_number(&r))
+            .or_else(|| self.compound_quantity(&r))
+            .or_else(|| self.multiplier(&r))
+            .or_else(|| self.quantity(&r))
+            .or_else(|| self.count(&r))
+    }
+
+    /// `percent of 10` opening a sentence or a note, the share written the other way round:
+    /// the token of `of`.
+    fn percent_of_at(&self, i: usize) -> Option<usize> {
         let opens = i == 0 || self.toks[i].newline || matches!(self.s(i - 1), "." | ":" | ";");
         let after_percent = if self.is_word(i, "percent") || self.is_word(i, "percents") {
             Some(i + 1)
@@ -830,242 +947,268 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        if let Some(k) = after_percent.filter(|&k| opens && self.is_word(k, "of")) {
-            let n = self.number(k + 1)?;
-            if self.word(n.end).is_some_and(|w| !is_function_word(w)) {
-                return None;
-            }
-            let bounds = (n.value - n.half_ulp, n.value + n.half_ulp);
-            let f = self.make(
-                i,
-                n.end,
-                FigureKind::Percent,
-                n.value,
-                Some("%".into()),
-                bounds,
-                None,
-            );
-            return Some((f, n.end));
+        after_percent.filter(|&k| opens && self.is_word(k, "of"))
+    }
+
+    /// The share of `percent of 10`, whose `of` is token `of`.
+    fn share_of(&self, i: usize, of: usize) -> Option<(Figure, usize)> {
+        let n = self.number(of + 1)?;
+        if self.word(n.end).is_some_and(|w| !is_function_word(w)) {
+            return None;
         }
-        // Word-only multipliers: `doubled`, `twofold`.
-        if let Some(m) = self.word(i).and_then(multiplier_word) {
-            let figure = self.make(i, i + 1, FigureKind::Multiplier, m, None, (m, m), None);
-            return Some((figure, i + 1));
-        }
-        let (prefix, start_num) = match self.prefix_currency(i) {
+        let bounds = (n.value - n.half_ulp, n.value + n.half_ulp);
+        let unit = Some("%".into());
+        let f = self.make(i, n.end, FigureKind::Percent, n.value, unit, bounds, None);
+        Some((f, n.end))
+    }
+
+    /// The number a figure at `i` starts with, and the currency written before it (`$`, `USD`).
+    /// Punctuation opens a figure only as a currency sign or a point (`.5`), and a number that
+    /// labels something (`Article 9`) opens none.
+    fn opening_number(&self, i: usize) -> Option<(Option<&'static str>, Num)> {
+        let (prefix, start) = match self.prefix_currency(i) {
             Some((c, j)) if self.kind(j) == Some(Kind::Number) && self.free(j) => (Some(c), j),
             _ => (None, i),
         };
         if prefix.is_none() && self.kind(i) == Some(Kind::Punct) && !self.is(i, ".") {
             return None;
         }
-        if self.kind(start_num) == Some(Kind::Number) && self.is_label(start_num) {
+        if self.kind(start) == Some(Kind::Number) && self.is_label(start) {
             return None;
         }
-        let num = self.number(start_num)?;
-        let money = prefix.is_some();
-        let mut j = num.end;
-        let mut low = num;
-        let mut high: Option<Num> = None;
+        Some((prefix, self.number(start)?))
+    }
 
-        // Ordinals: `14th round`.
-        if !num.words
-            && self.glued(j)
-            && self
-                .word(j)
-                .is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
-        {
-            let mut figure = self.make(
-                i,
-                j + 1,
-                FigureKind::Count,
-                num.value,
-                None,
-                (num.value, num.value),
-                None,
-            );
-            figure.ordinal = true;
-            figure.noun = self.noun_at(j + 1);
-            return Some((figure, j + 1));
+    /// Ordinals: `14th round`, with the noun it numbers.
+    fn ordinal(&self, i: usize, num: Num) -> Option<(Figure, usize)> {
+        let j = num.end;
+        let suffixed = self
+            .word(j)
+            .is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"));
+        if num.words || !self.glued(j) || !suffixed {
+            return None;
         }
-        // Word numbers stand alone only when a unit, scale or noun follows; `one` is too often a
-        // pronoun to count otherwise.
-        let mut scale = self.scale_at(j, money);
-        // Ranges: `2,000-3,000`, `$1-2 billion`, `5 to 7 percent`, `between 5 and 7`.
-        let between = i > 0 && self.is_word(i - 1, "between");
-        if scale.is_none() {
-            // After `from`, `to` opens the other end of a change, not a range.
-            let from = i > 0 && self.is_word(i - 1, "from");
-            let joiner = is_dash(self.s(j))
-                || (self.is_word(j, "to") && !from)
-                || (between && self.is_word(j, "and"));
-            if joiner && self.free(j) {
-                let k = if matches!(self.s(j + 1), "$" | "€" | "£" | "¥" | "₩") {
-                    j + 2
+        let value = num.value;
+        let mut figure = self.make(
+            i,
+            j + 1,
+            FigureKind::Count,
+            value,
+            None,
+            (value, value),
+            None,
+        );
+        figure.ordinal = true;
+        figure.noun = self.noun_at(j + 1);
+        Some((figure, j + 1))
+    }
+
+    /// The number `num` at the start of a figure at `i` with the scale word after it and, for a
+    /// range (`2,000-3,000`, `$1-2 billion`, `5 to 7 percent`, `between 5 and 7`, `$1 billion
+    /// to $2 billion`), the number at its other end.
+    fn amount(&self, i: usize, num: Num, money: bool) -> Amount {
+        let mut a = Amount {
+            low: num,
+            high: None,
+            scale: self.scale_at(num.end, money),
+            end: num.end,
+        };
+        match a.scale {
+            None => {
+                if let Some(high) = self.range_end(i, num) {
+                    a.high = Some(high);
+                    a.end = high.end;
+                    a.scale = self.scale_at(high.end, money);
+                }
+            }
+            Some((mult, after)) => {
+                if let Some(high) = self.scaled_range_end(i, num, (mult, after), money) {
+                    a.high = Some(high);
+                    a.end = high.end;
+                    a.scale = Some((mult, high.end));
+                }
+            }
+        }
+        if a.scale.is_none() && a.high.is_none() {
+            a.scale = self.dozens_at(a.end).or_else(|| {
+                if money {
+                    None
                 } else {
-                    j + 1
-                };
-                if let Some(n2) = self
-                    .number(k)
-                    .filter(|n2| n2.value > num.value && n2.words == num.words)
-                {
-                    if self.kind(k) != Some(Kind::Number) || !self.is_label(k) {
-                        high = Some(n2);
-                        j = n2.end;
-                        scale = self.scale_at(j, money);
-                    }
+                    self.scale_letter_at(a.end)
                 }
-            }
-        } else if let Some((_, after_scale)) = scale {
-            // `$1 billion to $2 billion`
-            let from = i > 0 && self.is_word(i - 1, "from");
-            let joiner = is_dash(self.s(after_scale)) || (self.is_word(after_scale, "to") && !from);
-            if joiner {
-                let k = if prefix.is_some() && self.prefix_currency(after_scale + 1).is_some() {
-                    after_scale + 2
-                } else {
-                    after_scale + 1
-                };
-                if let Some(n2) = self.number(k) {
-                    if let Some((s2, e2)) = self.scale_at(n2.end, money) {
-                        let (v1, v2) = (num.value * scale.unwrap().0, n2.value * s2);
-                        if v2 > v1 {
-                            high = Some(Num {
-                                value: n2.value * s2 / scale.unwrap().0,
-                                half_ulp: n2.half_ulp * s2 / scale.unwrap().0,
-                                end: e2,
-                                words: n2.words,
-                            });
-                            j = e2;
-                            scale = Some((scale.unwrap().0, e2));
-                        }
-                    }
-                }
-            }
-        }
-        // `3 dozens`, `three dozen`.
-        if scale.is_none() && high.is_none() {
-            if let Some(w) = self.word(j) {
-                if matches!(
-                    crate::recognise::token::lower(w, &mut [0; 32]),
-                    "dozen" | "dozens" | "dzs" | "doz" | "dozs"
-                ) {
-                    scale = Some((12.0, j + 1));
-                }
-            }
-        }
-        // `2.33 k`, `1,674.5 G`, `10G`: a scale letter closing a plain number at the end of a
-        // phrase, as spreadsheets and engineers write.
-        if scale.is_none() && high.is_none() && !money {
-            let letter = match self.word(j) {
-                Some("k" | "K") => Some(1e3),
-                Some("M") => Some(1e6),
-                Some("G") => Some(1e9),
-                _ => None,
-            };
-            let closes = self.toks.get(j + 1).is_none_or(|t| {
-                t.newline
-                    || (t.kind == Kind::Punct && matches!(self.s(j + 1), "." | "," | ";" | ")"))
             });
-            if let Some(m) = letter.filter(|_| closes) {
-                scale = Some((m, j + 1));
-            }
         }
-        // `3 hundred and 21`, `4 thousand 3 hundred and 21`: digits and scale words in turn.
-        if let Some((m, e)) = scale.filter(|&(m, _)| {
-            [100.0, 1000.0, 1e5, 1e7].contains(&m) && high.is_none() && !num.words && !money
-        }) {
-            let mut total = low.value * m;
-            let mut k = e;
-            let mut last = m;
-            loop {
-                let kk = if self.is_word(k, "and") { k + 1 } else { k };
-                let Some(n) = self
-                    .number(kk)
-                    .filter(|n| n.value < last && n.value > 0.0 && n.value.fract() == 0.0)
-                else {
-                    break;
-                };
-                let next_scale =
-                    self.word(n.end)
-                        .and_then(|w| match super::token::lower(w, &mut [0; 32]) {
-                            "hundred" => Some(100.0),
-                            "thousand" => Some(1000.0),
-                            _ => None,
-                        });
-                match next_scale {
-                    Some(s2) if s2 < last => {
-                        total += n.value * s2;
-                        last = s2;
-                        k = n.end + 1;
-                    }
-                    None if (n.value < 100.0 || (last > 100.0 && n.value < last))
-                        && self.word(n.end).and_then(units::scale).is_none() =>
-                    {
-                        total += n.value;
-                        k = n.end;
-                        break;
-                    }
-                    _ => break,
-                }
-            }
-            if k > e {
-                let f = self.make(i, k, FigureKind::Count, total, None, (total, total), None);
-                return Some((f, k));
-            }
-        }
-        let mult = scale.map_or(1.0, |(m, _)| m);
-        if let Some((_, e)) = scale {
-            j = e;
-        }
-        if high.is_none() && num.words && scale.is_some() {
-            // `two million`
-        }
-        // Compound scales: `1.2 trillion` already; `one hundred million` handled by word numbers.
-        let value = low.value * mult;
-        let bounds_of = |n: &Num| ((n.value - n.half_ulp) * mult, (n.value + n.half_ulp) * mult);
-        let (lo_b, _) = bounds_of(&low);
-        let hi_b = high.as_ref().map_or(bounds_of(&low).1, |h| bounds_of(h).1);
-        let range = high.as_ref().map(|h| (value, h.value * mult));
-        let bounds = (lo_b.max(0.0), hi_b);
-        low.value = value;
+        a
+    }
 
-        // What follows: a currency, percent sign or word, a unit, `-fold`, or a noun.
-        if let Some(c) = prefix {
-            let unit = if c == "$" {
-                self.dollar_code()
-            } else {
-                Cow::Borrowed(c)
+    /// The other end of a range after the number `num` of a figure at `i`, before any scale:
+    /// `2,000-3,000`, `$1-$2`, `5 to 7`, `between 5 and 7`. It must be larger and written the
+    /// same way (digits or words).
+    fn range_end(&self, i: usize, num: Num) -> Option<Num> {
+        let j = num.end;
+        let between = i > 0 && self.is_word(i - 1, "between");
+        // After `from`, `to` opens the other end of a change, not a range.
+        let from = i > 0 && self.is_word(i - 1, "from");
+        let joiner = is_dash(self.s(j))
+            || (self.is_word(j, "to") && !from)
+            || (between && self.is_word(j, "and"));
+        if !joiner || !self.free(j) {
+            return None;
+        }
+        let k = if matches!(self.s(j + 1), "$" | "€" | "£" | "¥" | "₩") {
+            j + 2
+        } else {
+            j + 1
+        };
+        let high = self
+            .number(k)
+            .filter(|n| n.value > num.value && n.words == num.words)?;
+        (self.kind(k) != Some(Kind::Number) || !self.is_label(k)).then_some(high)
+    }
+
+    /// The other end of a range after a scaled number (`$1 billion to $2 billion`), in units of
+    /// the first number's scale `mult`, whose word ends before `after`; its `end` is after its
+    /// own scale word.
+    fn scaled_range_end(
+        &self,
+        i: usize,
+        num: Num,
+        (mult, after): (f64, usize),
+        money: bool,
+    ) -> Option<Num> {
+        let from = i > 0 && self.is_word(i - 1, "from");
+        let joiner = is_dash(self.s(after)) || (self.is_word(after, "to") && !from);
+        if !joiner {
+            return None;
+        }
+        let k = if money && self.prefix_currency(after + 1).is_some() {
+            after + 2
+        } else {
+            after + 1
+        };
+        let n2 = self.number(k)?;
+        let (s2, e2) = self.scale_at(n2.end, money)?;
+        (n2.value * s2 > num.value * mult).then(|| Num {
+            value: n2.value * s2 / mult,
+            half_ulp: n2.half_ulp * s2 / mult,
+            end: e2,
+            words: n2.words,
+        })
+    }
+
+    /// `3 dozens`, `three dozen`: a dozen as the scale at `j`.
+    fn dozens_at(&self, j: usize) -> Option<(f64, usize)> {
+        let w = self.word(j)?;
+        matches!(
+            lower(w, &mut [0; 32]),
+            "dozen" | "dozens" | "dzs" | "doz" | "dozs"
+        )
+        .then_some((12.0, j + 1))
+    }
+
+    /// `2.33 k`, `1,674.5 G`, `10G`: a scale letter at `j` closing a plain number at the end of
+    /// a phrase, as spreadsheets and engineers write.
+    fn scale_letter_at(&self, j: usize) -> Option<(f64, usize)> {
+        let letter = match self.word(j) {
+            Some("k" | "K") => 1e3,
+            Some("M") => 1e6,
+            Some("G") => 1e9,
+            _ => return None,
+        };
+        let closes = self.toks.get(j + 1).is_none_or(|t| {
+            t.newline || (t.kind == Kind::Punct && matches!(self.s(j + 1), "." | "," | ";" | ")"))
+        });
+        closes.then_some((letter, j + 1))
+    }
+
+    /// `3 hundred and 21`, `4 thousand 3 hundred and 21`: digits and scale words in turn, read
+    /// as one count.
+    fn digits_and_scale_words(&self, i: usize, a: &Amount, money: bool) -> Option<(Figure, usize)> {
+        let (m, e) = a.scale.filter(|&(m, _)| {
+            [100.0, 1000.0, 1e5, 1e7].contains(&m) && a.high.is_none() && !a.low.words && !money
+        })?;
+        let mut total = a.low.value * m;
+        let mut k = e;
+        let mut last = m;
+        loop {
+            let kk = if self.is_word(k, "and") { k + 1 } else { k };
+            let Some(n) = self
+                .number(kk)
+                .filter(|n| n.value < last && n.value > 0.0 && n.value.fract() == 0.0)
+            else {
+                break;
             };
-            let suffix = if units::currency_sign(self.s(j)).is_some() {
-                None
-            } else {
-                self.suffix_currency(j)
-            };
-            let (unit, end) = match suffix {
-                // `US$ 5 million dollars` and `$5 USD` say the same currency twice.
-                Some((c2, e)) if c2 != "GBP" || units::currency_sign(self.s(i)).is_some() => {
-                    (if c2 == "$" { unit } else { Cow::Borrowed(c2) }, e)
+            let next_scale = self.word(n.end).and_then(|w| match lower(w, &mut [0; 32]) {
+                "hundred" => Some(100.0),
+                "thousand" => Some(1000.0),
+                _ => None,
+            });
+            match next_scale {
+                Some(s2) if s2 < last => {
+                    total += n.value * s2;
+                    last = s2;
+                    k = n.end + 1;
                 }
-                _ => (unit, j),
-            };
-            let f = self.make(i, end, FigureKind::Money, value, Some(unit), bounds, range);
-            return Some((f, end));
+                None if (n.value < 100.0 || (last > 100.0 && n.value < last))
+                    && self.word(n.end).and_then(units::scale).is_none() =>
+                {
+                    total += n.value;
+                    k = n.end;
+                    break;
+                }
+                _ => break,
+            }
         }
-        if self.is(j, "%") && self.glued(j) || self.is(j, "%") {
-            let f = self.make(
-                i,
-                j + 1,
-                FigureKind::Percent,
-                value,
-                Some("%".into()),
-                bounds,
-                range,
-            );
-            return Some((f, j + 1));
+        (k > e).then(|| {
+            let f = self.make(i, k, FigureKind::Count, total, None, (total, total), None);
+            (f, k)
+        })
+    }
+
+    /// A figure of `r` ending at `end`, with its value, bounds and range.
+    fn figure_of(
+        &self,
+        r: &Reading,
+        end: usize,
+        kind: FigureKind,
+        unit: Option<Cow<'static, str>>,
+    ) -> (Figure, usize) {
+        let f = self.make(r.start, end, kind, r.value, unit, r.bounds, r.range);
+        (f, end)
+    }
+
+    /// Money whose currency stands before it (`$5`, `USD 5m`), also when written again after it.
+    fn money_after_prefix(&self, r: &Reading, c: &'static str) -> (Figure, usize) {
+        let unit = if c == "$" {
+            self.dollar_code()
+        } else {
+            Cow::Borrowed(c)
+        };
+        let j = r.end;
+        let suffix = if units::currency_sign(self.s(j)).is_some() {
+            None
+        } else {
+            self.suffix_currency(j)
+        };
+        let (unit, end) = match suffix {
+            // `US$ 5 million dollars` and `$5 USD` say the same currency twice.
+            Some((c2, e)) if c2 != "GBP" || units::currency_sign(self.s(r.start)).is_some() => {
+                (if c2 == "$" { unit } else { Cow::Borrowed(c2) }, e)
+            }
+            _ => (unit, j),
+        };
+        self.figure_of(r, end, FigureKind::Money, Some(unit))
+    }
+
+    /// Percentages and percentage points: `21%`, `52 percent`, `21 per cent`, `2 percentage
+    /// points`.
+    fn percent(&self, r: &Reading) -> Option<(Figure, usize)> {
+        let j = r.end;
+        if self.is(j, "%") {
+            return Some(self.figure_of(r, j + 1, FigureKind::Percent, Some("%".into())));
         }
-        let percentage_alone = self.is_word(j, "percentage")
-            && !(self.is_word(j + 1, "points") || self.is_word(j + 1, "point"));
+        let points = |k: usize| self.is_word(k, "points") || self.is_word(k, "point");
+        let percentage_alone = self.is_word(j, "percentage") && !points(j + 1);
         if self.is_word(j, "percent")
             || self.is_word(j, "percents")
             || percentage_alone
@@ -1075,180 +1218,184 @@ impl<'a> Parser<'a> {
             let mut end = if self.is_word(j, "per") { j + 2 } else { j + 1 };
             let mut kind = FigureKind::Percent;
             let mut unit = "%";
-            if self.is_word(end, "points") || self.is_word(end, "point") {
+            if points(end) {
                 kind = FigureKind::Points;
                 unit = "pp";
                 end += 1;
             }
-            let f = self.make(i, end, kind, value, Some(unit.into()), bounds, range);
-            return Some((f, end));
+            return Some(self.figure_of(r, end, kind, Some(unit.into())));
         }
-        if self.is_word(j, "percentage")
-            && (self.is_word(j + 1, "points") || self.is_word(j + 1, "point"))
-        {
-            let f = self.make(
-                i,
-                j + 2,
-                FigureKind::Points,
-                value,
-                Some("pp".into()),
-                bounds,
-                range,
-            );
-            return Some((f, j + 2));
+        if self.is_word(j, "percentage") && points(j + 1) {
+            return Some(self.figure_of(r, j + 2, FigureKind::Points, Some("pp".into())));
         }
+        None
+    }
+
+    /// Money whose currency follows it: `30 MUSD`, `2.2 billion RMB`, `40 euros`, `5 pence`.
+    fn money_after_number(&self, r: &Reading) -> Option<(Figure, usize)> {
+        let j = r.end;
         // `30 MUSD`, `120 MEUR`: millions written into the code, as European finance does.
         if let Some(code) = self
             .word(j)
             .filter(|w| w.len() == 4 && w.starts_with('M'))
             .and_then(|w| units::iso_code(&w[1..]))
         {
-            if scale.is_none() && high.is_none() {
-                let (v, b) = (value * 1e6, (bounds.0 * 1e6, bounds.1 * 1e6));
-                let f = self.make(i, j + 1, FigureKind::Money, v, Some(code.into()), b, None);
+            if !r.scaled && !r.ranged {
+                let (v, b) = (r.value * 1e6, (r.bounds.0 * 1e6, r.bounds.1 * 1e6));
+                let f = self.make(
+                    r.start,
+                    j + 1,
+                    FigureKind::Money,
+                    v,
+                    Some(code.into()),
+                    b,
+                    None,
+                );
                 return Some((f, j + 1));
             }
         }
-        if let Some((c, end)) = self.suffix_currency(j) {
-            let is_pounds = c == "GBP" && self.word(j).is_some_and(|w| w.starts_with("pound"));
-            let pence = self.word(j).is_some_and(|w| {
-                matches!(
-                    super::token::lower(w, &mut [0; 32]),
-                    "pence" | "penny" | "pennies"
-                )
-            });
-            if c == "¢" || pence {
-                // Cents and pence are hundredths of the dollar and the pound.
-                let unit = if pence {
-                    Cow::Borrowed("GBP")
-                } else {
-                    self.dollar_code()
-                };
-                let b = (bounds.0 / 100.0, bounds.1 / 100.0);
-                let r = range.map(|(a, b)| (a / 100.0, b / 100.0));
-                let f = self.make(i, end, FigureKind::Money, value / 100.0, Some(unit), b, r);
-                return Some((f, end));
-            }
-            if !(is_pounds && scale.is_none()) {
-                let unit = if c == "$" {
-                    self.dollar_code()
-                } else {
-                    Cow::Borrowed(c)
-                };
-                // `75 USD million`: the scale after the code.
-                if scale.is_none() && high.is_none() {
-                    if let Some((m, e)) = self
-                        .word(end)
-                        .and_then(units::scale)
-                        .filter(|_| self.word(end).is_some_and(|w| w.len() > 3))
-                        .map(|m| (m, end + 1))
-                    {
-                        let v = value * m;
-                        let b = (bounds.0 * m, bounds.1 * m);
-                        let f = self.make(i, e, FigureKind::Money, v, Some(unit), b, None);
-                        return Some((f, e));
-                    }
-                }
-                // `3 dollars 50 cents`, `thirteen dollars and forty-five cents`, and `15 dollars
-                // 50.` with the cents left unsaid at the end of a sentence.
-                let dollar_like = c == "$" || c == "USD";
-                if dollar_like && scale.is_none() {
-                    let k = if self.is_word(end, "and") {
-                        end + 1
-                    } else {
-                        end
-                    };
-                    if let Some(n) = self
-                        .number(k)
-                        .filter(|n| n.value < 100.0 && n.value.fract() == 0.0)
-                    {
-                        let cents_word =
-                            self.word(n.end).and_then(units::currency_word) == Some("¢");
-                        let ends = self.toks.get(n.end).is_none_or(|t| {
-                            t.kind == Kind::Punct
-                                && matches!(self.s(n.end), "." | "," | ";" | "!" | "?")
-                        });
-                        if cents_word || (ends && !n.words) {
-                            let e = if cents_word { n.end + 1 } else { n.end };
-                            let v = value + n.value / 100.0;
-                            let f = self.make(i, e, FigureKind::Money, v, Some(unit), (v, v), None);
-                            return Some((f, e));
-                        }
-                    }
-                    if let Some(n) = self.number(k).filter(|n| n.value < 100.0) {
-                        if self.word(n.end).and_then(units::currency_word) == Some("¢") {
-                            let v = value + n.value / 100.0;
-                            let f = self.make(
-                                i,
-                                n.end + 1,
-                                FigureKind::Money,
-                                v,
-                                Some(unit),
-                                (v, v),
-                                None,
-                            );
-                            return Some((f, n.end + 1));
-                        }
-                    }
-                }
-                let f = self.make(i, end, FigureKind::Money, value, Some(unit), bounds, range);
-                return Some((f, end));
-            }
-            if is_pounds {
-                let f = self.make(
-                    i,
-                    end,
-                    FigureKind::Quantity,
-                    value,
-                    Some("lb".into()),
-                    bounds,
-                    range,
-                );
-                return Some((f, end));
-            }
+        let (c, end) = self.suffix_currency(j)?;
+        let is_pounds = c == "GBP" && self.word(j).is_some_and(|w| w.starts_with("pound"));
+        let pence = self
+            .word(j)
+            .is_some_and(|w| matches!(lower(w, &mut [0; 32]), "pence" | "penny" | "pennies"));
+        if c == "¢" || pence {
+            return Some(self.hundredths(r, pence, end));
         }
-        // `3-inch`, `nine-day`, `2.5-mile`: a number hyphenated to a unit in the singular.
-        if is_dash(self.s(j)) && self.glued(j) && self.glued(j + 1) && high.is_none() {
-            if let Some(symbol) = self.word(j + 1).and_then(compound_unit) {
-                let f = self.make(
-                    i,
-                    j + 2,
-                    FigureKind::Quantity,
-                    value,
-                    Some(symbol.into()),
-                    bounds,
-                    range,
-                );
-                return Some((f, j + 2));
+        // `pounds` without a scale is as often weight.
+        if is_pounds && !r.scaled {
+            return Some(self.figure_of(r, end, FigureKind::Quantity, Some("lb".into())));
+        }
+        let unit = if c == "$" {
+            self.dollar_code()
+        } else {
+            Cow::Borrowed(c)
+        };
+        let r = self
+            .scale_after_code(r, end)
+            .or_else(|| self.cents_after_dollars(r, c, end))
+            .unwrap_or(Reading { end, ..*r });
+        Some(self.figure_of(&r, r.end, FigureKind::Money, Some(unit)))
+    }
+
+    /// Cents and pence, hundredths of the dollar and the pound: `50 cents`, `5 pence`.
+    fn hundredths(&self, r: &Reading, pence: bool, end: usize) -> (Figure, usize) {
+        let unit = if pence {
+            Cow::Borrowed("GBP")
+        } else {
+            self.dollar_code()
+        };
+        let b = (r.bounds.0 / 100.0, r.bounds.1 / 100.0);
+        let range = r.range.map(|(a, b)| (a / 100.0, b / 100.0));
+        let f = self.make(
+            r.start,
+            end,
+            FigureKind::Money,
+            r.value / 100.0,
+            Some(unit),
+            b,
+            range,
+        );
+        (f, end)
+    }
+
+    /// `75 USD million`: the scale after a currency code that ends before `end`.
+    fn scale_after_code(&self, r: &Reading, end: usize) -> Option<Reading> {
+        if r.scaled || r.ranged {
+            return None;
+        }
+        let m = self
+            .word(end)
+            .and_then(units::scale)
+            .filter(|_| self.word(end).is_some_and(|w| w.len() > 3))?;
+        Some(Reading {
+            end: end + 1,
+            value: r.value * m,
+            bounds: (r.bounds.0 * m, r.bounds.1 * m),
+            range: None,
+            ..*r
+        })
+    }
+
+    /// `3 dollars 50 cents`, `thirteen dollars and forty-five cents`, and `15 dollars 50.` with
+    /// the cents left unsaid at the end of a sentence: the cents after dollars that end before
+    /// `end`.
+    fn cents_after_dollars(&self, r: &Reading, c: &str, end: usize) -> Option<Reading> {
+        let dollar_like = c == "$" || c == "USD";
+        if !dollar_like || r.scaled {
+            return None;
+        }
+        let k = if self.is_word(end, "and") {
+            end + 1
+        } else {
+            end
+        };
+        let cents = |n: &Num, e: usize| {
+            let v = r.value + n.value / 100.0;
+            Reading {
+                end: e,
+                value: v,
+                bounds: (v, v),
+                range: None,
+                ..*r
             }
-        }
-        // `36-fold`, `twofold`
-        if is_dash(self.s(j)) && self.glued(j) && self.is_word(j + 1, "fold") {
-            let f = self.make(i, j + 2, FigureKind::Multiplier, value, None, bounds, range);
-            return Some((f, j + 2));
-        }
-        if self.is_word(j, "times")
-            && self.word(j + 1).is_some_and(|w| {
-                matches!(
-                    crate::recognise::token::lower(w, &mut [0; 32]),
-                    "more"
-                        | "higher"
-                        | "larger"
-                        | "bigger"
-                        | "greater"
-                        | "as"
-                        | "the"
-                        | "over"
-                        | "faster"
-                        | "smaller"
-                        | "lower"
-                )
-            })
+        };
+        if let Some(n) = self
+            .number(k)
+            .filter(|n| n.value < 100.0 && n.value.fract() == 0.0)
         {
-            let f = self.make(i, j + 1, FigureKind::Multiplier, value, None, bounds, range);
-            return Some((f, j + 1));
+            let cents_word = self.word(n.end).and_then(units::currency_word) == Some("¢");
+            let ends = self.toks.get(n.end).is_none_or(|t| {
+                t.kind == Kind::Punct && matches!(self.s(n.end), "." | "," | ";" | "!" | "?")
+            });
+            if cents_word || (ends && !n.words) {
+                let e = if cents_word { n.end + 1 } else { n.end };
+                return Some(cents(&n, e));
+            }
         }
-        // `20 (kg)`, `20 [kg]`: a unit in brackets.
+        let n = self.number(k).filter(|n| n.value < 100.0)?;
+        (self.word(n.end).and_then(units::currency_word) == Some("¢")).then(|| cents(&n, n.end + 1))
+    }
+
+    /// `3-inch`, `nine-day`, `2.5-mile`: a number hyphenated to a unit in the singular.
+    fn compound_quantity(&self, r: &Reading) -> Option<(Figure, usize)> {
+        let j = r.end;
+        if !is_dash(self.s(j)) || !self.glued(j) || !self.glued(j + 1) || r.ranged {
+            return None;
+        }
+        let symbol = self.word(j + 1).and_then(compound_unit)?;
+        Some(self.figure_of(r, j + 2, FigureKind::Quantity, Some(symbol.into())))
+    }
+
+    /// `36-fold`, and `three times more` or `ten times the`.
+    fn multiplier(&self, r: &Reading) -> Option<(Figure, usize)> {
+        let j = r.end;
+        if is_dash(self.s(j)) && self.glued(j) && self.is_word(j + 1, "fold") {
+            return Some(self.figure_of(r, j + 2, FigureKind::Multiplier, None));
+        }
+        let compares = self.word(j + 1).is_some_and(|w| {
+            matches!(
+                lower(w, &mut [0; 32]),
+                "more"
+                    | "higher"
+                    | "larger"
+                    | "bigger"
+                    | "greater"
+                    | "as"
+                    | "the"
+                    | "over"
+                    | "faster"
+                    | "smaller"
+                    | "lower"
+            )
+        });
+        (self.is_word(j, "times") && compares)
+            .then(|| self.figure_of(r, j + 1, FigureKind::Multiplier, None))
+    }
+
+    /// A quantity: a unit after the number (`13,000 tons`), or in brackets (`20 (kg)`, `20 [kg]`).
+    fn quantity(&self, r: &Reading) -> Option<(Figure, usize)> {
+        let j = r.end;
         let closer = match self.s(j) {
             "(" => ")",
             "[" => "]",
@@ -1261,49 +1408,43 @@ impl<'a> Parser<'a> {
             .flatten()
             .filter(|&(_, e)| self.s(e) == closer)
             .map(|(u, e)| (u, e + 1));
-        if let Some((symbol, end)) = bracketed.or_else(|| self.unit_at(j)) {
-            // `5 feet 2 inches`, `12 ft 2 in`: feet and inches make one length.
-            if symbol == "ft" && high.is_none() {
-                let k = if self.is_word(end, "and") {
-                    end + 1
-                } else {
-                    end
-                };
-                if let Some(n) = self.number(k).filter(|n| n.value < 12.0 && !n.words) {
-                    let inches = self.unit_at(n.end).filter(|(u, _)| *u == "in").or_else(|| {
-                        // `5 ft 2 in`: after feet, `in` is inches.
-                        self.is_word(n.end, "in").then_some(("in", n.end + 1))
-                    });
-                    if let Some(("in", e2)) = inches {
-                        let v = value + n.value / 12.0;
-                        let f = self.make(
-                            i,
-                            e2,
-                            FigureKind::Quantity,
-                            v,
-                            Some("ft".into()),
-                            (v, v),
-                            None,
-                        );
-                        return Some((f, e2));
-                    }
-                }
+        let (symbol, end) = bracketed.or_else(|| self.unit_at(j))?;
+        if symbol == "ft" && !r.ranged {
+            if let Some(length) = self.feet_and_inches(r, end) {
+                return Some(length);
             }
-            let f = self.make(
-                i,
-                end,
-                FigureKind::Quantity,
-                value,
-                Some(symbol.into()),
-                bounds,
-                range,
-            );
-            return Some((f, end));
         }
-        // A count. Word numbers count only when a scale or a noun follows them, and never
-        // `one` (`one of the`, `one-third` was handled above).
+        Some(self.figure_of(r, end, FigureKind::Quantity, Some(symbol.into())))
+    }
+
+    /// `5 feet 2 inches`, `12 ft 2 in`: feet and inches make one length, in feet; the feet end
+    /// before `end`.
+    fn feet_and_inches(&self, r: &Reading, end: usize) -> Option<(Figure, usize)> {
+        let k = if self.is_word(end, "and") {
+            end + 1
+        } else {
+            end
+        };
+        let n = self.number(k).filter(|n| n.value < 12.0 && !n.words)?;
+        let inches = self.unit_at(n.end).filter(|(u, _)| *u == "in").or_else(|| {
+            // `5 ft 2 in`: after feet, `in` is inches.
+            self.is_word(n.end, "in").then_some(("in", n.end + 1))
+        });
+        let Some(("in", e2)) = inches else {
+            return None;
+        };
+        let v = r.value + n.value / 12.0;
+        let unit = Some("ft".into());
+        let f = self.make(r.start, e2, FigureKind::Quantity, v, unit, (v, v), None);
+        Some((f, e2))
+    }
+
+    /// A count, with the noun it counts. Word numbers count only when a scale or a noun follows
+    /// them, and never `one` where it is a pronoun.
+    fn count(&self, r: &Reading) -> Option<(Figure, usize)> {
+        let j = r.end;
         // `Six-Party Talks`, `Group of Seven-led`: a number word hyphenated to a name is part of it.
-        if num.words
+        if r.num.words
             && is_dash(self.s(j))
             && self.glued(j)
             && self
@@ -1312,14 +1453,22 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        // `one` is a pronoun after a determiner (`the one you mentioned`, `which one`).
-        if num.words
-            && low.value == 1.0
-            && scale.is_none()
-            && i > 0
+        if r.num.words && r.value == 1.0 && !r.scaled && self.one_as_pronoun(r) {
+            return None;
+        }
+        let (mut f, end) = self.figure_of(r, j, FigureKind::Count, None);
+        f.noun = self.noun_at(j);
+        Some((f, end))
+    }
+
+    /// Whether the word `one` of `r` is a pronoun: after a determiner (`the one you mentioned`,
+    /// `which one`) or before words that make it one (`one of the`, `one another`).
+    fn one_as_pronoun(&self, r: &Reading) -> bool {
+        let i = r.start;
+        let determined = i > 0
             && self.word(i - 1).is_some_and(|w| {
                 matches!(
-                    super::token::lower(w, &mut [0; 32]),
+                    lower(w, &mut [0; 32]),
                     "the"
                         | "this"
                         | "that"
@@ -1335,27 +1484,22 @@ impl<'a> Parser<'a> {
                         | "everyone"
                         | "anyone"
                 )
-            })
-        {
-            return None;
-        }
-        // `one` is too often a pronoun (`one of the`, `one another`) to count there.
-        if num.words
-            && low.value == 1.0
-            && scale.is_none()
-            && high.is_none()
-            && self.word(j).is_some_and(|w| {
-                matches!(
-                    crate::recognise::token::lower(w, &mut [0; 32]),
-                    "of" | "another" | "by" | "after" | "or" | "such" | "who" | "that" | "which"
-                )
-            })
-        {
-            return None;
-        }
-        let mut f = self.make(i, j, FigureKind::Count, value, None, bounds, range);
-        f.noun = self.noun_at(j);
-        Some((f, j))
+            });
+        determined
+            || (!r.ranged
+                && self.word(r.end).is_some_and(|w| {
+                    matches!(
+                        lower(w, &mut [0; 32]),
+                        "of" | "another"
+                            | "by"
+                            | "after"
+                            | "or"
+                            | "such"
+                            | "who"
+                            | "that"
+                            | "which"
+                    )
+                }))
     }
 
     /// The thing a count counts: up to three words after it that are not function words.
@@ -1413,7 +1557,7 @@ fn holds_every_digit(numeral: &str) -> bool {
 
 /// Units in the singular as they stand in compounds (`a 3-inch gap`, `a nine-day event`).
 fn compound_unit(word: &str) -> Option<&'static str> {
-    Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
+    Some(match lower(word, &mut [0; 32]) {
         "inch" => "in",
         "foot" => "ft",
         "yard" => "yd",
@@ -1457,7 +1601,7 @@ fn valid_grouping(s: &str) -> bool {
 
 fn is_function_word(w: &str) -> bool {
     matches!(
-        crate::recognise::token::lower(w, &mut [0; 32]),
+        lower(w, &mut [0; 32]),
         "of" | "in"
             | "on"
             | "at"
