@@ -2,7 +2,7 @@
 //! resolves them against the report period or the reference date.
 
 use super::numbers;
-use super::token::{Kind, Token, Tokens, is_apostrophe, is_dash};
+use super::token::{Kind, Token, Tokens, is_apostrophe, is_dash, lower};
 use crate::calendar::{Date, days_in_month};
 use crate::model::{DateMention, DateValue, InvalidDate, Period, Precision};
 use crate::text::Span;
@@ -91,71 +91,65 @@ fn named_event(a: u32, b: u32) -> Option<Date> {
         .map(|&(_, d)| d)
 }
 
+/// Month names and their abbreviations, lower-cased, with their month.
+const MONTH_WORDS: [(&str, u32); 24] = [
+    ("jan", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("dec", 12),
+    ("december", 12),
+];
+
+/// Weekday names and their abbreviations, lower-cased, with their weekday (Monday is 0).
+const WEEKDAY_WORDS: [(&str, usize); 17] = [
+    ("monday", 0),
+    ("mon", 0),
+    ("tuesday", 1),
+    ("tue", 1),
+    ("tues", 1),
+    ("wednesday", 2),
+    ("wed", 2),
+    ("thursday", 3),
+    ("thu", 3),
+    ("thur", 3),
+    ("thurs", 3),
+    ("friday", 4),
+    ("fri", 4),
+    ("saturday", 5),
+    ("sat", 5),
+    ("sunday", 6),
+    ("sun", 6),
+];
+
+/// The month a month name or abbreviation names, in any case.
 pub fn month_number(word: &str) -> Option<u32> {
-    let mut w_buf = [0u8; 32];
-    let w = crate::recognise::token::lower(word, &mut w_buf);
-    let m = match w {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return None,
-    };
-    Some(m)
+    let mut buf = [0; 32];
+    let w = lower(word, &mut buf);
+    MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, m)| m)
 }
 
 /// Words a date expression can start with, lower-cased (`token::DATE_START`).
 pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
     [
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "monday",
-        "mon",
-        "tuesday",
-        "tue",
-        "tues",
-        "wednesday",
-        "wed",
-        "thursday",
-        "thu",
-        "thur",
-        "thurs",
-        "friday",
-        "fri",
-        "saturday",
-        "sat",
-        "sunday",
-        "sun",
         "from",
         "between",
         "the",
@@ -190,24 +184,18 @@ pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
         "winter",
     ]
     .into_iter()
+    .chain(MONTH_WORDS.iter().map(|&(w, _)| w))
+    .chain(WEEKDAY_WORDS.iter().map(|&(w, _)| w))
     // The tens a day is written with (`twenty-first`, `thirty first`).
     .chain(numbers::TENS[..2].iter().copied())
     .chain(numbers::ORDINALS)
 }
 
+/// The weekday a weekday name or abbreviation names (Monday is 0), in any case.
 fn weekday_number(word: &str) -> Option<usize> {
-    let mut w_buf = [0u8; 32];
-    let w = crate::recognise::token::lower(word, &mut w_buf);
-    Some(match w {
-        "monday" | "mon" => 0,
-        "tuesday" | "tue" | "tues" => 1,
-        "wednesday" | "wed" => 2,
-        "thursday" | "thu" | "thur" | "thurs" => 3,
-        "friday" | "fri" => 4,
-        "saturday" | "sat" => 5,
-        "sunday" | "sun" => 6,
-        _ => return None,
-    })
+    let mut buf = [0; 32];
+    let w = lower(word, &mut buf);
+    WEEKDAY_WORDS.iter().find(|(d, _)| *d == w).map(|&(_, d)| d)
 }
 
 /// Which quarter or half an ordinal names: `first` to `fourth`, and `final` or `last` for the
@@ -410,12 +398,9 @@ impl<'a> Parser<'a> {
         }
         let mut j = i + 1;
         if self.glued(j)
-            && self.word(j).is_some_and(|w| {
-                matches!(
-                    crate::recognise::token::lower(w, &mut [0; 32]),
-                    "st" | "nd" | "rd" | "th"
-                )
-            })
+            && self
+                .word(j)
+                .is_some_and(|w| matches!(lower(w, &mut [0; 32]), "st" | "nd" | "rd" | "th"))
         {
             j += 1;
         } else if self.glued(j) && self.kind(j) == Some(Kind::Word) && self.month(j).is_none() {
@@ -449,7 +434,7 @@ impl<'a> Parser<'a> {
         }
         let w = self.word(i)?;
         let mut lw_buf = [0u8; 32];
-        let lw = crate::recognise::token::lower(w, &mut lw_buf);
+        let lw = lower(w, &mut lw_buf);
         let tens = match lw {
             "twentieth" => return Some((20, i + 1)),
             "thirtieth" => return Some((30, i + 1)),
@@ -579,7 +564,7 @@ impl<'a> Parser<'a> {
             if self.is_word(j, "of") && self.s(k).len() == 2 && self.kind(k + 1) != Some(Kind::Word)
             {
                 let yy = self.int(k)? as i32;
-                return Some((if yy <= 30 { 2000 + yy } else { 1900 + yy }, k + 1));
+                return Some((two_digit_year(yy), k + 1));
             }
             return None;
         }
@@ -624,71 +609,84 @@ impl<'a> Parser<'a> {
             return Some(first);
         }
         let j = first.end;
-        let joins = self.is_range_joiner(j) && (between || !self.is_word(j, "and"));
-        if joins {
-            let k = if self.is_word(j + 1, "the") {
-                j + 2
-            } else {
-                j + 1
-            };
-            if let Some(second) = self.parse_at(k).filter(|p| p.missing.is_none()) {
-                // `26 june to 28 june in 2020`, `5/1-5/7, 2020`: a year written only at the end
-                // belongs to the start too.
-                let mut second = second;
-                if !self.explicit_year(k, second.end)
-                    && second.value.start < first.value.start
-                    && second.value.precision != Precision::Year
-                {
-                    // `from 10/25 to 01/25`: the end falls in the next year.
-                    let shift = |d: Date| {
-                        Date::new(
-                            d.year + 1,
-                            d.month,
-                            d.day.min(days_in_month(d.year + 1, d.month)),
-                        )
-                    };
-                    if let (Some(s), Some(e)) = (shift(second.value.start), shift(second.value.end))
-                    {
-                        second.value.start = s;
-                        second.value.end = e;
-                    }
-                }
-                if !self.explicit_year(i, first.end)
-                    && self.explicit_year(k, second.end)
-                    && first.value.precision != Precision::Year
-                {
-                    let s = first.value.start;
-                    let e = first.value.end;
-                    let y = second.value.start.year;
-                    if let (Some(mut ns), Some(mut ne)) = (
-                        Date::new(y, s.month, s.day),
-                        Date::new(y, e.month, e.day.min(days_in_month(y, e.month))),
-                    ) {
-                        if ns > second.value.start {
-                            ns = Date::new(y - 1, s.month, s.day).unwrap_or(ns);
-                            ne =
-                                Date::new(y - 1, e.month, e.day.min(days_in_month(y - 1, e.month)))
-                                    .unwrap_or(ne);
-                        }
-                        first.value.start = ns;
-                        first.value.end = ne;
-                    }
-                }
-                let ok_kind = !second.value.interval || introduced;
-                if !second.relative && ok_kind && second.value.end > first.value.end {
-                    let value = DateValue::span(first.value, second.value);
-                    return Some(Parsed {
-                        end: second.end,
-                        value,
-                        approx: first.approx || second.approx,
-                        weekday: None,
-                        relative: false,
-                        missing: None,
-                    });
-                }
-            }
+        if !self.is_range_joiner(j) || (!between && self.is_word(j, "and")) {
+            return Some(first);
+        }
+        let k = if self.is_word(j + 1, "the") {
+            j + 2
+        } else {
+            j + 1
+        };
+        let Some(mut second) = self.parse_at(k).filter(|p| p.missing.is_none()) else {
+            return Some(first);
+        };
+        self.end_in_the_next_year(&first, (&mut second, k));
+        self.start_in_the_end_year((&mut first, i), (&second, k));
+        let ok_kind = !second.value.interval || introduced;
+        if !second.relative && ok_kind && second.value.end > first.value.end {
+            let value = DateValue::span(first.value, second.value);
+            return Some(Parsed {
+                end: second.end,
+                value,
+                approx: first.approx || second.approx,
+                weekday: None,
+                relative: false,
+                missing: None,
+            });
         }
         Some(first)
+    }
+
+    /// `from 10/25 to 01/25`: the end of a range, read at `k` without a year of its own, falls
+    /// in the year after its start when it would come before it.
+    fn end_in_the_next_year(&self, first: &Parsed, (second, k): (&mut Parsed, usize)) {
+        if self.explicit_year(k, second.end)
+            || second.value.start >= first.value.start
+            || second.value.precision == Precision::Year
+        {
+            return;
+        }
+        let shift = |d: Date| {
+            Date::new(
+                d.year + 1,
+                d.month,
+                d.day.min(days_in_month(d.year + 1, d.month)),
+            )
+        };
+        if let (Some(s), Some(e)) = (shift(second.value.start), shift(second.value.end)) {
+            second.value.start = s;
+            second.value.end = e;
+        }
+    }
+
+    /// `26 june to 28 june in 2020`, `5/1-5/7, 2020`: a year written only at the end of a range
+    /// belongs to its start too, the year before when the start would fall after the end.
+    fn start_in_the_end_year(
+        &self,
+        (first, i): (&mut Parsed, usize),
+        (second, k): (&Parsed, usize),
+    ) {
+        if self.explicit_year(i, first.end)
+            || !self.explicit_year(k, second.end)
+            || first.value.precision == Precision::Year
+        {
+            return;
+        }
+        let s = first.value.start;
+        let e = first.value.end;
+        let y = second.value.start.year;
+        if let (Some(mut ns), Some(mut ne)) = (
+            Date::new(y, s.month, s.day),
+            Date::new(y, e.month, e.day.min(days_in_month(y, e.month))),
+        ) {
+            if ns > second.value.start {
+                ns = Date::new(y - 1, s.month, s.day).unwrap_or(ns);
+                ne = Date::new(y - 1, e.month, e.day.min(days_in_month(y - 1, e.month)))
+                    .unwrap_or(ne);
+            }
+            first.value.start = ns;
+            first.value.end = ne;
+        }
     }
 
     /// Whether tokens `[a, b)` write a year out (`2020`, `'87`, `5/7/2020`).
@@ -701,6 +699,7 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// The date expression that starts at token `i`, if any.
     fn parse_at(&self, i: usize) -> Option<Parsed> {
         let t = self.toks.get(i)?;
         // Codes and phone numbers (`138-2010-2015`, `123-12-1234`) hold no dates, unless the
@@ -728,73 +727,7 @@ impl<'a> Parser<'a> {
             Kind::Word if self.s(i).eq_ignore_ascii_case("the") && !self.may_follow_the(i + 1) => {
                 None
             }
-            Kind::Word => {
-                let w = self.s(i);
-                if let Some(wd) = weekday_number(w) {
-                    let mut j = i + 1;
-                    if self.is(j, ".") && w.len() <= 4 {
-                        j += 1;
-                    }
-                    if self.is(j, ",") {
-                        j += 1;
-                    }
-                    if self.is_word(j, "the") {
-                        j += 1;
-                    }
-                    let mut parsed = self.day_date(j)?;
-                    if parsed.value.precision != Precision::Day && parsed.missing.is_none() {
-                        return None;
-                    }
-                    parsed.weekday = Some((wd, t.span));
-                    return Some(parsed);
-                }
-                if w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("between") {
-                    let p = self.parse_range(i + 1, w.eq_ignore_ascii_case("between"))?;
-                    return p.value.interval.then_some(p);
-                }
-                if let Some(p) = self.fuzzy(i) {
-                    return Some(p);
-                }
-                if let Some(p) = self.quarter(i) {
-                    return Some(p);
-                }
-                if let Some(p) = self.relative(i) {
-                    return Some(p);
-                }
-                if w.eq_ignore_ascii_case("year") {
-                    let y = self.year(i + 1)?;
-                    return Some(Parsed::new(i + 2, DateValue::year(y)));
-                }
-                if w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("month") {
-                    if self.is_word(i, "the")
-                        && self.is_word(i + 1, "month")
-                        && self.is_word(i + 2, "of")
-                    {
-                        return self.month_date(i + 3);
-                    }
-                    if self.is_word(i, "month") && self.is_word(i + 1, "of") {
-                        return self.month_date(i + 2);
-                    }
-                    if self.is_word(i, "the") {
-                        // `the ninth of April`, `between the ninth and the seventeenth of April`
-                        // Inside a range (`between the ninth and …`) `the` belongs to the date;
-                        // elsewhere the date starts at the day itself.
-                        let in_range = i > 0
-                            && (self.is_word(i - 1, "between") || self.is_word(i - 1, "from"));
-                        return self.decade(i + 1).or_else(|| {
-                            let p = self.day_date(i + 1)?;
-                            (in_range && self.kind(i + 1) == Some(Kind::Word)).then_some(p)
-                        });
-                    }
-                    return None;
-                }
-                longest([
-                    self.numeric(i),
-                    self.day_date(i).filter(|p| self.meant_as_a_date(i, p)),
-                    self.month_date(i),
-                    self.season(i),
-                ])
-            }
+            Kind::Word => self.word_date(i),
             // The longest reading wins: `4-22 January, 1995` is a range of days, not April 22.
             // Every reading of a number starts with a plain integer of up to four digits (a day,
             // a year, a month, a quarter), except the dotted `13.5.2015`: amounts such as `95.4`
@@ -813,70 +746,162 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A date that starts with the word at `i`, which may open one (`DATE_START`).
+    fn word_date(&self, i: usize) -> Option<Parsed> {
+        let w = self.s(i);
+        if let Some(wd) = weekday_number(w) {
+            return self.weekday_date(i, wd);
+        }
+        if w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("between") {
+            let p = self.parse_range(i + 1, w.eq_ignore_ascii_case("between"))?;
+            return p.value.interval.then_some(p);
+        }
+        if let Some(p) = self.fuzzy(i) {
+            return Some(p);
+        }
+        if let Some(p) = self.quarter(i) {
+            return Some(p);
+        }
+        if let Some(p) = self.relative(i) {
+            return Some(p);
+        }
+        if w.eq_ignore_ascii_case("year") {
+            let y = self.year(i + 1)?;
+            return Some(Parsed::new(i + 2, DateValue::year(y)));
+        }
+        if w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("month") {
+            return self.the_date(i);
+        }
+        longest([
+            self.numeric(i),
+            self.day_date(i).filter(|p| self.meant_as_a_date(i, p)),
+            self.month_date(i),
+            self.season(i),
+        ])
+    }
+
+    /// `Tuesday, May 9`, `Wed. the 5th`: a day date after the weekday `wd` at `i`, which it
+    /// names (a day its month lacks keeps the weekday too, to show).
+    fn weekday_date(&self, i: usize, wd: usize) -> Option<Parsed> {
+        let mut j = i + 1;
+        if self.is(j, ".") && self.s(i).len() <= 4 {
+            j += 1;
+        }
+        if self.is(j, ",") {
+            j += 1;
+        }
+        if self.is_word(j, "the") {
+            j += 1;
+        }
+        let mut parsed = self.day_date(j)?;
+        if parsed.value.precision != Precision::Day && parsed.missing.is_none() {
+            return None;
+        }
+        parsed.weekday = Some((wd, self.toks[i].span));
+        Some(parsed)
+    }
+
+    /// Dates that open with `the` or `month` at `i`: `the month of May`, `month of May`, `the
+    /// 1990s`, and `the ninth of April` inside a range (`between the ninth and the seventeenth
+    /// of April`); elsewhere a day date starts at the day itself.
+    fn the_date(&self, i: usize) -> Option<Parsed> {
+        if self.is_word(i, "the") && self.is_word(i + 1, "month") && self.is_word(i + 2, "of") {
+            return self.month_date(i + 3);
+        }
+        if self.is_word(i, "month") && self.is_word(i + 1, "of") {
+            return self.month_date(i + 2);
+        }
+        if !self.is_word(i, "the") {
+            return None;
+        }
+        let in_range = i > 0 && (self.is_word(i - 1, "between") || self.is_word(i - 1, "from"));
+        self.decade(i + 1).or_else(|| {
+            let p = self.day_date(i + 1)?;
+            (in_range && self.kind(i + 1) == Some(Kind::Word)).then_some(p)
+        })
+    }
+
     /// Dates with a day: `Oct. 31`, `October 31, 2014`, `31 October 2014`, `Jan. 21-23`,
     /// `Oct. 31 - Nov. 2`.
     fn day_date(&self, i: usize) -> Option<Parsed> {
-        // Month first.
-        if let Some((m, j)) = self.month(i) {
-            // `October, 1st`: a comma between month and day only with an ordinal suffix.
-            let j = if self.is(j, ",") && self.day(j + 1).is_some_and(|(_, e)| e == j + 3) {
-                j + 1
-            } else {
-                j
-            };
-            if self.is_word(j, "between") {
-                let (d, k) = self.day(j + 1)?;
-                if !(self.is_word(k, "and") || (is_dash(self.s(k)) && self.glued(k))) {
-                    return None;
-                }
-                let (d2, k2) = self.day(k + 1)?;
-                // `Feb between 2-7 two thousand and eighteen`
-                if let Some((y, k3)) = self.opt_year(k2) {
-                    return (d2 > d)
-                        .then(|| self.make_day(Some(y), m, (d, j + 1), Some((m, d2)), k3))
-                        .flatten();
-                }
-                return (d2 > d)
-                    .then(|| self.make_day(None, m, (d, j + 1), Some((m, d2)), k2))
-                    .flatten();
-            }
-            let j = if self.is_word(j, "the") { j + 1 } else { j };
-            let (d, mut k) = if self.kind(j) == Some(Kind::Word) {
-                self.word_day(j, true)?
-            } else {
-                self.day(j)?
-            };
-            if self.word(i)? == "may" && !self.glued(j) && self.kind(j) == Some(Kind::Number) {
-                // "may 5" in lower case is as often a modal verb as a date; accept it only with a
-                // year that makes it unmistakable. (`may the eleventh` and `may twenty one` are
-                // dates whatever the case.)
-                self.opt_year(k)?;
-            }
-            let mut end_md = None;
-            if self.is_range_joiner(k) && !self.is_word(k, "and") {
-                let after = if self.is_word(k + 1, "the") {
-                    k + 2
-                } else {
-                    k + 1
-                };
-                if let Some((d2, k2)) = self.day(after).filter(|&(d2, _)| d2 > d) {
-                    end_md = Some((m, d2));
-                    k = k2;
-                } else if let Some((m2, k2)) = self.month(k + 1) {
-                    if let Some((d2, k3)) = self.day(k2) {
-                        end_md = Some((m2, d2));
-                        k = k3;
-                    }
-                }
-            }
-            let (year, k) = match self.opt_year(k) {
-                Some((y, k)) => (Some(y), k),
-                None if self.not_a_year(k) => return None,
-                None => (None, k),
-            };
-            return self.make_day(year, m, (d, j), end_md, k);
+        match self.month(i) {
+            Some((m, j)) => self.month_then_day(i, m, j),
+            None => self.day_then_month(i),
         }
-        // Day first: `31 October 2014`, `21-23 January`, `the 31st of October`.
+    }
+
+    /// Month first: `Oct. 31`, `October 31, 2014`, `Jan. 21-23`, `Oct. 31 - Nov. 2`, `may the
+    /// eleventh`; the month `m` at `i` ends before `j`.
+    fn month_then_day(&self, i: usize, m: u32, j: usize) -> Option<Parsed> {
+        // `October, 1st`: a comma between month and day only with an ordinal suffix.
+        let j = if self.is(j, ",") && self.day(j + 1).is_some_and(|(_, e)| e == j + 3) {
+            j + 1
+        } else {
+            j
+        };
+        if self.is_word(j, "between") {
+            return self.month_between_days(m, j);
+        }
+        let j = if self.is_word(j, "the") { j + 1 } else { j };
+        let (d, k) = if self.kind(j) == Some(Kind::Word) {
+            self.word_day(j, true)?
+        } else {
+            self.day(j)?
+        };
+        if self.word(i)? == "may" && !self.glued(j) && self.kind(j) == Some(Kind::Number) {
+            // "may 5" in lower case is as often a modal verb as a date; accept it only with a
+            // year that makes it unmistakable. (`may the eleventh` and `may twenty one` are
+            // dates whatever the case.)
+            self.opt_year(k)?;
+        }
+        let (end_md, k) = self.last_day_after(m, d, k);
+        let (year, k) = self.year_of_day(k)?;
+        self.make_day(year, m, (d, j), end_md, k)
+    }
+
+    /// `Feb between 2-7`, `Feb between 2 and 7 two thousand and eighteen`: the days of the month
+    /// `m` after `between` at `j`.
+    fn month_between_days(&self, m: u32, j: usize) -> Option<Parsed> {
+        let (d, k) = self.day(j + 1)?;
+        if !(self.is_word(k, "and") || (is_dash(self.s(k)) && self.glued(k))) {
+            return None;
+        }
+        let (d2, k2) = self.day(k + 1)?;
+        if d2 <= d {
+            return None;
+        }
+        match self.opt_year(k2) {
+            Some((y, k3)) => self.make_day(Some(y), m, (d, j + 1), Some((m, d2)), k3),
+            None => self.make_day(None, m, (d, j + 1), Some((m, d2)), k2),
+        }
+    }
+
+    /// The end of a range of days after the day `d` of month `m` ending before `k` (`Jan.
+    /// 21-23`, `Oct. 31 - Nov. 2`): its month and day, and the token after it (`k` when there
+    /// is none).
+    fn last_day_after(&self, m: u32, d: u32, k: usize) -> (Option<(u32, u32)>, usize) {
+        if !self.is_range_joiner(k) || self.is_word(k, "and") {
+            return (None, k);
+        }
+        let after = if self.is_word(k + 1, "the") {
+            k + 2
+        } else {
+            k + 1
+        };
+        if let Some((d2, k2)) = self.day(after).filter(|&(d2, _)| d2 > d) {
+            return (Some((m, d2)), k2);
+        }
+        if let Some((m2, k2)) = self.month(k + 1) {
+            if let Some((d2, k3)) = self.day(k2) {
+                return (Some((m2, d2)), k3);
+            }
+        }
+        (None, k)
+    }
+
+    /// Day first: `31 October 2014`, `21-23 January`, `the 31st of October`, `from 4 to January
+    /// 22, 1995`.
+    fn day_then_month(&self, i: usize) -> Option<Parsed> {
         let (d, mut j) = self.day(i)?;
         let mut d2 = None;
         let between = i > 0
@@ -928,12 +953,19 @@ impl<'a> Parser<'a> {
         if self.word(j) == Some("may") {
             self.opt_year(k)?;
         }
-        let (year, k) = match self.opt_year(k) {
-            Some((y, k)) => (Some(y), k),
-            None if self.not_a_year(k) => return None,
-            None => (None, k),
-        };
+        let (year, k) = self.year_of_day(k)?;
         self.make_day(year, m, (d, i), d2.map(|x| (m, x)), k)
+    }
+
+    /// The year of a day date whose day and month end before `k`, and the token after it: none
+    /// written (`Oct. 31`), or no date at all when a number that is no year stands where the
+    /// year would (`not_a_year`).
+    fn year_of_day(&self, k: usize) -> Option<(Option<i32>, usize)> {
+        match self.opt_year(k) {
+            Some((y, k)) => Some((Some(y), k)),
+            None if self.not_a_year(k) => None,
+            None => Some((None, k)),
+        }
     }
 
     /// A day date (or a range of days) from its parts; `d` is the first day and its token. A
@@ -1091,13 +1123,13 @@ impl<'a> Parser<'a> {
         if self.is_word(j, "of") {
             if self.s(j + 1).len() == 2 && self.kind(j + 2) != Some(Kind::Word) {
                 let yy = self.int(j + 1)? as i32;
-                return Some((if yy <= 30 { 2000 + yy } else { 1900 + yy }, j + 2));
+                return Some((two_digit_year(yy), j + 2));
             }
             return self.year(j + 1).map(|y| (y, j + 2));
         }
         if is_apostrophe(self.s(j)) && self.s(j + 1).len() == 2 {
             let yy = self.int(j + 1)? as i32;
-            return Some((if yy <= 30 { 2000 + yy } else { 1900 + yy }, j + 2));
+            return Some((two_digit_year(yy), j + 2));
         }
         self.opt_year(j)
     }
@@ -1107,7 +1139,7 @@ impl<'a> Parser<'a> {
         i > 0
             && self.word(i - 1).is_some_and(|w| {
                 matches!(
-                    crate::recognise::token::lower(w, &mut [0; 32]),
+                    lower(w, &mut [0; 32]),
                     "in" | "since"
                         | "by"
                         | "until"
@@ -1225,11 +1257,7 @@ impl<'a> Parser<'a> {
         let yy = |v: u32, len: usize| -> Option<i32> {
             match len {
                 4 => (1000..=2199).contains(&v).then_some(v as i32),
-                2 | 1 => Some(if v <= 30 {
-                    2000 + v as i32
-                } else {
-                    1900 + v as i32
-                }),
+                2 | 1 => Some(two_digit_year(v as i32)),
                 _ => None,
             }
         };
@@ -1421,7 +1449,7 @@ impl<'a> Parser<'a> {
     /// `summer 2016`, `the summer of 2016`, `spring`: seasons of the northern hemisphere.
     fn season(&self, i: usize) -> Option<Parsed> {
         let mut w_buf = [0u8; 32];
-        let w = crate::recognise::token::lower(self.word(i)?, &mut w_buf);
+        let w = lower(self.word(i)?, &mut w_buf);
         let first = match w {
             "spring" => 3,
             "summer" => 6,
@@ -1466,7 +1494,7 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let mut w_buf = [0u8; 32];
-        let w = crate::recognise::token::lower(self.word(j)?, &mut w_buf);
+        let w = lower(self.word(j)?, &mut w_buf);
         let part = match w {
             "early" | "beginning" | "start" => Part::Early,
             "mid" | "middle" => Part::Mid,
@@ -1541,77 +1569,21 @@ impl<'a> Parser<'a> {
         if self.is_word(j, "the") {
             j += 1;
         }
-        // `2017-q1`, `2016H2`: a year glued or hyphenated to its quarter or half.
-        if year.is_some()
-            && j == i + 1
-            && (is_dash(self.s(j)) && self.glued(j) || self.glued(j))
-            && is_dash(self.s(j))
-        {
+        // `2017-q1`: a year hyphenated to its quarter or half (`2016H2` glues them).
+        if year.is_some() && j == i + 1 && self.glued(j) && is_dash(self.s(j)) {
             j += 1;
         }
-        let (n, halves, mut k) = if let Some(w) = self.word(j) {
-            let mut lw_buf = [0u8; 32];
-            let lw = crate::recognise::token::lower(w, &mut lw_buf);
-            if (lw == "q" || lw == "h")
-                && self.glued(j + 1)
-                && (year.is_none()
-                    || !self.glued(j)
-                    || j > i + 1
-                    || self.kind(j - 1) == Some(Kind::Number))
-            {
-                let n = self.int(j + 1)?;
-                let halves = lw == "h";
-                if n == 0 || n > if halves { 2 } else { 4 } || self.s(j + 1).len() != 1 {
-                    return None;
-                }
-                if self.glued(j + 2) && self.kind(j + 2) == Some(Kind::Word) {
-                    return None;
-                }
-                (n, halves, j + 2)
-            } else if let Some(n) = ordinal_word(w) {
-                let mut k = j + 1;
-                if is_dash(self.s(k)) {
-                    k += 1;
-                }
-                if self.is_word(k, "quarter") {
-                    (n, false, k + 1)
-                } else if self.is_word(k, "half") && n <= 2 {
-                    (n, true, k + 1)
-                } else {
-                    return None;
-                }
-            } else {
-                return None;
-            }
-        } else {
-            let (n, k) = self.day(j)?;
-            if self.is_word(k, "quarter") {
-                (n, false, k + 1)
-            } else {
-                return None;
-            }
-        };
+        let (n, halves, mut k) = self.quarter_name(i, j, year.is_some())?;
         if (halves && n > 2) || n > 4 || n == 0 {
             return None;
         }
-        // `the last quarter` without a year is a relative expression handled elsewhere.
         if year.is_none() {
-            if self.is_word(k, "of") && self.year(k + 1).is_some() {
-                year = self.year(k + 1);
-                k += 2;
-            } else if let Some(y) = self.year(k).or_else(|| {
-                // `Q1, 2019` and `q1-2019`
-                let sep = self.is(k, ",") || (is_dash(self.s(k)) && self.glued(k));
-                sep.then(|| self.year(k + 1)).flatten()
-            }) {
+            if let Some((y, e)) = self.year_after_quarter(k) {
                 year = Some(y);
-                k += if self.kind(k) == Some(Kind::Punct) {
-                    2
-                } else {
-                    1
-                };
+                k = e;
             }
         }
+        // `the last quarter` without a year is a relative expression handled elsewhere.
         let is_q_token = self.word(j).is_some_and(|w| w.len() == 1);
         if year.is_none() && self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("last")) {
             return None;
@@ -1629,6 +1601,68 @@ impl<'a> Parser<'a> {
         Some(Parsed::new(k, value))
     }
 
+    /// The quarter or half named at `j` in a date that starts at `i` (`Q2`, `h1`, `first
+    /// quarter`, `second half`, `3rd quarter`): its number, whether it is a half, and the token
+    /// after it. `year_before` says a year opened the date (`2017 q1`, `2016H2`).
+    fn quarter_name(&self, i: usize, j: usize, year_before: bool) -> Option<(u32, bool, usize)> {
+        let Some(w) = self.word(j) else {
+            let (n, k) = self.day(j)?;
+            return self.is_word(k, "quarter").then_some((n, false, k + 1));
+        };
+        let mut lw_buf = [0u8; 32];
+        let lw = lower(w, &mut lw_buf);
+        if (lw == "q" || lw == "h")
+            && self.glued(j + 1)
+            && (!year_before
+                || !self.glued(j)
+                || j > i + 1
+                || self.kind(j - 1) == Some(Kind::Number))
+        {
+            let n = self.int(j + 1)?;
+            let halves = lw == "h";
+            if n == 0 || n > if halves { 2 } else { 4 } || self.s(j + 1).len() != 1 {
+                return None;
+            }
+            if self.glued(j + 2) && self.kind(j + 2) == Some(Kind::Word) {
+                return None;
+            }
+            return Some((n, halves, j + 2));
+        }
+        let n = ordinal_word(w)?;
+        let mut k = j + 1;
+        if is_dash(self.s(k)) {
+            k += 1;
+        }
+        if self.is_word(k, "quarter") {
+            Some((n, false, k + 1))
+        } else if self.is_word(k, "half") && n <= 2 {
+            Some((n, true, k + 1))
+        } else {
+            None
+        }
+    }
+
+    /// The year after a quarter or half that ends before `k` (`of 2015`, ` 2023`, `, 2019`,
+    /// `-2019`), and the token after it.
+    fn year_after_quarter(&self, k: usize) -> Option<(i32, usize)> {
+        if self.is_word(k, "of") {
+            if let Some(y) = self.year(k + 1) {
+                return Some((y, k + 2));
+            }
+        }
+        let y = self.year(k).or_else(|| {
+            // `Q1, 2019` and `q1-2019`
+            let sep = self.is(k, ",") || (is_dash(self.s(k)) && self.glued(k));
+            sep.then(|| self.year(k + 1)).flatten()
+        })?;
+        let after = if self.kind(k) == Some(Kind::Punct) {
+            k + 2
+        } else {
+            k + 1
+        };
+        Some((y, after))
+    }
+
     /// `this year`, `last year`, `next month`, `the same period last year`, `today`.
     fn relative(&self, i: usize) -> Option<Parsed> {
         let now = self.anchor.now()?;
@@ -1639,7 +1673,7 @@ impl<'a> Parser<'a> {
             j += 3;
         }
         let mut w_buf = [0u8; 32];
-        let w = crate::recognise::token::lower(self.word(j)?, &mut w_buf);
+        let w = lower(self.word(j)?, &mut w_buf);
         let single = match w {
             "today" => Some(0),
             "yesterday" => Some(-1),
@@ -1661,7 +1695,7 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let mut unit_buf = [0u8; 32];
-        let unit = crate::recognise::token::lower(self.word(j + 1)?, &mut unit_buf);
+        let unit = lower(self.word(j + 1)?, &mut unit_buf);
         let value = match unit {
             "year" => DateValue::year(now.year + offset),
             "month" => {
@@ -1692,6 +1726,12 @@ impl<'a> Parser<'a> {
         p.approx = same_period;
         Some(p)
     }
+}
+
+/// The year a year written with two digits means: up to 30 this century's, else the last
+/// century's (`'87`, `21/04/16`).
+fn two_digit_year(yy: i32) -> i32 {
+    if yy <= 30 { 2000 + yy } else { 1900 + yy }
 }
 
 /// The reading that covers the most tokens; the first of equals.
