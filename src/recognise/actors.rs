@@ -292,6 +292,15 @@ impl Ctx<'_> {
             .copied()
     }
 
+    /// The key of an organisation or place named by `span`: its gazetteer entry, else its
+    /// name.
+    fn key_of(&self, span: Span, kind: ActorKind) -> Key {
+        match self.gazetteer_key(&self.text[span.start..span.end]) {
+            Some(e) => Key::Gazetteer(e),
+            None => Key::Named(span, kind),
+        }
+    }
+
     /// The word-list flags of token `i` (0 past the end).
     fn bits(&self, i: usize) -> u8 {
         match self.toks.get(i) {
@@ -779,43 +788,54 @@ fn runs(cx: &mut Ctx<'_>) {
     }
 }
 
-/// Classifies one run of capitalised tokens `[a, b)`: people after titles, organisations and
-/// places by their last word, people by name lists. What is left goes to the gazetteer.
-fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
-    // Token indices of the run's words (not hyphens or stops). Runs are short and there is one
-    // for every capitalised word that opens one: they stay on the stack.
-    let mut words: SmallVec<[usize; 8]> = SmallVec::new();
-    let mut k = a;
-    while k < b {
-        if cx.toks[k].kind == Kind::Word && (k == a || cx.toks[k].gap) {
-            words.push(k);
-        }
-        k += 1;
+/// One run of capitalised tokens `[a, b)` being classified, with the token indices of its words
+/// (not hyphens or stops). Runs are short and there is one for every capitalised word that opens
+/// one: the words stay on the stack.
+struct Run {
+    /// The token after the run.
+    b: usize,
+    words: SmallVec<[usize; 8]>,
+    /// The first of `words` that is no sentence opener (`The`, `However`).
+    first: usize,
+}
+
+impl Run {
+    /// The run `[a, b)`, unless it holds only sentence openers.
+    fn new(cx: &Ctx<'_>, a: usize, b: usize) -> Option<Run> {
+        let words: SmallVec<[usize; 8]> = (a..b)
+            .filter(|&k| cx.toks[k].kind == Kind::Word && (k == a || cx.toks[k].gap))
+            .collect();
+        let first = words.iter().position(|&k| cx.bits(k) & STOP_CAPITAL == 0)?;
+        Some(Run { b, words, first })
     }
-    // The end (exclusive token) of the word at position w.
-    let word_end = |cx: &Ctx<'_>, w: usize| -> usize {
-        let mut e = words.get(w + 1).copied().unwrap_or(b);
-        while e > words[w] + 1 && cx.s(e - 1) == "." {
+
+    /// The end (exclusive token) of the word at position `w`, without the full stops after it.
+    fn word_end(&self, cx: &Ctx<'_>, w: usize) -> usize {
+        let mut e = self.words.get(w + 1).copied().unwrap_or(self.b);
+        while e > self.words[w] + 1 && cx.s(e - 1) == "." {
             e -= 1;
         }
         e
-    };
-    let mut first = 0;
-    while first < words.len() && cx.bits(words[first]) & STOP_CAPITAL != 0 {
-        first += 1;
     }
-    if first >= words.len() {
+}
+
+/// Classifies one run of capitalised tokens `[a, b)`: people after titles, organisations and
+/// places by their last word, people by name lists. What is left goes to the gazetteer. The
+/// words of a run before or after what one step claims are classified as a run of their own.
+fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
+    let Some(run) = Run::new(cx, a, b) else {
+        return;
+    };
+    if titled_person(cx, &run) || organisation(cx, &run) || place(cx, &run) {
         return;
     }
-    let lower_title_before = a > 0 && {
-        let p = cx.s(a - 1);
-        is_lower_title(p) || (a > 1 && p.ends_with("Premier"))
-    } || (a > 1 && is_dash(cx.s(a - 1)) && !cx.toks[a - 1].gap && {
-        let p = cx.s(a - 2);
-        p == "then" || p == "former"
-    });
+    people_by_name_lists(cx, &run, lower_title_before(cx, a));
+}
 
-    // Titles: the last title head in the run followed by a name.
+/// A person after the last title head of the run that a name follows (`Foreign Minister Wang
+/// Yi`, `Lt. Gen. Wang Hongguang`). Returns whether it found one.
+fn titled_person(cx: &mut Ctx<'_>, run: &Run) -> bool {
+    let (words, first) = (&run.words, run.first);
     for t in (first..words.len()).rev() {
         if cx.bits(words[t]) & TITLE_HEAD == 0 || t + 1 >= words.len() {
             continue;
@@ -824,158 +844,191 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         if name_words == 0 {
             continue;
         }
-        // The title: the head and the title words before it (`Vice Culture Minister`).
-        let mut ts = t;
-        while ts > first {
-            let bits = cx.bits(words[ts - 1]);
-            let titled = bits & (TITLE_HEAD | TITLE_WORD) != 0;
-            if bits & (NAME | ORG_WORD) != 0 || !titled {
-                break;
-            }
-            ts -= 1;
-        }
-        if ts == t {
-            // Modifiers such as `Foreign`, `Unification`, `Commerce` that our lists lack.
-            while ts > first {
-                if cx.bits(words[ts - 1]) & (NAME | TITLE_HEAD | ORG_WORD) != 0 {
-                    break;
-                }
-                ts -= 1;
-                if t - ts >= 2 {
-                    break;
-                }
-            }
-        }
+        let ts = title_start(cx, run, t);
         // The title keeps the full stop of an abbreviation (`Lt. Gen.`).
-        let mut title_end = word_end(cx, t);
+        let mut title_end = run.word_end(cx, t);
         if cx.s(title_end) == "." && !cx.toks[title_end].gap {
             title_end += 1;
         }
         let title = cx.span(words[ts], title_end);
-        let name_end = word_end(cx, t + name_words);
+        let name_end = run.word_end(cx, t + name_words);
         add_person(cx, words[t + 1], name_end, Some(title));
         if ts > first {
             process_run(cx, words[first], words[ts]);
         }
-        return;
+        return true;
     }
+    false
+}
 
-    // Organisations: capitalised words up to an organisation word, then `of …` to the end.
-    let org_at = (first..words.len())
+/// Where the title whose head is the run's word `t` starts: at the title words before the head
+/// (`Vice Culture Minister`), else at up to two words our lists lack (`Unification Minister`).
+fn title_start(cx: &Ctx<'_>, run: &Run, t: usize) -> usize {
+    let (words, first) = (&run.words, run.first);
+    let mut ts = t;
+    while ts > first {
+        let bits = cx.bits(words[ts - 1]);
+        let titled = bits & (TITLE_HEAD | TITLE_WORD) != 0;
+        if bits & (NAME | ORG_WORD) != 0 || !titled {
+            break;
+        }
+        ts -= 1;
+    }
+    if ts == t {
+        // Modifiers such as `Foreign`, `Unification`, `Commerce` that our lists lack.
+        while ts > first {
+            if cx.bits(words[ts - 1]) & (NAME | TITLE_HEAD | ORG_WORD) != 0 {
+                break;
+            }
+            ts -= 1;
+            if t - ts >= 2 {
+                break;
+            }
+        }
+    }
+    ts
+}
+
+/// An organisation: capitalised words up to its last organisation word (`Zhejiang University`),
+/// then connectors and names after it (`Ministry of Oceans and Fisheries`). A lone organisation
+/// word that nothing extends (`Ministry`) is none. Returns whether it found one.
+fn organisation(cx: &mut Ctx<'_>, run: &Run) -> bool {
+    let (words, first) = (&run.words, run.first);
+    let Some(o) = (first..words.len())
         .rev()
         .find(|&w| cx.bits(words[w]) & ORG_WORD != 0)
         .filter(|&o| {
             words[o + 1..]
                 .iter()
                 .all(|&t| cx.bits(t) & (TITLE_HEAD | TITLE_WORD) != 0)
-        });
-    if let Some(o) = org_at {
-        let mut start = first;
-        // A person's name at the front (`Li Dunqiu of Zhejiang University`) is not part of it.
-        if let Some(ofpos) = (first..o).rev().find(|&w| {
+        })
+    else {
+        return false;
+    };
+    // A person's name at the front (`Li Dunqiu of Zhejiang University`) is not part of it.
+    let start = (first..o)
+        .rev()
+        .find(|&w| {
             // A paragraph's first token may follow indentation: nothing stands before it.
             words[w] > 0
                 && cx.toks[words[w]].gap
                 && matches!(cx.s(words[w] - 1), "of" | "from" | "at")
-        }) {
-            start = ofpos;
-        }
-        let mut end = o;
-        let single = start == o && !cx.s(words[o]).chars().all(|c| c.is_ascii_uppercase());
-        // `Ministry of Oceans and Fisheries`: connectors after the organisation word.
-        let mut tail = word_end(cx, o);
-        loop {
-            let conn = cx.s(tail);
-            if matches!(conn, "of" | "on" | "for" | "and") {
-                if let Some(e) = name_token(cx.text, cx.toks, tail + 1) {
-                    let w = cx.s(tail + 1);
-                    let bits = cx.bits(tail + 1);
-                    let stops = bits & (STOP_CAPITAL | TITLE_HEAD) != 0
-                        || super::dates::month_number(w).is_some();
-                    if !stops && (bits & SURNAME == 0 || bits & NAME != 0) {
-                        tail = e;
-                        end = usize::MAX;
-                        while let Some(e2) = cx
-                            .toks
-                            .get(tail)
-                            .filter(|t| t.gap)
-                            .and_then(|_| name_token(cx.text, cx.toks, tail))
-                        {
-                            let w = cx.s(tail);
-                            let bits = cx.bits(tail);
-                            if (bits & SURNAME != 0 && bits & NAME == 0)
-                                || bits & (TITLE_HEAD | TITLE_WORD) != 0
-                                || super::dates::month_number(w).is_some()
-                            {
-                                break;
-                            }
-                            tail = e2;
-                        }
-                        continue;
-                    }
-                }
-            }
+        })
+        .unwrap_or(first);
+    let single = start == o && !cx.s(words[o]).chars().all(|c| c.is_ascii_uppercase());
+    let tail = connected_tail(cx, run.word_end(cx, o));
+    if single && tail.is_none() {
+        return false;
+    }
+    let span_end = tail.unwrap_or_else(|| run.word_end(cx, o));
+    let span_start = if start == first {
+        joined_by_and(cx, words[first])
+    } else {
+        cx.toks[words[start]].span.start
+    };
+    let span = Span::new(span_start, cx.toks[span_end - 1].span.end);
+    let key = cx.key_of(span, ActorKind::Organization);
+    if start > first {
+        process_run(cx, words[first], words[start]);
+    }
+    cx.claim(span, key);
+    if tail.is_none() && o + 1 < words.len() {
+        process_run(cx, words[o + 1], run.b);
+    }
+    true
+}
+
+/// `Ministry of Oceans and Fisheries`: the names that connectors (`of`, `on`, `for`, `and`) join
+/// to an organisation word ending before `tail`, up to a title, month or family name. Returns
+/// the token after them, or `None` when none follow.
+fn connected_tail(cx: &Ctx<'_>, mut tail: usize) -> Option<usize> {
+    let mut extended = false;
+    while matches!(cx.s(tail), "of" | "on" | "for" | "and") {
+        let Some(e) = name_token(cx.text, cx.toks, tail + 1) else {
+            break;
+        };
+        let bits = cx.bits(tail + 1);
+        let stops = bits & (STOP_CAPITAL | TITLE_HEAD) != 0
+            || super::dates::month_number(cx.s(tail + 1)).is_some();
+        if stops || (bits & SURNAME != 0 && bits & NAME == 0) {
             break;
         }
-        if !single || end == usize::MAX {
-            let span_end = if end == usize::MAX {
-                tail
-            } else {
-                word_end(cx, o)
-            };
-            let mut span_start = cx.toks[words[start]].span.start;
-            // `Garment Manufacturers and Exporters Association`: names joined by `and` before
-            // the run belong to the organisation too.
-            if start == first && words[first] >= 2 && matches!(cx.s(words[first] - 1), "and" | "&")
+        tail = e;
+        extended = true;
+        while let Some(e2) = cx
+            .toks
+            .get(tail)
+            .filter(|t| t.gap)
+            .and_then(|_| name_token(cx.text, cx.toks, tail))
+        {
+            let bits = cx.bits(tail);
+            if (bits & SURNAME != 0 && bits & NAME == 0)
+                || bits & (TITLE_HEAD | TITLE_WORD) != 0
+                || super::dates::month_number(cx.s(tail)).is_some()
             {
-                let mut k = words[first] - 1;
-                while k > 0
-                    && name_token(cx.text, cx.toks, k - 1).is_some()
-                    && cx.toks[k].gap
-                    && cx.free(cx.toks[k - 1].span)
-                    && cx.bits(k - 1) & STOP_CAPITAL == 0
-                {
-                    k -= 1;
-                }
-                if k < words[first] - 1 {
-                    span_start = cx.toks[k].span.start;
-                }
+                break;
             }
-            let span = Span::new(span_start, cx.toks[span_end - 1].span.end);
-            let key = match cx.gazetteer_key(&cx.text[span.start..span.end]) {
-                Some(e) => Key::Gazetteer(e),
-                None => Key::Named(span, ActorKind::Organization),
-            };
-            if start > first {
-                process_run(cx, words[first], words[start]);
-            }
-            cx.claim(span, key);
-            if end != usize::MAX && o + 1 < words.len() {
-                process_run(cx, words[o + 1], b);
-            }
-            return;
+            tail = e2;
         }
     }
+    extended.then_some(tail)
+}
 
-    // Places by their last word: `Yanbian Korean Autonomous Prefecture`, `Yellow Sea`.
-    if let Some(p) = (first + 1..words.len()).find(|&w| cx.bits(words[w]) & PLACE_WORD != 0) {
-        let span = Span::new(
-            cx.toks[words[first]].span.start,
-            cx.toks[word_end(cx, p) - 1].span.end,
-        );
-        let key = match cx.gazetteer_key(&cx.text[span.start..span.end]) {
-            Some(e) => Key::Gazetteer(e),
-            None => Key::Named(span, ActorKind::Place),
-        };
-        cx.claim(span, key);
-        if p + 1 < words.len() {
-            process_run(cx, words[p + 1], b);
+/// Where an organisation whose run starts at token `first` starts: earlier when names joined by
+/// `and` stand before the run (`Garment Manufacturers and Exporters Association`).
+fn joined_by_and(cx: &Ctx<'_>, first: usize) -> usize {
+    if first >= 2 && matches!(cx.s(first - 1), "and" | "&") {
+        let mut k = first - 1;
+        while k > 0
+            && name_token(cx.text, cx.toks, k - 1).is_some()
+            && cx.toks[k].gap
+            && cx.free(cx.toks[k - 1].span)
+            && cx.bits(k - 1) & STOP_CAPITAL == 0
+        {
+            k -= 1;
         }
-        return;
+        if k < first - 1 {
+            return cx.toks[k].span.start;
+        }
     }
+    cx.toks[first].span.start
+}
 
-    // People by name lists: a family name first (`Kim Jong Un`) or a given name first
-    // (`Samantha Power`). A lone family name after a lower-case title (`envoy Hwang`) also counts.
+/// A place by its last word: `Yanbian Korean Autonomous Prefecture`, `Yellow Sea`. Returns
+/// whether it found one.
+fn place(cx: &mut Ctx<'_>, run: &Run) -> bool {
+    let (words, first) = (&run.words, run.first);
+    let Some(p) = (first + 1..words.len()).find(|&w| cx.bits(words[w]) & PLACE_WORD != 0) else {
+        return false;
+    };
+    let span = Span::new(
+        cx.toks[words[first]].span.start,
+        cx.toks[run.word_end(cx, p) - 1].span.end,
+    );
+    let key = cx.key_of(span, ActorKind::Place);
+    cx.claim(span, key);
+    if p + 1 < words.len() {
+        process_run(cx, words[p + 1], run.b);
+    }
+    true
+}
+
+/// Whether a lower-case title stands before the run at `a` (`envoy Hwang`, `then-President`).
+fn lower_title_before(cx: &Ctx<'_>, a: usize) -> bool {
+    a > 0 && {
+        let p = cx.s(a - 1);
+        is_lower_title(p) || (a > 1 && p.ends_with("Premier"))
+    } || (a > 1 && is_dash(cx.s(a - 1)) && !cx.toks[a - 1].gap && {
+        let p = cx.s(a - 2);
+        p == "then" || p == "former"
+    })
+}
+
+/// People by name lists: a family name first (`Kim Jong Un`) or a given name first (`Samantha
+/// Power`). After a lower-case title (`lower_title`) a lone family name counts too (`envoy
+/// Hwang`), and two or more words that are no gazetteer name.
+fn people_by_name_lists(cx: &mut Ctx<'_>, run: &Run, lower_title: bool) {
+    let (words, first) = (&run.words, run.first);
     let mut w = first;
     while w < words.len() {
         let bits = cx.bits(words[w]);
@@ -984,18 +1037,18 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
         if surname || given {
             let n = take_name(cx, &words[w + 1..]);
             if n > 0 {
-                let end = word_end(cx, w + n);
+                let end = run.word_end(cx, w + n);
                 add_person(cx, words[w], end, None);
                 w += n + 1;
                 continue;
             }
-            if lower_title_before && w == first && surname {
-                add_person(cx, words[w], word_end(cx, w), None);
+            if lower_title && w == first && surname {
+                add_person(cx, words[w], run.word_end(cx, w), None);
             }
-        } else if lower_title_before && w == first && bits & NAME == 0 {
+        } else if lower_title && w == first && bits & NAME == 0 {
             let n = take_name(cx, &words[w..]);
             if n >= 2 {
-                add_person(cx, words[w], word_end(cx, w + n - 1), None);
+                add_person(cx, words[w], run.word_end(cx, w + n - 1), None);
                 w += n;
                 continue;
             }
@@ -1171,55 +1224,70 @@ fn assemble<'a>(
         spans[k].push(span);
     }
     drop(raws);
-    let mut actors = Vec::with_capacity(groups.len());
-    for ((referent, _, aliases), mentions) in groups.into_iter().zip(spans) {
-        let (name, kind, titles, description) = match referent {
-            Referent::Config(k) => (
-                Cow::Owned(defs[k].name.clone()),
-                defs[k].kind,
+    groups
+        .into_iter()
+        .zip(spans)
+        .map(|((referent, _, aliases), mentions)| {
+            actor(text, referent, aliases, mentions, people, defs)
+        })
+        .collect()
+}
+
+/// The actor of one referent, with the other names it goes by and its mentions.
+fn actor(
+    text: &str,
+    referent: Referent,
+    aliases: Vec<&str>,
+    mentions: Vec<Span>,
+    people: &[Person],
+    defs: &[ActorDef],
+) -> Actor {
+    let g = gazetteer::get();
+    let (name, kind, titles, description) = match referent {
+        Referent::Config(k) => (
+            Cow::Owned(defs[k].name.clone()),
+            defs[k].kind,
+            Vec::new(),
+            defs[k].description.clone().map(Cow::Owned),
+        ),
+        Referent::Entry(k) => {
+            let e = &g.entries[k];
+            (
+                Cow::Borrowed(e.name),
+                e.kind,
                 Vec::new(),
-                defs[k].description.clone().map(Cow::Owned),
-            ),
-            Referent::Entry(k) => {
-                let e = &g.entries[k];
-                (
-                    Cow::Borrowed(e.name),
-                    e.kind,
-                    Vec::new(),
-                    Some(Cow::Borrowed(e.description.as_str())),
-                )
-            }
-            Referent::Named(span, kind) => (
-                Cow::Owned(text[span.start..span.end].to_string()),
-                kind,
-                Vec::new(),
-                None,
-            ),
-            Referent::Person(k) => {
-                let p = &people[k];
-                (
-                    Cow::Owned(p.name.to_string()),
-                    ActorKind::Person,
-                    p.titles.iter().map(|t| t.to_string()).collect(),
-                    None,
-                )
-            }
-        };
-        let config_line = match referent {
-            Referent::Config(k) => defs[k].line,
-            _ => None,
-        };
-        actors.push(Actor {
-            config_line,
-            name,
+                Some(Cow::Borrowed(e.description.as_str())),
+            )
+        }
+        Referent::Named(span, kind) => (
+            Cow::Owned(text[span.start..span.end].to_string()),
             kind,
-            aliases: aliases.into_iter().map(str::to_string).collect(),
-            titles,
-            description,
-            mentions,
-        });
+            Vec::new(),
+            None,
+        ),
+        Referent::Person(k) => {
+            let p = &people[k];
+            (
+                Cow::Owned(p.name.to_string()),
+                ActorKind::Person,
+                p.titles.iter().map(|t| t.to_string()).collect(),
+                None,
+            )
+        }
+    };
+    let config_line = match referent {
+        Referent::Config(k) => defs[k].line,
+        _ => None,
+    };
+    Actor {
+        config_line,
+        name,
+        kind,
+        aliases: aliases.into_iter().map(str::to_string).collect(),
+        titles,
+        description,
+        mentions,
     }
-    actors
 }
 
 #[cfg(test)]
