@@ -183,6 +183,13 @@ pub trait Tokens<'a> {
         })
     }
 
+    /// `i`, or the token after it when token `i` is the word `w` (`the`, `and`): where a
+    /// pattern goes on after an optional word.
+    #[inline]
+    fn past(&self, i: usize, w: &str) -> usize {
+        if self.is_word(i, w) { i + 1 } else { i }
+    }
+
     /// Whether token `i` follows the one before it without white space.
     #[inline]
     fn glued(&self, i: usize) -> bool {
@@ -482,6 +489,18 @@ pub fn dash_chain(text: &str, toks: &[Token], i: usize) -> usize {
 /// Dashes that join the ends of a range: hyphen, en dash, em dash, minus.
 pub fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "–" | "—" | "‒" | "−" | "~")
+}
+
+/// Whether `s` is ASCII digits only (`2014`, not `2,014`); true of an empty `s`.
+#[inline]
+pub fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `s` is ASCII capitals only (`AIIB`, `USD`, not `Seoul`); true of an empty `s`.
+#[inline]
+pub fn all_capitals(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Apostrophes, straight and curly.

@@ -148,7 +148,7 @@ static CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// ISO 4217 codes that analysts write before or after amounts (`USD`, and `RMB` for `CNY`).
 pub fn iso_code(word: &str) -> Option<&'static str> {
-    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+    if word.len() != 3 || !super::token::all_capitals(word) {
         return None;
     }
     let code = CODES.iter().find(|c| **c == word)?;

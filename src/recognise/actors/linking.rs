@@ -10,6 +10,7 @@ use super::{Gathered, Referent};
 use crate::config::ActorDef;
 use crate::model::{Actor, ActorKind};
 use crate::recognise::gazetteer;
+use crate::recognise::token::all_capitals;
 use crate::text::Span;
 
 /// A person found by a full or titled name. Names are borrowed from the paragraphs' mentions
@@ -108,7 +109,7 @@ pub fn link(text: &str, gathered: &Gathered, defs: &[ActorDef]) -> Vec<Actor> {
             let span = c.span;
             let word = &text[span.start..span.end];
             // Acronyms are two capitals or more (`acronym_definitions`); most words are not.
-            let acronym = (word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()))
+            let acronym = (word.len() >= 2 && all_capitals(word))
                 .then(|| acronyms.get(word))
                 .flatten();
             if let Some(&referent) = acronym {

@@ -9,7 +9,7 @@ use super::{Ctx, Key};
 use crate::config::ActorDef;
 use crate::model::ActorKind;
 use crate::recognise::gazetteer::ORG_WORD;
-use crate::recognise::token::{Kind, Tokens, is_apostrophe, is_dash};
+use crate::recognise::token::{Kind, Tokens, all_capitals, is_apostrophe, is_dash};
 use crate::text::Span;
 
 /// Whether `span` of `text` is whole words: no letter or digit glued to either end.
@@ -71,7 +71,7 @@ pub(super) fn acronym_definitions(cx: &mut Ctx<'_>, map: &mut Vec<(Span, Key)>) 
             continue;
         }
         let acr = cx.s(i + 1);
-        if cx.s(i + 2) != ")" || acr.len() < 2 || !acr.bytes().all(|c| c.is_ascii_uppercase()) {
+        if cx.s(i + 2) != ")" || acr.len() < 2 || !all_capitals(acr) {
             continue;
         }
         // Walk back over the long form: capitalised words and inner connectors. The initials
@@ -83,7 +83,7 @@ pub(super) fn acronym_definitions(cx: &mut Ctx<'_>, map: &mut Vec<(Span, Key)>) 
         while k > 0 {
             let w = cx.s(k - 1);
             if toks[k - 1].kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase) {
-                if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+                if w.len() > 1 && all_capitals(w) {
                     initials.extend(w.chars().rev());
                     len += w.len();
                 } else {

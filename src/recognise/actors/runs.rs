@@ -8,7 +8,7 @@ use crate::recognise::dates::month_number;
 use crate::recognise::gazetteer::{
     GIVEN_NAME, NAME, ORG_WORD, PLACE_WORD, STOP_CAPITAL, SURNAME, TITLE_HEAD, TITLE_WORD,
 };
-use crate::recognise::token::{CAPITAL, Kind, Token, Tokens, is_apostrophe, is_dash};
+use crate::recognise::token::{CAPITAL, Kind, Token, Tokens, all_capitals, is_apostrophe, is_dash};
 use crate::text::Span;
 use smallvec::SmallVec;
 
@@ -31,7 +31,7 @@ pub(super) fn runs(cx: &mut Ctx<'_>) {
             if cx.s(j) == "." && !toks[j].gap && cx.s(j - 1).len() <= 3 {
                 if let Some(k) = name_token(cx.text, toks, j + 1) {
                     let prev = cx.s(j - 1);
-                    let initial = prev.len() == 1 && prev.chars().all(|c| c.is_ascii_uppercase());
+                    let initial = prev.len() == 1 && all_capitals(prev);
                     if cx.bits(j - 1) & (TITLE_HEAD | TITLE_WORD) != 0 || prev == "St" || initial {
                         j = k;
                         continue;
@@ -198,7 +198,7 @@ fn organisation(cx: &mut Ctx<'_>, run: &Run) -> bool {
                 && matches!(cx.s(words[w] - 1), "of" | "from" | "at")
         })
         .unwrap_or(first);
-    let single = start == o && !cx.s(words[o]).chars().all(|c| c.is_ascii_uppercase());
+    let single = start == o && !all_capitals(cx.s(words[o]));
     let tail = connected_tail(cx, run.word_end(cx, o));
     if single && tail.is_none() {
         return false;
@@ -356,7 +356,7 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
         let title = bits & TITLE_HEAD != 0 && (w.len() > 3 || cx.s(t + 1) == ".");
         if bits & (NAME | ORG_WORD | PLACE_WORD | STOP_CAPITAL) != 0
             || title
-            || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() > 1
+            || all_capitals(w) && w.len() > 1
         {
             break;
         }

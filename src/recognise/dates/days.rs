@@ -117,9 +117,7 @@ impl Parser<'_> {
         if self.is(j, ",") {
             j += 1;
         }
-        if self.is_word(j, "the") {
-            j += 1;
-        }
+        j = self.past(j, "the");
         let mut parsed = self.day_date(j)?;
         if parsed.value.precision != Precision::Day && parsed.missing.is_none() {
             return None;
@@ -149,7 +147,7 @@ impl Parser<'_> {
         if self.is_word(j, "between") {
             return self.month_between_days(m, j);
         }
-        let j = if self.is_word(j, "the") { j + 1 } else { j };
+        let j = self.past(j, "the");
         let (d, k) = if self.kind(j) == Some(Kind::Word) {
             self.word_day(j, true)?
         } else {
@@ -190,11 +188,7 @@ impl Parser<'_> {
         if !self.is_range_joiner(k) || self.is_word(k, "and") {
             return (None, k);
         }
-        let after = if self.is_word(k + 1, "the") {
-            k + 2
-        } else {
-            k + 1
-        };
+        let after = self.past(k + 1, "the");
         if let Some((d2, k2)) = self.day(after).filter(|&(d2, _)| d2 > d) {
             return (Some((m, d2)), k2);
         }
@@ -221,11 +215,7 @@ impl Parser<'_> {
             || self.is_word(j, "until")
             || (between && self.is_word(j, "and"))
         {
-            let after = if self.is_word(j + 1, "the") {
-                j + 2
-            } else {
-                j + 1
-            };
+            let after = self.past(j + 1, "the");
             if let Some((x, k)) = self.day(after) {
                 if x > d {
                     d2 = Some(x);

@@ -16,7 +16,9 @@ mod years;
 #[cfg(test)]
 mod tests;
 
-use super::token::{DATE_START, FIGURE_START, Kind, Token, Tokens, is_apostrophe, is_dash};
+use super::token::{
+    DATE_START, FIGURE_START, Kind, Token, Tokens, all_digits, is_apostrophe, is_dash,
+};
 use crate::calendar::{Date, days_in_month};
 use crate::model::{DateMention, DateValue, InvalidDate, Period, Precision};
 use crate::text::Span;
@@ -220,7 +222,7 @@ impl Parser<'_> {
             return None;
         }
         let s = self.s(i);
-        if s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        if s.len() > 4 || !all_digits(s) {
             return None;
         }
         s.parse().ok()
@@ -250,11 +252,7 @@ impl Parser<'_> {
         if !self.is_range_joiner(j) || (!between && self.is_word(j, "and")) {
             return Some(first);
         }
-        let k = if self.is_word(j + 1, "the") {
-            j + 2
-        } else {
-            j + 1
-        };
+        let k = self.past(j + 1, "the");
         let Some(mut second) = self.parse_at(k).filter(|p| p.missing.is_none()) else {
             return Some(first);
         };

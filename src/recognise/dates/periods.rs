@@ -59,10 +59,7 @@ impl Parser<'_> {
 
     /// `late October`, `early 2015`, `mid-2015`, `the end of 2014`, `end of October`.
     pub(super) fn fuzzy(&self, i: usize) -> Option<Parsed> {
-        let mut j = i;
-        if self.is_word(j, "the") {
-            j += 1;
-        }
+        let mut j = self.past(i, "the");
         let mut w_buf = [0u8; 32];
         let w = lower(self.word(j)?, &mut w_buf);
         let part = match w {
@@ -136,9 +133,7 @@ impl Parser<'_> {
                 j += 1;
             }
         }
-        if self.is_word(j, "the") {
-            j += 1;
-        }
+        j = self.past(j, "the");
         // `2017-q1`: a year hyphenated to its quarter or half (`2016H2` glues them).
         if year.is_some() && j == i + 1 && self.glued(j) && is_dash(self.s(j)) {
             j += 1;

@@ -4,7 +4,7 @@
 use super::{Parsed, Parser};
 use crate::model::DateValue;
 use crate::recognise::numbers;
-use crate::recognise::token::{FIGURE_START, Kind, Tokens, is_apostrophe, is_dash};
+use crate::recognise::token::{FIGURE_START, Kind, Tokens, all_digits, is_apostrophe, is_dash};
 use crate::recognise::units;
 
 impl Parser<'_> {
@@ -64,10 +64,7 @@ impl Parser<'_> {
             small(k).map(|u| (u, k + 1))
         };
         if self.is_word(i, "two") && self.is_word(i + 1, "thousand") {
-            let mut k = i + 2;
-            if self.is_word(k, "and") {
-                k += 1;
-            }
+            let k = self.past(i + 2, "and");
             return match below_100(k) {
                 Some((v, e)) => Some((2000 + v as i32, e)),
                 None => Some((2000, i + 2)),
@@ -76,12 +73,9 @@ impl Parser<'_> {
         let century = small(i)
             .filter(|&c| (10..20).contains(&c))
             .or_else(|| self.is_word(i, "twenty").then_some(20))?;
-        let mut k = i + 1;
+        let k = i + 1;
         if self.is_word(k, "hundred") {
-            k += 1;
-            if self.is_word(k, "and") {
-                k += 1;
-            }
+            let k = self.past(k + 1, "and");
             let (v, e) = below_100(k).unwrap_or((0, k));
             return Some((century as i32 * 100 + v as i32, e));
         }
@@ -124,7 +118,7 @@ impl Parser<'_> {
     pub(super) fn not_a_year(&self, j: usize) -> bool {
         let k = if self.is(j, ",") { j + 1 } else { j };
         let s = self.s(k);
-        if self.kind(k) != Some(Kind::Number) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        if self.kind(k) != Some(Kind::Number) || !all_digits(s) {
             return false;
         }
         s.len() > 4

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::{Amount, Num, Parser, Reading};
 use crate::model::{Figure, FigureKind};
-use crate::recognise::token::{Kind, Tokens, is_dash, lower};
+use crate::recognise::token::{Kind, Tokens, all_digits, is_dash, lower};
 use crate::recognise::units;
 
 impl Amount {
@@ -111,7 +111,7 @@ impl Parser<'_> {
                     && (i == 0 || self.toks[i].gap)
                     && self.glued(i + 1)
                     && self.kind(i + 1) == Some(Kind::Number)
-                    && self.s(i + 1).bytes().all(|b| b.is_ascii_digit()) =>
+                    && all_digits(self.s(i + 1)) =>
             {
                 let digits = self.s(i + 1);
                 let value: f64 = format!("0.{digits}").parse().ok()?;
@@ -299,7 +299,7 @@ impl Parser<'_> {
         let mut k = e;
         let mut last = m;
         loop {
-            let kk = if self.is_word(k, "and") { k + 1 } else { k };
+            let kk = self.past(k, "and");
             let Some(n) = self
                 .number(kk)
                 .filter(|n| n.value < last && n.value > 0.0 && n.value.fract() == 0.0)

@@ -199,11 +199,7 @@ impl Parser<'_> {
     /// `5 feet 2 inches`, `12 ft 2 in`: feet and inches make one length, in feet; the feet end
     /// before `end`.
     fn feet_and_inches(&self, r: &Reading, end: usize) -> Option<(Figure, usize)> {
-        let k = if self.is_word(end, "and") {
-            end + 1
-        } else {
-            end
-        };
+        let k = self.past(end, "and");
         let n = self.number(k).filter(|n| n.value < 12.0 && !n.words)?;
         let inches = self.unit_at(n.end).filter(|(u, _)| *u == "in").or_else(|| {
             // `5 ft 2 in`: after feet, `in` is inches.

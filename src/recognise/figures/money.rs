@@ -111,13 +111,18 @@ impl Parser<'_> {
         Some((c, j + 1))
     }
 
-    /// Money whose currency stands before it (`$5`, `USD 5m`), also when written again after it.
-    pub(super) fn money_after_prefix(&self, r: &Reading, c: &'static str) -> (Figure, usize) {
-        let unit = if c == "$" {
+    /// The unit of money in the currency `c`: a bare `$` is the report's dollar.
+    fn currency_unit(&self, c: &'static str) -> Cow<'static, str> {
+        if c == "$" {
             self.dollar_code()
         } else {
             Cow::Borrowed(c)
-        };
+        }
+    }
+
+    /// Money whose currency stands before it (`$5`, `USD 5m`), also when written again after it.
+    pub(super) fn money_after_prefix(&self, r: &Reading, c: &'static str) -> (Figure, usize) {
+        let unit = self.currency_unit(c);
         let j = r.end;
         let suffix = if units::currency_sign(self.s(j)).is_some() {
             None
@@ -169,11 +174,7 @@ impl Parser<'_> {
         if is_pounds && !r.scaled {
             return Some(self.figure_of(r, end, FigureKind::Quantity, Some("lb".into())));
         }
-        let unit = if c == "$" {
-            self.dollar_code()
-        } else {
-            Cow::Borrowed(c)
-        };
+        let unit = self.currency_unit(c);
         let r = self
             .scale_after_code(r, end)
             .or_else(|| self.cents_after_dollars(r, c, end))
@@ -228,11 +229,7 @@ impl Parser<'_> {
         if !dollar_like || r.scaled {
             return None;
         }
-        let k = if self.is_word(end, "and") {
-            end + 1
-        } else {
-            end
-        };
+        let k = self.past(end, "and");
         let cents = |n: &Num, e: usize| {
             let v = r.value + n.value / 100.0;
             Reading {
