@@ -8,8 +8,15 @@ pub mod numbers;
 pub mod token;
 pub mod units;
 
+use rustc_hash::FxHashSet;
+
 #[cfg(test)]
 mod tests;
+
+/// The words of a word list in `data/`, one a line, to look words up in.
+fn word_set(data: &'static str) -> FxHashSet<&'static str> {
+    data_lines(data).map(str::trim).collect()
+}
 
 /// The entries of a list or table in `data/`: its lines, without the blank ones and the `#`
 /// comments.

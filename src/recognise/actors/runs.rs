@@ -9,7 +9,11 @@ use crate::recognise::gazetteer::{
     GIVEN_NAME, NAME, ORG_WORD, PLACE_WORD, STOP_CAPITAL, SURNAME, TITLE_HEAD, TITLE_WORD,
 };
 use crate::recognise::token::{CAPITAL, Kind, Token, Tokens, all_capitals, is_apostrophe, is_dash};
+use crate::recognise::word_set;
 use crate::text::Span;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 use smallvec::SmallVec;
 
 /// Runs of capitalised tokens, split where sentence punctuation or lower-case words stand.
@@ -399,56 +403,13 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<Span>) {
     cx.claim(span, Key::Person(cx.people.len() - 1));
 }
 
+/// The words of `data/lower-titles.txt`.
+pub(super) static LOWER_TITLES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../../data/lower-titles.txt")));
+
 /// Lower-case words that introduce a person's name (`envoy Hwang Joon-kook`).
 fn is_lower_title(w: &str) -> bool {
-    matches!(
-        w,
-        "envoy"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "leader"
-            | "head"
-            | "governor"
-            | "governors"
-            | "lawmaker"
-            | "lawmakers"
-            | "counterpart"
-            | "analyst"
-            | "researcher"
-            | "scholar"
-            | "diplomat"
-            | "minister"
-            | "ministers"
-            | "president"
-            | "premier"
-            | "ambassador"
-            | "chairman"
-            | "commentator"
-            | "editor"
-            | "professor"
-            | "apparent"
-            | "chief"
-            | "director"
-            | "official"
-            | "negotiator"
-            | "adviser"
-            | "advisor"
-            | "author"
-            | "journalist"
-            | "reporter"
-            | "secretary"
-            | "general"
-            | "mayor"
-            | "founder"
-            | "ceo"
-            | "member"
-            | "fellow"
-            | "representative"
-            | "delegate"
-            | "activist"
-            | "dissident"
-    )
+    LOWER_TITLES.contains(w)
 }
 
 /// A name-like token: a capitalised word, optionally joined by hyphens to more words

@@ -94,3 +94,12 @@ fn places_are_not_countries() {
         assert_eq!(named(&a, name).kind, ActorKind::Place);
     }
 }
+
+#[test]
+fn lower_case_titles_load_from_data_and_match_as_written() {
+    assert_eq!(super::runs::LOWER_TITLES.len(), 45);
+    assert_eq!(
+        named(&actors("said envoy Hwang today"), "Hwang").kind,
+        ActorKind::Person
+    );
+}

@@ -1,9 +1,14 @@
 //! Counts, the figures that are neither money nor measures (`467 Chinese`, `the 14th round`), and
 //! the noun a count counts.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use super::{Num, Parser, Reading};
 use crate::model::{Figure, FigureKind};
 use crate::recognise::token::{Tokens, is_dash, lower};
+use crate::recognise::word_set;
 use crate::text::Span;
 
 impl Parser<'_> {
@@ -108,84 +113,12 @@ impl Parser<'_> {
     }
 }
 
+/// The words of `data/function-words.txt`.
+pub(super) static FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../../data/function-words.txt")));
+
 /// Words that are no part of the noun a count counts (`467 Chinese were`), and that may follow
 /// the number of a share written the other way round (`percent of 10 in`).
 pub(super) fn is_function_word(w: &str) -> bool {
-    matches!(
-        lower(w, &mut [0; 32]),
-        "of" | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "from"
-            | "for"
-            | "by"
-            | "with"
-            | "and"
-            | "or"
-            | "the"
-            | "a"
-            | "an"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "be"
-            | "been"
-            | "that"
-            | "which"
-            | "who"
-            | "than"
-            | "as"
-            | "per"
-            | "each"
-            | "this"
-            | "these"
-            | "those"
-            | "it"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "while"
-            | "but"
-            | "not"
-            | "no"
-            | "more"
-            | "less"
-            | "over"
-            | "under"
-            | "between"
-            | "since"
-            | "after"
-            | "before"
-            | "into"
-            | "out"
-            | "up"
-            | "down"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "should"
-            | "also"
-            | "only"
-            | "including"
-            | "compared"
-            | "respectively"
-            | "percent"
-            | "year"
-            | "years"
-            | "according"
-            | "during"
-            | "through"
-            | "about"
-            | "nearly"
-            | "some"
-    )
+    FUNCTION_WORDS.contains(lower(w, &mut [0; 32]))
 }

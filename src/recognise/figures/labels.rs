@@ -1,10 +1,14 @@
 //! Numbers that are no figures: names and labels (`G20`, `F-16`, `Article 9`), list markers, times,
 //! ratios and phone numbers.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use super::Parser;
 use super::words::word_value;
 use crate::recognise::token::{Kind, Tokens, is_dash, lower};
-use crate::recognise::units;
+use crate::recognise::{units, word_set};
 
 impl Parser<'_> {
     /// True when the number at `i` is part of a name or label rather than a figure.
@@ -74,65 +78,11 @@ impl Parser<'_> {
     }
 }
 
+/// The words of `data/label-words.txt`.
+pub(super) static LABEL_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../../../data/label-words.txt")));
+
 /// Words that name a thing numbered, not counted: `Article 9`, `Resolution 2270`.
 fn is_label_word(w: &str) -> bool {
-    matches!(
-        lower(w, &mut [0; 32]),
-        "article"
-            | "articles"
-            | "section"
-            | "chapter"
-            | "paragraph"
-            | "resolution"
-            | "no"
-            | "number"
-            | "room"
-            | "route"
-            | "highway"
-            | "flight"
-            | "phase"
-            | "item"
-            | "clause"
-            | "annex"
-            | "table"
-            | "figure"
-            | "page"
-            | "pp"
-            | "p"
-            | "vol"
-            | "volume"
-            | "step"
-            | "rule"
-            | "level"
-            | "line"
-            | "unit"
-            | "block"
-            | "building"
-            | "gate"
-            | "platform"
-            | "exit"
-            | "tier"
-            | "grade"
-            | "version"
-            | "v"
-            | "model"
-            | "type"
-            | "class"
-            | "act"
-            | "law"
-            | "decree"
-            | "order"
-            | "bill"
-            | "stage"
-            | "season"
-            | "episode"
-            | "part"
-            | "division"
-            | "district"
-            | "zone"
-            | "sector"
-            | "camp"
-            | "site"
-            | "reactor"
-    )
+    LABEL_WORDS.contains(lower(w, &mut [0; 32]))
 }

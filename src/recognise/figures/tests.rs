@@ -145,3 +145,11 @@ fn not_figures() {
     let f = figures("the 14th round");
     assert!(f[0].ordinal);
 }
+
+#[test]
+fn function_and_label_words_load_from_data_and_match_in_any_case() {
+    assert_eq!(super::counts::FUNCTION_WORDS.len(), 75);
+    assert_eq!(super::labels::LABEL_WORDS.len(), 56);
+    assert!(super::counts::is_function_word("Were") && !super::counts::is_function_word(""));
+    check("under Article 9 and ARTICLE 10", &[]);
+}
