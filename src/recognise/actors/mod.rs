@@ -174,7 +174,7 @@ struct Ctx<'a> {
     /// and a fraction of a paragraph's tokens.
     caps: Vec<usize>,
     /// What each capitalised word is in the word lists (`WordInfo::bits`), by token: the passes
-    /// over a run ask about the same words several times, and now pay one look-up each.
+    /// over a run ask about the same words several times, and pay one look-up each.
     bits: Vec<u8>,
     /// The gazetteer's answer for each word of `caps`, for the names that start there.
     caps_info: Vec<WordInfo>,
