@@ -13,6 +13,9 @@ const PLACES: &str = include_str!("../../data/places.tsv");
 const SURNAMES: &str = include_str!("../../data/surnames.txt");
 const GIVEN_NAMES: &str = include_str!("../../data/given-names.txt");
 const TITLES: &str = include_str!("../../data/titles.txt");
+const STOP_CAPITALS: &str = include_str!("../../data/stop-capitals.txt");
+const ORGANIZATION_WORDS: &str = include_str!("../../data/organization-words.txt");
+const PLACE_WORDS: &str = include_str!("../../data/place-words.txt");
 
 pub struct Entry {
     pub name: &'static str,
@@ -34,8 +37,8 @@ pub struct Gazetteer {
     pub by_alias: HashMap<&'static str, usize>,
     /// Every word of the name lists (surnames, given names), of the titles (the last word of
     /// each title without its full stop, and the words that may stand before it), every
-    /// gazetteer name and alias, and the actor recogniser's word lists (sentence openers,
-    /// organisation and place words), with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`,
+    /// gazetteer name and alias, and the word lists of sentence openers, organisation and place
+    /// words, with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`,
     /// `ORG_WORD`…) and the names that start with it: one look-up per capitalised word of a
     /// report answers what would take up to nine.
     words: HashMap<&'static str, WordInfo>,
@@ -51,16 +54,11 @@ pub struct WordInfo {
 }
 
 fn list_words(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
+    super::data_lines(list).flat_map(str::split_whitespace)
 }
 
 fn load(entries: &mut Vec<Entry>, data: &'static str, kind: ActorKind, country: bool) {
-    for line in data
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for line in super::data_lines(data) {
         let mut cols = line.split('\t');
         let name = cols.next().unwrap_or("").trim();
         let aliases: Vec<&str> = cols
@@ -127,10 +125,7 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         list.sort_by_key(|&p| std::cmp::Reverse(patterns[p].0.len()));
     }
     let mut mark = |w: &'static str, bit: u8| words.entry(w).or_default().bits |= bit;
-    for line in TITLES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for line in super::data_lines(TITLES) {
         let ws: Vec<&str> = line
             .split_whitespace()
             .map(|w| w.trim_end_matches('.'))
@@ -148,14 +143,12 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .keys()
         .chain(by_alias.keys())
         .for_each(|w| mark(w, NAME));
-    use super::actors::{ORG_WORDS, PLACE_WORDS, STOP_CAPITALS};
-    STOP_CAPITALS
-        .iter()
-        .chain(&crate::calendar::WEEKDAY_NAMES)
-        .chain(&crate::calendar::MONTH_NAMES)
+    list_words(STOP_CAPITALS)
+        .chain(crate::calendar::WEEKDAY_NAMES)
+        .chain(crate::calendar::MONTH_NAMES)
         .for_each(|w| mark(w, STOP_CAPITAL));
-    ORG_WORDS.iter().for_each(|w| mark(w, ORG_WORD));
-    PLACE_WORDS.iter().for_each(|w| mark(w, PLACE_WORD));
+    list_words(ORGANIZATION_WORDS).for_each(|w| mark(w, ORG_WORD));
+    list_words(PLACE_WORDS).for_each(|w| mark(w, PLACE_WORD));
     Gazetteer {
         entries,
         names_by_first,
@@ -225,5 +218,16 @@ mod tests {
         let eu = &g.entries[g.by_name["European Union"]];
         assert!(eu.aliases.contains(&"Brussels"));
         assert!(g.bits("Minister") & TITLE_HEAD != 0 && g.bits("Prime") & TITLE_WORD != 0);
+    }
+
+    #[test]
+    fn the_word_lists_mark_sentence_openers_and_last_words_as_written() {
+        let g = get();
+        assert_eq!(list_words(STOP_CAPITALS).count(), 84);
+        assert_eq!(list_words(ORGANIZATION_WORDS).count(), 82);
+        assert_eq!(list_words(PLACE_WORDS).count(), 34);
+        assert!(g.bits("However") & STOP_CAPITAL != 0 && g.bits("however") & STOP_CAPITAL == 0);
+        assert!(g.bits("October") & STOP_CAPITAL != 0);
+        assert!(g.bits("Shimbun") & ORG_WORD != 0 && g.bits("Prefecture") & PLACE_WORD != 0);
     }
 }

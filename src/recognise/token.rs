@@ -137,6 +137,79 @@ pub struct Token {
     pub class: u8,
 }
 
+/// Reads a paragraph's tokens by index, for the recognisers' patterns: what token `i` is and how
+/// it stands to the one before. An index past the end reads as no token, so a pattern can look
+/// ahead without testing the length first. The patterns ask these for every candidate, dozens
+/// of times each, so they compare lengths and bytes without slicing a `str` where they can.
+pub trait Tokens<'a> {
+    /// The text and the tokens split from it.
+    fn tokens(&self) -> (&'a str, &'a [Token]);
+
+    /// The text of token `i`, empty past the end.
+    #[inline]
+    fn s(&self, i: usize) -> &'a str {
+        let (text, toks) = self.tokens();
+        toks.get(i).map_or("", |t| &text[t.span.start..t.span.end])
+    }
+
+    #[inline]
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.tokens().1.get(i).map(|t| t.kind)
+    }
+
+    /// The text of token `i` when it is a word.
+    #[inline]
+    fn word(&self, i: usize) -> Option<&'a str> {
+        (self.kind(i) == Some(Kind::Word)).then(|| self.s(i))
+    }
+
+    /// Whether token `i` is exactly `s` (`.`, `,`, `$`), compared as bytes.
+    #[inline]
+    fn is(&self, i: usize, s: &str) -> bool {
+        let (text, toks) = self.tokens();
+        toks.get(i).is_some_and(|t| {
+            t.span.len() == s.len() && &text.as_bytes()[t.span.start..t.span.end] == s.as_bytes()
+        })
+    }
+
+    /// Whether token `i` is the word `w`, in any case.
+    #[inline]
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        let (text, toks) = self.tokens();
+        toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.span.len() == w.len()
+                && text.as_bytes()[t.span.start..t.span.end].eq_ignore_ascii_case(w.as_bytes())
+        })
+    }
+
+    /// `i`, or the token after it when token `i` is the word `w` (`the`, `and`): where a
+    /// pattern goes on after an optional word.
+    #[inline]
+    fn past(&self, i: usize, w: &str) -> usize {
+        if self.is_word(i, w) { i + 1 } else { i }
+    }
+
+    /// Whether token `i` follows the one before it without white space.
+    #[inline]
+    fn glued(&self, i: usize) -> bool {
+        self.tokens().1.get(i).is_some_and(|t| !t.gap)
+    }
+
+    /// The text's span of tokens `[a, b)`, which must not be empty.
+    #[inline]
+    fn span(&self, a: usize, b: usize) -> Span {
+        let toks = self.tokens().1;
+        Span::new(toks[a].span.start, toks[b - 1].span.end)
+    }
+
+    /// How many numbers stand in a glued chain `n-n-n` through the number at `i` (`dash_chain`).
+    fn dash_chain(&self, i: usize) -> usize {
+        let (text, toks) = self.tokens();
+        dash_chain(text, toks, i)
+    }
+}
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     tokenize_into(text, &mut tokens);
@@ -416,6 +489,18 @@ pub fn dash_chain(text: &str, toks: &[Token], i: usize) -> usize {
 /// Dashes that join the ends of a range: hyphen, en dash, em dash, minus.
 pub fn is_dash(s: &str) -> bool {
     matches!(s, "-" | "–" | "—" | "‒" | "−" | "~")
+}
+
+/// Whether `s` is ASCII digits only (`2014`, not `2,014`); true of an empty `s`.
+#[inline]
+pub fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `s` is ASCII capitals only (`AIIB`, `USD`, not `Seoul`); true of an empty `s`.
+#[inline]
+pub fn all_capitals(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Apostrophes, straight and curly.

@@ -1,18 +1,23 @@
 //! The vocabulary of figures: scale words, currencies and units of measure.
 
+use std::sync::LazyLock;
+
 use crate::config::{Pattern, PatternKind};
 
-/// Multiplier of a scale word or abbreviation written after a number (`million`, `bn`, `crore`).
+/// Multiplier of a scale word or abbreviation written after a number (`million`, `bn`, `crore`):
+/// the number words' scales (`numbers::SCALES`), their plurals and abbreviations, and the
+/// Indian scales.
 pub fn scale(word: &str) -> Option<f64> {
-    Some(match crate::recognise::token::lower(word, &mut [0; 32]) {
-        "hundred" => 1e2,
-        "thousand" | "k" => 1e3,
+    let mut buf = [0; 32];
+    let word = crate::recognise::token::lower(word, &mut buf);
+    Some(match word {
+        "k" => 1e3,
         "lakh" | "lakhs" | "lac" => 1e5,
-        "million" | "millions" | "mn" | "mln" | "m" | "mio" | "mil" => 1e6,
+        "millions" | "mn" | "mln" | "m" | "mio" | "mil" => 1e6,
         "crore" | "crores" | "cr" => 1e7,
-        "billion" | "billions" | "bn" | "bln" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" | "tr" | "tln" => 1e12,
-        _ => return None,
+        "billions" | "bn" | "bln" | "b" => 1e9,
+        "trillions" | "tn" | "trn" | "tr" | "tln" => 1e12,
+        _ => return super::numbers::scale(word),
     })
 }
 
@@ -136,456 +141,41 @@ pub fn qualified_currency(qualifier: &str, word: &str) -> Option<&'static str> {
     })
 }
 
-/// ISO 4217 codes that analysts write before or after amounts.
+/// The currency codes of `data/currency-codes.txt`.
+static CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    super::data_lines(include_str!("../../data/currency-codes.txt"))
+        .map(str::trim)
+        .collect()
+});
+
+/// ISO 4217 codes that analysts write before or after amounts (`USD`, and `RMB` for `CNY`).
 pub fn iso_code(word: &str) -> Option<&'static str> {
-    const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "JPY", "CNY", "KRW", "KPW", "INR", "RUB", "CHF", "CAD", "AUD", "NZD",
-        "HKD", "SGD", "TWD", "BRL", "MXN", "ZAR", "TRY", "SAR", "AED", "QAR", "KWD", "ILS", "IRR",
-        "IDR", "MYR", "THB", "VND", "PHP", "PKR", "BDT", "LKR", "NPR", "MMK", "KHR", "LAK", "MNT",
-        "KZT", "UZS", "UAH", "PLN", "CZK", "HUF", "SEK", "NOK", "DKK", "RON", "BGN", "EGP", "NGN",
-        "KES", "ETB", "GHS", "MAD", "DZD", "TND", "ARS", "CLP", "COP", "PEN", "VES", "CUP", "AFN",
-        "IQD", "SYP", "JOD", "LBP", "OMR", "BHD", "YER", "SDG", "XOF", "XAF", "RMB", "BTC",
-    ];
-    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+    if word.len() != 3 || !super::token::all_capitals(word) {
         return None;
     }
     let code = CODES.iter().find(|c| **c == word)?;
     Some(if *code == "RMB" { "CNY" } else { code })
 }
 
-/// A unit of measure (one word, or the first word of a longer name) and its symbol.
+/// A unit of measure: the words of its name and its symbol.
 pub struct Unit {
-    pub words: &'static [&'static str],
+    pub words: Vec<&'static str>,
     pub symbol: &'static str,
 }
 
-/// Multi-word units first, so the longest name wins.
-pub const UNITS: &[Unit] = &[
-    Unit {
-        words: &["cubic", "meters", "per", "second"],
-        symbol: "m3/s",
-    },
-    Unit {
-        words: &["cubic", "metres", "per", "second"],
-        symbol: "m3/s",
-    },
-    Unit {
-        words: &["barrels", "per", "day"],
-        symbol: "bbl/d",
-    },
-    Unit {
-        words: &["barrels", "a", "day"],
-        symbol: "bbl/d",
-    },
-    Unit {
-        words: &["kilometers", "per", "hour"],
-        symbol: "km/h",
-    },
-    Unit {
-        words: &["kilometres", "per", "hour"],
-        symbol: "km/h",
-    },
-    Unit {
-        words: &["miles", "per", "hour"],
-        symbol: "mph",
-    },
-    Unit {
-        words: &["metric", "tons"],
-        symbol: "t",
-    },
-    Unit {
-        words: &["metric", "tonnes"],
-        symbol: "t",
-    },
-    Unit {
-        words: &["cubic", "meters"],
-        symbol: "m3",
-    },
-    Unit {
-        words: &["cubic", "metres"],
-        symbol: "m3",
-    },
-    Unit {
-        words: &["cubic", "meter"],
-        symbol: "m3",
-    },
-    Unit {
-        words: &["cubic", "kilometers"],
-        symbol: "km3",
-    },
-    Unit {
-        words: &["cubic", "kilometres"],
-        symbol: "km3",
-    },
-    Unit {
-        words: &["cubic", "feet"],
-        symbol: "ft3",
-    },
-    Unit {
-        words: &["square", "kilometers"],
-        symbol: "km2",
-    },
-    Unit {
-        words: &["square", "kilometres"],
-        symbol: "km2",
-    },
-    Unit {
-        words: &["square", "kilometer"],
-        symbol: "km2",
-    },
-    Unit {
-        words: &["square", "miles"],
-        symbol: "mi2",
-    },
-    Unit {
-        words: &["square", "meters"],
-        symbol: "m2",
-    },
-    Unit {
-        words: &["square", "metres"],
-        symbol: "m2",
-    },
-    Unit {
-        words: &["square", "feet"],
-        symbol: "ft2",
-    },
-    Unit {
-        words: &["nautical", "miles"],
-        symbol: "nmi",
-    },
-    Unit {
-        words: &["light", "years"],
-        symbol: "ly",
-    },
-    Unit {
-        words: &["tons"],
-        symbol: "t",
-    },
-    Unit {
-        words: &["ton"],
-        symbol: "t",
-    },
-    Unit {
-        words: &["tonnes"],
-        symbol: "t",
-    },
-    Unit {
-        words: &["tonne"],
-        symbol: "t",
-    },
-    Unit {
-        words: &["kilograms"],
-        symbol: "kg",
-    },
-    Unit {
-        words: &["kilogram"],
-        symbol: "kg",
-    },
-    Unit {
-        words: &["kg"],
-        symbol: "kg",
-    },
-    Unit {
-        words: &["grams"],
-        symbol: "g",
-    },
-    Unit {
-        words: &["gram"],
-        symbol: "g",
-    },
-    Unit {
-        words: &["milligrams"],
-        symbol: "mg",
-    },
-    Unit {
-        words: &["mg"],
-        symbol: "mg",
-    },
-    Unit {
-        words: &["lbs"],
-        symbol: "lb",
-    },
-    Unit {
-        words: &["lb"],
-        symbol: "lb",
-    },
-    Unit {
-        words: &["ounces"],
-        symbol: "oz",
-    },
-    Unit {
-        words: &["ounce"],
-        symbol: "oz",
-    },
-    Unit {
-        words: &["oz"],
-        symbol: "oz",
-    },
-    Unit {
-        words: &["megawatts"],
-        symbol: "MW",
-    },
-    Unit {
-        words: &["megawatt"],
-        symbol: "MW",
-    },
-    Unit {
-        words: &["MW"],
-        symbol: "MW",
-    },
-    Unit {
-        words: &["gigawatts"],
-        symbol: "GW",
-    },
-    Unit {
-        words: &["GW"],
-        symbol: "GW",
-    },
-    Unit {
-        words: &["kilowatts"],
-        symbol: "kW",
-    },
-    Unit {
-        words: &["kW"],
-        symbol: "kW",
-    },
-    Unit {
-        words: &["kilometers"],
-        symbol: "km",
-    },
-    Unit {
-        words: &["kilometres"],
-        symbol: "km",
-    },
-    Unit {
-        words: &["kilometer"],
-        symbol: "km",
-    },
-    Unit {
-        words: &["kilometre"],
-        symbol: "km",
-    },
-    Unit {
-        words: &["km"],
-        symbol: "km",
-    },
-    Unit {
-        words: &["meters"],
-        symbol: "m",
-    },
-    Unit {
-        words: &["metres"],
-        symbol: "m",
-    },
-    Unit {
-        words: &["meter"],
-        symbol: "m",
-    },
-    Unit {
-        words: &["metre"],
-        symbol: "m",
-    },
-    Unit {
-        words: &["centimeters"],
-        symbol: "cm",
-    },
-    Unit {
-        words: &["centimetres"],
-        symbol: "cm",
-    },
-    Unit {
-        words: &["cm"],
-        symbol: "cm",
-    },
-    Unit {
-        words: &["millimeters"],
-        symbol: "mm",
-    },
-    Unit {
-        words: &["millimetres"],
-        symbol: "mm",
-    },
-    Unit {
-        words: &["ml"],
-        symbol: "mL",
-    },
-    Unit {
-        words: &["mL"],
-        symbol: "mL",
-    },
-    Unit {
-        words: &["milliliters"],
-        symbol: "mL",
-    },
-    Unit {
-        words: &["dm"],
-        symbol: "dm",
-    },
-    Unit {
-        words: &["micrograms"],
-        symbol: "µg",
-    },
-    Unit {
-        words: &["microgram"],
-        symbol: "µg",
-    },
-    Unit {
-        words: &["µg"],
-        symbol: "µg",
-    },
-    Unit {
-        words: &["μg"],
-        symbol: "µg",
-    },
-    Unit {
-        words: &["m"],
-        symbol: "m",
-    },
-    Unit {
-        words: &["mm"],
-        symbol: "mm",
-    },
-    Unit {
-        words: &["miles"],
-        symbol: "mi",
-    },
-    Unit {
-        words: &["mile"],
-        symbol: "mi",
-    },
-    Unit {
-        words: &["feet"],
-        symbol: "ft",
-    },
-    Unit {
-        words: &["foot"],
-        symbol: "ft",
-    },
-    Unit {
-        words: &["ft"],
-        symbol: "ft",
-    },
-    Unit {
-        words: &["inches"],
-        symbol: "in",
-    },
-    Unit {
-        words: &["inch"],
-        symbol: "in",
-    },
-    Unit {
-        words: &["yards"],
-        symbol: "yd",
-    },
-    Unit {
-        words: &["yard"],
-        symbol: "yd",
-    },
-    Unit {
-        words: &["hectares"],
-        symbol: "ha",
-    },
-    Unit {
-        words: &["hectare"],
-        symbol: "ha",
-    },
-    Unit {
-        words: &["acres"],
-        symbol: "acre",
-    },
-    Unit {
-        words: &["acre"],
-        symbol: "acre",
-    },
-    Unit {
-        words: &["km2"],
-        symbol: "km2",
-    },
-    Unit {
-        words: &["liters"],
-        symbol: "L",
-    },
-    Unit {
-        words: &["litres"],
-        symbol: "L",
-    },
-    Unit {
-        words: &["liter"],
-        symbol: "L",
-    },
-    Unit {
-        words: &["litre"],
-        symbol: "L",
-    },
-    Unit {
-        words: &["gallons"],
-        symbol: "gal",
-    },
-    Unit {
-        words: &["gallon"],
-        symbol: "gal",
-    },
-    Unit {
-        words: &["barrels"],
-        symbol: "bbl",
-    },
-    Unit {
-        words: &["barrel"],
-        symbol: "bbl",
-    },
-    Unit {
-        words: &["bpd"],
-        symbol: "bbl/d",
-    },
-    Unit {
-        words: &["mph"],
-        symbol: "mph",
-    },
-    Unit {
-        words: &["knots"],
-        symbol: "kn",
-    },
-    Unit {
-        words: &["years"],
-        symbol: "year",
-    },
-    Unit {
-        words: &["year"],
-        symbol: "year",
-    },
-    Unit {
-        words: &["months"],
-        symbol: "month",
-    },
-    Unit {
-        words: &["weeks"],
-        symbol: "week",
-    },
-    Unit {
-        words: &["days"],
-        symbol: "day",
-    },
-    Unit {
-        words: &["hours"],
-        symbol: "h",
-    },
-    Unit {
-        words: &["minutes"],
-        symbol: "min",
-    },
-    Unit {
-        words: &["kilotons"],
-        symbol: "kt",
-    },
-    Unit {
-        words: &["megatons"],
-        symbol: "Mt",
-    },
-    Unit {
-        words: &["TEU"],
-        symbol: "TEU",
-    },
-];
+/// The units of `data/units.tsv`, in its order: names of several words first, so that the
+/// longest name wins.
+pub static UNITS: LazyLock<Vec<Unit>> = LazyLock::new(|| {
+    super::data_lines(include_str!("../../data/units.tsv"))
+        .filter_map(|line| {
+            let (words, symbol) = line.split_once('\t')?;
+            Some(Unit {
+                words: words.split_whitespace().collect(),
+                symbol: symbol.trim(),
+            })
+        })
+        .collect()
+});
 
 /// The units the configuration defines (`[[patterns]]` of kind `unit`) that start at byte `at`
 /// of `text`, in the configuration's order: where each ends, and its symbol (the one
@@ -616,4 +206,29 @@ pub fn is_scale_or_unit_word(word: &str) -> bool {
             crate::recognise::token::lower(word, &mut [0; 32]),
             "people" | "percent" | "times" | "workers" | "troops" | "soldiers" | "persons"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_and_codes_load_from_data_in_order() {
+        assert_eq!(UNITS.len(), 106);
+        let first = &UNITS[0];
+        assert_eq!(
+            (first.words.join(" "), first.symbol),
+            ("cubic meters per second".into(), "m3/s")
+        );
+        assert!(
+            UNITS
+                .iter()
+                .all(|u| !u.words.is_empty() && !u.symbol.is_empty())
+        );
+        assert_eq!(CODES.len(), 77);
+        assert_eq!(
+            (iso_code("RMB"), iso_code("KPW"), iso_code("usd")),
+            (Some("CNY"), Some("KPW"), None)
+        );
+    }
 }

@@ -1,0 +1,195 @@
+//! Names matched as they are written: the names and aliases a configuration adds, acronyms
+//! defined beside their long form (`Asian Infrastructure Investment Bank (AIIB)`), and the
+//! gazetteer's names.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use smallvec::SmallVec;
+
+use super::{Ctx, Key};
+use crate::config::{ActorDef, Pattern, PatternKind};
+use crate::model::ActorKind;
+use crate::recognise::gazetteer::ORG_WORD;
+use crate::recognise::token::{Kind, Tokens, all_capitals, is_apostrophe, is_dash};
+use crate::text::Span;
+
+/// Whether `span` of `text` is whole words: no letter or digit glued to either end.
+fn word_boundary(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The names and aliases of the actors a configuration adds, matched before anything else.
+pub struct Configured {
+    matcher: AhoCorasick,
+    /// The definition each pattern names.
+    owner: Vec<usize>,
+    /// Each `[[patterns]]` regex of actors, with the kind of its actors and the definition
+    /// that its `name` declares.
+    regexes: Vec<(std::sync::Arc<regex::Regex>, ActorKind, Option<usize>)>,
+}
+
+impl Configured {
+    /// Built once per analysis (sharing the regexes compiled with the configuration); `None`
+    /// without configured actors or patterns of them.
+    pub fn new(defs: &[ActorDef], patterns: &[Pattern]) -> Option<Configured> {
+        let regexes: Vec<_> = patterns
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PatternKind::Actor { kind, name } => {
+                    let def = name
+                        .as_ref()
+                        .and_then(|n| defs.iter().position(|d| d.name == *n));
+                    Some((p.regex.clone(), *kind, def))
+                }
+                _ => None,
+            })
+            .collect();
+        if defs.is_empty() && regexes.is_empty() {
+            return None;
+        }
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (k, d) in defs.iter().enumerate() {
+            for name in std::iter::once(&d.name).chain(d.aliases.iter()) {
+                patterns.push(name.as_str());
+                owner.push(k);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()?;
+        Some(Configured {
+            matcher,
+            owner,
+            regexes,
+        })
+    }
+
+    /// Claims every configured name of the paragraph that stands as whole words.
+    pub(super) fn claim(&self, cx: &mut Ctx<'_>) {
+        for m in self.matcher.find_iter(cx.text) {
+            let span = Span::new(m.start(), m.end());
+            if word_boundary(cx.text, span) {
+                cx.claim(span, Key::Config(self.owner[m.pattern().as_usize()]));
+            }
+        }
+        // After the names: a name the configuration spells out wins over a pattern's match,
+        // which is a mention without the white space at its ends (`Operation (?:[A-Z]\w+ ?)+`).
+        for (regex, kind, def) in &self.regexes {
+            for m in regex.find_iter(cx.text) {
+                let trimmed = m.as_str().trim_start();
+                let start = m.end() - trimmed.len();
+                let span = Span::new(start, start + trimmed.trim_end().len());
+                if word_boundary(cx.text, span) {
+                    cx.claim(span, def.map_or(Key::Named(span, *kind), Key::Config));
+                }
+            }
+        }
+    }
+}
+
+/// `Asian Infrastructure Investment Bank (AIIB)` and `AIIB (Asian …)`: the long form and the
+/// acronym name one actor when the long form looks like an organisation.
+pub(super) fn acronym_definitions(cx: &mut Ctx<'_>, map: &mut Vec<(Span, Key)>) {
+    map.clear();
+    let toks = cx.toks;
+    // Parentheses are rare: find them in the text, then their tokens.
+    for at in memchr::memchr_iter(b'(', cx.text.as_bytes()) {
+        let i = toks.partition_point(|t| t.span.start < at);
+        if toks.get(i).is_none_or(|t| t.span.start != at) {
+            // Inside an address, whose tokens were dropped.
+            continue;
+        }
+        let acr = cx.s(i + 1);
+        if cx.s(i + 2) != ")" || acr.len() < 2 || !all_capitals(acr) {
+            continue;
+        }
+        // Walk back over the long form: capitalised words and inner connectors. The initials
+        // are gathered last first, with their length in bytes.
+        let mut start = i;
+        let mut initials: SmallVec<[char; 16]> = SmallVec::new();
+        let mut len = 0;
+        let mut k = i;
+        while k > 0 {
+            let w = cx.s(k - 1);
+            if toks[k - 1].kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase) {
+                if w.len() > 1 && all_capitals(w) {
+                    initials.extend(w.chars().rev());
+                    len += w.len();
+                } else {
+                    let c = w.chars().next().unwrap_or(' ');
+                    initials.push(c);
+                    len += c.len_utf8();
+                }
+                start = k - 1;
+                k -= 1;
+            } else if matches!(w, "of" | "on" | "for" | "and" | "the")
+                || is_apostrophe(w)
+                || is_dash(w)
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+            if len >= acr.len() {
+                break;
+            }
+        }
+        if !initials.iter().rev().copied().eq(acr.chars()) {
+            continue;
+        }
+        let long = cx.span(start, i);
+        let long_text = &cx.text[long.start..long.end];
+        let orgish = long_text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| cx.g.bits(w) & ORG_WORD != 0);
+        let key = if let Some(e) = cx
+            .gazetteer_key(long_text)
+            .or_else(|| cx.gazetteer_key(acr))
+        {
+            Key::Gazetteer(e)
+        } else if orgish {
+            Key::Named(long, ActorKind::Organization)
+        } else {
+            continue;
+        };
+        // The long form may hold a gazetteer name (`Communist Party of China`); the whole wins.
+        cx.claim(long, key);
+        cx.claim(toks[i + 1].span, key);
+        map.push((toks[i + 1].span, key));
+    }
+}
+
+/// Claims the gazetteer's names and aliases that stand as whole words and no mention claimed.
+pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
+    let g = cx.g;
+    // Names start at a capitalised word equal to their first word, and the longest that
+    // follows wins (`North Korea`, not `North`). Like a leftmost-longest scan, a match consumes
+    // its text even when it turns out not to be a whole word.
+    let mut consumed = 0;
+    for k in 0..cx.caps.len() {
+        let start = cx.toks[cx.caps[k]].span.start;
+        if start < consumed {
+            continue;
+        }
+        let candidates = g.names_starting(cx.caps_info[k]);
+        if candidates.is_empty() {
+            continue;
+        }
+        let rest = &cx.text[start..];
+        let Some((name, entry)) = candidates
+            .iter()
+            .map(|&p| g.patterns[p])
+            .find(|(name, _)| rest.starts_with(name))
+        else {
+            continue;
+        };
+        let span = Span::new(start, start + name.len());
+        consumed = span.end;
+        if word_boundary(cx.text, span) {
+            cx.claim(span, Key::Gazetteer(entry));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The vocabulary of dates: month and weekday names, the words a date can open with, and the
+//! words before a bare month that make it a date (`in May`).
+
+use super::Parser;
+use crate::recognise::numbers;
+use crate::recognise::token::{Tokens, lower};
+
+/// Month names and their abbreviations, lower-cased, with their month.
+const MONTH_WORDS: [(&str, u32); 24] = [
+    ("jan", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("dec", 12),
+    ("december", 12),
+];
+
+/// Weekday names and their abbreviations, lower-cased, with their weekday (Monday is 0).
+const WEEKDAY_WORDS: [(&str, usize); 17] = [
+    ("monday", 0),
+    ("mon", 0),
+    ("tuesday", 1),
+    ("tue", 1),
+    ("tues", 1),
+    ("wednesday", 2),
+    ("wed", 2),
+    ("thursday", 3),
+    ("thu", 3),
+    ("thur", 3),
+    ("thurs", 3),
+    ("friday", 4),
+    ("fri", 4),
+    ("saturday", 5),
+    ("sat", 5),
+    ("sunday", 6),
+    ("sun", 6),
+];
+
+/// The month a month name or abbreviation names, in any case.
+pub fn month_number(word: &str) -> Option<u32> {
+    let mut buf = [0; 32];
+    let w = lower(word, &mut buf);
+    MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, m)| m)
+}
+
+/// Words a date expression can start with, lower-cased (`token::DATE_START`).
+pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
+    [
+        "from",
+        "between",
+        "the",
+        "early",
+        "beginning",
+        "start",
+        "mid",
+        "middle",
+        "late",
+        "end",
+        "q",
+        "h",
+        "twentieth",
+        "thirtieth",
+        "final",
+        "last",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "this",
+        "current",
+        "previous",
+        "past",
+        "next",
+        "coming",
+        "year",
+        "month",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
+    .into_iter()
+    .chain(MONTH_WORDS.iter().map(|&(w, _)| w))
+    .chain(WEEKDAY_WORDS.iter().map(|&(w, _)| w))
+    // The tens a day is written with (`twenty-first`, `thirty first`).
+    .chain(numbers::TENS[..2].iter().copied())
+    .chain(numbers::ORDINALS)
+}
+
+/// The weekday a weekday name or abbreviation names (Monday is 0), in any case.
+pub(super) fn weekday_number(word: &str) -> Option<usize> {
+    let mut buf = [0; 32];
+    let w = lower(word, &mut buf);
+    WEEKDAY_WORDS.iter().find(|(d, _)| *d == w).map(|&(_, d)| d)
+}
+
+/// Which quarter or half an ordinal names: `first` to `fourth`, and `final` or `last` for the
+/// fourth.
+pub(super) fn ordinal_word(word: &str) -> Option<u32> {
+    if word.eq_ignore_ascii_case("final") || word.eq_ignore_ascii_case("last") {
+        return Some(4);
+    }
+    numbers::ordinal(word).filter(|&n| n <= 4)
+}
+
+impl Parser<'_> {
+    /// A preposition or determiner before `i` that makes a bare month a date.
+    pub(super) fn cue_before(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i - 1).is_some_and(|w| {
+                matches!(
+                    lower(w, &mut [0; 32]),
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "during"
+                        | "of"
+                        | "before"
+                        | "after"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "through"
+                        | "to"
+                        | "and"
+                        | "or"
+                        | "between"
+                        | "on"
+                        | "each"
+                        | "every"
+                        | "until."
+                )
+            })
+    }
+}
