@@ -18,6 +18,8 @@ mod weekday;
 
 use std::borrow::Cow;
 
+pub(crate) use crate::recognise::token::{is_word, lowered, with_lowered};
+
 use crate::config::Checks;
 use crate::model::{Analysis, Check, Figure, Finding, Qualifier};
 use crate::text::Span;
@@ -422,39 +424,6 @@ impl<'a> DoubleEndedIterator for Words<'a> {
         let (t, rest) = (self.text, &self.text[..i]);
         self.text = rest;
         (end > i).then(|| &t[i..end])
-    }
-}
-
-/// A word in lower case, borrowed when it already is.
-pub(crate) fn lowered(w: &str) -> Cow<'_, str> {
-    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    }
-}
-
-/// Whether a word as written is `lower` (a lower-case ASCII word) once lower-cased:
-/// `lowered(w) == lower` without a copy.
-pub(crate) fn is_word(w: &str, lower: &str) -> bool {
-    use std::cmp::Ordering;
-    // Only ASCII letters and the Kelvin sign (three bytes) lower-case to ASCII: a word of the
-    // same length matches only as ASCII, and only a longer one needs lower-casing.
-    match w.len().cmp(&lower.len()) {
-        Ordering::Equal => w.as_bytes().eq_ignore_ascii_case(lower.as_bytes()),
-        Ordering::Greater => !w.is_ascii() && lowered(w) == lower,
-        Ordering::Less => false,
-    }
-}
-
-/// Calls `f` with a word in lower case: copied onto the stack for a short ASCII word, so that
-/// keyword lists can be a `match` without a lower-cased string on the heap.
-pub(crate) fn with_lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if w.len() <= buf.len() && w.is_ascii() {
-        f(crate::recognise::token::lower(w, &mut buf))
-    } else {
-        f(&lowered(w))
     }
 }
 

@@ -3,6 +3,7 @@
 //! Tokens keep their byte spans and whether white space stood before them, so a pattern can tell
 //! `Oct. 17-25` (glued) from `17 - 25` (spaced) without looking at the text again.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -444,6 +445,39 @@ fn grouping_space(bytes: &[u8], start: usize, i: usize) -> Option<usize> {
         return Some(1);
     }
     None
+}
+
+/// A word in lower case, borrowed when it already is.
+pub fn lowered(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+/// Whether a word as written is `lower` (a lower-case ASCII word) once lower-cased:
+/// `lowered(w) == lower` without a copy.
+pub fn is_word(w: &str, lower: &str) -> bool {
+    use std::cmp::Ordering;
+    // Only ASCII letters and the Kelvin sign (three bytes) lower-case to ASCII: a word of the
+    // same length matches only as ASCII, and only a longer one needs lower-casing.
+    match w.len().cmp(&lower.len()) {
+        Ordering::Equal => w.as_bytes().eq_ignore_ascii_case(lower.as_bytes()),
+        Ordering::Greater => !w.is_ascii() && lowered(w) == lower,
+        Ordering::Less => false,
+    }
+}
+
+/// Calls `f` with a word in lower case: copied onto the stack for a short ASCII word, so that
+/// keyword lists can be a `match` without a lower-cased string on the heap.
+pub fn with_lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        f(lower(w, &mut buf))
+    } else {
+        f(&lowered(w))
+    }
 }
 
 /// ASCII-lower-cases a short word into `buf` for keyword matching without allocating; longer or
