@@ -141,19 +141,43 @@ pub fn qualified_currency(qualifier: &str, word: &str) -> Option<&'static str> {
     })
 }
 
-/// The currency codes of `data/currency-codes.txt`.
-static CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    super::data_lines(include_str!("../../data/currency-codes.txt"))
+/// The currency codes of `data/currency-codes.txt`, and a bit for each three capitals saying
+/// whether they are one: `iso_code` is asked about every capitalised word of three letters and
+/// a bit answers most of them without a search.
+struct Codes {
+    list: Vec<&'static str>,
+    bits: Vec<u64>,
+}
+
+static CODES: LazyLock<Codes> = LazyLock::new(|| {
+    let list: Vec<&'static str> = super::data_lines(include_str!("../../data/currency-codes.txt"))
         .map(str::trim)
-        .collect()
+        .filter(|c| c.len() == 3 && super::token::all_capitals(c))
+        .collect();
+    let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
+    for c in &list {
+        let k = code_index(c.as_bytes());
+        bits[k / 64] |= 1 << (k % 64);
+    }
+    Codes { list, bits }
 });
+
+/// Three capitals as a number below 26³.
+#[inline]
+fn code_index(b: &[u8]) -> usize {
+    ((b[0] - b'A') as usize * 26 + (b[1] - b'A') as usize) * 26 + (b[2] - b'A') as usize
+}
 
 /// ISO 4217 codes that analysts write before or after amounts (`USD`, and `RMB` for `CNY`).
 pub fn iso_code(word: &str) -> Option<&'static str> {
     if word.len() != 3 || !super::token::all_capitals(word) {
         return None;
     }
-    let code = CODES.iter().find(|c| **c == word)?;
+    let k = code_index(word.as_bytes());
+    if CODES.bits[k / 64] & (1 << (k % 64)) == 0 {
+        return None;
+    }
+    let code = CODES.list.iter().find(|c| **c == word)?;
     Some(if *code == "RMB" { "CNY" } else { code })
 }
 
@@ -225,7 +249,7 @@ mod tests {
                 .iter()
                 .all(|u| !u.words.is_empty() && !u.symbol.is_empty())
         );
-        assert_eq!(CODES.len(), 77);
+        assert_eq!(CODES.list.len(), 77);
         assert_eq!(
             (iso_code("RMB"), iso_code("KPW"), iso_code("usd")),
             (Some("CNY"), Some("KPW"), None)

@@ -13,7 +13,6 @@ use crate::recognise::word_set;
 use crate::text::Span;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
 use smallvec::SmallVec;
 
 /// Runs of capitalised tokens, split where sentence punctuation or lower-case words stand.
@@ -404,7 +403,7 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<Span>) {
 }
 
 /// The words of `data/lower-titles.txt`.
-pub(super) static LOWER_TITLES: LazyLock<FxHashSet<&'static str>> =
+pub(super) static LOWER_TITLES: LazyLock<crate::recognise::WordSet> =
     LazyLock::new(|| word_set(include_str!("../../../data/lower-titles.txt")));
 
 /// Lower-case words that introduce a person's name (`envoy Hwang Joon-kook`).

@@ -1,7 +1,10 @@
 //! The vocabulary of dates: month and weekday names, the words a date can open with, and the
 //! words before a bare month that make it a date (`in May`).
 
+use std::sync::LazyLock;
+
 use super::Parser;
+use crate::recognise::WordMap;
 use crate::recognise::numbers;
 use crate::recognise::token::{Tokens, lower};
 
@@ -58,8 +61,12 @@ const WEEKDAY_WORDS: [(&str, usize); 17] = [
 pub fn month_number(word: &str) -> Option<u32> {
     let mut buf = [0; 32];
     let w = lower(word, &mut buf);
-    MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, m)| m)
+    MONTHS.get(w)
 }
+
+/// The month and weekday words, for look-ups by word.
+static MONTHS: LazyLock<WordMap<u32>> = LazyLock::new(|| WordMap::new(MONTH_WORDS));
+static WEEKDAYS: LazyLock<WordMap<usize>> = LazyLock::new(|| WordMap::new(WEEKDAY_WORDS));
 
 /// Words a date expression can start with, lower-cased (`token::DATE_START`).
 pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
@@ -109,7 +116,7 @@ pub(crate) fn start_words() -> impl Iterator<Item = &'static str> {
 pub(super) fn weekday_number(word: &str) -> Option<usize> {
     let mut buf = [0; 32];
     let w = lower(word, &mut buf);
-    WEEKDAY_WORDS.iter().find(|(d, _)| *d == w).map(|&(_, d)| d)
+    WEEKDAYS.get(w)
 }
 
 /// Which quarter or half an ordinal names: `first` to `fourth`, and `final` or `last` for the

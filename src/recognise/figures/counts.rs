@@ -3,8 +3,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
 use super::{Num, Parser, Reading};
 use crate::model::{Figure, FigureKind};
 use crate::recognise::token::{Tokens, is_dash, lower};
@@ -114,7 +112,7 @@ impl Parser<'_> {
 }
 
 /// The words of `data/function-words.txt`.
-pub(super) static FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> =
+pub(super) static FUNCTION_WORDS: LazyLock<crate::recognise::WordSet> =
     LazyLock::new(|| word_set(include_str!("../../../data/function-words.txt")));
 
 /// Words that are no part of the noun a count counts (`467 Chinese were`), and that may follow

@@ -3,8 +3,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
 use super::Parser;
 use super::words::word_value;
 use crate::recognise::token::{Kind, Tokens, is_dash, lower};
@@ -79,7 +77,7 @@ impl Parser<'_> {
 }
 
 /// The words of `data/label-words.txt`.
-pub(super) static LABEL_WORDS: LazyLock<FxHashSet<&'static str>> =
+pub(super) static LABEL_WORDS: LazyLock<crate::recognise::WordSet> =
     LazyLock::new(|| word_set(include_str!("../../../data/label-words.txt")));
 
 /// Words that name a thing numbered, not counted: `Article 9`, `Resolution 2270`.
