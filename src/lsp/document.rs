@@ -48,7 +48,9 @@ pub struct Document {
 pub struct Snapshot {
     pub text: String,
     pub analysis: Arc<Analysis>,
-    lines: position::Lines,
+    /// Made on the first conversion: a keystroke whose analysis has no diagnostic to publish
+    /// converts no offset, and a long report's index costs a pass over its text.
+    lines: std::sync::OnceLock<position::Lines>,
 }
 
 impl Default for Snapshot {
@@ -58,35 +60,38 @@ impl Default for Snapshot {
 }
 
 impl Snapshot {
-    /// A snapshot of `text` and its analysis; the line index is made here, off the message
-    /// loop when the caller is a job.
+    /// A snapshot of `text` and its analysis; the line index is made when first needed.
     pub fn new(text: String, analysis: Analysis) -> Snapshot {
         Snapshot {
-            lines: position::Lines::new(&text),
+            lines: std::sync::OnceLock::new(),
             text,
             analysis: Arc::new(analysis),
         }
     }
 
+    fn lines(&self) -> &position::Lines {
+        self.lines.get_or_init(|| position::Lines::new(&self.text))
+    }
+
     /// The line starts of the text, for answers in whole lines (folds).
     pub fn line_index(&self) -> &crate::text::LineIndex {
-        self.lines.index()
+        self.lines().index()
     }
 
     pub fn position(&self, offset: usize, enc: Encoding) -> Position {
-        self.lines.position(&self.text, offset, enc)
+        self.lines().position(&self.text, offset, enc)
     }
 
     pub fn range(&self, span: Span, enc: Encoding) -> Range {
-        self.lines.range(&self.text, span, enc)
+        self.lines().range(&self.text, span, enc)
     }
 
     pub fn offset(&self, pos: Position, enc: Encoding) -> usize {
-        self.lines.offset(&self.text, pos, enc)
+        self.lines().offset(&self.text, pos, enc)
     }
 
     pub fn span(&self, range: Range, enc: Encoding) -> Span {
-        self.lines.span(&self.text, range, enc)
+        self.lines().span(&self.text, range, enc)
     }
 }
 

@@ -225,12 +225,15 @@ fn content_end(text: &str, index: &crate::text::LineIndex, line: usize) -> usize
 }
 
 /// How many code units of `enc` a piece of text takes.
+///
+/// Counted on the bytes, which the compiler does many at a time: a character is a byte that
+/// does not continue a sequence, and a character of four bytes takes two UTF-16 units.
 fn units(s: &str, enc: Encoding) -> usize {
+    let chars = || s.bytes().filter(|&b| (b as i8) >= -0x40).count();
     match enc {
         Encoding::Utf8 => s.len(),
-        _ if s.is_ascii() => s.len(),
-        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
-        Encoding::Utf32 => s.chars().count(),
+        Encoding::Utf16 => chars() + s.bytes().filter(|&b| b >= 0xF0).count(),
+        Encoding::Utf32 => chars(),
     }
 }
 
