@@ -796,7 +796,14 @@ regex = "Camp (Bastion"
         .iter()
         .map(|a| (a["name"].as_str().unwrap(), a["kind"].as_str().unwrap()))
         .collect();
-    assert_eq!(names, [("Operation Pluto", "organization")], "{v:#}");
+    assert_eq!(
+        names,
+        [
+            ("Congressional Research Service", "organization"),
+            ("Operation Pluto", "organization")
+        ],
+        "{v:#}"
+    );
     let figures: Vec<(&str, &str)> = v["figures"]
         .as_array()
         .unwrap()

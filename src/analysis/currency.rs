@@ -22,6 +22,27 @@ const SHARED_CURRENCIES: &[(&str, &str, &str)] = &[
     ("won", "North Korea", "KPW"),
     ("dinar", "Iraq", "IQD"),
     ("franc", "France", "FRF"),
+    // The West African CFA franc (UEMOA) and the Central African one (CEMAC).
+    ("franc", "Benin", "XOF"),
+    ("franc", "Burkina Faso", "XOF"),
+    ("franc", "Côte d'Ivoire", "XOF"),
+    ("franc", "Guinea-Bissau", "XOF"),
+    ("franc", "Mali", "XOF"),
+    ("franc", "Niger", "XOF"),
+    ("franc", "Senegal", "XOF"),
+    ("franc", "Togo", "XOF"),
+    ("franc", "Cameroon", "XAF"),
+    ("franc", "Central African Republic", "XAF"),
+    ("franc", "Chad", "XAF"),
+    ("franc", "Congo", "XAF"),
+    ("franc", "Equatorial Guinea", "XAF"),
+    ("franc", "Gabon", "XAF"),
+    ("fcfa", "Cameroon", "XAF"),
+    ("fcfa", "Central African Republic", "XAF"),
+    ("fcfa", "Chad", "XAF"),
+    ("fcfa", "Congo", "XAF"),
+    ("fcfa", "Equatorial Guinea", "XAF"),
+    ("fcfa", "Gabon", "XAF"),
 ];
 
 /// The shared currency word an amount is written with (`rupees`, `Rs`, `pesos`), unless a
@@ -47,7 +68,9 @@ pub(super) fn shared_currency_word(written: &str) -> Option<&'static str> {
         .filter_map(|w| SHARED_CURRENCIES.iter().position(|(s, _, _)| names(w, s)))
         .min()?;
     let word = SHARED_CURRENCIES[first].0;
-    const NATIONALITIES: [&str; 8] = [
+    const NATIONALITIES: [&str; 10] = [
+        "swiss",
+        "central african",
         "indian",
         "pakistani",
         "sri lankan",

@@ -113,6 +113,8 @@ struct Scratch {
     figures: Vec<Figure>,
     shared: Vec<(usize, &'static str)>,
     actors: actors::Scratch,
+    /// The spans of the names the paragraph's actors hold, in text order.
+    names: Vec<Span>,
     /// The paragraph with what `ignore` patterns match masked (`mask_ignored`).
     masked: Vec<u8>,
 }
@@ -172,6 +174,13 @@ fn recognise_paragraph(
     scratch.taken.resize(toks.len(), false);
     take(toks, found_dates.iter().map(|d| d.span), &mut scratch.taken);
     take(toks, invalid.iter().map(|d| d.span), &mut scratch.taken);
+    // Names come before figures: the numbers inside a name (`ASEAN Plus Three`, `Group of
+    // Seven`) are part of it, not counts.
+    actors::find_local(text, toks, configured, &mut scratch.actors);
+    scratch.names.clear();
+    scratch.names.extend(scratch.actors.named_spans());
+    scratch.names.sort_unstable_by_key(|s| s.start);
+    take(toks, scratch.names.iter().copied(), &mut scratch.taken);
     let found_figures = &mut scratch.figures;
     found_figures.clear();
     let options = figures::Options {
@@ -187,7 +196,6 @@ fn recognise_paragraph(
             .filter(|(_, f)| f.kind == crate::model::FigureKind::Money)
             .filter_map(|(k, f)| Some((k, shared_currency_word(&text[f.span.start..f.span.end])?))),
     );
-    actors::find_local(text, toks, configured, &mut scratch.actors);
 }
 
 /// The report's dates, figures and actor mentions, gathered paragraph by paragraph in text order
@@ -320,7 +328,11 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     } = report;
 
     // Mentions are recognised per paragraph; linking them (surnames, acronyms) needs them all.
-    let linked = actors::link(text, &actors, &config.actors);
+    let linking = actors::Linking {
+        reference: reference.date,
+        holders: &[],
+    };
+    let linked = actors::link(text, &actors, &config.actors, &linking);
     if !cache.once {
         cache.mentions = actors;
     }

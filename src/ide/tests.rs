@@ -95,6 +95,8 @@ fn hover_on_an_actor_lists_aliases_titles_and_first_mention() {
             ---
             **Wang Yi** · person
 
+            Minister of Foreign Affairs of China, 2013–2022
+
             Titles: Foreign Minister
 
             2 mentions in this report
@@ -159,7 +161,7 @@ fn rename_takes_only_the_same_wording() {
 
 #[test]
 fn completion_ranks_names_used_in_the_report_first() {
-    let (text, offset, analysis) = analyse("Seoul and Sejong met. Se$0");
+    let (text, offset, analysis) = analyse("Seoul and the envoy met. Se$0");
     let (_, word) = super::edit::word_before(&text, offset).unwrap();
     assert_eq!(word, "Se");
     let got = super::edit::completions(word, &analysis, &[]);

@@ -5,6 +5,7 @@ pub mod dates;
 pub mod figures;
 pub mod gazetteer;
 pub mod numbers;
+pub mod offices;
 pub mod token;
 pub mod units;
 
@@ -78,7 +79,7 @@ impl<T: Copy> WordMap<T> {
 
 /// The entries of a list or table in `data/`: its lines, without the blank ones and the `#`
 /// comments.
-fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }

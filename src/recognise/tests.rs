@@ -206,7 +206,7 @@ fn dates_in_every_common_form() {
 fn actors_from_gazetteers_titles_and_shapes() {
     check(
         "President Xi met Kim Jong Un in Pyongyang; the DPRK and Beijing's envoy agreed.
-          ^^ person Xi
+          ^^ person Xi Jinping
                  ^^^^^^^^^^^ person Kim Jong Un
                                 ^^^^^^^^^ country North Korea
                                                ^^^^ country North Korea
@@ -358,6 +358,7 @@ fn patterns_to_ignore_hide_codes_that_read_as_figures_or_dates() {
     let text = "CRS 7-5700 and docket 2014-1234 cite report RL33567 of May 5, 2014.";
     check(&format!(
         "{text}
+^^^ organization Congressional Research Service
     ^^^^^^ count 7
                       ^^^^ date 2014
                            ^^^^ date 1234
@@ -373,6 +374,7 @@ regex = '7-5700|\d{4}-\d{4}|R[LS]\d{5}'
     check_with(
         &format!(
             "{text}
+^^^ organization Congressional Research Service
                                                        ^^^^^^^^^^^ date 2014-05-05"
         ),
         &config,

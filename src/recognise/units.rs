@@ -95,6 +95,8 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
         "zloty" | "zlotys" => "PLN",
         "forint" | "forints" => "HUF",
         "franc" | "francs" => "CHF",
+        "fcfa" => "XOF",
+        "sdr" | "sdrs" => "XDR",
         "krona" | "kronor" => "SEK",
         "krone" | "kroner" => "NOK",
         "real" | "reais" => "BRL",
@@ -126,6 +128,9 @@ pub fn qualified_currency(qualifier: &str, word: &str) -> Option<&'static str> {
             ("chilean", "peso" | "pesos") => "CLP",
             ("colombian", "peso" | "pesos") => "COP",
             ("swiss", "franc" | "francs") => "CHF",
+            // The CFA franc is two currencies, West Africa's and Central Africa's: the
+            // countries around an amount decide (`analysis::currency`), West Africa's by default.
+            ("cfa", "franc" | "francs") => "XOF",
             ("pakistani", "rupee" | "rupees") => "PKR",
             ("indonesian", "rupiah") => "IDR",
             ("south", "won") | ("korean", "won") => "KRW",
@@ -141,44 +146,74 @@ pub fn qualified_currency(qualifier: &str, word: &str) -> Option<&'static str> {
     })
 }
 
-/// The currency codes of `data/currency-codes.txt`, and a bit for each three capitals saying
-/// whether they are one: `iso_code` is asked about every capitalised word of three letters and
-/// a bit answers most of them without a search.
-struct Codes {
-    list: Vec<&'static str>,
-    bits: Vec<u64>,
-}
+const CODES_TXT: &[u8] = include_bytes!("../../data/currency-codes.txt");
 
-static CODES: LazyLock<Codes> = LazyLock::new(|| {
-    let list: Vec<&'static str> = super::data_lines(include_str!("../../data/currency-codes.txt"))
+/// A bit for each three capitals saying whether they are a code of `data/currency-codes.txt`,
+/// computed when Dossier is compiled: `iso_code` is asked about every capitalised word of three
+/// letters, and a bit in a constant answers without a search or a lazy initialisation check.
+const CODE_BITS: [u64; CODE_WORDS] = {
+    let mut bits = [0u64; CODE_WORDS];
+    let b = CODES_TXT;
+    let mut i = 0;
+    while i < b.len() {
+        // One line: a comment, or a code of three capitals.
+        let start = i;
+        while i < b.len() && b[i] != b'\n' {
+            i += 1;
+        }
+        let len = i - start;
+        if len >= 3 && b[start] != b'#' {
+            let (x, y, z) = (b[start], b[start + 1], b[start + 2]);
+            let trailing_blank = len == 3 || b[start + 3] == b' ' || b[start + 3] == b'\r';
+            if x.is_ascii_uppercase()
+                && y.is_ascii_uppercase()
+                && z.is_ascii_uppercase()
+                && trailing_blank
+            {
+                let k = code_index(x, y, z);
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        i += 1;
+    }
+    bits
+};
+
+const CODE_WORDS: usize = (26 * 26 * 26usize).div_ceil(64);
+
+/// The codes themselves, to return a `&'static str` for the rare word whose bit is set.
+static CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    super::data_lines(include_str!("../../data/currency-codes.txt"))
         .map(str::trim)
         .filter(|c| c.len() == 3 && super::token::all_capitals(c))
-        .collect();
-    let mut bits = vec![0u64; (26 * 26 * 26usize).div_ceil(64)];
-    for c in &list {
-        let k = code_index(c.as_bytes());
-        bits[k / 64] |= 1 << (k % 64);
-    }
-    Codes { list, bits }
+        .collect()
 });
 
 /// Three capitals as a number below 26³.
 #[inline]
-fn code_index(b: &[u8]) -> usize {
-    ((b[0] - b'A') as usize * 26 + (b[1] - b'A') as usize) * 26 + (b[2] - b'A') as usize
+const fn code_index(x: u8, y: u8, z: u8) -> usize {
+    ((x - b'A') as usize * 26 + (y - b'A') as usize) * 26 + (z - b'A') as usize
 }
 
 /// ISO 4217 codes that analysts write before or after amounts (`USD`, and `RMB` for `CNY`).
+#[inline(always)]
 pub fn iso_code(word: &str) -> Option<&'static str> {
-    if word.len() != 3 || !super::token::all_capitals(word) {
+    let &[x, y, z] = word.as_bytes() else {
+        return None;
+    };
+    if !(x.is_ascii_uppercase() && y.is_ascii_uppercase() && z.is_ascii_uppercase()) {
         return None;
     }
-    let k = code_index(word.as_bytes());
-    if CODES.bits[k / 64] & (1 << (k % 64)) == 0 {
+    let k = code_index(x, y, z);
+    if CODE_BITS[k / 64] & (1 << (k % 64)) == 0 {
         return None;
     }
-    let code = CODES.list.iter().find(|c| **c == word)?;
-    Some(if *code == "RMB" { "CNY" } else { code })
+    let code = CODES.iter().find(|c| **c == word)?;
+    Some(match *code {
+        "RMB" => "CNY",
+        "SDR" => "XDR",
+        code => code,
+    })
 }
 
 /// A unit of measure: the words of its name and its symbol.
@@ -249,7 +284,9 @@ mod tests {
                 .iter()
                 .all(|u| !u.words.is_empty() && !u.symbol.is_empty())
         );
-        assert_eq!(CODES.list.len(), 77);
+        assert_eq!(CODES.len(), 79);
+        let set: usize = CODE_BITS.iter().map(|w| w.count_ones() as usize).sum();
+        assert_eq!(set, CODES.len(), "the constant bits and the list agree");
         assert_eq!(
             (iso_code("RMB"), iso_code("KPW"), iso_code("usd")),
             (Some("CNY"), Some("KPW"), None)

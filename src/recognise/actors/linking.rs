@@ -7,11 +7,21 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Gathered, Referent};
+use crate::calendar::Date;
 use crate::config::ActorDef;
 use crate::model::{Actor, ActorKind};
-use crate::recognise::gazetteer;
+use crate::recognise::gazetteer::{self, Gazetteer};
+use crate::recognise::offices::{self, Holder};
 use crate::recognise::token::all_capitals;
 use crate::text::Span;
+
+/// What linking needs beyond the mentions: the report's reference date, which tells who held
+/// an office, and the office holders the configuration adds.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Linking<'a> {
+    pub reference: Option<Date>,
+    pub holders: &'a [Holder],
+}
 
 /// A person found by a full or titled name. Names are borrowed from the paragraphs' mentions
 /// while linking.
@@ -20,12 +30,20 @@ struct Person<'a> {
     name: &'a str,
     surname: &'a str,
     titles: Vec<&'a str>,
+    /// The office the person held on the report's date (`President of South Korea,
+    /// 2013–2017`), for the card.
+    office: Option<String>,
 }
 
 /// Joins the paragraphs' mentions into the report's actors: people by full and titled names,
 /// acronyms defined anywhere, bare surnames to the nearest person of that name, then one actor
 /// per referent.
-pub fn link(text: &str, gathered: &Gathered, defs: &[ActorDef]) -> Vec<Actor> {
+pub fn link(
+    text: &str,
+    gathered: &Gathered,
+    defs: &[ActorDef],
+    linking: &Linking<'_>,
+) -> Vec<Actor> {
     let mut people: Vec<Person<'_>> = Vec::new();
     // The first person of each full name, so that linking stays linear in the mentions.
     let mut by_name: HashMap<&str, usize> = HashMap::default();
@@ -91,8 +109,11 @@ pub fn link(text: &str, gathered: &Gathered, defs: &[ActorDef]) -> Vec<Actor> {
     // Mentions in text order, each with its referent.
     let mut raws: Vec<(Span, Referent)> = Vec::with_capacity(gathered.claims.len());
     let (mut claims_start, mut candidates_start) = (0, 0);
+    // Where each paragraph's mentions start in `raws`.
+    let mut paragraphs = Vec::with_capacity(gathered.ends.len());
     for &(claims_end, candidates_end) in &gathered.ends {
         let first = raws.len();
+        paragraphs.push(first);
         // Copied as they are, then people resolved in place: mapping each mention while
         // copying it made the compiler shuffle the referent's bytes through the stack in
         // overlapping pieces, a stalled load for every mention.
@@ -124,7 +145,318 @@ pub fn link(text: &str, gathered: &Gathered, defs: &[ActorDef]) -> Vec<Actor> {
         raws[first..].sort_by_key(|(span, _)| span.start);
         (claims_start, candidates_start) = (claims_end, candidates_end);
     }
+    let g = gazetteer::get();
+    let countries = countries_by_mentions(g, &raws);
+    qualify(g, text, &mut raws, &paragraphs, &countries);
+    if let Some(date) = linking.reference {
+        name_office_holders(g, text, &mut people, date, linking.holders, &countries);
+    }
     assemble(text, raws, &people, defs)
+}
+
+/// The countries a report names, most named first.
+fn countries_by_mentions(g: &Gazetteer, raws: &[(Span, Referent)]) -> Vec<&'static str> {
+    let mut counts: HashMap<usize, usize> = HashMap::default();
+    for (_, r) in raws {
+        if let Referent::Entry(k) = *r {
+            if g.entries[k].kind == ActorKind::Country {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let mut by_count: Vec<(usize, usize)> = counts.into_iter().collect();
+    by_count.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
+    by_count
+        .into_iter()
+        .map(|(k, _)| g.entries[k].name)
+        .collect()
+}
+
+/// Decides which country's body each generic name of a national body is (`Foreign Ministry`,
+/// `National Assembly`, `Ministry of Oceans and Fisheries`): the country written before it
+/// (`China's Foreign Ministry`, `ROK Ministry of …`); else the one country the report writes
+/// before that name anywhere (so `the Ministry of Oceans and Fisheries` is the ROK's when only
+/// the ROK's is named so); else the country its paragraph names most (of two named as often,
+/// the nearest before it); else the country the same name meant last; else the report's main
+/// country. A listed body's generic form with no country to decide stays a name with no card,
+/// never another country's body.
+fn qualify(
+    g: &Gazetteer,
+    text: &str,
+    raws: &mut [(Span, Referent)],
+    paragraphs: &[usize],
+    countries: &[&'static str],
+) {
+    let main = countries.first().and_then(|c| g.named(c));
+    // The generic names of the report, each with the mentions' own countries: `Some` when one
+    // country is ever written before the name, `None` when several are.
+    let mut written: HashMap<&str, Option<usize>> = HashMap::default();
+    for i in 0..raws.len() {
+        if let Some((name, Some(c))) = generic_name(g, text, raws, i) {
+            written
+                .entry(name)
+                .and_modify(|w| {
+                    if *w != Some(c) {
+                        *w = None;
+                    }
+                })
+                .or_insert(Some(c));
+        }
+    }
+    let mut last_meant: HashMap<&str, usize> = HashMap::default();
+    // The names turned into a country's body, by where the name stands.
+    let mut converted: HashMap<usize, Referent> = HashMap::default();
+    for (p, &start) in paragraphs.iter().enumerate() {
+        let end = paragraphs.get(p + 1).copied().unwrap_or(raws.len());
+        // How often the paragraph names each country; most paragraphs name none or one.
+        let mut named: smallvec::SmallVec<[(usize, usize); 4]> = smallvec::SmallVec::new();
+        for (_, r) in &raws[start..end] {
+            if let Some(k) = country_of(g, *r) {
+                match named.iter_mut().find(|(c, _)| *c == k) {
+                    Some((_, n)) => *n += 1,
+                    None => named.push((k, 1)),
+                }
+            }
+        }
+        let most = named.iter().map(|&(_, n)| n).max().unwrap_or(0);
+        for i in start..end {
+            let Some((name, own)) = generic_name(g, text, raws, i) else {
+                continue;
+            };
+            // The paragraph's country: the one it names most, the nearest before the mention
+            // among equals, else the first after it.
+            let paragraph_country = || {
+                let top = |c: usize| named.iter().any(|&(k, n)| k == c && n == most);
+                raws[start..i]
+                    .iter()
+                    .rev()
+                    .chain(raws[i..end].iter())
+                    .find_map(|&(_, r)| country_of(g, r).filter(|&k| top(k)))
+            };
+            let country = own
+                .or_else(|| written.get(name).copied().flatten())
+                .or_else(paragraph_country)
+                .or_else(|| last_meant.get(name).copied())
+                .or(main);
+            if let Some(c) = country {
+                last_meant.insert(name, c);
+            }
+            let (span, referent) = raws[i];
+            raws[i].1 = match referent {
+                Referent::Entry(k) => {
+                    let own_entry = country.and_then(|c| {
+                        g.contextual(name).and_then(|mut list| {
+                            list.find(|&j| g.entries[j].country == Some(g.entries[c].name))
+                        })
+                    });
+                    match own_entry {
+                        Some(j) => Referent::Entry(j),
+                        None if g.entries[k].contextual => {
+                            Referent::Named(span, ActorKind::Organization)
+                        }
+                        None => referent,
+                    }
+                }
+                Referent::Named(name, _) => match country {
+                    Some(c) => {
+                        let governed = Referent::Governed(strip_country(g, text, name).0, c);
+                        converted.insert(name.start, governed);
+                        governed
+                    }
+                    None => referent,
+                },
+                other => other,
+            };
+        }
+    }
+    // An acronym defined beside a body's name refers to the name's mention: it follows the
+    // name to its country (`Mekong River Commission (MRC)`).
+    if !converted.is_empty() {
+        for (span, referent) in raws.iter_mut() {
+            if let Referent::Named(name, _) = *referent {
+                if name != *span {
+                    if let Some(&governed) = converted.get(&name.start) {
+                        *referent = governed;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The country a mention names, if it is of a country.
+fn country_of(g: &Gazetteer, r: Referent) -> Option<usize> {
+    match r {
+        Referent::Entry(k) if g.entries[k].kind == ActorKind::Country => Some(k),
+        _ => None,
+    }
+}
+
+/// Whether mention `i` is a generic name of a national body, which country's body `qualify`
+/// decides: a form several countries' listed bodies share (`Foreign Ministry`), or a body of a
+/// government the report names by itself (`ROK Ministry of Oceans and Fisheries`). Returns the
+/// name without a country written at its start, and the country written at its start or right
+/// before it (`China's Foreign Ministry`, `PRC Foreign Ministry`).
+fn generic_name<'t>(
+    g: &Gazetteer,
+    text: &'t str,
+    raws: &[(Span, Referent)],
+    i: usize,
+) -> Option<(&'t str, Option<usize>)> {
+    let (span, referent) = raws[i];
+    let written = &text[span.start..span.end];
+    let before = || {
+        let (prev, r) = *raws.get(i.checked_sub(1)?)?;
+        let gap = text.get(prev.end..span.start)?;
+        country_of(g, r).filter(|_| matches!(gap, " " | "'s " | "’s "))
+    };
+    match referent {
+        Referent::Entry(k) => {
+            let list = g.contextual(written)?;
+            let e = &g.entries[k];
+            if list.len() == 1 && e.country.is_some_and(|c| names_country(g, written, c)) {
+                // `Japanese Foreign Ministry`: the form says whose it is.
+                return None;
+            }
+            Some((written, before()))
+        }
+        Referent::Named(name, ActorKind::Organization) if governs(g, written) => {
+            let (base, country) = strip_country(g, text, name);
+            Some((&text[base.start..base.end], country.or_else(before)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a written form names the country `country` in it (`Japanese Foreign Ministry`).
+fn names_country(g: &Gazetteer, form: &str, country: &str) -> bool {
+    let Some(k) = g.named(country) else {
+        return false;
+    };
+    let e = &g.entries[k];
+    std::iter::once(&e.name).chain(e.aliases.iter()).any(|n| {
+        n.len() >= 3
+            && form
+                .split([' ', '-'])
+                .any(|w| w.trim_end_matches("'s") == *n)
+    }) || form.contains(e.name)
+}
+
+/// Whether an organisation's name is a body of a government, not of an international
+/// organisation: its last word is one of
+/// `data/government-words.txt` (`Ministry`, `Department`, `Assembly`) or it holds one before
+/// `of` (`Ministry of Oceans and Fisheries`).
+fn governs(g: &Gazetteer, name: &str) -> bool {
+    // `UN Commission of Inquiry`, `EU Council`: a body of an international organisation.
+    let first = name.split(' ').next().unwrap_or(name);
+    let international = g.entry_of(first).is_some_and(|k| {
+        g.entries[k].kind == ActorKind::Organization && g.entries[k].country.is_none()
+    });
+    if international {
+        return false;
+    }
+    let head = name.split(" of ").next().unwrap_or(name);
+    head.rsplit(' ')
+        .next()
+        .is_some_and(|w| g.bits(w) & gazetteer::ORG_WORD != 0 && GOVERNMENT_WORDS.contains(w))
+}
+
+/// The words that end the name of a government's body.
+static GOVERNMENT_WORDS: std::sync::LazyLock<crate::recognise::WordSet> =
+    std::sync::LazyLock::new(|| {
+        crate::recognise::word_set(include_str!("../../../data/government-words.txt"))
+    });
+
+/// The name without a country written at its start (`ROK Ministry of …`, `Chinese Foreign
+/// Ministry`), and that country's entry.
+fn strip_country(g: &Gazetteer, text: &str, name: Span) -> (Span, Option<usize>) {
+    let written = &text[name.start..name.end];
+    let mut at = 0;
+    // A country's form is up to three words (`South Korean`, `People's Republic of China`
+    // would be longer, and is a name of its own).
+    for _ in 0..3 {
+        let Some(sp) = written[at..].find(' ') else {
+            break;
+        };
+        at += sp;
+        let prefix = written[..at].trim_end_matches("'s").trim_end_matches("’s");
+        let entry = g.entry_of(prefix);
+        if let Some(k) = entry.filter(|&k| g.entries[k].kind == ActorKind::Country) {
+            return (Span::new(name.start + at + 1, name.end), Some(k));
+        }
+        at += 1;
+    }
+    (name, None)
+}
+
+/// Titled surnames and full names of people who held an office on the report's date: `President
+/// Park` in 2014 is Park Geun-hye, and the cards of both say `President of South Korea,
+/// 2013–2017`. The configuration's holders come before the shipped ones.
+fn name_office_holders(
+    g: &Gazetteer,
+    text: &str,
+    people: &mut [Person<'_>],
+    date: Date,
+    extra: &[Holder],
+    countries: &[&str],
+) {
+    let _ = text;
+    let shipped = &*offices::SHIPPED;
+    let configured = offices::Offices::new(extra.to_vec());
+    for p in people.iter_mut() {
+        let single = !p.name.contains(char::is_whitespace);
+        let holder = if single {
+            p.titles.iter().find_map(|t| {
+                let title = strip_country_words(g, t);
+                configured
+                    .titled(title, p.surname, date, countries)
+                    .or_else(|| shipped.titled(title, p.surname, date, countries))
+            })
+        } else {
+            configured
+                .named(p.name, date, countries)
+                .or_else(|| shipped.named(p.name, date, countries))
+        };
+        if let Some(h) = holder {
+            if single {
+                p.name = leak_name(&h.name);
+            }
+            p.office = Some(h.card());
+        }
+    }
+}
+
+/// A holder's name as a `&'static str`: office holders' names are few and shared by every
+/// report, so each is made once.
+fn leak_name(name: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<Option<HashMap<String, &'static str>>> =
+        std::sync::Mutex::new(None);
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    let names = names.get_or_insert_with(HashMap::default);
+    if let Some(n) = names.get(name) {
+        return n;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(name.to_string(), leaked);
+    leaked
+}
+
+/// A title without the country written before it: `South Korean President` is `President`.
+fn strip_country_words<'t>(g: &Gazetteer, title: &'t str) -> &'t str {
+    let mut at = 0;
+    for _ in 0..3 {
+        let Some(sp) = title[at..].find(' ') else {
+            break;
+        };
+        at += sp;
+        let prefix = title[..at].trim_end_matches("'s").trim_end_matches("’s");
+        let entry = g.entry_of(prefix);
+        if entry.is_some_and(|k| g.entries[k].kind == ActorKind::Country) {
+            return &title[at + 1..];
+        }
+        at += 1;
+    }
+    title
 }
 
 /// The person a full or titled mention refers to, creating one when it names someone new.
@@ -141,6 +473,7 @@ fn resolve_person<'a>(
             name,
             surname,
             titles: Vec::new(),
+            office: None,
         });
         by_name.entry(name).or_insert(people.len() - 1);
         people.len() - 1
@@ -206,7 +539,7 @@ fn assemble<'a>(
             Referent::Config(k) => &defs[k].name,
             Referent::Entry(k) => g.entries[k].name,
             Referent::Person(k) => people[k].name,
-            Referent::Named(span, _) => &text[span.start..span.end],
+            Referent::Named(span, _) | Referent::Governed(span, _) => &text[span.start..span.end],
         }
     };
     // Each referent's group, in order of first mention, with the other names it goes by. Most
@@ -220,6 +553,7 @@ fn assemble<'a>(
     let mut by_person = vec![usize::MAX; people.len()];
     let mut by_config = vec![usize::MAX; defs.len()];
     let mut by_name: HashMap<(&str, ActorKind), usize> = HashMap::default();
+    let mut by_governed: HashMap<(&str, usize), usize> = HashMap::default();
     for &(span, referent) in &raws {
         let slot = match referent {
             Referent::Person(k) => &mut by_person[k],
@@ -227,6 +561,9 @@ fn assemble<'a>(
             Referent::Config(k) => &mut by_config[k],
             Referent::Named(span, kind) => by_name
                 .entry((&text[span.start..span.end], kind))
+                .or_insert(usize::MAX),
+            Referent::Governed(span, country) => by_governed
+                .entry((&text[span.start..span.end], country))
                 .or_insert(usize::MAX),
         };
         if *slot == usize::MAX {
@@ -281,12 +618,22 @@ fn actor(
                 Cow::Borrowed(e.name),
                 e.kind,
                 Vec::new(),
-                Some(Cow::Borrowed(e.description.as_str())),
+                Some(Cow::Borrowed(e.description)),
             )
         }
         Referent::Named(span, kind) => (
             Cow::Owned(text[span.start..span.end].to_string()),
             kind,
+            Vec::new(),
+            None,
+        ),
+        Referent::Governed(span, country) => (
+            Cow::Owned(format!(
+                "{} ({})",
+                &text[span.start..span.end],
+                g.entries[country].name
+            )),
+            ActorKind::Organization,
             Vec::new(),
             None,
         ),
@@ -296,7 +643,7 @@ fn actor(
                 Cow::Owned(p.name.to_string()),
                 ActorKind::Person,
                 p.titles.iter().map(|t| t.to_string()).collect(),
-                None,
+                p.office.clone().map(Cow::Owned),
             )
         }
     };

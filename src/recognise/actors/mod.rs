@@ -18,7 +18,7 @@ use super::token::{CAPITAL, Token, Tokens};
 use crate::config::ActorDef;
 use crate::model::{Actor, ActorKind};
 use crate::text::Span;
-pub use linking::link;
+pub use linking::{Linking, link};
 pub use names::Configured;
 use names::{acronym_definitions, gazetteer_matches};
 use runs::runs;
@@ -52,6 +52,12 @@ enum Referent {
     Person(usize),
     /// An organisation or place known by its name, which is the text of the span.
     Named(Span, ActorKind),
+    /// A body of a country's government known by its name in this report (`Ministry of
+    /// Oceans and Fisheries`): the span of the name without the country written before it,
+    /// and the gazetteer entry of that country, so that `ROK Ministry of Oceans and Fisheries`
+    /// and `Ministry of Oceans and Fisheries` are one actor and two countries' `Foreign
+    /// Ministry` two.
+    Governed(Span, usize),
 }
 
 /// A mention of a person by a full or titled name, before it is linked to a person of the
@@ -211,11 +217,7 @@ impl Ctx<'_> {
 
     /// The gazetteer entry `name` is the name or an alias of.
     fn gazetteer_key(&self, name: &str) -> Option<usize> {
-        self.g
-            .by_name
-            .get(name)
-            .or_else(|| self.g.by_alias.get(name))
-            .copied()
+        self.g.entry_of(name)
     }
 
     /// The key of an organisation or place named by `span`: its gazetteer entry, else its
@@ -244,7 +246,7 @@ pub fn find(text: &str, toks: &[Token], defs: &[ActorDef]) -> Vec<Actor> {
     find_local(text, toks, configured.as_ref(), &mut scratch);
     let mut gathered = Gathered::default();
     gathered.add(0, scratch.found());
-    link(text, &gathered, defs)
+    link(text, &gathered, defs, &Linking::default())
 }
 
 /// Recognises the mentions of one paragraph (`toks` are its tokens) into `scratch`, whose
@@ -268,7 +270,15 @@ pub fn find_local(
     bits.resize(toks.len(), 0);
     for (i, t) in toks.iter().enumerate() {
         if t.class & CAPITAL != 0 {
-            let info = g.word(&text[t.span.start..t.span.end]);
+            let word = &text[t.span.start..t.span.end];
+            // `US$150 million`, `AU$50 billion`: letters glued to a dollar sign are the
+            // currency's prefix, not the United States or the African Union.
+            if toks.get(i + 1).is_some_and(|n| {
+                !n.gap && &text[n.span.start..n.span.end] == "$" && word.len() <= 3
+            }) {
+                continue;
+            }
+            let info = g.word(word);
             caps.push(i);
             caps_info.push(info);
             bits[i] = info.bits;
@@ -329,6 +339,20 @@ impl Scratch {
             acronyms: &self.acronyms,
             candidates: &self.candidates,
         }
+    }
+
+    /// The spans of the names of organisations, places and groups `find_local` found last, whose
+    /// numbers are no figures (`ASEAN Plus Three`).
+    pub fn named_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        let g = gazetteer::get();
+        self.raws
+            .iter()
+            .filter(move |r| match r.key {
+                Key::Gazetteer(e) => g.entries[e].kind != ActorKind::Country,
+                Key::Named(..) | Key::Config(_) => true,
+                Key::Person(_) => false,
+            })
+            .map(|r| r.span)
     }
 
     /// Moves the mentions `find_local` found last into a `Local` to keep with the paragraph

@@ -175,14 +175,16 @@ pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
             continue;
         }
         let candidates = g.names_starting(cx.caps_info[k]);
-        if candidates.is_empty() {
+        if candidates.len() == 0 {
             continue;
         }
         let rest = &cx.text[start..];
+        // The longest name that no mention has claimed part of: `Chinese Foreign Ministry`
+        // whose `Foreign Ministry` an organisation took leaves `Chinese`.
         let Some((name, entry)) = candidates
-            .iter()
-            .map(|&p| g.patterns[p])
-            .find(|(name, _)| rest.starts_with(name))
+            .map(|p| g.pattern(p))
+            .filter(|(name, _)| rest.starts_with(name))
+            .find(|(name, _)| cx.free(Span::new(start, start + name.len())))
         else {
             continue;
         };

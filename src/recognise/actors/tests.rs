@@ -74,7 +74,7 @@ fn an_indented_paragraph_opening_with_an_organisation_does_not_underflow() {
     find_local(text, &toks, None, &mut scratch);
     let mut gathered = Gathered::default();
     gathered.add(0, scratch.found());
-    let a = link(text, &gathered, &[]);
+    let a = link(text, &gathered, &[], &Linking::default());
     assert_eq!(
         named(&a, "Asian Infrastructure Investment Bank")
             .mentions

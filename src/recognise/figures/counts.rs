@@ -48,6 +48,17 @@ impl Parser<'_> {
         {
             return None;
         }
+        // `5G`, `4K`, `3D`: digits glued to a capital name a technology or a format, not a
+        // count of anything (units and scales, which would be lower-case or known, came first).
+        if !r.num.words
+            && !r.scaled
+            && self.glued(j)
+            && self
+                .word(j)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
         if r.num.words && r.value == 1.0 && !r.scaled && self.one_as_pronoun(r) {
             return None;
         }

@@ -1,0 +1,262 @@
+//! The gazetteers shipped with Dossier, compiled into the binary from `data/`: countries with
+//! their capitals and demonyms, international and regional organisations, national bodies,
+//! companies, groups, media and think tanks, cities and provinces, and the name lists that tell
+//! people from other capitalised words. `build.rs` lays them out as constants
+//! (`static_map`), so that none is read or hashed when Dossier starts.
+
+pub mod static_map;
+
+use crate::model::ActorKind;
+use static_map::{StaticLists, StaticMap};
+
+pub struct Entry {
+    pub name: &'static str,
+    pub kind: ActorKind,
+    pub aliases: &'static [&'static str],
+    pub description: &'static str,
+    /// The country a national body, company, group or place belongs to.
+    pub country: Option<&'static str>,
+    /// Whether its generic forms (`Foreign Ministry`, `National Assembly`) name it only where
+    /// the text speaks of its country: `link` decides which country's body a mention is.
+    pub contextual: bool,
+}
+
+pub struct Gazetteer {
+    pub entries: &'static [Entry],
+    /// The names and aliases (`patterns`) that start with one word, longest first so that
+    /// `North Korea` beats `North`; `WordInfo` of that word says which list. A name can only
+    /// start where a word of the report equals its first word.
+    names_by_first: &'static StaticLists,
+    /// The names and aliases, with the entry each names.
+    patterns: &'static StaticPatterns,
+    by_name: &'static StaticMap,
+    /// The entry each alias belongs to (the first, when two share one).
+    by_alias: &'static StaticMap,
+    /// Every entry each form of a contextual entry names (`Foreign Ministry`: the foreign
+    /// ministries of every country that goes by it), for `link` to pick the country's own:
+    /// the number of a list of `contextual_lists`.
+    contextual_forms: &'static StaticMap,
+    contextual_lists: &'static StaticLists,
+    /// Every word of the name lists (surnames, given names), of the titles (the last word of
+    /// each title without its full stop, with the swaps of two neighbouring letters that are
+    /// no other word, and the words that may stand before it), every gazetteer name and alias
+    /// but those of towns, and the word lists of sentence openers, organisation and place words,
+    /// with what it is (`SURNAME`, `TITLE_HEAD`, `NAME`, `ORG_WORD`…, the low byte) and 1 + the
+    /// number of the list of names that start with it (the rest): one look-up per capitalised
+    /// word of a report answers what would take up to nine.
+    words: &'static StaticMap,
+}
+
+/// The names and aliases one after another, with where each ends and the entry each names.
+struct StaticPatterns {
+    names: &'static str,
+    ends: &'static [u8],
+    entries: &'static [u8],
+}
+
+/// What one word is in the gazetteer's lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// `SURNAME`, `TITLE_HEAD`, `NAME`… (0 when in none of the lists).
+    pub bits: u8,
+    /// 1 + the index in `names_by_first` of the names starting with the word; 0 for none.
+    names: u32,
+}
+
+include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
+
+static GAZETTEER: Gazetteer = Gazetteer {
+    entries: &ENTRIES,
+    names_by_first: &NAMES_BY_FIRST,
+    patterns: &PATTERNS,
+    by_name: &BY_NAME,
+    by_alias: &BY_ALIAS,
+    contextual_forms: &CONTEXTUAL_FORMS,
+    contextual_lists: &CONTEXTUAL_LISTS,
+    words: &WORDS,
+};
+
+/// `WordInfo::bits`: a family name (`Kim`, `Wang`).
+pub const SURNAME: u8 = 1;
+/// `WordInfo::bits`: a given name (`Samantha`).
+pub const GIVEN_NAME: u8 = 2;
+/// `WordInfo::bits`: the last word of a title (`Minister`, `Gen`).
+pub const TITLE_HEAD: u8 = 4;
+/// `WordInfo::bits`: a word that may stand before a title head (`Foreign`, `Vice`).
+pub const TITLE_WORD: u8 = 8;
+/// `WordInfo::bits`: a name or alias of a gazetteer entry (`Seoul`, `DPRK`).
+pub const NAME: u8 = 16;
+/// `WordInfo::bits`: a capitalised word that opens sentences, never a name (`The`, `May`).
+pub const STOP_CAPITAL: u8 = 32;
+/// `WordInfo::bits`: the last word of an organisation's name (`Ministry`, `Bank`).
+pub const ORG_WORD: u8 = 64;
+/// `WordInfo::bits`: the last word of a place's name (`Province`, `River`).
+pub const PLACE_WORD: u8 = 128;
+
+impl Gazetteer {
+    /// What a word is in the lists, as `WordInfo::bits` flags (0 when in none).
+    #[inline]
+    pub fn bits(&self, word: &str) -> u8 {
+        self.word(word).bits
+    }
+
+    /// What a word is in the lists, and which names start with it.
+    #[inline]
+    pub fn word(&self, word: &str) -> WordInfo {
+        self.words
+            .get(word)
+            .map_or(WordInfo::default(), |v| WordInfo {
+                bits: (v & 0xff) as u8,
+                names: v >> 8,
+            })
+    }
+
+    /// The patterns (numbers for `pattern`) of the names that start with the word `info`
+    /// describes, longest first.
+    pub fn names_starting(&self, info: WordInfo) -> impl ExactSizeIterator<Item = usize> + Clone {
+        self.names_by_first
+            .list(info.names.checked_sub(1).map(|k| k as usize))
+    }
+
+    /// Pattern `p`: a name or alias, and the entry it names.
+    #[inline]
+    pub fn pattern(&self, p: usize) -> (&'static str, usize) {
+        let pats = self.patterns;
+        let start = if p == 0 {
+            0
+        } else {
+            static_map::u32_at(pats.ends, p - 1) as usize
+        };
+        let end = static_map::u32_at(pats.ends, p) as usize;
+        (
+            &pats.names[start..end],
+            static_map::u32_at(pats.entries, p) as usize,
+        )
+    }
+
+    /// How many patterns there are.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.entries.len() / 4
+    }
+
+    /// The entry a name is the name of (the first listed).
+    #[inline]
+    pub fn named(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).map(|k| k as usize)
+    }
+
+    /// The entry a form is an alias of (the first listed).
+    #[inline]
+    pub fn aliased(&self, alias: &str) -> Option<usize> {
+        self.by_alias.get(alias).map(|k| k as usize)
+    }
+
+    /// The entry a form names, as a name first, else as an alias.
+    #[inline]
+    pub fn entry_of(&self, form: &str) -> Option<usize> {
+        self.named(form).or_else(|| self.aliased(form))
+    }
+
+    /// The entries a form of a contextual entry names, of every country that goes by it.
+    pub fn contextual(&self, form: &str) -> Option<impl ExactSizeIterator<Item = usize> + Clone> {
+        let k = self.contextual_forms.get(form)?;
+        Some(self.contextual_lists.list(Some(k as usize)))
+    }
+}
+
+pub fn get() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list_words(file: &str) -> usize {
+        super::super::data_lines(file)
+            .flat_map(str::split_whitespace)
+            .count()
+    }
+
+    #[test]
+    fn gazetteer_loads_every_un_member_with_capitals_and_demonyms() {
+        let g = get();
+        let countries = g
+            .entries
+            .iter()
+            .filter(|e| e.kind == ActorKind::Country)
+            .count();
+        assert!(countries >= 193, "{countries} countries");
+        let nk = &g.entries[g.named("North Korea").unwrap()];
+        assert!(nk.aliases.contains(&"Pyongyang") && nk.aliases.contains(&"DPRK"));
+        let eu = &g.entries[g.named("European Union").unwrap()];
+        assert!(eu.aliases.contains(&"Brussels"));
+        assert!(g.bits("Minister") & TITLE_HEAD != 0 && g.bits("Prime") & TITLE_WORD != 0);
+    }
+
+    #[test]
+    fn the_word_lists_mark_sentence_openers_and_last_words_as_written() {
+        let g = get();
+        assert_eq!(
+            list_words(include_str!("../../../data/stop-capitals.txt")),
+            84
+        );
+        assert_eq!(
+            list_words(include_str!("../../../data/organization-words.txt")),
+            82
+        );
+        assert_eq!(
+            list_words(include_str!("../../../data/place-words.txt")),
+            34
+        );
+        assert!(g.bits("However") & STOP_CAPITAL != 0 && g.bits("however") & STOP_CAPITAL == 0);
+        for w in crate::calendar::MONTH_NAMES
+            .iter()
+            .chain(&crate::calendar::WEEKDAY_NAMES)
+        {
+            assert!(g.bits(w) & STOP_CAPITAL != 0, "{w}");
+        }
+        assert!(g.bits("Shimbun") & ORG_WORD != 0 && g.bits("Prefecture") & PLACE_WORD != 0);
+        assert!(
+            g.bits("Premeir") & TITLE_HEAD != 0,
+            "a swapped title is still one"
+        );
+    }
+
+    #[test]
+    fn the_tables_load_with_their_countries_kinds_and_contexts() {
+        let g = get();
+        let entry = |n: &str| &g.entries[g.named(n).unwrap_or_else(|| panic!("{n}"))];
+        assert!(g.entries.len() > 15_000, "{}", g.entries.len());
+        let surabaya = entry("Surabaya");
+        assert_eq!(surabaya.kind, ActorKind::Place);
+        assert_eq!(surabaya.description, "city in Indonesia");
+        assert_eq!(entry("Pertamina").country, Some("Indonesia"));
+        assert_eq!(entry("al-Shabaab").kind, ActorKind::Group);
+        let mfa = entry("Ministry of Foreign Affairs (China)");
+        assert!(mfa.contextual && mfa.aliases.contains(&"Ministry of Foreign Affairs"));
+        let ministries = g.contextual("Foreign Ministry").unwrap();
+        assert!(ministries.len() > 50, "{}", ministries.len());
+        // Towns are names but not `NAME` words: they may be the given names of people.
+        assert_eq!(g.bits("Surabaya") & NAME, 0);
+        assert_ne!(g.bits("Seoul") & NAME, 0);
+        assert_ne!(g.bits("Fatima") & GIVEN_NAME, 0);
+    }
+
+    #[test]
+    fn every_name_starts_with_the_word_the_tokenizer_reads_first() {
+        // `build.rs` finds a name's first word without the tokenizer; they must agree, or the
+        // name could never match.
+        let g = get();
+        for p in 0..g.pattern_count() {
+            let (name, _) = g.pattern(p);
+            let toks = crate::recognise::token::tokenize(name);
+            let first = toks.first().map_or("", |t| &name[t.span.start..t.span.end]);
+            let info = g.word(first);
+            assert!(
+                g.names_starting(info).any(|q| g.pattern(q).0 == name),
+                "{name:?} is not found from its first word {first:?}"
+            );
+        }
+    }
+}
