@@ -116,6 +116,8 @@ pub struct Config {
     /// What `$` and `dollars` mean: `USD` unless the report's audience uses another dollar.
     pub currency: String,
     pub actors: Vec<ActorDef>,
+    /// `[[holders]]`: who held an office when, read before the shipped office holders.
+    pub holders: Vec<crate::recognise::offices::Holder>,
     /// `[[patterns]]` in file order: actors, units and text to ignore, by regex.
     pub patterns: Vec<Pattern>,
     pub checks: Checks,
@@ -149,6 +151,7 @@ impl Default for Config {
             today: None,
             currency: "USD".into(),
             actors: Vec::new(),
+            holders: Vec::new(),
             patterns: Vec::new(),
             checks: Checks::default(),
             max_file_size: 20 * 1024 * 1024,
@@ -326,6 +329,7 @@ impl Applier<'_> {
                     None => self.error(key, format!("`{key}` must be true or false, not {value}")),
                 },
                 "actors" => self.actors(value, config),
+                "holders" => self.holders(value, config),
                 "patterns" => self.patterns(value, config),
                 "checks" => match value.as_table() {
                     Some(t) => self.checks(t, &mut config.checks),
@@ -426,6 +430,82 @@ impl Applier<'_> {
             } else if ok {
                 config.actors.push(def);
             }
+        }
+    }
+
+    /// Each `[[holders]]` entry: `name`, `office` and `from` are needed; `country`, `titles`,
+    /// `surname` (the last word of the name by default), `aliases` and `to` may follow.
+    fn holders(&mut self, value: &toml::Value, config: &mut Config) {
+        let Some(entries) = self.entries("holders", value) else {
+            return;
+        };
+        for (line, entry) in entries {
+            let text = |k: &str| entry.get(k).and_then(|v| v.as_str()).map(str::trim);
+            let list = |k: &str| -> Vec<String> {
+                entry
+                    .get(k)
+                    .and_then(|v| v.as_array())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str())
+                            .map(|x| x.trim().to_string())
+                            .filter(|x| !x.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let date = |k: &str| text(k).map(Date::parse_iso);
+            let known = [
+                "name", "office", "country", "titles", "surname", "aliases", "from", "to",
+            ];
+            if let Some(t) = entry.as_table() {
+                if let Some(other) = t.keys().find(|k| !known.contains(&k.as_str())) {
+                    self.errors.push(ConfigError {
+                        line,
+                        message: format!("unknown holder key `{other}`"),
+                    });
+                    continue;
+                }
+            }
+            let (Some(name), Some(office), Some(Some(from))) =
+                (text("name"), text("office"), date("from"))
+            else {
+                self.errors.push(ConfigError {
+                    line,
+                    message: "a holder needs a `name`, an `office` and a `from` date (YYYY-MM-DD)"
+                        .into(),
+                });
+                continue;
+            };
+            let to = match date("to") {
+                None => None,
+                Some(Some(d)) if d >= from => Some(d),
+                Some(_) => {
+                    self.errors.push(ConfigError {
+                        line,
+                        message: "`to` must be a date (YYYY-MM-DD) no earlier than `from`".into(),
+                    });
+                    continue;
+                }
+            };
+            let surname = text("surname")
+                .or_else(|| name.split_whitespace().last())
+                .unwrap_or(name);
+            let mut titles = list("titles");
+            if titles.is_empty() {
+                // `President of Kenya` is written `President`.
+                titles.push(office.split(" of ").next().unwrap_or(office).to_string());
+            }
+            config.holders.push(crate::recognise::offices::Holder {
+                country: text("country").unwrap_or("").to_string(),
+                office: office.to_string(),
+                titles,
+                name: name.to_string(),
+                surname: surname.to_string(),
+                aliases: list("aliases"),
+                from,
+                to,
+            });
         }
     }
 

@@ -13,15 +13,12 @@ use std::path::Path;
 
 use dossier::{Config, Format};
 
-// The floors are a ratchet: today's measured values rounded down to two decimals. Work that
+// The floors are a ratchet: the measured values rounded down to two decimals. Work that
 // improves recognition raises them to what it then measures, toward 0.95 each; no change may
-// lower them without saying why the guidelines changed. Measured when the set was written:
-// commit b773658 gave span F1 0.783, link P 0.872, R 0.995; the working tree, with gazetteers
-// being added, between 0.783 and 0.891, 0.872 and 0.879, 0.976 and 0.996: the floors are the
-// lowest of these, to raise once that work is in.
-const SPAN_F1_FLOOR: f64 = 0.78;
-const LINK_PRECISION_FLOOR: f64 = 0.87;
-const LINK_RECALL_FLOOR: f64 = 0.97;
+// lower them without saying why the guidelines changed.
+const SPAN_F1_FLOOR: f64 = 0.90;
+const LINK_PRECISION_FLOOR: f64 = 0.93;
+const LINK_RECALL_FLOOR: f64 = 0.95;
 
 /// How many reports, the lowest by span F1, have their errors printed.
 const WORST_REPORTS: usize = 5;

@@ -330,7 +330,7 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
     // Mentions are recognised per paragraph; linking them (surnames, acronyms) needs them all.
     let linking = actors::Linking {
         reference: reference.date,
-        holders: &[],
+        holders: &config.holders,
     };
     let linked = actors::link(text, &actors, &config.actors, &linking);
     if !cache.once {

@@ -208,7 +208,7 @@ fn actors_from_gazetteers_titles_and_shapes() {
         "President Xi met Kim Jong Un in Pyongyang; the DPRK and Beijing's envoy agreed.
           ^^ person Xi Jinping
                  ^^^^^^^^^^^ person Kim Jong Un
-                                ^^^^^^^^^ country North Korea
+                                ^^^^^^^^^ place Pyongyang
                                                ^^^^ country North Korea
                                                         ^^^^^^^ country China",
     );
@@ -253,7 +253,7 @@ fn a_number_where_the_year_stands_that_no_year_can_be_makes_no_date() {
         "It ended on December 31, 999999999999999999999 in Seoul.
                      ^^ count 31
                          ^^^^^^^^^^^^^^^^^^^^^ count 999999999999999999999 as written
-                                                  ^^^^^ country South Korea",
+                                                  ^^^^^ place Seoul",
     );
     check(
         "Talks were held on 31 December 123456, in December 99999 and on 12/31/99999.
@@ -281,7 +281,7 @@ fn a_day_its_month_lacks_is_no_date_and_no_count() {
     check(
         "The talks ended on Feb. 30, 2019 in Seoul; Saturday, the 31st of April 2019, passed.
                    ^^^^^^^^^^^^^ no date 2019-02-30
-                                    ^^^^^ country South Korea
+                                    ^^^^^ place Seoul
                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ no date 2019-04-31",
     );
     // Without a year, an ordinal or `on` before it, it is read as a month and a count.
@@ -378,5 +378,121 @@ regex = '7-5700|\d{4}-\d{4}|R[LS]\d{5}'
                                                        ^^^^^^^^^^^ date 2014-05-05"
         ),
         &config,
+    );
+}
+
+#[test]
+fn titled_surnames_are_the_office_holders_of_the_report_s_date() {
+    check(
+        "President Park met Premeir Li and President Xi; Vice-Premier Wang spoke.
+          ^^^^ person Park Geun-hye
+                           ^^ person Li Keqiang
+                                            ^^ person Xi Jinping",
+    );
+}
+
+#[test]
+fn names_with_particles_and_hyphenated_particles() {
+    check(
+        "Luiz Inácio Lula da Silva, Ursula von der Leyen and al-Shabaab; the de facto rule.
+^^^^^^^^^^^^^^^^^^^^^^^^^ person Luiz Inácio Lula da Silva
+                           ^^^^^^^^^^^^^^^^^^^^ person Ursula von der Leyen
+                                                    ^^^^^^^^^^ group al-Shabaab",
+    );
+    check(
+        "Mohammed bin Salman met Brazil da Costa officials.
+^^^^^^^^^^^^^^^^^^^ person Mohammed bin Salman
+                        ^^^^^^ country Brazil",
+    );
+}
+
+#[test]
+fn generic_bodies_belong_to_the_country_written_before_them() {
+    let text = "South Korea's Foreign Ministry and China's Foreign Ministry met the ROK Ministry of Oceans and Fisheries.";
+    let a = crate::analyze(text, &Config::default(), Format::Plain);
+    let names: Vec<&str> = a.actors.iter().map(|x| &*x.name).collect();
+    assert!(
+        names.contains(&"Ministry of Foreign Affairs (South Korea)"),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Ministry of Foreign Affairs (China)"),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Ministry of Oceans and Fisheries (South Korea)"),
+        "{names:?}"
+    );
+    let text = "The Foreign Ministry said so.";
+    let a = crate::analyze(text, &Config::default(), Format::Plain);
+    assert_eq!(
+        a.actors.iter().map(|x| &*x.name).collect::<Vec<_>>(),
+        ["Foreign Ministry"],
+        "no country, no other country's card"
+    );
+}
+
+#[test]
+fn currency_prefixes_technologies_and_names_hold_no_actor_or_count() {
+    check(
+        "US$150 million, AU$50 billion and SDR 100 million for 5G in ASEAN Plus Three; 2 billion CFA francs.
+^^^^^^^^^^^^^^ money 150000000 USD
+                ^^^^^^^^^^^^^ money 50000000000 AUD
+                                  ^^^^^^^^^^^^^^^ money 100000000 XDR
+                                                            ^^^^^^^^^^^^^^^^ organization ASEAN Plus Three
+                                                                              ^^^^^^^^^^^^^^^^^^^^ money 2000000000 XOF",
+    );
+    check(
+        "Cameroon paid 5 billion CFA francs; Senegal paid 2 billion FCFA.
+^^^^^^^^ country Cameroon
+              ^^^^^^^^^^^^^^^^^^^^ money 5000000000 XAF
+                                    ^^^^^^^ country Senegal
+                                                 ^^^^^^^^^^^^^^ money 2000000000 XOF",
+    );
+}
+
+#[test]
+fn a_capital_after_a_word_that_places_is_the_city() {
+    check(
+        "Talks in Seoul ended; Seoul said no.
+         ^^^^^ place Seoul
+                      ^^^^^ country South Korea",
+    );
+}
+
+#[test]
+fn office_holders_of_the_configuration_name_titled_surnames() {
+    let config = configured(
+        r#"
+reference-date = "2024-06-01"
+
+[[holders]]
+name = "William Ruto"
+office = "President of Kenya"
+country = "Kenya"
+from = "2022-09-13"
+
+[[holders]]
+name = "Uhuru Kenyatta"
+office = "President of Kenya"
+from = "2013-04-09"
+to = "2022-09-13"
+"#,
+    );
+    assert!(config.holders.len() == 2, "{:?}", config.holders);
+    check_with(
+        "President Ruto met President Kenyatta's aides.
+          ^^^^ person William Ruto
+                             ^^^^^^^^ person Kenyatta",
+        &config,
+    );
+    let bad = crate::config::parse(
+        "[[holders]]\nname = \"X Y\"\noffice = \"King\"\n",
+        &Config::default(),
+    );
+    assert!(
+        bad.1.iter().any(|e| e.message.contains("`from` date")),
+        "{:?}",
+        bad.1
     );
 }

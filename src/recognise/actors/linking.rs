@@ -249,8 +249,19 @@ fn qualify(
                             list.find(|&j| g.entries[j].country == Some(g.entries[c].name))
                         })
                     });
+                    let unique = g.contextual(name).is_some_and(|l| l.len() == 1);
                     match own_entry {
                         Some(j) => Referent::Entry(j),
+                        // A form only one body has, of a country the report names (`BI` in a
+                        // report on Indonesia), or with no country to say otherwise.
+                        None if unique
+                            && (country.is_none()
+                                || g.entries[k]
+                                    .country
+                                    .is_some_and(|c| countries.contains(&c))) =>
+                        {
+                            referent
+                        }
                         None if g.entries[k].contextual => {
                             Referent::Named(span, ActorKind::Organization)
                         }

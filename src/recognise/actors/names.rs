@@ -9,7 +9,7 @@ use super::{Ctx, Key};
 use crate::config::{ActorDef, Pattern, PatternKind};
 use crate::model::ActorKind;
 use crate::recognise::gazetteer::ORG_WORD;
-use crate::recognise::token::{Kind, Tokens, all_capitals, is_apostrophe, is_dash};
+use crate::recognise::token::{CAPITAL, Kind, Tokens, all_capitals, is_apostrophe, is_dash};
 use crate::text::Span;
 
 /// Whether `span` of `text` is whole words: no letter or digit glued to either end.
@@ -170,28 +170,57 @@ pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
     // its text even when it turns out not to be a whole word.
     let mut consumed = 0;
     for k in 0..cx.caps.len() {
-        let start = cx.toks[cx.caps[k]].span.start;
-        if start < consumed {
+        let i = cx.caps[k];
+        let at = cx.toks[i].span.start;
+        if at < consumed {
             continue;
         }
-        let candidates = g.names_starting(cx.caps_info[k]);
-        if candidates.len() == 0 {
-            continue;
-        }
-        let rest = &cx.text[start..];
-        // The longest name that no mention has claimed part of: `Chinese Foreign Ministry`
-        // whose `Foreign Ministry` an organisation took leaves `Chinese`.
-        let Some((name, entry)) = candidates
-            .map(|p| g.pattern(p))
-            .filter(|(name, _)| rest.starts_with(name))
-            .find(|(name, _)| cx.free(Span::new(start, start + name.len())))
-        else {
-            continue;
-        };
-        let span = Span::new(start, start + name.len());
-        consumed = span.end;
-        if word_boundary(cx.text, span) {
-            cx.claim(span, Key::Gazetteer(entry));
+        // `al-Shabaab`, `el-Sisi`: a name may open with a lower-case particle hyphenated to
+        // its capitalised word, which only the capital brings to notice; tried first.
+        let particle = (i >= 2
+            && !cx.toks[i].gap
+            && !cx.toks[i - 1].gap
+            && is_dash(cx.s(i - 1))
+            && cx.s(i - 2).len() <= 3
+            && cx.toks[i - 2].class & CAPITAL == 0)
+            .then(|| (cx.toks[i - 2].span.start, g.word(cx.s(i - 2))));
+        for (start, info) in particle.into_iter().chain([(at, cx.caps_info[k])]) {
+            let rest = &cx.text[start..];
+            // The longest name that no mention has claimed part of: `Chinese Foreign Ministry`
+            // whose `Foreign Ministry` an organisation took leaves `Chinese`.
+            let Some((name, entry)) = g
+                .names_starting(info)
+                .map(|p| g.pattern(p))
+                .filter(|(name, _)| rest.starts_with(name))
+                .find(|(name, _)| cx.free(Span::new(start, start + name.len())))
+            else {
+                continue;
+            };
+            let span = Span::new(start, start + name.len());
+            consumed = span.end;
+            if word_boundary(cx.text, span) {
+                let key = if capital_as_place(cx, i, entry, name) {
+                    Key::Named(span, ActorKind::Place)
+                } else {
+                    Key::Gazetteer(entry)
+                };
+                cx.claim(span, key);
+            }
+            break;
         }
     }
+}
+
+/// Whether a country's capital written at token `i` is the city rather than the government:
+/// after a word that places something (`talks in Seoul`, `flew to Tokyo`), where `Seoul said`
+/// and `Beijing's position` stay the country.
+fn capital_as_place(cx: &Ctx<'_>, i: usize, entry: usize, name: &str) -> bool {
+    let e = &cx.g.entries[entry];
+    e.kind == ActorKind::Country
+        && e.description.strip_prefix("country; capital ") == Some(name)
+        && i > 0
+        && matches!(
+            cx.s(i - 1),
+            "in" | "to" | "from" | "at" | "near" | "outside" | "around" | "across" | "via"
+        )
 }

@@ -46,6 +46,12 @@ pub(super) fn runs(cx: &mut Ctx<'_>) {
                     j = k;
                     continue;
                 }
+                // `Lula da Silva`, `Ursula von der Leyen`, `Mohammed bin Salman`: particles
+                // inside a person's name, after a given name or family name.
+                if let Some(k) = particles_then_name(cx, start, j) {
+                    j = k;
+                    continue;
+                }
             }
             // `People's Bank`, `Workers’ Party`: a plural or collective possessive inside a name.
             if matches!(
@@ -234,8 +240,11 @@ fn connected_tail(cx: &Ctx<'_>, mut tail: usize) -> Option<usize> {
             break;
         };
         let bits = cx.bits(tail + 1);
-        let stops =
-            bits & (STOP_CAPITAL | TITLE_HEAD) != 0 || month_number(cx.s(tail + 1)).is_some();
+        // `the Foreign Ministry and China's`: `and` before a known name joins two mentions.
+        let another = cx.s(tail) == "and" && bits & NAME != 0;
+        let stops = another
+            || bits & (STOP_CAPITAL | TITLE_HEAD) != 0
+            || month_number(cx.s(tail + 1)).is_some();
         if stops || (bits & SURNAME != 0 && bits & NAME == 0) {
             break;
         }
@@ -343,16 +352,59 @@ fn people_by_name_lists(cx: &mut Ctx<'_>, run: &Run, lower_title: bool) {
     }
 }
 
-/// How many of `words` (token indices) form a personal name: up to three capitalised words that
-/// are not places, organisation words, titles or months.
+/// The particles of names (`da`, `von`, `bin`) from `data/name-particles.txt`.
+static PARTICLES: LazyLock<crate::recognise::WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../../data/name-particles.txt")));
+
+/// Where a person's name whose run starts at token `start` goes on after particles at `j`
+/// (`da Silva`, `von der Leyen`, `bin Salman`): the end of the name token after them, when the
+/// run so far holds a given or family name and what follows is a name that is no place or
+/// organisation of the lists.
+fn particles_then_name(cx: &Ctx<'_>, start: usize, j: usize) -> Option<usize> {
+    let mut k = j;
+    while k < j + 3
+        && cx
+            .toks
+            .get(k)
+            .is_some_and(|t| t.gap && !t.newline && t.class & CAPITAL == 0)
+        && PARTICLES.contains(cx.s(k))
+    {
+        k += 1;
+    }
+    if k == j || !cx.toks.get(k).is_some_and(|t| t.gap && !t.newline) {
+        return None;
+    }
+    let person = (start..j).any(|t| cx.bits(t) & (GIVEN_NAME | SURNAME) != 0);
+    let after = cx.bits(k);
+    if !person || after & (NAME | ORG_WORD | PLACE_WORD | STOP_CAPITAL | TITLE_HEAD) != 0 {
+        return None;
+    }
+    name_token(cx.text, cx.toks, k)
+}
+
+/// How many of `words` (token indices) form a personal name: up to four capitalised words that
+/// are not places, organisation words, titles or months, and the particles between them.
 fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
     let mut n = 0;
-    for &t in words.iter().take(3) {
+    // The words up to the last capitalised one: a name never ends with a particle.
+    let mut whole = 0;
+    let mut capitals = 0;
+    for &t in words.iter().take(7) {
         let w = cx.s(t);
+        if cx.toks[t].class & CAPITAL == 0 {
+            // A particle the run took in (`da`, `von der`), followed by more of the name.
+            n += 1;
+            continue;
+        }
+        if capitals == 4 {
+            break;
+        }
+        capitals += 1;
         let hyphenated = cx.toks.get(t + 1).is_some_and(|n| !n.gap) && is_dash(cx.s(t + 1));
         let bits = cx.bits(t);
         if hyphenated && bits & NAME == 0 {
             n += 1;
+            whole = n;
             continue;
         }
         // `Sen`, `Gen`, `Rep` are titles only with their full stop (`Hun Sen` is a name).
@@ -364,8 +416,9 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
             break;
         }
         n += 1;
+        whole = n;
     }
-    n
+    whole
 }
 
 /// Records a person mention `[a, b)`; `link` decides who it is.
