@@ -230,15 +230,33 @@ fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
-fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/recognise/gazetteer/static_map.rs");
-    let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("data");
-    let mut entries = Vec::new();
-    for table in &TABLES {
-        load(&dir, table, &mut entries);
-    }
+/// The names and aliases of the entries, each with its entry and in the order listed, and the
+/// forms of contextual entries with every entry that goes by each.
+struct Names<'a> {
+    patterns: Vec<(&'a str, usize)>,
+    by_name: HashMap<&'a str, usize>,
+    by_alias: HashMap<&'a str, usize>,
+    name_order: Vec<&'a str>,
+    alias_order: Vec<&'a str>,
+    contextual: HashMap<&'a str, Vec<usize>>,
+    contextual_order: Vec<&'a str>,
+}
 
+/// What each word is (`bits`) and 1 + the number of the list of names that start with it.
+#[derive(Default, Clone, Copy)]
+struct Info {
+    bits: u8,
+    names: u32,
+}
+
+struct Words<'a> {
+    words: HashMap<&'a str, Info>,
+    word_order: Vec<&'a str>,
+    names_by_first: Vec<Vec<usize>>,
+}
+
+fn names(entries: &[Entry]) -> Names<'_> {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     // Names and aliases, each with its entry; `the …` forms are for display only.
     let mut patterns: Vec<(&str, usize)> = Vec::new();
     let mut by_name: HashMap<&str, usize> = HashMap::new();
@@ -259,7 +277,9 @@ fn main() {
             }
         }
         for form in std::iter::once(&e.name).chain(&e.aliases) {
-            if !form.starts_with("the ") {
+            // One pattern per form: of the entries that share one (`Foreign Ministry` of a
+            // hundred countries), the first listed is matched, and `link` picks the country's.
+            if !form.starts_with("the ") && seen.insert(form.as_str()) {
                 patterns.push((form, k));
             }
             if e.contextual {
@@ -274,13 +294,26 @@ fn main() {
         }
     }
 
-    // What each word is, and the names that start with it, longest first (of two equal
-    // names, the first listed).
-    #[derive(Default, Clone, Copy)]
-    struct Info {
-        bits: u8,
-        names: u32,
+    Names {
+        patterns,
+        by_name,
+        by_alias,
+        name_order,
+        alias_order,
+        contextual,
+        contextual_order,
     }
+}
+
+fn words<'a>(dir: &Path, entries: &'a [Entry], names: &Names<'a>) -> Words<'a> {
+    let Names {
+        patterns,
+        by_name,
+        by_alias,
+        ..
+    } = names;
+    // What each word is, and the names that start with it, in byte order: the prefixes of a
+    // text among them are found by binary search (`actors::names::gazetteer_matches`).
     let mut words: HashMap<&str, Info> = HashMap::new();
     let mut word_order: Vec<&str> = Vec::new();
     let mut names_by_first: Vec<Vec<usize>> = Vec::new();
@@ -297,7 +330,7 @@ fn main() {
         names_by_first[i.names as usize - 1].push(p);
     }
     for list in &mut names_by_first {
-        list.sort_by_key(|&p| std::cmp::Reverse(patterns[p].0.len()));
+        list.sort_by(|&a, &b| patterns[a].0.as_bytes().cmp(patterns[b].0.as_bytes()));
     }
     let texts: HashMap<&str, String> = [
         "titles.txt",
@@ -309,7 +342,7 @@ fn main() {
         "place-words.txt",
     ]
     .into_iter()
-    .map(|f| (f, read(&dir, f)))
+    .map(|f| (f, read(dir, f)))
     .collect();
     let mut marks: Vec<(String, u8)> = Vec::new();
     let mut typos: Vec<String> = Vec::new();
@@ -398,6 +431,28 @@ fn main() {
         i.bits |= bit;
     }
 
+    Words {
+        words,
+        word_order,
+        names_by_first,
+    }
+}
+
+fn emit(entries: &[Entry], names: &Names<'_>, words: &Words<'_>) -> String {
+    let Names {
+        patterns,
+        by_name,
+        by_alias,
+        name_order,
+        alias_order,
+        contextual,
+        contextual_order,
+    } = names;
+    let Words {
+        words,
+        word_order,
+        names_by_first,
+    } = words;
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let mut out = String::new();
     out.push_str("// Written by build.rs from data/; do not edit.\n");
@@ -407,7 +462,7 @@ fn main() {
     )
     .ok();
     writeln!(out, "static ENTRIES: [Entry; {}] = [", entries.len()).ok();
-    for e in &entries {
+    for e in entries {
         let aliases: Vec<String> = e.aliases.iter().map(|a| lit(a)).collect();
         writeln!(
             out,
@@ -452,7 +507,7 @@ fn main() {
         )
         .ok();
     };
-    lists("NAMES_BY_FIRST", &names_by_first, &mut out);
+    lists("NAMES_BY_FIRST", names_by_first, &mut out);
     let contextual_lists: Vec<Vec<usize>> = contextual_order
         .iter()
         .map(|k| contextual[k].clone())
@@ -490,22 +545,22 @@ fn main() {
         )
         .ok();
     };
-    map("BY_NAME", &name_order, &|_, k| u32_of(by_name[k]), &mut out);
+    map("BY_NAME", name_order, &|_, k| u32_of(by_name[k]), &mut out);
     map(
         "BY_ALIAS",
-        &alias_order,
+        alias_order,
         &|_, k| u32_of(by_alias[k]),
         &mut out,
     );
     map(
         "CONTEXTUAL_FORMS",
-        &contextual_order,
+        contextual_order,
         &|i, _| u32_of(i),
         &mut out,
     );
     map(
         "WORDS",
-        &word_order,
+        word_order,
         &|_, k| {
             let i = words[k];
             assert!(i.names < 1 << 24, "names fit in 24 bits");
@@ -513,6 +568,21 @@ fn main() {
         },
         &mut out,
     );
+    out
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/recognise/gazetteer/static_map.rs");
+    let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("data");
+    let mut entries = Vec::new();
+    for table in &TABLES {
+        load(&dir, table, &mut entries);
+    }
+
+    let names = names(&entries);
+    let words = words(&dir, &entries, &names);
+    let out = emit(&entries, &names, &words);
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets it")).join("gazetteer.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
 }

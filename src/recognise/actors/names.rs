@@ -185,15 +185,7 @@ pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
             && cx.toks[i - 2].class & CAPITAL == 0)
             .then(|| (cx.toks[i - 2].span.start, g.word(cx.s(i - 2))));
         for (start, info) in particle.into_iter().chain([(at, cx.caps_info[k])]) {
-            let rest = &cx.text[start..];
-            // The longest name that no mention has claimed part of: `Chinese Foreign Ministry`
-            // whose `Foreign Ministry` an organisation took leaves `Chinese`.
-            let Some((name, entry)) = g
-                .names_starting(info)
-                .map(|p| g.pattern(p))
-                .filter(|(name, _)| rest.starts_with(name))
-                .find(|(name, _)| cx.free(Span::new(start, start + name.len())))
-            else {
+            let Some((name, entry)) = longest_free_prefix(cx, g.name_range(info), start) else {
                 continue;
             };
             let span = Span::new(start, start + name.len());
@@ -223,4 +215,51 @@ fn capital_as_place(cx: &Ctx<'_>, i: usize, entry: usize, name: &str) -> bool {
             cx.s(i - 1),
             "in" | "to" | "from" | "at" | "near" | "outside" | "around" | "across" | "via"
         )
+}
+
+/// The longest of `names` (patterns in byte order of their names) that the text at `start`
+/// starts with and no mention has claimed part of (`Chinese Foreign Ministry` whose `Foreign
+/// Ministry` an organisation took leaves `Chinese`). The prefixes of a text sort below it, a
+/// longer one after a shorter, and whatever sorts between a name and the text shares their
+/// common beginning: so the search looks below the text, and from a name that is no prefix,
+/// below the part it shares with the text. A first word opens hundreds of names (`UN …`, `Al
+/// …`); this reads a handful.
+fn longest_free_prefix(
+    cx: &Ctx<'_>,
+    names: std::ops::Range<usize>,
+    start: usize,
+) -> Option<(&'static str, usize)> {
+    let g = cx.g;
+    let rest = &cx.text.as_bytes()[start..];
+    let name = |i: usize| g.pattern(g.name_item(i)).0.as_bytes();
+    let mut limit = rest.len();
+    // The names below `hi` are those not yet ruled out.
+    let (lo, mut hi) = (names.start, names.end);
+    loop {
+        let bound = &rest[..limit];
+        // The first name above `bound`, by halving `lo..hi`.
+        let (mut a, mut b) = (lo, hi);
+        while a < b {
+            let mid = a + (b - a) / 2;
+            if name(mid) <= bound {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        hi = a;
+        if hi == lo {
+            return None;
+        }
+        let k = hi - 1;
+        let n = name(k);
+        if rest.starts_with(n) {
+            if cx.free(Span::new(start, start + n.len())) {
+                return Some(g.pattern(g.name_item(k)));
+            }
+            limit = n.len().checked_sub(1)?;
+        } else {
+            limit = n.iter().zip(rest).take_while(|(a, b)| a == b).count();
+        }
+    }
 }

@@ -23,9 +23,9 @@ pub struct Entry {
 
 pub struct Gazetteer {
     pub entries: &'static [Entry],
-    /// The names and aliases (`patterns`) that start with one word, longest first so that
-    /// `North Korea` beats `North`; `WordInfo` of that word says which list. A name can only
-    /// start where a word of the report equals its first word.
+    /// The names and aliases (`patterns`) that start with one word, in byte order, so that the
+    /// longest of them a text starts with is found by binary search; `WordInfo` of that word
+    /// says which list. A name can only start where a word of the report equals its first word.
     names_by_first: &'static StaticLists,
     /// The names and aliases, with the entry each names.
     patterns: &'static StaticPatterns,
@@ -112,10 +112,26 @@ impl Gazetteer {
     }
 
     /// The patterns (numbers for `pattern`) of the names that start with the word `info`
-    /// describes, longest first.
+    /// describes, in byte order of their names.
     pub fn names_starting(&self, info: WordInfo) -> impl ExactSizeIterator<Item = usize> + Clone {
         self.names_by_first
             .list(info.names.checked_sub(1).map(|k| k as usize))
+    }
+
+    /// The patterns of the names that start with the word `info` describes, as the numbers for
+    /// `pattern` of `name_item(i)` for `i` in the range, in byte order of their names.
+    #[inline]
+    pub fn name_range(&self, info: WordInfo) -> std::ops::Range<usize> {
+        let (a, b) = self
+            .names_by_first
+            .bounds(info.names.checked_sub(1).map(|k| k as usize));
+        a..b
+    }
+
+    /// The pattern at `i` of a `name_range`.
+    #[inline]
+    pub fn name_item(&self, i: usize) -> usize {
+        self.names_by_first.item(i)
     }
 
     /// Pattern `p`: a name or alias, and the entry it names.
