@@ -496,3 +496,14 @@ to = "2022-09-13"
         bad.1
     );
 }
+
+#[test]
+fn a_direction_before_a_province_or_town_names_a_place_of_its_own() {
+    check(
+        "Fighting spread to Lower Juba, East Kalimantan and West Africa; South Korea agreed.
+                   ^^^^^^^^^^ place Lower Juba
+                               ^^^^^^^^^^^^^^^ place East Kalimantan
+                                                   ^^^^^^^^^^^ place West Africa
+                                                                ^^^^^^^^^^^ country South Korea",
+    );
+}

@@ -191,6 +191,12 @@ pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
             let span = Span::new(start, start + name.len());
             consumed = span.end;
             if word_boundary(cx.text, span) {
+                // `Lower Juba`, `East Kalimantan`, `Central Sulawesi`: a direction before a
+                // province or town names the part of it, a place of its own.
+                if let Some(part) = part_of_place(cx, i, entry, span) {
+                    cx.claim(part, Key::Named(part, ActorKind::Place));
+                    break;
+                }
                 let key = if capital_as_place(cx, i, entry, name) {
                     Key::Named(span, ActorKind::Place)
                 } else {
@@ -262,4 +268,37 @@ fn longest_free_prefix(
             limit = n.iter().zip(rest).take_while(|(a, b)| a == b).count();
         }
     }
+}
+
+/// The span of `North Kivu`, `Lower Juba`, `West Africa`: a capitalised direction word right
+/// before a place, province, town or capital of the gazetteer (token `i` starts its name at `span`), when
+/// nothing claimed the direction. Countries keep their own names (`South Korea` is one).
+fn part_of_place(cx: &Ctx<'_>, i: usize, entry: usize, span: Span) -> Option<Span> {
+    let e = &cx.g.entries[entry];
+    let town = e.kind == ActorKind::Place;
+    // A capital is a town too (`Lower Juba` is no part of South Sudan's government).
+    let capital = e.kind == ActorKind::Country
+        && e.description.strip_prefix("country; capital ") == Some(&cx.text[span.start..span.end]);
+    if !(town || capital) || i == 0 || !cx.toks[i].gap {
+        return None;
+    }
+    let d = &cx.toks[i - 1];
+    let word = cx.s(i - 1);
+    let direction = matches!(
+        word,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "Middle"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+    );
+    let part = Span::new(d.span.start, span.end);
+    (direction && d.class & CAPITAL != 0 && cx.free(part)).then_some(part)
 }
