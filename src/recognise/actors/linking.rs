@@ -400,23 +400,29 @@ static GOVERNMENT_WORDS: std::sync::LazyLock<crate::recognise::WordSet> =
 /// The name without a country written at its start (`ROK Ministry of …`, `Chinese Foreign
 /// Ministry`), and that country's entry.
 fn strip_country(g: &Gazetteer, text: &str, name: Span) -> (Span, Option<usize>) {
-    let written = &text[name.start..name.end];
+    match country_prefix(g, &text[name.start..name.end]) {
+        Some((len, k)) => (Span::new(name.start + len, name.end), Some(k)),
+        None => (name, None),
+    }
+}
+
+/// The country `written` opens with (`ROK`, `China's`, `South Korean`), as the length of that
+/// prefix with the space after it, and the country's entry. A country's form is up to three
+/// words (`People's Republic of China` would be longer, and is a name of its own).
+fn country_prefix(g: &Gazetteer, written: &str) -> Option<(usize, usize)> {
     let mut at = 0;
-    // A country's form is up to three words (`South Korean`, `People's Republic of China`
-    // would be longer, and is a name of its own).
     for _ in 0..3 {
-        let Some(sp) = written[at..].find(' ') else {
-            break;
-        };
-        at += sp;
+        at += written[at..].find(' ')?;
         let prefix = written[..at].trim_end_matches("'s").trim_end_matches("’s");
-        let entry = g.entry_of(prefix);
-        if let Some(k) = entry.filter(|&k| g.entries[k].kind == ActorKind::Country) {
-            return (Span::new(name.start + at + 1, name.end), Some(k));
+        if let Some(k) = g
+            .entry_of(prefix)
+            .filter(|&k| g.entries[k].kind == ActorKind::Country)
+        {
+            return Some((at + 1, k));
         }
         at += 1;
     }
-    (name, None)
+    None
 }
 
 /// Titled surnames and full names of people who held an office on the report's date: `President
@@ -473,20 +479,7 @@ fn leak_name(name: &str) -> &'static str {
 
 /// A title without the country written before it: `South Korean President` is `President`.
 fn strip_country_words<'t>(g: &Gazetteer, title: &'t str) -> &'t str {
-    let mut at = 0;
-    for _ in 0..3 {
-        let Some(sp) = title[at..].find(' ') else {
-            break;
-        };
-        at += sp;
-        let prefix = title[..at].trim_end_matches("'s").trim_end_matches("’s");
-        let entry = g.entry_of(prefix);
-        if entry.is_some_and(|k| g.entries[k].kind == ActorKind::Country) {
-            return &title[at + 1..];
-        }
-        at += 1;
-    }
-    title
+    country_prefix(g, title).map_or(title, |(len, _)| &title[len..])
 }
 
 /// The person a full or titled mention refers to, creating one when it names someone new.
