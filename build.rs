@@ -11,6 +11,11 @@ use std::path::Path;
 #[allow(dead_code)]
 mod static_map;
 
+// The month and weekday names, which open sentences and are never names.
+#[path = "src/calendar.rs"]
+#[allow(dead_code)]
+mod calendar;
+
 // `WordInfo::bits`, checked against the program's constants by the code written below.
 const SURNAME: u8 = 1;
 const GIVEN_NAME: u8 = 2;
@@ -391,28 +396,10 @@ fn words<'a>(dir: &Path, entries: &'a [Entry], names: &Names<'a>) -> Words<'a> {
             marks.push((form.to_string(), NAME));
         }
     }
-    let calendar = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    for w in words_of(&texts["stop-capitals.txt"]).chain(calendar) {
+    for w in words_of(&texts["stop-capitals.txt"])
+        .chain(calendar::MONTH_NAMES)
+        .chain(calendar::WEEKDAY_NAMES)
+    {
         marks.push((w.to_string(), STOP_CAPITAL));
     }
     for w in words_of(&texts["organization-words.txt"]) {
@@ -574,6 +561,7 @@ fn emit(entries: &[Entry], names: &Names<'_>, words: &Words<'_>) -> String {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/recognise/gazetteer/static_map.rs");
+    println!("cargo:rerun-if-changed=src/calendar.rs");
     let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("data");
     let mut entries = Vec::new();
     for table in &TABLES {

@@ -149,27 +149,39 @@ impl Offices {
         date: Date,
         prefer: &[&str],
     ) -> Option<&Holder> {
-        let found: Vec<&Holder> = self
-            .by_surname
-            .get(surname)?
-            .iter()
-            .map(|&k| &self.holders[k])
-            .filter(|h| h.holds_on(date) && h.has_title(title))
-            .collect();
-        pick(found, prefer)
+        let of_surname = self.by_surname.get(surname)?.iter();
+        titled_among(of_surname.map(|&k| &self.holders[k]), title, date, prefer)
     }
 
     /// The term a full name (`Park Geun-hye`) was serving on `date`, for the person's card.
     pub fn named(&self, name: &str, date: Date, prefer: &[&str]) -> Option<&Holder> {
-        let found: Vec<&Holder> = self
-            .by_name
-            .get(name)?
-            .iter()
-            .map(|&k| &self.holders[k])
-            .filter(|h| h.holds_on(date))
-            .collect();
-        pick(found, prefer)
+        let of_name = self.by_name.get(name)?.iter();
+        named_among(of_name.map(|&k| &self.holders[k]), date, prefer)
     }
+}
+
+/// Of `holders` (those of one surname), the one a title names on `date` (`Offices::titled`).
+pub fn titled_among<'h>(
+    holders: impl Iterator<Item = &'h Holder>,
+    title: &str,
+    date: Date,
+    prefer: &[&str],
+) -> Option<&'h Holder> {
+    pick(
+        holders
+            .filter(|h| h.holds_on(date) && h.has_title(title))
+            .collect(),
+        prefer,
+    )
+}
+
+/// Of `holders` (those of one name), the term served on `date` (`Offices::named`).
+pub fn named_among<'h>(
+    holders: impl Iterator<Item = &'h Holder>,
+    date: Date,
+    prefer: &[&str],
+) -> Option<&'h Holder> {
+    pick(holders.filter(|h| h.holds_on(date)).collect(), prefer)
 }
 
 /// The one holder of `found`, or the one of the first preferred country that has one.

@@ -38,11 +38,11 @@ struct Person<'a> {
 /// Joins the paragraphs' mentions into the report's actors: people by full and titled names,
 /// acronyms defined anywhere, bare surnames to the nearest person of that name, then one actor
 /// per referent.
-pub fn link(
-    text: &str,
+pub fn link<'a>(
+    text: &'a str,
     gathered: &Gathered,
     defs: &[ActorDef],
-    linking: &Linking<'_>,
+    linking: &Linking<'a>,
 ) -> Vec<Actor> {
     let mut people: Vec<Person<'_>> = Vec::new();
     // The first person of each full name, so that linking stays linear in the mentions.
@@ -149,7 +149,7 @@ pub fn link(
     let countries = countries_by_mentions(g, &raws);
     qualify(g, text, &mut raws, &paragraphs, &countries);
     if let Some(date) = linking.reference {
-        name_office_holders(g, text, &mut people, date, linking.holders, &countries);
+        name_office_holders(g, &mut people, date, linking.holders, &countries);
     }
     assemble(text, raws, &people, defs)
 }
@@ -428,53 +428,38 @@ fn country_prefix(g: &Gazetteer, written: &str) -> Option<(usize, usize)> {
 /// Titled surnames and full names of people who held an office on the report's date: `President
 /// Park` in 2014 is Park Geun-hye, and the cards of both say `President of South Korea,
 /// 2013–2017`. The configuration's holders come before the shipped ones.
-fn name_office_holders(
+fn name_office_holders<'a>(
     g: &Gazetteer,
-    text: &str,
-    people: &mut [Person<'_>],
+    people: &mut [Person<'a>],
     date: Date,
-    extra: &[Holder],
+    extra: &'a [Holder],
     countries: &[&str],
 ) {
-    let _ = text;
     let shipped = &*offices::SHIPPED;
-    let configured = offices::Offices::new(extra.to_vec());
+    // The configuration's holders are few: read in turn, with no table built per analysis.
     for p in people.iter_mut() {
         let single = !p.name.contains(char::is_whitespace);
-        let holder = if single {
+        let holder: Option<&'a Holder> = if single {
             p.titles.iter().find_map(|t| {
                 let title = strip_country_words(g, t);
-                configured
-                    .titled(title, p.surname, date, countries)
+                let of_surname = extra.iter().filter(|h| h.surname == p.surname);
+                offices::titled_among(of_surname, title, date, countries)
                     .or_else(|| shipped.titled(title, p.surname, date, countries))
             })
         } else {
-            configured
-                .named(p.name, date, countries)
+            let of_name = extra
+                .iter()
+                .filter(|h| h.name == p.name || h.aliases.iter().any(|a| a == p.name));
+            offices::named_among(of_name, date, countries)
                 .or_else(|| shipped.named(p.name, date, countries))
         };
         if let Some(h) = holder {
             if single {
-                p.name = leak_name(&h.name);
+                p.name = &h.name;
             }
             p.office = Some(h.card());
         }
     }
-}
-
-/// A holder's name as a `&'static str`: office holders' names are few and shared by every
-/// report, so each is made once.
-fn leak_name(name: &str) -> &'static str {
-    static NAMES: std::sync::Mutex<Option<HashMap<String, &'static str>>> =
-        std::sync::Mutex::new(None);
-    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
-    let names = names.get_or_insert_with(HashMap::default);
-    if let Some(n) = names.get(name) {
-        return n;
-    }
-    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
-    names.insert(name.to_string(), leaked);
-    leaked
 }
 
 /// A title without the country written before it: `South Korean President` is `President`.
