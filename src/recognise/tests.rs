@@ -507,3 +507,46 @@ fn a_direction_before_a_province_or_town_names_a_place_of_its_own() {
                                                                 ^^^^^^^^^^^ country South Korea",
     );
 }
+
+#[test]
+fn names_joined_by_and_are_two_mentions_when_each_is_a_name_of_its_own() {
+    check(
+        "Nippon Steel and Mitsubishi Heavy Industries paid; the Politburo and Central Committee met.
+^^^^^^^^^^^^ organization Nippon Steel
+                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Mitsubishi Heavy Industries
+                                                                     ^^^^^^^^^^^^^^^^^ organization Central Committee",
+    );
+    check(
+        "The Garment Manufacturers and Exporters Association and the Ministry of Trade and Industry met.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Garment Manufacturers and Exporters Association
+                                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Ministry of Trade and Industry",
+    );
+}
+
+#[test]
+fn an_acronym_after_a_name_is_defined_by_it_whatever_its_letters() {
+    check(
+        "The Party of the Democratic Revolution (PRD) and the Armed Forces of the Democratic Republic of the Congo (FARDC); the PRD.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Party of the Democratic Revolution
+                                        ^^^ organization Party of the Democratic Revolution
+                                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Armed Forces of the Democratic Republic of the Congo
+                                                                                                           ^^^^^ organization Armed Forces of the Democratic Republic of the Congo
+                                                                                                                       ^^^ organization Party of the Democratic Revolution",
+    );
+    // A country before the parentheses ends a longer name more often than it is defined.
+    check(
+        "Figures from Statistics Indonesia (BPS) show it.
+                        ^^^^^^^^^ country Indonesia",
+    );
+}
+
+#[test]
+fn a_country_written_before_its_generic_body_is_one_mention_of_the_body() {
+    check(
+        "The Chinese Foreign Ministry and South Korea's Ministry of National Defense spoke; Indonesia's Pertamina paid.
+    ^^^^^^^^^^^^^^^^^^^^^^^^ organization Ministry of Foreign Affairs (China)
+                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Ministry of National Defense (South Korea)
+                                                                                   ^^^^^^^^^ country Indonesia
+                                                                                               ^^^^^^^^^ organization Pertamina",
+    );
+}

@@ -134,6 +134,11 @@ pub fn link<'a>(
                 .then(|| acronyms.get(word))
                 .flatten();
             if let Some(&referent) = acronym {
+                // An acronym of a person (`AMLO`) names the person that mention resolved to.
+                let referent = match referent {
+                    Referent::Person(k) => Referent::Person(resolved[k]),
+                    r => r,
+                };
                 raws.push((span, referent));
             } else if !c.in_longer_name && may_be_surname(word) && surnames.contains(word) {
                 if let Some(k) = nearest_with_surname(&people, &by_surname, word, span.start) {
@@ -148,6 +153,7 @@ pub fn link<'a>(
     let g = gazetteer::get();
     let countries = countries_by_mentions(g, &raws);
     qualify(g, text, &mut raws, &paragraphs, &countries);
+    merge_country_before_bodies(&mut raws);
     if let Some(date) = linking.reference {
         name_office_holders(g, &mut people, date, linking.holders, &countries);
     }
@@ -187,17 +193,22 @@ fn qualify(
     paragraphs: &[usize],
     countries: &[&'static str],
 ) {
+    // A country written right before a generic body's name and the name are one mention of
+    // the body (`China's Foreign Ministry`): the country mention is left empty here for
+    // `merge_country_before_bodies` to drop, the body's mention taking its start.
     let main = countries.first().and_then(|c| g.named(c));
     // The generic names of the report, each with the mentions' own countries: `Some` when one
     // country is ever written before the name, `None` when several are.
     let mut written: HashMap<&str, Option<usize>> = HashMap::default();
-    let generic: Vec<(usize, &str, Option<usize>)> = (0..raws.len())
-        .filter_map(|i| generic_name(g, text, raws, i).map(|(name, own)| (i, name, own)))
+    let generic: Vec<(usize, &str, Option<usize>, bool)> = (0..raws.len())
+        .filter_map(|i| {
+            generic_name(g, text, raws, i).map(|(name, own, before)| (i, name, own, before))
+        })
         .collect();
     if generic.is_empty() {
         return;
     }
-    for &(_, name, own) in &generic {
+    for &(_, name, own, _) in &generic {
         if let (name, Some(c)) = (name, own) {
             written
                 .entry(name)
@@ -214,7 +225,7 @@ fn qualify(
     let mut converted: HashMap<usize, Referent> = HashMap::default();
     // How often the paragraph of the last generic name names each country, by paragraph.
     let mut named_in: Option<(usize, CountryCounts, usize)> = None;
-    for &(i, name, own) in &generic {
+    for &(i, name, own, before) in &generic {
         let p = paragraphs.partition_point(|&s| s <= i).saturating_sub(1);
         let start = paragraphs.get(p).copied().unwrap_or(0);
         let end = paragraphs.get(p + 1).copied().unwrap_or(raws.len());
@@ -255,6 +266,11 @@ fn qualify(
                 last_meant.insert(name, c);
             }
             let (span, referent) = raws[i];
+            if before {
+                let prev = raws[i - 1].0;
+                raws[i].0 = Span::new(prev.start, span.end);
+                raws[i - 1].0 = Span::new(prev.start, prev.start);
+            }
             raws[i].1 = match referent {
                 Referent::Entry(k) => {
                     let own_entry = country.and_then(|c| {
@@ -308,6 +324,11 @@ fn qualify(
     }
 }
 
+/// Drops the country mentions `qualify` merged into the generic body's name after them.
+fn merge_country_before_bodies(raws: &mut Vec<(Span, Referent)>) {
+    raws.retain(|(span, _)| !span.is_empty());
+}
+
 /// How often a paragraph names each country (its entry): most name none or one.
 type CountryCounts = smallvec::SmallVec<[(usize, usize); 4]>;
 
@@ -322,14 +343,15 @@ fn country_of(g: &Gazetteer, r: Referent) -> Option<usize> {
 /// Whether mention `i` is a generic name of a national body, which country's body `qualify`
 /// decides: a form several countries' listed bodies share (`Foreign Ministry`), or a body of a
 /// government the report names by itself (`ROK Ministry of Oceans and Fisheries`). Returns the
-/// name without a country written at its start, and the country written at its start or right
-/// before it (`China's Foreign Ministry`, `PRC Foreign Ministry`).
+/// name without a country written at its start, the country written at its start or right
+/// before it (`China's Foreign Ministry`, `PRC Foreign Ministry`), and whether that country
+/// is the mention before it.
 fn generic_name<'t>(
     g: &Gazetteer,
     text: &'t str,
     raws: &[(Span, Referent)],
     i: usize,
-) -> Option<(&'t str, Option<usize>)> {
+) -> Option<(&'t str, Option<usize>, bool)> {
     let (span, referent) = raws[i];
     let written = &text[span.start..span.end];
     let before = || {
@@ -348,11 +370,18 @@ fn generic_name<'t>(
                 // `Japanese Foreign Ministry`: the form says whose it is.
                 return None;
             }
-            Some((written, before()))
+            let before = before();
+            Some((written, before, before.is_some()))
         }
         Referent::Named(name, ActorKind::Organization) if governs(g, written) => {
             let (base, country) = strip_country(g, text, name);
-            Some((&text[base.start..base.end], country.or_else(before)))
+            match country {
+                Some(c) => Some((&text[base.start..base.end], Some(c), false)),
+                None => {
+                    let before = before();
+                    Some((&text[base.start..base.end], before, before.is_some()))
+                }
+            }
         }
         _ => None,
     }

@@ -13,7 +13,7 @@ use crate::recognise::token::{CAPITAL, Kind, Tokens, all_capitals, is_apostrophe
 use crate::text::Span;
 
 /// Whether `span` of `text` is whole words: no letter or digit glued to either end.
-fn word_boundary(text: &str, span: Span) -> bool {
+pub(super) fn word_boundary(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -162,6 +162,45 @@ pub(super) fn acronym_definitions(cx: &mut Ctx<'_>, map: &mut Vec<(Span, Key)>) 
     }
 }
 
+/// `Party of the Democratic Revolution (PRD)`, `Armed Forces of the Democratic Republic of the
+/// Congo (FARDC)`, `Andrés Manuel López Obrador (AMLO)`: an acronym in parentheses right after a
+/// mention that the runs or the gazetteer found names what that mention names, whatever its
+/// letters (often those of the name in another language). Runs after the other passes, which
+/// found the mention; the acronyms whose letters spell the long form were defined before.
+pub(super) fn acronyms_after_mentions(cx: &mut Ctx<'_>, map: &mut Vec<(Span, Key)>) {
+    let toks = cx.toks;
+    for at in memchr::memchr_iter(b'(', cx.text.as_bytes()) {
+        let i = toks.partition_point(|t| t.span.start < at);
+        if i == 0 || toks.get(i).is_none_or(|t| t.span.start != at) || cx.s(i + 2) != ")" {
+            continue;
+        }
+        let acr = toks[i + 1].span;
+        let word = cx.s(i + 1);
+        if !(2..=8).contains(&word.len()) || !all_capitals(word) || !cx.free(acr) {
+            continue;
+        }
+        let before = toks[i - 1].span.end;
+        let Some(raw) = cx.raws.iter().rev().find(|r| r.span.end == before) else {
+            continue;
+        };
+        // A country or place before the parentheses ends a longer name more often than it
+        // is defined (`Statistics Indonesia (BPS)`); their acronyms are in the gazetteer.
+        let key = raw.key;
+        let place = match key {
+            Key::Gazetteer(e) => {
+                matches!(cx.g.entries[e].kind, ActorKind::Country | ActorKind::Place)
+            }
+            Key::Named(_, kind) => kind == ActorKind::Place,
+            _ => false,
+        };
+        if place {
+            continue;
+        }
+        cx.claim(acr, key);
+        map.push((acr, key));
+    }
+}
+
 /// Claims the gazetteer's names and aliases that stand as whole words and no mention claimed.
 pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
     let g = cx.g;
@@ -207,6 +246,13 @@ pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
             break;
         }
     }
+}
+
+/// The longest gazetteer name that no mention claimed part of and that starts at the
+/// capitalised token `i`, with its entry.
+pub(super) fn gazetteer_name_from(cx: &Ctx<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let info = cx.g.word(cx.s(i));
+    longest_free_prefix(cx, cx.g.name_range(info), cx.toks[i].span.start)
 }
 
 /// Whether a country's capital written at token `i` is the city rather than the government:

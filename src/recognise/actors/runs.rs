@@ -236,16 +236,30 @@ fn organisation(cx: &mut Ctx<'_>, run: &Run) -> bool {
 fn connected_tail(cx: &Ctx<'_>, mut tail: usize) -> Option<usize> {
     let mut extended = false;
     while matches!(cx.s(tail), "of" | "on" | "for" | "and") {
+        // `Party of the Democratic Revolution`, `Armed Forces of the Democratic Republic of
+        // the Congo`: `the` may stand after `of`.
+        let joiner = tail;
+        if cx.s(tail) == "of" && cx.s(tail + 1) == "the" {
+            tail += 1;
+        }
         let Some(e) = name_token(cx.text, cx.toks, tail + 1) else {
+            tail = joiner;
             break;
         };
         let bits = cx.bits(tail + 1);
-        // `the Foreign Ministry and China's`: `and` before a known name joins two mentions.
-        let another = cx.s(tail) == "and" && bits & NAME != 0;
+        // `the Foreign Ministry and China's`, `Ministry of Defense and South Korea's`: `and`
+        // before a known name joins two mentions; so does `and` between two organisation
+        // words (`Politburo and Central Committee`), where `Ministry of Trade and Industry`
+        // joins the parts of one name.
+        let another = cx.s(tail) == "and"
+            && (bits & NAME != 0
+                || gazetteer_name_at(cx, tail + 1)
+                || (!extended && run_has_org_word(cx, tail + 1)));
         let stops = another
             || bits & (STOP_CAPITAL | TITLE_HEAD) != 0
             || month_number(cx.s(tail + 1)).is_some();
         if stops || (bits & SURNAME != 0 && bits & NAME == 0) {
+            tail = joiner;
             break;
         }
         tail = e;
@@ -272,6 +286,8 @@ fn connected_tail(cx: &Ctx<'_>, mut tail: usize) -> Option<usize> {
 /// Where an organisation whose run starts at token `first` starts: earlier when names joined by
 /// `and` stand before the run (`Garment Manufacturers and Exporters Association`).
 fn joined_by_and(cx: &Ctx<'_>, first: usize) -> usize {
+    // `Nippon Steel and Mitsubishi Heavy Industries`: a name the gazetteer knows on either
+    // side of `and` makes two mentions.
     if first >= 2 && matches!(cx.s(first - 1), "and" | "&") {
         let mut k = first - 1;
         while k > 0
@@ -282,11 +298,45 @@ fn joined_by_and(cx: &Ctx<'_>, first: usize) -> usize {
         {
             k -= 1;
         }
-        if k < first - 1 {
+        // `Politburo and Central Committee`: an organisation word before `and` ends a name.
+        let named = || {
+            let before = cx.span(k, first - 1);
+            cx.gazetteer_key(&cx.text[before.start..before.end])
+                .is_some()
+                || (k..first - 1).any(|t| cx.bits(t) & ORG_WORD != 0)
+        };
+        if k < first - 1 && !named() {
             return cx.toks[k].span.start;
         }
     }
     cx.toks[first].span.start
+}
+
+/// Whether a gazetteer name starts at token `i` and stands there as whole words.
+fn gazetteer_name_at(cx: &Ctx<'_>, i: usize) -> bool {
+    cx.toks.get(i).is_some_and(|t| {
+        t.class & CAPITAL != 0
+            && super::names::gazetteer_name_from(cx, i).is_some_and(|(name, _)| {
+                super::names::word_boundary(
+                    cx.text,
+                    Span::new(t.span.start, t.span.start + name.len()),
+                )
+            })
+    })
+}
+
+/// Whether the run of capitalised words from token `i` holds an organisation word.
+fn run_has_org_word(cx: &Ctx<'_>, mut i: usize) -> bool {
+    while let Some(e) = name_token(cx.text, cx.toks, i) {
+        if cx.bits(i) & ORG_WORD != 0 {
+            return true;
+        }
+        if !cx.toks.get(e).is_some_and(|t| t.gap && !t.newline) {
+            break;
+        }
+        i = e;
+    }
+    false
 }
 
 /// A place by its last word: `Yanbian Korean Autonomous Prefecture`, `Yellow Sea`. Returns
