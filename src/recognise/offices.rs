@@ -117,6 +117,8 @@ pub struct Offices {
     pub holders: Vec<Holder>,
     by_surname: HashMap<String, Vec<usize>>,
     by_name: HashMap<String, Vec<usize>>,
+    /// The first words of surnames and aliases of two words or more.
+    first_words: rustc_hash::FxHashSet<String>,
 }
 
 impl Offices {
@@ -132,10 +134,16 @@ impl Offices {
                 }
             }
         }
+        let first_words = by_surname
+            .keys()
+            .chain(by_name.keys())
+            .filter_map(|n| n.split_once(' ').map(|(f, _)| f.to_string()))
+            .collect();
         Offices {
             holders,
             by_surname,
             by_name,
+            first_words,
         }
     }
 
@@ -151,6 +159,26 @@ impl Offices {
     ) -> Option<&Holder> {
         let of_surname = self.by_surname.get(surname)?.iter();
         titled_among(of_surname.map(|&k| &self.holders[k]), title, date, prefer)
+    }
+
+    /// The holder a name written alone names on `date` (`Lula`, `Jokowi`, `Sheinbaum`,
+    /// `López Obrador`): a surname or alias of someone in office then, in one of `countries`
+    /// (those the report names), since a bare name needs the report's subject to be sure.
+    pub fn alone(&self, written: &str, date: Date, countries: &[&str]) -> Option<&Holder> {
+        let of = self
+            .by_surname
+            .get(written)
+            .into_iter()
+            .chain(self.by_name.get(written))
+            .flatten()
+            .map(|&k| &self.holders[k]);
+        alone_among(of, date, countries)
+    }
+
+    /// Whether some holder's surname or alias opens with the word `first` and goes on
+    /// (`López` of `López Obrador`), so that a bare name of two words is worth trying.
+    pub fn opens_longer_name(&self, first: &str) -> bool {
+        self.first_words.contains(first)
     }
 
     /// The term a full name (`Park Geun-hye`) was serving on `date`, for the person's card.
@@ -173,6 +201,20 @@ pub fn titled_among<'h>(
             .collect(),
         prefer,
     )
+}
+
+/// Of `holders` (those of one surname or alias), the one in office on `date` in one of
+/// `countries` (`Offices::alone`).
+pub fn alone_among<'h>(
+    holders: impl Iterator<Item = &'h Holder>,
+    date: Date,
+    countries: &[&str],
+) -> Option<&'h Holder> {
+    let mut found: Vec<&Holder> = holders
+        .filter(|h| h.holds_on(date) && countries.contains(&h.country.as_str()))
+        .collect();
+    found.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    pick(found, countries)
 }
 
 /// Of `holders` (those of one name), the term served on `date` (`Offices::named`).

@@ -550,3 +550,47 @@ fn a_country_written_before_its_generic_body_is_one_mention_of_the_body() {
                                                                                                ^^^^^^^^^ organization Pertamina",
     );
 }
+
+#[test]
+fn a_bare_name_of_an_office_holder_is_the_holder_where_the_report_names_the_country() {
+    let on = |date: &str| Config {
+        reference_date: crate::calendar::Date::parse_iso(date),
+        ..Config::default()
+    };
+    let may_2024 = on("2024-05-28");
+    check_with(
+        "In Brazil, Lula and Jokowi met; AMLO spoke for Mexico and López Obrador left.
+   ^^^^^^ country Brazil
+           ^^^^ person Luiz Inácio Lula da Silva
+                                ^^^^ person Andrés Manuel López Obrador
+                                               ^^^^^^ country Mexico
+                                                          ^^^^^^^^^^^^^ person Andrés Manuel López Obrador",
+        &may_2024,
+    );
+    // Jokowi above stays unnamed: the report does not name Indonesia. Out of office, or a
+    // month, a bare name is no one.
+    check_with(
+        "In Mexico, Sheinbaum spoke in May and left.
+   ^^^^^^ country Mexico
+                              ^^^ date 2024-05",
+        &may_2024,
+    );
+}
+
+#[test]
+fn a_later_mention_by_part_of_a_long_name_is_the_same_person() {
+    check(
+        "Claudia Sheinbaum Pardo and Finance Minister Sri Mulyani Indrawati spoke. Sheinbaum and Sri Mulyani agreed; Pardo left.
+^^^^^^^^^^^^^^^^^^^^^^^ person Claudia Sheinbaum Pardo
+                                             ^^^^^^^^^^^^^^^^^^^^^ person Sri Mulyani Indrawati
+                                                                          ^^^^^^^^^ person Claudia Sheinbaum Pardo
+                                                                                        ^^^^^^^^^^^ person Sri Mulyani Indrawati
+                                                                                                            ^^^^^ person Claudia Sheinbaum Pardo",
+    );
+    // A word two people's names hold names neither.
+    check(
+        "Juan Carlos Varela and Ana Carlos Soto met. Carlos left.
+^^^^^^^^^^^^^^^^^^ person Juan Carlos Varela
+                       ^^^^^^^^^^^^^^^ person Ana Carlos Soto",
+    );
+}

@@ -106,11 +106,38 @@ pub fn link<'a>(
             .is_some_and(|&b| surname_shapes[usize::from(b)] & (1 << w.len().min(63)) != 0)
     };
 
+    // The inner words of people's names of three words or more (`Sheinbaum` of `Claudia
+    // Sheinbaum Pardo`, `Gálvez` of `Xóchitl Gálvez Ruiz`): Spanish and Portuguese names put the
+    // family name a report keeps before the mother's. Each names its person when it is no one
+    // else's word and no surname of the report.
+    let mut inner: HashMap<&str, Option<usize>> = HashMap::default();
+    for (k, p) in people.iter().enumerate() {
+        let words: Vec<&str> = p.name.split(' ').collect();
+        if words.len() < 3 {
+            continue;
+        }
+        for w in &words[1..words.len() - 1] {
+            if w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase) {
+                inner
+                    .entry(w)
+                    .and_modify(|e| {
+                        if *e != Some(k) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(k));
+            }
+        }
+    }
+
     // Mentions in text order, each with its referent.
     let mut raws: Vec<(Span, Referent)> = Vec::with_capacity(gathered.claims.len());
     let (mut claims_start, mut candidates_start) = (0, 0);
     // Where each paragraph's mentions start in `raws`.
     let mut paragraphs = Vec::with_capacity(gathered.ends.len());
+    // Capitalised words nothing claimed, which may be the bare name of an office holder.
+    let mut unlinked: Vec<super::Candidate> = Vec::new();
+    let mut skip_to = 0;
     for &(claims_end, candidates_end) in &gathered.ends {
         let first = raws.len();
         paragraphs.push(first);
@@ -133,6 +160,10 @@ pub fn link<'a>(
             let acronym = (word.len() >= 2 && all_capitals(word))
                 .then(|| acronyms.get(word))
                 .flatten();
+            if span.start < skip_to {
+                // The second word of a name of two that the word before began.
+                continue;
+            }
             if let Some(&referent) = acronym {
                 // An acronym of a person (`AMLO`) names the person that mention resolved to.
                 let referent = match referent {
@@ -144,6 +175,22 @@ pub fn link<'a>(
                 if let Some(k) = nearest_with_surname(&people, &by_surname, word, span.start) {
                     raws.push((span, Referent::Person(k)));
                 }
+            } else if let Some(&Some(k)) = (!c.in_longer_name && !surnames.contains(word))
+                .then(|| inner.get(word))
+                .flatten()
+            {
+                raws.push((span, Referent::Person(k)));
+            } else if let Some((two, k)) = c
+                .in_longer_name
+                .then(|| two_word_surname(text, span, &people, &by_surname, &surnames))
+                .flatten()
+            {
+                // `López Obrador` after `Andrés Manuel López Obrador`: the last two words of a
+                // person's name.
+                raws.push((two, Referent::Person(k)));
+                skip_to = two.end;
+            } else {
+                unlinked.push(c.clone());
             }
         }
         // Paragraphs follow each other, so sorting each one's mentions sorts them all.
@@ -155,6 +202,25 @@ pub fn link<'a>(
     qualify(g, text, &mut raws, &paragraphs, &countries);
     merge_country_before_bodies(&mut raws);
     if let Some(date) = linking.reference {
+        let found = holders_alone(g, text, &unlinked, date, linking.holders, &countries);
+        if !found.is_empty() {
+            for (span, h) in found {
+                let k = match people.iter().position(|p| p.name == h.name.as_str()) {
+                    Some(k) => k,
+                    None => {
+                        people.push(Person {
+                            name: &h.name,
+                            surname: &h.surname,
+                            titles: Vec::new(),
+                            office: None,
+                        });
+                        people.len() - 1
+                    }
+                };
+                raws.push((span, Referent::Person(k)));
+            }
+            raws.sort_by_key(|(span, _)| span.start);
+        }
         name_office_holders(g, &mut people, date, linking.holders, &countries);
     }
     assemble(text, raws, &people, defs)
@@ -488,6 +554,98 @@ fn name_office_holders<'a>(
             }
             p.office = Some(h.card());
         }
+    }
+}
+
+/// The bare names of office holders among the words nothing claimed (`Lula`, `Jokowi`,
+/// `AMLO`, `López Obrador`), with the holder each names on the report's date: one of the
+/// report's countries, in office then. Words that open sentences or name months (`May`) are
+/// never taken. The configuration's holders come first.
+fn holders_alone<'a>(
+    g: &Gazetteer,
+    text: &str,
+    unlinked: &[super::Candidate],
+    date: Date,
+    extra: &'a [Holder],
+    countries: &[&str],
+) -> Vec<(Span, &'a Holder)> {
+    let shipped = &*offices::SHIPPED;
+    let lookup = |written: &str| -> Option<&'a Holder> {
+        let of_extra = extra
+            .iter()
+            .filter(|h| h.surname == written || h.aliases.iter().any(|a| a == written));
+        offices::alone_among(of_extra, date, countries)
+            .or_else(|| shipped.alone(written, date, countries))
+    };
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < unlinked.len() {
+        let c = &unlinked[k];
+        let word = &text[c.span.start..c.span.end];
+        k += 1;
+        if g.bits(word) & gazetteer::STOP_CAPITAL != 0 {
+            continue;
+        }
+        if c.in_longer_name {
+            // A surname of two words: this word and the next, one space apart.
+            let Some(next) = unlinked.get(k) else {
+                continue;
+            };
+            let opens = shipped.opens_longer_name(word)
+                || extra
+                    .iter()
+                    .any(|h| h.surname.split_once(' ').is_some_and(|(f, _)| f == word));
+            if opens && text.get(c.span.end..next.span.start) == Some(" ") {
+                let two = Span::new(c.span.start, next.span.end);
+                if let Some(h) = lookup(&text[two.start..two.end]) {
+                    found.push((two, h));
+                    k += 1;
+                }
+            }
+            continue;
+        }
+        if let Some(h) = lookup(word) {
+            found.push((c.span, h));
+        }
+    }
+    found
+}
+
+/// `López Obrador` at `span` (its first word) after `Andrés Manuel López Obrador`: the word and
+/// the next, a space apart, ending the name of the person of that surname nearest before.
+fn two_word_surname(
+    text: &str,
+    span: Span,
+    people: &[Person<'_>],
+    by_surname: &HashMap<&str, Vec<(usize, usize)>>,
+    surnames: &rustc_hash::FxHashSet<&str>,
+) -> Option<(Span, usize)> {
+    let rest = text.get(span.end..)?.strip_prefix(' ')?;
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    let second = &rest[..len];
+    let two = Span::new(span.start, span.end + 1 + len);
+    let phrase = &text[two.start..two.end];
+    if surnames.contains(second) {
+        let k = nearest_with_surname(people, by_surname, second, span.start)?;
+        let name = people[k].name;
+        return (name.len() > phrase.len()
+            && name.ends_with(phrase)
+            && name[..name.len() - phrase.len()].ends_with(' '))
+        .then_some((two, k));
+    }
+    // `Sri Mulyani` after `Sri Mulyani Indrawati`: the first two words of one person's name of
+    // three or more.
+    let mut of = people.iter().enumerate().filter(|(_, p)| {
+        p.name.len() > phrase.len()
+            && p.name.starts_with(phrase)
+            && p.name[phrase.len()..].starts_with(' ')
+            && p.name[phrase.len() + 1..].contains(|c: char| c.is_uppercase())
+    });
+    match (of.next(), of.next()) {
+        (Some((k, _)), None) => Some((two, k)),
+        _ => None,
     }
 }
 
