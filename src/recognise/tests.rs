@@ -594,3 +594,21 @@ fn a_later_mention_by_part_of_a_long_name_is_the_same_person() {
                        ^^^^^^^^^^^^^^^ person Ana Carlos Soto",
     );
 }
+
+#[test]
+fn names_in_headings_and_datelines_written_in_capitals() {
+    check(
+        "HORN OF AFRICA NEWS BRIEF
+^^^^^^^^^^^^^^ place Horn of Africa",
+    );
+    check(
+        "MOGADISHU, 3 March — Talks resumed.
+^^^^^^^^^ place MOGADISHU
+           ^^^^^^^ date 2014-03-03",
+    );
+    // Capitals in a sentence are emphasis, and words no list knows stay words.
+    check(
+        "The UNITED NATIONS said NOTHING in Kenya; PRESS RELEASE
+                                   ^^^^^ country Kenya",
+    );
+}

@@ -20,7 +20,7 @@ use crate::model::{Actor, ActorKind};
 use crate::text::Span;
 pub use linking::{Linking, link};
 pub use names::Configured;
-use names::{acronym_definitions, acronyms_after_mentions, gazetteer_matches};
+use names::{acronym_definitions, acronyms_after_mentions, gazetteer_matches, names_in_capitals};
 use runs::runs;
 
 /// Who a mention refers to, before actors are numbered.
@@ -307,6 +307,7 @@ pub fn find_local(
     acronym_definitions(&mut cx, &mut scratch.acronyms);
     runs(&mut cx);
     gazetteer_matches(&mut cx);
+    names_in_capitals(&mut cx);
     acronyms_after_mentions(&mut cx, &mut scratch.acronyms);
     candidates(&cx, &mut scratch.candidates);
     scratch.caps = cx.caps;

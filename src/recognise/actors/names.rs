@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 use super::{Ctx, Key};
 use crate::config::{ActorDef, Pattern, PatternKind};
 use crate::model::ActorKind;
-use crate::recognise::gazetteer::ORG_WORD;
+use crate::recognise::gazetteer::{self, ORG_WORD};
 use crate::recognise::token::{CAPITAL, Kind, Tokens, all_capitals, is_apostrophe, is_dash};
 use crate::text::Span;
 
@@ -255,6 +255,91 @@ pub(super) fn gazetteer_name_from(cx: &Ctx<'_>, i: usize) -> Option<(&'static st
     longest_free_prefix(cx, cx.g.name_range(info), cx.toks[i].span.start)
 }
 
+/// Names in headings and datelines written in capitals (`HORN OF AFRICA NEWS BRIEF`, `UNITED
+/// NATIONS`, `GOMA, 12 October —`): a word of three capitals or more that no list knows, on a
+/// line without small letters or opening a line before a comma or dash, is read in title case
+/// (`Horn of Africa News Brief`) and the gazetteer's longest name there is claimed. A capital in
+/// a dateline is the city.
+pub(super) fn names_in_capitals(cx: &mut Ctx<'_>) {
+    let g = cx.g;
+    let mut consumed = 0;
+    for k in 0..cx.caps.len() {
+        let i = cx.caps[k];
+        let t = cx.toks[i];
+        let word = cx.s(i);
+        if t.span.start < consumed
+            || word.len() < 3
+            || cx.caps_info[k] != Default::default()
+            || !word.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let line_start = cx.text[..t.span.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = cx.text[t.span.start..]
+            .find('\n')
+            .map_or(cx.text.len(), |p| t.span.start + p);
+        let line = &cx.text[line_start..line_end];
+        let shouted = !line.bytes().any(|b| b.is_ascii_lowercase());
+        let after = cx.text[t.span.end..line_end].trim_start();
+        let dateline = line_start == t.span.start
+            || cx.text[line_start..t.span.start].trim().is_empty();
+        let dateline = dateline
+            && (after.starts_with(',') || after.starts_with('—') || after.starts_with('–'));
+        if !(shouted || dateline) {
+            continue;
+        }
+        // Title case keeps every byte where it is: only ASCII letters change.
+        let end = line_end.min(t.span.start + 96);
+        let mut titled = cx.text.as_bytes()[t.span.start..end].to_vec();
+        let mut w = 0;
+        while w < titled.len() {
+            if !titled[w].is_ascii_alphabetic() {
+                w += 1;
+                continue;
+            }
+            let e = titled[w..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .map_or(titled.len(), |p| w + p);
+            let small = w > 0
+                && matches!(
+                    &titled[w..e],
+                    b"OF" | b"THE" | b"AND" | b"FOR" | b"ON" | b"IN" | b"DE" | b"DU" | b"DES" | b"LA"
+                );
+            let from = if small { w } else { w + 1 };
+            titled[from..e].make_ascii_lowercase();
+            w = e;
+        }
+        let first_len = word.len();
+        let Ok(first) = std::str::from_utf8(&titled[..first_len]) else {
+            continue;
+        };
+        let info = g.word(first);
+        if info.bits & gazetteer::STOP_CAPITAL != 0 {
+            continue;
+        }
+        let Some((name, entry)) =
+            longest_free_prefix_of(cx, g.name_range(info), t.span.start, &titled)
+        else {
+            continue;
+        };
+        let span = Span::new(t.span.start, t.span.start + name.len());
+        if !word_boundary(cx.text, span) {
+            continue;
+        }
+        consumed = span.end;
+        let e = &g.entries[entry];
+        let capital = e.kind == ActorKind::Country
+            && e.description.strip_prefix("country; capital ") == Some(name);
+        let key = if dateline && capital {
+            Key::Named(span, ActorKind::Place)
+        } else {
+            Key::Gazetteer(entry)
+        };
+        cx.claim(span, key);
+    }
+}
+
 /// Whether a country's capital written at token `i` is the city rather than the government:
 /// after a word that places something (`talks in Seoul`, `flew to Tokyo`), where `Seoul said`
 /// and `Beijing's position` stay the country.
@@ -281,8 +366,17 @@ fn longest_free_prefix(
     names: std::ops::Range<usize>,
     start: usize,
 ) -> Option<(&'static str, usize)> {
+    longest_free_prefix_of(cx, names, start, &cx.text.as_bytes()[start..])
+}
+
+/// `longest_free_prefix` of `rest`, the text at `start` or a copy of it in other letter case.
+fn longest_free_prefix_of(
+    cx: &Ctx<'_>,
+    names: std::ops::Range<usize>,
+    start: usize,
+    rest: &[u8],
+) -> Option<(&'static str, usize)> {
     let g = cx.g;
-    let rest = &cx.text.as_bytes()[start..];
     let name = |i: usize| g.pattern(g.name_item(i)).0.as_bytes();
     let mut limit = rest.len();
     // The names below `hi` are those not yet ruled out.
