@@ -612,3 +612,23 @@ fn names_in_headings_and_datelines_written_in_capitals() {
                                    ^^^^^ country Kenya",
     );
 }
+
+#[test]
+fn people_after_a_portfolio_a_country_s_word_or_with_accents_their_lists_lack() {
+    check(
+        "Coordinating Minister for Economic Affairs Airlangga Hartarto and Minister of State for Foreign Affairs Adel al-Jubeir spoke.
+                                           ^^^^^^^^^^^^^^^^^^ person Airlangga Hartarto
+                                                                                                        ^^^^^^^^^^^^^^ person Adel al-Jubeir",
+    );
+    check(
+        "Energy Minister German Galushchenko met Xóchitl Gálvez and Tarcísio Freitas.
+                ^^^^^^^^^^^^^^^^^^^ person German Galushchenko
+                                        ^^^^^^^^^^^^^^ person Xóchitl Gálvez
+                                                           ^^^^^^^^^^^^^^^^ person Tarcísio Freitas",
+    );
+    // A portfolio of listed words only, or a country after a title with a listed word after it.
+    check(
+        "The Minister for Foreign Affairs spoke in Kenya.
+                                          ^^^^^ country Kenya",
+    );
+}

@@ -215,6 +215,15 @@ impl Ctx<'_> {
         self.raws.push(Raw { span, key });
     }
 
+    /// Marks `span` as taken by no mention (a title's words), so that no name is found in it.
+    fn block(&mut self, span: Span) {
+        if span.is_empty() || !self.free(span) {
+            return;
+        }
+        let at = self.claimed.partition_point(|&(s, _)| s < span.start);
+        self.claimed.insert(at, (span.start, span.end));
+    }
+
     /// The gazetteer entry `name` is the name or an alias of.
     fn gazetteer_key(&self, name: &str) -> Option<usize> {
         self.g.entry_of(name)
@@ -278,7 +287,10 @@ pub fn find_local(
             }) {
                 continue;
             }
-            let info = g.word(word);
+            let mut info = g.word(word);
+            if info == WordInfo::default() {
+                info.bits = g.name_word_folded(word);
+            }
             caps.push(i);
             caps_info.push(info);
             bits[i] = info.bits;

@@ -281,8 +281,8 @@ pub(super) fn names_in_capitals(cx: &mut Ctx<'_>) {
         let line = &cx.text[line_start..line_end];
         let shouted = !line.bytes().any(|b| b.is_ascii_lowercase());
         let after = cx.text[t.span.end..line_end].trim_start();
-        let dateline = line_start == t.span.start
-            || cx.text[line_start..t.span.start].trim().is_empty();
+        let dateline =
+            line_start == t.span.start || cx.text[line_start..t.span.start].trim().is_empty();
         let dateline = dateline
             && (after.starts_with(',') || after.starts_with('—') || after.starts_with('–'));
         if !(shouted || dateline) {
@@ -304,7 +304,16 @@ pub(super) fn names_in_capitals(cx: &mut Ctx<'_>) {
             let small = w > 0
                 && matches!(
                     &titled[w..e],
-                    b"OF" | b"THE" | b"AND" | b"FOR" | b"ON" | b"IN" | b"DE" | b"DU" | b"DES" | b"LA"
+                    b"OF"
+                        | b"THE"
+                        | b"AND"
+                        | b"FOR"
+                        | b"ON"
+                        | b"IN"
+                        | b"DE"
+                        | b"DU"
+                        | b"DES"
+                        | b"LA"
                 );
             let from = if small { w } else { w + 1 };
             titled[from..e].make_ascii_lowercase();

@@ -118,7 +118,11 @@ fn process_run(cx: &mut Ctx<'_>, a: usize, b: usize) {
     let Some(run) = Run::new(cx, a, b) else {
         return;
     };
-    if titled_person(cx, &run) || organisation(cx, &run) || place(cx, &run) {
+    if titled_person(cx, &run)
+        || portfolio_then_person(cx, &run)
+        || organisation(cx, &run)
+        || place(cx, &run)
+    {
         return;
     }
     people_by_name_lists(cx, &run, lower_title_before(cx, a));
@@ -132,7 +136,21 @@ fn titled_person(cx: &mut Ctx<'_>, run: &Run) -> bool {
         if cx.bits(words[t]) & TITLE_HEAD == 0 || t + 1 >= words.len() {
             continue;
         }
-        let name_words = take_name(cx, &words[t + 1..]);
+        let mut name_words = take_name(cx, &words[t + 1..]);
+        if name_words == 0 && t + 2 < words.len() {
+            // `Energy Minister German Galushchenko`, `Prime Minister Israel Katz`: right after
+            // a title, a country's word followed by a word no list knows is a given name.
+            let (a, b) = (words[t + 1], words[t + 2]);
+            let plain = cx.bits(a) & (ORG_WORD | PLACE_WORD | STOP_CAPITAL | TITLE_HEAD) == 0;
+            if cx.bits(a) & NAME != 0
+                && plain
+                && cx.bits(b) == 0
+                && !all_capitals(cx.s(b))
+                && cx.toks[a + 1..b].iter().all(|t| t.kind != Kind::Punct)
+            {
+                name_words = 1 + take_name(cx, &words[t + 2..]);
+            }
+        }
         if name_words == 0 {
             continue;
         }
@@ -151,6 +169,75 @@ fn titled_person(cx: &mut Ctx<'_>, run: &Run) -> bool {
         return true;
     }
     false
+}
+
+/// `Coordinating Minister for Economic Affairs Airlangga Hartarto`, `Secretary of State Antony
+/// Blinken`: after a title head and `for` or `of`, the run holds the portfolio, then the name:
+/// the last two or three words no list knows, at least one word of portfolio before them.
+/// Returns whether it found one.
+fn portfolio_then_person(cx: &mut Ctx<'_>, run: &Run) -> bool {
+    let (words, first) = (&run.words, run.first);
+    let a = words[first];
+    // `Minister for …`, `Minister of State for …`.
+    let joins = |k: usize| matches!(cx.s(k), "for" | "of") && cx.toks[k].gap;
+    let after_title = a >= 2
+        && joins(a - 1)
+        && (cx.bits(a - 2) & TITLE_HEAD != 0
+            || (a >= 4
+                && cx.s(a - 2) == "State"
+                && joins(a - 3)
+                && cx.bits(a - 4) & TITLE_HEAD != 0));
+    if !after_title || words.len() - first < 2 {
+        return false;
+    }
+    let plain = |t: usize| {
+        cx.toks[t].class & CAPITAL != 0
+            && cx.bits(t) & (NAME | ORG_WORD | PLACE_WORD | STOP_CAPITAL | TITLE_HEAD | TITLE_WORD)
+                == 0
+            && !all_capitals(cx.s(t))
+            && month_number(cx.s(t)).is_none()
+    };
+    let n = words[first..]
+        .iter()
+        .rev()
+        .take_while(|&&t| plain(t))
+        .count();
+    let portfolio = words.len() - first - n;
+    // With no listed word to end the portfolio (`Tourism Sandiaga Uno`), the name is two words.
+    let n = if portfolio == 0 { 2 } else { n.min(3) };
+    if n < 2 || words.len() - first <= n {
+        // `Minister for Foreign Affairs` with no name after it: the words are the title's
+        // (no journal `Foreign Affairs`).
+        if words.len() - first >= 2 {
+            let end = run.word_end(cx, words.len() - 1);
+            cx.block(cx.span(a, end));
+            return true;
+        }
+        return false;
+    }
+    let mut start = words.len() - n;
+    // `Foreign Affairs Adel al-Jubeir`: a given name starts the name.
+    if let Some(g) = (start..words.len()).find(|&w| cx.bits(words[w]) & GIVEN_NAME != 0) {
+        start = g;
+    }
+    let mut end = run.word_end(cx, words.len() - 1);
+    // `al-Jubeir`: a particle hyphenated to the last name.
+    if end + 2 < cx.toks.len()
+        && cx.toks[end].gap
+        && PARTICLES.contains(cx.s(end))
+        && !cx.toks[end + 1].gap
+        && is_dash(cx.s(end + 1))
+        && !cx.toks[end + 2].gap
+        && cx.toks[end + 2].class & CAPITAL != 0
+    {
+        end += 3;
+    }
+    // The portfolio is part of the title (`Foreign Affairs` is no journal here).
+    let portfolio = cx.span(a, words[start]);
+    let portfolio = Span::new(portfolio.start, cx.toks[words[start] - 1].span.end);
+    cx.block(portfolio);
+    add_person(cx, words[start], end, None);
+    true
 }
 
 /// Where the title whose head is the run's word `t` starts: at the title words before the head

@@ -111,6 +111,44 @@ impl Gazetteer {
             })
     }
 
+    /// What a word with accents is in the name lists, read without them (`Xóchitl` as
+    /// `Xochitl`, `Tarcísio` as `Tarcisio`): the lists hold many names in ASCII only. Only the
+    /// given-name and family-name flags are kept, since gazetteer names match as written.
+    pub fn name_word_folded(&self, word: &str) -> u8 {
+        if word.is_ascii() || word.len() > 32 {
+            return 0;
+        }
+        let mut folded = String::with_capacity(word.len());
+        for c in word.chars() {
+            let base = match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+                'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' => 'A',
+                'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+                'É' | 'È' | 'Ê' | 'Ë' | 'Ē' => 'E',
+                'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+                'Í' | 'Ì' | 'Î' | 'Ï' | 'İ' => 'I',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' => 'o',
+                'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'O',
+                'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
+                'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+                'ñ' => 'n',
+                'Ñ' => 'N',
+                'ç' | 'č' => 'c',
+                'Ç' | 'Č' => 'C',
+                'ş' | 'š' => 's',
+                'Ş' | 'Š' => 'S',
+                'ğ' => 'g',
+                'ý' => 'y',
+                'ž' => 'z',
+                'Ž' => 'Z',
+                c if c.is_ascii() => c,
+                _ => return 0,
+            };
+            folded.push(base);
+        }
+        self.bits(&folded) & (GIVEN_NAME | SURNAME)
+    }
+
     /// The patterns (numbers for `pattern`) of the names that start with the word `info`
     /// describes, in byte order of their names.
     pub fn names_starting(&self, info: WordInfo) -> impl ExactSizeIterator<Item = usize> + Clone {
