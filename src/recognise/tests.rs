@@ -632,3 +632,25 @@ fn people_after_a_portfolio_a_country_s_word_or_with_accents_their_lists_lack() 
                                           ^^^^^ country Kenya",
     );
 }
+
+#[test]
+fn organisations_named_with_a_country_inside_them() {
+    check(
+        "The Federal Government of Somalia, the UN Support Office in Somalia and the US Treasury met.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ country Somalia
+                                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization United Nations Support Office in Somalia
+                                                                            ^^^^^^^^^^^ organization Treasury (United States)",
+    );
+    check(
+        "The United Nations World Food Programme paid in the Red River Delta.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization World Food Programme
+                                                    ^^^^^^^^^^^^^^^ place Red River Delta",
+    );
+    // A country's word before `Government` is the country; an office in a town is the office.
+    check(
+        "The Kenyan Government and the Press Office in Goma spoke.
+    ^^^^^^ country Kenya
+                              ^^^^^^^^^^^^ organization Press Office (Kenya)
+                                              ^^^^ place Goma",
+    );
+}

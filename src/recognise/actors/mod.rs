@@ -232,10 +232,40 @@ impl Ctx<'_> {
     /// The key of an organisation or place named by `span`: its gazetteer entry, else its
     /// name.
     fn key_of(&self, span: Span, kind: ActorKind) -> Key {
-        match self.gazetteer_key(&self.text[span.start..span.end]) {
+        let name = &self.text[span.start..span.end];
+        match self.gazetteer_key(name).or_else(|| self.known_within(name)) {
             Some(e) => Key::Gazetteer(e),
             None => Key::Named(span, kind),
         }
+    }
+
+    /// The entry an organisation's name found by its shape names through a known name inside
+    /// it: a United Nations body written with the prefix its list lacks (`UN Office for the
+    /// Coordination of Humanitarian Affairs`), or a country's government (`Federal Government of
+    /// Somalia`, `Government of the Philippines`), which is the country.
+    fn known_within(&self, name: &str) -> Option<usize> {
+        let g = self.g;
+        if let Some(rest) = ["UN ", "U.N. ", "United Nations "]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+        {
+            if let Some(e) = self.gazetteer_key(rest) {
+                return Some(e);
+            }
+        }
+        let country = |form: &str| {
+            g.entry_of(form)
+                .filter(|&k| g.entries[k].kind == ActorKind::Country)
+        };
+        let (head, of) = name.split_once(" of ").unwrap_or((name, ""));
+        let head = ["Federal ", "Transitional ", "National ", "Central "]
+            .iter()
+            .find_map(|p| head.strip_prefix(p))
+            .unwrap_or(head);
+        if head == "Government" && !of.is_empty() {
+            return country(of.strip_prefix("the ").unwrap_or(of));
+        }
+        None
     }
 
     /// The word-list flags of token `i` (0 past the end).

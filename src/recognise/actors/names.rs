@@ -224,10 +224,26 @@ pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
             && cx.toks[i - 2].class & CAPITAL == 0)
             .then(|| (cx.toks[i - 2].span.start, g.word(cx.s(i - 2))));
         for (start, info) in particle.into_iter().chain([(at, cx.caps_info[k])]) {
-            let Some((name, entry)) = longest_free_prefix(cx, g.name_range(info), start) else {
+            let Some((name, mut entry)) = longest_free_prefix(cx, g.name_range(info), start) else {
                 continue;
             };
-            let span = Span::new(start, start + name.len());
+            let mut span = Span::new(start, start + name.len());
+            // `United Nations World Food Programme`, `UN Human Rights Council`: the United
+            // Nations' prefix before the name of one of its bodies is part of that name.
+            if g.entries[entry].name == "United Nations" {
+                if let Some((j, (inner, e))) = cx
+                    .toks
+                    .iter()
+                    .position(|t| t.span.start == span.end + 1)
+                    .filter(|&j| cx.toks[j].class & CAPITAL != 0)
+                    .and_then(|j| gazetteer_name_from(cx, j).map(|m| (j, m)))
+                {
+                    if g.entries[e].kind == ActorKind::Organization && e != entry {
+                        span.end = cx.toks[j].span.start + inner.len();
+                        entry = e;
+                    }
+                }
+            }
             consumed = span.end;
             if word_boundary(cx.text, span) {
                 // `Lower Juba`, `East Kalimantan`, `Central Sulawesi`: a direction before a

@@ -294,6 +294,11 @@ fn organisation(cx: &mut Ctx<'_>, run: &Run) -> bool {
                 && matches!(cx.s(words[w] - 1), "of" | "from" | "at")
         })
         .unwrap_or(first);
+    // `the Congolese Government`: a country's word before `Government` is the country's
+    // mention, the government a common noun.
+    if cx.s(words[o]) == "Government" && o == start + 1 && cx.bits(words[start]) & NAME != 0 {
+        return false;
+    }
     let single = start == o && !all_capitals(cx.s(words[o]));
     let tail = connected_tail(cx, run.word_end(cx, o));
     if single && tail.is_none() {
@@ -322,11 +327,29 @@ fn organisation(cx: &mut Ctx<'_>, run: &Run) -> bool {
 /// the token after them, or `None` when none follow.
 fn connected_tail(cx: &Ctx<'_>, mut tail: usize) -> Option<usize> {
     let mut extended = false;
+    // `UN Support Office in Somalia`, `Assistance Mission in Afghanistan`: a mission or office
+    // is named with the country it works in.
+    let the = usize::from(cx.s(tail + 1) == "the");
+    let in_country = tail > 0
+        && matches!(cx.s(tail - 1), "Mission" | "Office" | "Operation")
+        && cx.s(tail) == "in"
+        && name_token(cx.text, cx.toks, tail + 1 + the).is_some()
+        && gazetteer_name_at(cx, tail + 1 + the);
+    if in_country {
+        let at = cx.toks[tail + 1 + the].span.start;
+        if let Some((name, _)) = super::names::gazetteer_name_from(cx, tail + 1 + the)
+            .filter(|&(_, e)| cx.g.entries[e].kind == ActorKind::Country)
+        {
+            let end = at + name.len();
+            let after = cx.toks.partition_point(|t| t.span.end <= end);
+            return Some(after);
+        }
+    }
     while matches!(cx.s(tail), "of" | "on" | "for" | "and") {
-        // `Party of the Democratic Revolution`, `Armed Forces of the Democratic Republic of
-        // the Congo`: `the` may stand after `of`.
+        // `Party of the Democratic Revolution`, `Office for the Coordination of …`: `the` may
+        // stand after `of` and `for`.
         let joiner = tail;
-        if cx.s(tail) == "of" && cx.s(tail + 1) == "the" {
+        if matches!(cx.s(tail), "of" | "for") && cx.s(tail + 1) == "the" {
             tail += 1;
         }
         let Some(e) = name_token(cx.text, cx.toks, tail + 1) else {
@@ -430,9 +453,14 @@ fn run_has_org_word(cx: &Ctx<'_>, mut i: usize) -> bool {
 /// whether it found one.
 fn place(cx: &mut Ctx<'_>, run: &Run) -> bool {
     let (words, first) = (&run.words, run.first);
-    let Some(p) = (first + 1..words.len()).find(|&w| cx.bits(words[w]) & PLACE_WORD != 0) else {
+    let Some(mut p) = (first + 1..words.len()).find(|&w| cx.bits(words[w]) & PLACE_WORD != 0)
+    else {
         return false;
     };
+    // `Red River Delta`: place words in a row end one name.
+    while p + 1 < words.len() && cx.bits(words[p + 1]) & PLACE_WORD != 0 {
+        p += 1;
+    }
     let span = Span::new(
         cx.toks[words[first]].span.start,
         cx.toks[run.word_end(cx, p) - 1].span.end,
