@@ -654,3 +654,24 @@ fn organisations_named_with_a_country_inside_them() {
                                               ^^^^ place Goma",
     );
 }
+
+#[test]
+fn a_capital_that_locates_is_the_city_and_one_that_acts_the_government() {
+    check(
+        "In Seoul, the mayor of Nairobi visited Bamako, Niamey and Accra before the Riyadh summit; Tokyo said no.
+   ^^^^^ place Seoul
+                       ^^^^^^^ place Nairobi
+                                       ^^^^^^ place Bamako
+                                               ^^^^^^ place Niamey
+                                                          ^^^^^ place Accra
+                                                                           ^^^^^^ place Riyadh
+                                                                                          ^^^^^ country Japan",
+    );
+    check(
+        "Hanoi contests the claims; the Beijing government and Moscow, Tehran agreed.
+^^^^^ country Vietnam
+                               ^^^^^^^ country China
+                                                      ^^^^^^ country Russia
+                                                              ^^^^^^ country Iran",
+    );
+}

@@ -366,17 +366,98 @@ pub(super) fn names_in_capitals(cx: &mut Ctx<'_>) {
 }
 
 /// Whether a country's capital written at token `i` is the city rather than the government:
-/// after a word that places something (`talks in Seoul`, `flew to Tokyo`), where `Seoul said`
-/// and `Beijing's position` stay the country.
+/// where it locates something: after a word that places (`talks in Seoul`, `In Bogotá,`,
+/// `flew to Tokyo`, `visited Bamako`), after `mayor of`, as the modifier of a meeting or process
+/// (`the Riyadh summit`, `the Luanda and Nairobi peace processes`), or listed after another
+/// capital that is the city (`visited Bamako, Ouagadougou and Niamey`). `Seoul said` and
+/// `Beijing's position` stay the country.
 fn capital_as_place(cx: &Ctx<'_>, i: usize, entry: usize, name: &str) -> bool {
     let e = &cx.g.entries[entry];
-    e.kind == ActorKind::Country
-        && e.description.strip_prefix("country; capital ") == Some(name)
-        && i > 0
+    if e.kind != ActorKind::Country || e.description.strip_prefix("country; capital ") != Some(name)
+    {
+        return false;
+    }
+    if i == 0 {
+        return false;
+    }
+    let before = cx.s(i - 1);
+    let places = matches!(
+        before,
+        "in" | "to"
+            | "from"
+            | "at"
+            | "near"
+            | "outside"
+            | "around"
+            | "across"
+            | "via"
+            | "In"
+            | "At"
+            | "From"
+            | "visited"
+            | "visit"
+            | "visiting"
+            | "visits"
+            | "reached"
+    );
+    let of_city = before == "of"
+        && i >= 2
         && matches!(
-            cx.s(i - 1),
-            "in" | "to" | "from" | "at" | "near" | "outside" | "around" | "across" | "via"
+            cx.s(i - 2),
+            "mayor"
+                | "governor"
+                | "outskirts"
+                | "suburbs"
+                | "centre"
+                | "center"
+                | "streets"
+                | "residents"
+                | "city"
+        );
+    // The words after the name, skipping `and Nairobi` in `the Luanda and Nairobi peace…`.
+    let end = cx.toks[i].span.start + name.len();
+    let mut j = cx.toks.partition_point(|t| t.span.start < end);
+    if cx.s(j) == "and" && cx.toks.get(j + 1).is_some_and(|t| t.class & CAPITAL != 0) {
+        j += 2;
+    }
+    let event = |w: &str| {
+        matches!(
+            w,
+            "summit"
+                | "summits"
+                | "process"
+                | "processes"
+                | "talks"
+                | "meeting"
+                | "conference"
+                | "round"
+                | "forum"
+                | "dialogue"
+                | "visit"
+                | "ceremony"
+                | "peace"
+                | "accord"
+                | "accords"
+                | "declaration"
+                | "communiqué"
+                | "format"
+                | "protocol"
         )
+    };
+    let modifier = before == "the"
+        && cx.toks.get(j).is_some_and(|t| t.class & CAPITAL == 0)
+        && (event(cx.s(j)) || (cx.s(j) == "and" || event(cx.s(j + 1))));
+    // `Bamako, Ouagadougou and Niamey`: the mention before, a city, a comma or `and` away.
+    let listed = matches!(before, "," | "and")
+        && cx.raws.last().is_some_and(|r| {
+            matches!(r.key, Key::Named(_, ActorKind::Place))
+                && cx.text[r.span.end..cx.toks[i].span.start]
+                    .trim_matches(|c: char| {
+                        c == ',' || c.is_whitespace() || c == 'a' || c == 'n' || c == 'd'
+                    })
+                    .is_empty()
+        });
+    places || of_city || modifier || listed
 }
 
 /// The longest of `names` (patterns in byte order of their names) that the text at `start`
