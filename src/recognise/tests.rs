@@ -675,3 +675,29 @@ fn a_capital_that_locates_is_the_city_and_one_that_acts_the_government() {
                                                               ^^^^^^ country Iran",
     );
 }
+
+#[test]
+fn long_arabic_names_titles_set_off_by_commas_and_regional_adjectives() {
+    check(
+        "Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani and Sayyid Badr bin Hamad al-Busaidi met.
+       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ person Mohammed bin Abdulrahman bin Jassim Al Thani
+                                                               ^^^^^^^^^^^^^^^^^^^^^^^^^ person Badr bin Hamad al-Busaidi",
+    );
+    check(
+        "The Iranian Foreign Minister, Hossein Amir-Abdollahian, and chief economist Huw Pill spoke.
+    ^^^^^^^ country Iran
+                              ^^^^^^^^^^^^^^^^^^^^^^^^ person Hossein Amir-Abdollahian
+                                                                            ^^^^^^^^ person Huw Pill",
+    );
+    check(
+        "UN Office for the Coordination of Humanitarian Affairs (OCHA) staff and European officials left Asia.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization UN Office for the Coordination of Humanitarian Affairs
+                                                        ^^^^ organization UN Office for the Coordination of Humanitarian Affairs
+                                                                                                ^^^^ place Asia",
+    );
+    // A comma after a word that is no title sets off no name.
+    check(
+        "In the end, Ruto Kamau and Kenya agreed.
+                           ^^^^^ country Kenya",
+    );
+}

@@ -140,7 +140,18 @@ pub(super) fn acronym_definitions(cx: &mut Ctx<'_>, map: &mut Vec<(Span, Key)>) 
         if !initials.iter().rev().copied().eq(acr.chars()) {
             continue;
         }
-        let long = cx.span(start, i);
+        let mut long = cx.span(start, i);
+        // `UN Office for the Coordination of Humanitarian Affairs (OCHA)`: a word or two
+        // before the initials that make a name the gazetteer knows belong to it.
+        for back in 1..=2 {
+            if start >= back && cx.toks[start - back].class & CAPITAL != 0 {
+                let wider = Span::new(cx.toks[start - back].span.start, long.end);
+                if cx.gazetteer_key(&cx.text[wider.start..wider.end]).is_some() {
+                    long = wider;
+                    break;
+                }
+            }
+        }
         let long_text = &cx.text[long.start..long.end];
         let orgish = long_text
             .split(|c: char| !c.is_alphanumeric())

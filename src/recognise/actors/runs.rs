@@ -220,18 +220,7 @@ fn portfolio_then_person(cx: &mut Ctx<'_>, run: &Run) -> bool {
     if let Some(g) = (start..words.len()).find(|&w| cx.bits(words[w]) & GIVEN_NAME != 0) {
         start = g;
     }
-    let mut end = run.word_end(cx, words.len() - 1);
-    // `al-Jubeir`: a particle hyphenated to the last name.
-    if end + 2 < cx.toks.len()
-        && cx.toks[end].gap
-        && PARTICLES.contains(cx.s(end))
-        && !cx.toks[end + 1].gap
-        && is_dash(cx.s(end + 1))
-        && !cx.toks[end + 2].gap
-        && cx.toks[end + 2].class & CAPITAL != 0
-    {
-        end += 3;
-    }
+    let end = run.word_end(cx, words.len() - 1);
     // The portfolio is part of the title (`Foreign Affairs` is no journal here).
     let portfolio = cx.span(a, words[start]);
     let portfolio = Span::new(portfolio.start, cx.toks[words[start] - 1].span.end);
@@ -473,15 +462,24 @@ fn place(cx: &mut Ctx<'_>, run: &Run) -> bool {
     true
 }
 
-/// Whether a lower-case title stands before the run at `a` (`envoy Hwang`, `then-President`).
+/// Whether a lower-case title stands before the run at `a` (`envoy Hwang`, `then-President`), or
+/// a title set off by a comma (`the GCC Secretary-General, Jasem Mohamed Albudaiwi,`).
 fn lower_title_before(cx: &Ctx<'_>, a: usize) -> bool {
-    a > 0 && {
-        let p = cx.s(a - 1);
-        is_lower_title(p) || (a > 1 && p.ends_with("Premier"))
-    } || (a > 1 && is_dash(cx.s(a - 1)) && !cx.toks[a - 1].gap && {
-        let p = cx.s(a - 2);
-        p == "then" || p == "former"
-    })
+    let comma_title = a > 1 && cx.s(a - 1) == "," && {
+        // The title's head: its last word, or the word after the hyphen (`Secretary-General`).
+        let head = a - 2;
+        cx.bits(head) & TITLE_HEAD != 0
+            || (head >= 2 && is_dash(cx.s(head - 1)) && cx.bits(head - 2) & TITLE_HEAD != 0)
+    };
+    comma_title
+        || a > 0 && {
+            let p = cx.s(a - 1);
+            is_lower_title(p) || (a > 1 && p.ends_with("Premier"))
+        }
+        || (a > 1 && is_dash(cx.s(a - 1)) && !cx.toks[a - 1].gap && {
+            let p = cx.s(a - 2);
+            p == "then" || p == "former"
+        })
 }
 
 /// People by name lists: a family name first (`Kim Jong Un`) or a given name first (`Samantha
@@ -561,10 +559,15 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
             n += 1;
             continue;
         }
-        if capitals == 4 {
+        // `Mohammed bin Abdulrahman bin Jassim Al Thani`: a capitalised particle (`Al`, `El`)
+        // does not count towards the words of a name.
+        let particle = w.len() <= 3 && PARTICLES.contains(&w.to_ascii_lowercase());
+        if capitals == 4 && !particle {
             break;
         }
-        capitals += 1;
+        if !particle {
+            capitals += 1;
+        }
         let hyphenated = cx.toks.get(t + 1).is_some_and(|n| !n.gap) && is_dash(cx.s(t + 1));
         let bits = cx.bits(t);
         if hyphenated && bits & NAME == 0 {
@@ -586,8 +589,21 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
     whole
 }
 
-/// Records a person mention `[a, b)`; `link` decides who it is.
-fn add_person(cx: &mut Ctx<'_>, a: usize, b: usize, title: Option<Span>) {
+/// Records a person mention `[a, b)`, with a particle hyphenated to a last name after it
+/// (`Badr bin Hamad al-Busaidi`); `link` decides who it is.
+fn add_person(cx: &mut Ctx<'_>, a: usize, mut b: usize, title: Option<Span>) {
+    if b + 2 < cx.toks.len()
+        && cx.toks[b].gap
+        && !cx.toks[b].newline
+        && PARTICLES.contains(cx.s(b))
+        && !cx.toks[b + 1].gap
+        && is_dash(cx.s(b + 1))
+        && !cx.toks[b + 2].gap
+        && cx.toks[b + 2].class & CAPITAL != 0
+        && cx.bits(b + 2) & (ORG_WORD | PLACE_WORD) == 0
+    {
+        b += 3;
+    }
     let span = cx.span(a, b);
     if !cx.free(span) {
         return;
