@@ -701,3 +701,13 @@ fn long_arabic_names_titles_set_off_by_commas_and_regional_adjectives() {
                            ^^^^^ country Kenya",
     );
 }
+
+#[test]
+fn vietnamese_leaders_are_called_by_the_last_word_of_their_names() {
+    check(
+        "Nguyen Phu Trong met Kim Jong Un. Trong agreed; Phu did not.
+^^^^^^^^^^^^^^^^ person Nguyen Phu Trong
+                     ^^^^^^^^^^^ person Kim Jong Un
+                                  ^^^^^ person Nguyen Phu Trong",
+    );
+}

@@ -110,10 +110,13 @@ pub fn link<'a>(
     // Sheinbaum Pardo`, `Gálvez` of `Xóchitl Gálvez Ruiz`): Spanish and Portuguese names put the
     // family name a report keeps before the mother's. Each names its person when it is no one
     // else's word and no surname of the report.
+    let g = gazetteer::get();
     let mut inner: HashMap<&str, Option<usize>> = HashMap::default();
     for (k, p) in people.iter().enumerate() {
         let words: Vec<&str> = p.name.split(' ').collect();
-        if words.len() < 3 {
+        // Names written family name first (`Nguyen Phu Trong`, `Kim Jong Un`) hold given names
+        // inside, never called alone.
+        if words.len() < 3 || g.bits(words[0]) & gazetteer::SURNAME != 0 {
             continue;
         }
         for w in &words[1..words.len() - 1] {
@@ -197,7 +200,6 @@ pub fn link<'a>(
         raws[first..].sort_by_key(|(span, _)| span.start);
         (claims_start, candidates_start) = (claims_end, candidates_end);
     }
-    let g = gazetteer::get();
     let countries = countries_by_mentions(g, &raws);
     qualify(g, text, &mut raws, &paragraphs, &countries);
     merge_country_before_bodies(&mut raws);

@@ -616,7 +616,12 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, mut b: usize, title: Option<Span>) {
         None => span,
         Some(end) => {
             let first = name[..end].split('-').next().unwrap_or("");
-            if cx.g.bits(first) & (SURNAME | GIVEN_NAME) == SURNAME {
+            let words = name.split_whitespace().count();
+            if words >= 3 && GIVEN_NAME_LAST.contains(first) {
+                // `Nguyen Phu Trong` is `Trong` in Vietnamese usage.
+                let last = name.rfind(' ').map_or(0, |p| p + 1);
+                Span::new(span.start + last, span.end)
+            } else if cx.g.bits(first) & (SURNAME | GIVEN_NAME) == SURNAME {
                 Span::new(span.start, span.start + first.len())
             } else {
                 let last = name
@@ -635,6 +640,11 @@ fn add_person(cx: &mut Ctx<'_>, a: usize, mut b: usize, title: Option<Span>) {
     });
     cx.claim(span, Key::Person(cx.people.len() - 1));
 }
+
+/// The family names of `data/surnames-given-name-last.txt`, whose bearers are called by the
+/// last word of their name.
+static GIVEN_NAME_LAST: LazyLock<crate::recognise::WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../../data/surnames-given-name-last.txt")));
 
 /// The words of `data/lower-titles.txt`.
 pub(super) static LOWER_TITLES: LazyLock<crate::recognise::WordSet> =
