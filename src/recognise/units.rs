@@ -292,4 +292,27 @@ mod tests {
             (Some("CNY"), Some("KPW"), None)
         );
     }
+
+    #[test]
+    fn every_code_read_is_an_iso_4217_code_but_the_three_in_common_use() {
+        // The hand-kept list is checked against the ISO 4217 table generated from pycountry.
+        let iso: Vec<&str> = super::super::data_lines(include_str!("../../data/currencies.tsv"))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        assert!(
+            ["XDR", "XOF", "XAF", "USD", "KPW"]
+                .iter()
+                .all(|c| iso.contains(c))
+        );
+        let outside: Vec<&str> = CODES
+            .iter()
+            .copied()
+            .filter(|c| !iso.contains(c))
+            .collect();
+        assert_eq!(
+            outside,
+            ["BGN", "RMB", "SDR", "BTC"],
+            "codes ISO 4217 does not assign, or no longer"
+        );
+    }
 }
