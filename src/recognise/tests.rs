@@ -711,3 +711,27 @@ fn vietnamese_leaders_are_called_by_the_last_word_of_their_names() {
                                   ^^^^^ person Nguyen Phu Trong",
     );
 }
+
+#[test]
+fn hyphenated_compounds_are_mentions_of_each_actor_and_names_keep_their_hyphens() {
+    check(
+        "President Xi and President Park held the Xi-Park summit before US-ROK drills and Japan–South Korea talks.
+          ^^ person Xi Jinping
+                           ^^^^ person Park Geun-hye
+                                         ^^ person Xi Jinping
+                                            ^^^^ person Park Geun-hye
+                                                               ^^ country United States
+                                                                  ^^^ country South Korea
+                                                                                 ^^^^^ country Japan
+                                                                                       ^^^^^^^^^^^ country South Korea",
+    );
+    // A hyphen inside a name stays inside: one mention, not two.
+    check(
+        "Russia-backed fighters of al-Shabaab met President Kassym-Jomart Tokayev in pro-Russian Guinea-Bissau.
+^^^^^^ country Russia
+                          ^^^^^^^^^^ group al-Shabaab
+                                                   ^^^^^^^^^^^^^^^^^^^^^ person Kassym-Jomart Tokayev
+                                                                                ^^^^^^^ country Russia
+                                                                                        ^^^^^^^^^^^^^ country Guinea-Bissau",
+    );
+}
