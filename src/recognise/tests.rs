@@ -735,3 +735,20 @@ fn hyphenated_compounds_are_mentions_of_each_actor_and_names_keep_their_hyphens(
                                                                                         ^^^^^^^^^^^^^ country Guinea-Bissau",
     );
 }
+
+#[test]
+fn honorifics_inside_names_after_a_given_name() {
+    // Somali and Arabic names carry `Sheikh` as a name element after a given name; at the
+    // start of a name it stays a title.
+    check(
+        "President Hassan Sheikh Mohamud met Sheikh Tamim in Doha.
+          ^^^^^^^^^^^^^^^^^^^^^ person Hassan Sheikh Mohamud
+                                           ^^^^^ person Tamim bin Hamad Al Thani
+                                                    ^^^^ place Doha",
+    );
+    check(
+        "Hassan Sheikh Mohamud, Somalia's president, said so.
+^^^^^^^^^^^^^^^^^^^^^ person Hassan Sheikh Mohamud
+                       ^^^^^^^ country Somalia",
+    );
+}

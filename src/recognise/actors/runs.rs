@@ -136,6 +136,9 @@ fn titled_person(cx: &mut Ctx<'_>, run: &Run) -> bool {
         if cx.bits(words[t]) & TITLE_HEAD == 0 || t + 1 >= words.len() {
             continue;
         }
+        if t > first && honorific_in_name(cx, words[t], words[t - 1]) {
+            continue;
+        }
         let mut name_words = take_name(cx, &words[t + 1..]);
         if name_words == 0 && t + 2 < words.len() {
             // `Energy Minister German Galushchenko`, `Prime Minister Israel Katz`: right after
@@ -576,7 +579,9 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
             continue;
         }
         // `Sen`, `Gen`, `Rep` are titles only with their full stop (`Hun Sen` is a name).
-        let title = bits & TITLE_HEAD != 0 && (w.len() > 3 || cx.s(t + 1) == ".");
+        let title = bits & TITLE_HEAD != 0
+            && (w.len() > 3 || cx.s(t + 1) == ".")
+            && !(t > 0 && honorific_in_name(cx, t, t - 1));
         if bits & (NAME | ORG_WORD | PLACE_WORD | STOP_CAPITAL) != 0
             || title
             || all_capitals(w) && w.len() > 1
@@ -587,6 +592,15 @@ fn take_name(cx: &Ctx<'_>, words: &[usize]) -> usize {
         whole = n;
     }
     whole
+}
+
+/// Whether the title head at token `t` is an honorific that Arabic and Somali names carry as
+/// one of their words (`Hassan Sheikh Mohamud`, `Sharif Sheikh Ahmed`): after a given name it
+/// belongs to the name; at the start of one (`Sheikh Tamim`) it stays a title.
+fn honorific_in_name(cx: &Ctx<'_>, t: usize, before: usize) -> bool {
+    matches!(cx.s(t), "Sheikh" | "Shaikh" | "Sheik")
+        && cx.bits(before) & GIVEN_NAME != 0
+        && cx.bits(before) & (TITLE_HEAD | TITLE_WORD | ORG_WORD | PLACE_WORD) == 0
 }
 
 /// Records a person mention `[a, b)`, with a particle hyphenated to a last name after it

@@ -226,10 +226,14 @@ pub fn get() -> &'static Gazetteer {
 mod tests {
     use super::*;
 
-    fn list_words(file: &str) -> usize {
-        super::super::data_lines(file)
+    /// The words of a list file, which must be many: a loader that read none would pass the
+    /// per-word checks below.
+    fn list_words(file: &str) -> Vec<&str> {
+        let words: Vec<&str> = super::super::data_lines(file)
             .flat_map(str::split_whitespace)
-            .count()
+            .collect();
+        assert!(words.len() >= 30, "{} words", words.len());
+        words
     }
 
     #[test]
@@ -251,18 +255,22 @@ mod tests {
     #[test]
     fn the_word_lists_mark_sentence_openers_and_last_words_as_written() {
         let g = get();
-        assert_eq!(
-            list_words(include_str!("../../../data/stop-capitals.txt")),
-            84
-        );
-        assert_eq!(
-            list_words(include_str!("../../../data/organization-words.txt")),
-            82
-        );
-        assert_eq!(
-            list_words(include_str!("../../../data/place-words.txt")),
-            34
-        );
+        // Every word of each list carries its flag, as written (no case folding).
+        for (file, bit) in [
+            (
+                include_str!("../../../data/stop-capitals.txt"),
+                STOP_CAPITAL,
+            ),
+            (
+                include_str!("../../../data/organization-words.txt"),
+                ORG_WORD,
+            ),
+            (include_str!("../../../data/place-words.txt"), PLACE_WORD),
+        ] {
+            for w in list_words(file) {
+                assert!(g.bits(w) & bit != 0, "{w}");
+            }
+        }
         assert!(g.bits("However") & STOP_CAPITAL != 0 && g.bits("however") & STOP_CAPITAL == 0);
         for w in crate::calendar::MONTH_NAMES
             .iter()
