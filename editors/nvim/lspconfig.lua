@@ -1,13 +1,17 @@
--- For nvim-lspconfig users: register Dossier as a custom server, then enable it.
+-- For nvim-lspconfig users: register Dossier as a custom server, then enable it. The settings
+-- go through the plugin's `settings()`, so that an empty table reaches the server as `{}`, not
+-- as the empty JSON array Neovim would send, and its keymaps are set on attach.
 local configs = require('lspconfig.configs')
+local dossier = require('dossier')
 if not configs.dossier then
   configs.dossier = {
     default_config = {
-      cmd = { 'dossier', 'lsp' },
-      filetypes = { 'markdown', 'text' },
+      cmd = dossier.options.cmd,
+      filetypes = dossier.options.filetypes,
       root_dir = require('lspconfig.util').root_pattern('dossier.toml', '.git'),
-      settings = {},
+      init_options = dossier.settings(),
+      settings = { dossier = dossier.settings() },
     },
   }
 end
-require('lspconfig').dossier.setup({})
+require('lspconfig').dossier.setup({ on_attach = dossier.on_attach })
