@@ -240,3 +240,51 @@ fn dossier_toml_errors_are_shown_once_and_as_diagnostics_on_the_file() {
     assert_eq!(c.shutdown(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_flat_outline_names_each_entry_and_its_container() {
+    let mut c = Client::start();
+    // As Neovim 0.7's list or any client without hierarchicalDocumentSymbolSupport asks.
+    c.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": null,
+            "capabilities": {},
+            "initializationOptions": { "reference-date": "2014-12-31" },
+        }),
+    );
+    c.notify("initialized", json!({}));
+    let u = uri("flat.md");
+    let text = "On Friday, Oct. 31 the envoys met in Seoul.\n\n# Talks\n\nWang Yi spoke.\n";
+    c.open(&u, "markdown", text);
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    let entries: Vec<(String, String)> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            assert!(s.get("location").is_some(), "SymbolInformation: {s}");
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["containerName"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("Opening (before the first heading)", ""),
+        ("Friday, Oct. 31 (2014-10-31)", "Opening"),
+        ("Seoul (place)", "Opening"),
+        ("Talks", ""),
+        ("Wang Yi (person)", "Talks"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(n, c)| (n.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(entries, expected);
+    assert_eq!(c.shutdown(), Some(0));
+}

@@ -77,6 +77,7 @@ pub fn diagnostic(uri: &Uri, snap: &Snapshot, f: &Finding, enc: Encoding) -> Dia
 
 pub fn symbol_kind(kind: symbols::SymbolKind) -> SymbolKind {
     match kind {
+        symbols::SymbolKind::Title => SymbolKind::FILE,
         symbols::SymbolKind::Section => SymbolKind::STRING,
         symbols::SymbolKind::Actor(ActorKind::Person) => SymbolKind::OBJECT,
         symbols::SymbolKind::Actor(ActorKind::Country | ActorKind::Place) => SymbolKind::NAMESPACE,
