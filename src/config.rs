@@ -300,7 +300,11 @@ impl Applier<'_> {
 
     fn error(&mut self, key: &str, message: String) {
         let line = self.line_of(key);
-        self.errors.push(ConfigError { line, column: 0, message });
+        self.errors.push(ConfigError {
+            line,
+            column: 0,
+            message,
+        });
     }
 
     fn apply(&mut self, table: &toml::Table, config: &mut Config) {
@@ -575,7 +579,11 @@ impl Applier<'_> {
                     }
                     config.patterns.push(p);
                 }
-                Err(message) => self.errors.push(ConfigError { line, column: 0, message }),
+                Err(message) => self.errors.push(ConfigError {
+                    line,
+                    column: 0,
+                    message,
+                }),
             }
         }
     }

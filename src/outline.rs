@@ -84,7 +84,10 @@ pub struct Opening {
 pub fn opening(text: &str, sections: &[Section]) -> Option<Opening> {
     let front = front_matter(text);
     let body = front.map_or(0, |(_, whole)| whole.end);
-    let end = sections.first().map_or(text.len(), |s| s.span.start).max(body);
+    let end = sections
+        .first()
+        .map_or(text.len(), |s| s.span.start)
+        .max(body);
     let first = lines(&text[body..end])
         .map(|l| Span::new(body + l.start, body + l.end))
         .find(|l| !text[l.start..l.end].trim().is_empty());
@@ -113,7 +116,11 @@ fn front_title(text: &str, inner: Span) -> Option<Span> {
         let line = &text[inner.start + l.start..inner.start + l.end];
         let value = line.strip_prefix("title:")?;
         let start = inner.start + l.start + "title:".len();
-        trimmed(text, Span::new(start, start + value.len()), &[' ', '\t', '"', '\''])
+        trimmed(
+            text,
+            Span::new(start, start + value.len()),
+            &[' ', '\t', '"', '\''],
+        )
     })
 }
 
@@ -400,7 +407,11 @@ mod tests {
         let md = "On Monday the envoys met in Seoul.\nThey talked.\n\n# Talks\n\nMore.\n";
         assert_eq!(
             opening_of(md, Format::Markdown),
-            Some((None, "On Monday the envoys met in Seoul.", md.find("# Talks").unwrap()))
+            Some((
+                None,
+                "On Monday the envoys met in Seoul.",
+                md.find("# Talks").unwrap()
+            ))
         );
         // A short first line in a paragraph of its own, emphasis marks left out.
         let bold = "**Briefing note**\n\nThe envoys met.\n\n# Talks\n";

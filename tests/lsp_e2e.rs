@@ -153,7 +153,12 @@ fn shown(messages: &[serde_json::Value]) -> Vec<String> {
     messages
         .iter()
         .filter(|m| m["method"] == "window/showMessage")
-        .map(|m| m["params"]["message"].as_str().unwrap_or_default().to_string())
+        .map(|m| {
+            m["params"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
         .collect()
 }
 
@@ -164,7 +169,10 @@ fn bad_settings_are_shown_once_each() {
     c.initialize(&[], json!({ "currency": "dollars", "checks": [] }));
     let first = shown(&c.drain());
     assert_eq!(first.len(), 1, "one message for the settings: {first:?}");
-    assert!(first[0].contains("`currency` must be an ISO 4217 code"), "{first:?}");
+    assert!(
+        first[0].contains("`currency` must be an ISO 4217 code"),
+        "{first:?}"
+    );
     assert!(first[0].contains("`checks` must be a table"), "{first:?}");
 
     // The same settings again (every settings change sends them all): nothing new to show.
@@ -173,7 +181,8 @@ fn bad_settings_are_shown_once_each() {
     assert_eq!(shown(&c.drain()), Vec::<String>::new());
 
     // A new mistake is shown; the one still there is not shown again.
-    let worse = json!({ "settings": { "dossier": { "currency": "dollars", "checks": [], "colour": 1 } } });
+    let worse =
+        json!({ "settings": { "dossier": { "currency": "dollars", "checks": [], "colour": 1 } } });
     c.notify("workspace/didChangeConfiguration", worse);
     let next = shown(&c.drain());
     assert_eq!(next.len(), 1, "{next:?}");
@@ -223,7 +232,10 @@ fn dossier_toml_errors_are_shown_once_and_as_diagnostics_on_the_file() {
     let d = &m["params"]["diagnostics"];
     assert_eq!(d.as_array().map(Vec::len), Some(1), "{m}");
     assert_eq!(d[0]["range"]["start"]["line"], 1, "{m}");
-    assert!(d[0]["range"]["start"]["character"].as_u64() > Some(0), "{m}");
+    assert!(
+        d[0]["range"]["start"]["character"].as_u64() > Some(0),
+        "{m}"
+    );
 
     // Fixed on disk: the diagnostic goes, and nothing more is shown.
     std::fs::write(&toml, "currency = \"USD\"\nperiod = \"Sep-Dec 2014\"\n").unwrap();

@@ -425,8 +425,17 @@ mod tests {
     fn outline_text(text: &str, format: Format) -> String {
         fn walk(symbols: &[Symbol], depth: usize, out: &mut String) {
             for s in symbols {
-                let detail = s.detail.as_deref().map(|d| format!(" [{d}]")).unwrap_or_default();
-                out.push_str(&format!("{}{:?} {}{detail}\n", "  ".repeat(depth), s.kind, s.name));
+                let detail = s
+                    .detail
+                    .as_deref()
+                    .map(|d| format!(" [{d}]"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "{}{:?} {}{detail}\n",
+                    "  ".repeat(depth),
+                    s.kind,
+                    s.name
+                ));
                 walk(&s.children, depth + 1, out);
             }
         }

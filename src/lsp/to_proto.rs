@@ -40,7 +40,9 @@ pub fn config_diagnostic(text: &str, e: &crate::config::ConfigError, enc: Encodi
         };
         let line = text[start..end].trim_end_matches(['\n', '\r']);
         let from = if e.column > 0 {
-            line.char_indices().nth(e.column - 1).map_or(line.len(), |(b, _)| b)
+            line.char_indices()
+                .nth(e.column - 1)
+                .map_or(line.len(), |(b, _)| b)
         } else {
             line.len() - line.trim_start().len()
         };
