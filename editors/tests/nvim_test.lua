@@ -162,6 +162,25 @@ if vim.fn.json_encode(empty.init_options) ~= '{}' or not vim.fn.json_encode(empt
 end
 ok('empty settings are an object')
 
+-- editors/nvim/lspconfig.lua, against a stand-in for nvim-lspconfig: the options given to
+-- configure() reach the registered server, empty settings as an object, with the keymaps.
+local registered, set_up = {}, nil
+package.loaded['lspconfig.configs'] = registered
+package.loaded['lspconfig.util'] = { root_pattern = function(...) return { ... } end }
+package.loaded['lspconfig'] = setmetatable({}, {
+  __index = function(_, name)
+    return { setup = function(opts) set_up = { name = name, opts = opts } end }
+  end,
+})
+require('dossier').configure({ cmd = { bin, 'lsp' }, settings = {} })
+dofile('editors/nvim/lspconfig.lua')
+local default = registered.dossier and registered.dossier.default_config
+if not default or vim.fn.json_encode(default.init_options) ~= '{}' or default.cmd[1] ~= bin
+  or not set_up or set_up.name ~= 'dossier' or set_up.opts.on_attach ~= require('dossier').on_attach then
+  fail('lspconfig.lua registered ' .. vim.inspect(registered) .. ' and set up ' .. vim.inspect(set_up))
+end
+ok('lspconfig.lua')
+
 -- :checkhealth dossier finds the binary, says its version and has no error.
 vim.cmd('checkhealth dossier')
 local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')

@@ -133,13 +133,18 @@ function M.start(bufnr)
   return start_legacy(bufnr)
 end
 
-function M.setup(opts)
+-- Takes the options without starting anything: for nvim-lspconfig users (editors/nvim/lspconfig.lua).
+function M.configure(opts)
   opts = opts or {}
   M.options = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), opts)
   -- `keymaps = false` turns every mapping off; a deep extend would keep the defaults' table.
   if opts.keymaps == false then
     M.options.keymaps = false
   end
+end
+
+function M.setup(opts)
+  M.configure(opts)
   if vim.lsp.config and vim.lsp.enable then
     -- Neovim 0.11+: the built-in configuration registry.
     local settings = M.settings()
