@@ -36,6 +36,10 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Colour the text output: `auto` when standard output is a terminal and NO_COLOR is
+        /// unset
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
         #[command(flatten)]
         common: Common,
     },
@@ -83,6 +87,29 @@ pub enum CheckFormat {
     Text,
     Json,
     Sarif,
+}
+
+/// When `check` colours its text output.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and `NO_COLOR` is unset or empty (no-color.org).
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,8 +269,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check {
             paths,
             format,
+            color,
             common,
-        } => check(&paths, format, &common),
+        } => check(&paths, format, color, &common),
         Command::Analyze {
             file,
             format,
@@ -268,7 +296,12 @@ fn finding_list(l: &Loaded) -> impl Iterator<Item = &Finding> {
     l.analysis.notices.iter().chain(&l.analysis.findings)
 }
 
-fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<ExitCode, UsageError> {
+fn check(
+    paths: &[PathBuf],
+    format: CheckFormat,
+    color: ColorChoice,
+    common: &Common,
+) -> Result<ExitCode, UsageError> {
     let explicit = explicit_config(common)?;
     let files = expand(paths, explicit.as_ref())?;
     let started = std::time::Instant::now();
@@ -305,7 +338,10 @@ fn check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Result<Exit
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {
-        CheckFormat::Text => print_text(&mut out, &reports, unread, elapsed),
+        CheckFormat::Text => {
+            let paint = Paint(color.enabled());
+            print_text(&mut out, &reports, unread, elapsed, paint)
+        }
         CheckFormat::Json => print_json(&mut out, &checked),
         CheckFormat::Sarif => {
             let _ = writeln!(
@@ -361,32 +397,23 @@ fn load_all(
     (checked, warnings)
 }
 
-/// The findings like a compiler's, each with its notes, then a line that counts them and says
-/// how fast the reports were read.
+/// The findings of each report under its path, in aligned columns (position, severity, check,
+/// message), each followed by its notes; then a line that counts them and says how fast the
+/// reports were read.
 fn print_text(
     out: &mut impl Write,
     reports: &[&Loaded],
     unread: usize,
     elapsed: std::time::Duration,
+    paint: Paint,
 ) {
     let count: usize = reports.iter().map(|l| finding_list(l).count()).sum();
-    for l in reports {
-        let index = LineIndex::new(&l.text);
-        for f in finding_list(l) {
-            let (line, col) = index.line_col(&l.text, f.span.start);
-            let _ = writeln!(
-                out,
-                "{}:{line}:{col}: {}[{}]: {}",
-                l.path.display(),
-                f.severity.as_str(),
-                f.code,
-                f.message
-            );
-            for (span, message) in &f.related {
-                let (rl, rc) = index.line_col(&l.text, span.start);
-                let _ = writeln!(out, "  {}:{rl}:{rc}: note: {message}", l.path.display());
-            }
+    for l in reports.iter().filter(|l| finding_list(l).next().is_some()) {
+        let _ = writeln!(out, "{}", paint.path(&l.path.display().to_string()));
+        for line in finding_table(l, paint) {
+            let _ = writeln!(out, "{line}");
         }
+        let _ = writeln!(out);
     }
     let bytes: usize = reports.iter().map(|l| l.text.len()).sum();
     let secs = elapsed.as_secs_f64().max(1e-6);
@@ -406,6 +433,126 @@ fn print_text(
         bytes as f64 / 1e6 / secs,
         rayon::current_num_threads()
     );
+}
+
+/// One line of the table of findings: a finding or one of its notes.
+struct Row<'a> {
+    at: String,
+    /// A severity, or `note`.
+    label: &'static str,
+    severity: Option<crate::model::Severity>,
+    code: String,
+    message: &'a str,
+}
+
+/// A report's findings as lines: a header, then one row per finding and note, the columns as
+/// wide as their widest cell, so that a long check name or range shifts the messages of that
+/// report alike. The message comes last and is not padded: no line ends in spaces.
+fn finding_table(l: &Loaded, paint: Paint) -> Vec<String> {
+    let index = LineIndex::new(&l.text);
+    let mut rows = Vec::new();
+    for f in finding_list(l) {
+        rows.push(Row {
+            at: text_range(&index, &l.text, f.span),
+            label: f.severity.as_str(),
+            severity: Some(f.severity),
+            code: f.code.to_string(),
+            message: &f.message,
+        });
+        for (span, message) in &f.related {
+            rows.push(Row {
+                at: text_range(&index, &l.text, *span),
+                label: "note",
+                severity: None,
+                code: String::new(),
+                message,
+            });
+        }
+    }
+    let header = ("line:col", "severity", "check", "message");
+    let width = |cell: fn(&Row) -> usize, head: &str| {
+        rows.iter().map(cell).chain([head.len()]).max().unwrap_or(0)
+    };
+    let at_w = width(|r| r.at.chars().count(), header.0);
+    let label_w = width(|r| r.label.len(), header.1);
+    let code_w = width(|r| r.code.chars().count(), header.2);
+    let pad = |cell: &str, width: usize| " ".repeat(width.saturating_sub(cell.chars().count()));
+    let mut lines = vec![paint.dim(&format!(
+        "  {}{}  {}{}  {}{}  {}",
+        header.0,
+        pad(header.0, at_w),
+        header.1,
+        pad(header.1, label_w),
+        header.2,
+        pad(header.2, code_w),
+        header.3
+    ))];
+    for r in &rows {
+        let line = format!(
+            "  {}{}  {}{}  {}{}  {}",
+            r.at,
+            pad(&r.at, at_w),
+            paint.severity(r.label, r.severity),
+            pad(r.label, label_w),
+            r.code,
+            pad(&r.code, code_w),
+            r.message
+        );
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// A span as `line:col` (one-based, in characters), or a range of the first and last
+/// characters: `3:4-9` on one line, `3:4-5:2` across lines.
+fn text_range(index: &LineIndex, text: &str, span: crate::text::Span) -> String {
+    let (l1, c1) = index.line_col(text, span.start);
+    if span.end <= span.start {
+        return format!("{l1}:{c1}");
+    }
+    let last = crate::text::floor_char_boundary(text, span.end - 1);
+    let (l2, c2) = index.line_col(text, last.max(span.start));
+    if (l1, c1) == (l2, c2) {
+        format!("{l1}:{c1}")
+    } else if l1 == l2 {
+        format!("{l1}:{c1}-{c2}")
+    } else {
+        format!("{l1}:{c1}-{l2}:{c2}")
+    }
+}
+
+/// ANSI colours for the text output, or none.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn path(self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+
+    fn dim(self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+
+    fn severity(self, label: &str, severity: Option<crate::model::Severity>) -> String {
+        use crate::model::Severity;
+        let code = match severity {
+            Some(Severity::Error) => "1;31",
+            Some(Severity::Warning) => "1;33",
+            Some(Severity::Information) => "1;34",
+            Some(Severity::Hint) => "1;36",
+            None => "1;32",
+        };
+        self.wrap(code, label)
+    }
 }
 
 /// One entry per path, in order; a path that was not read has no diagnostics and says why in
@@ -621,4 +768,22 @@ fn summary(l: &Loaded) -> String {
         );
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    #[test]
+    fn ranges_name_their_first_and_last_characters() {
+        let text = "ab\nSéoul met\nBeijing\n";
+        let index = LineIndex::new(text);
+        let at = |start: usize, end: usize| text_range(&index, text, Span::new(start, end));
+        assert_eq!(at(3, 3), "2:1", "an empty span is a point");
+        assert_eq!(at(3, 4), "2:1", "one character");
+        // `Séoul`: five characters, six bytes.
+        assert_eq!(at(3, 9), "2:1-5");
+        assert_eq!(at(10, 21), "2:7-3:7");
+    }
 }

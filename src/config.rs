@@ -167,10 +167,12 @@ impl Default for Config {
     }
 }
 
-/// A problem in a configuration file: one-based line (0 when unknown) and a message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A problem in a configuration file: one-based line and column (0 when unknown) and a
+/// message. Only a syntax error knows its column; the others know the line of their key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ConfigError {
     pub line: usize,
+    pub column: usize,
     pub message: String,
 }
 
@@ -182,15 +184,17 @@ pub fn parse(text: &str, base: &Config) -> (Config, Vec<ConfigError>) {
     let table: toml::Table = match text.parse() {
         Ok(t) => t,
         Err(e) => {
-            let line = e.span().map_or(0, |s| {
-                text[..s.start.min(text.len())].lines().count().max(1)
-            });
+            let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
             // Some syntax errors come without a message (a control character in a comment).
             let message = match e.message().trim() {
                 "" => "invalid TOML syntax".to_string(),
                 m => m.to_string(),
             };
-            errors.push(ConfigError { line, message });
+            errors.push(ConfigError {
+                line,
+                column,
+                message,
+            });
             return (config, errors);
         }
     };
@@ -204,6 +208,20 @@ pub fn parse(text: &str, base: &Config) -> (Config, Vec<ConfigError>) {
     (config, errors)
 }
 
+/// The one-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
 /// Applies a JSON-like settings object from an editor (`initializationOptions`,
 /// `workspace/configuration`) with the same keys as `dossier.toml`.
 pub fn apply_json(value: &serde_json::Value, base: &Config) -> (Config, Vec<ConfigError>) {
@@ -213,6 +231,7 @@ pub fn apply_json(value: &serde_json::Value, base: &Config) -> (Config, Vec<Conf
         if !value.is_null() {
             errors.push(ConfigError {
                 line: 0,
+                column: 0,
                 message: "settings must be an object".into(),
             });
         }
@@ -281,7 +300,11 @@ impl Applier<'_> {
 
     fn error(&mut self, key: &str, message: String) {
         let line = self.line_of(key);
-        self.errors.push(ConfigError { line, message });
+        self.errors.push(ConfigError {
+            line,
+            column: 0,
+            message,
+        });
     }
 
     fn apply(&mut self, table: &toml::Table, config: &mut Config) {
@@ -375,6 +398,7 @@ impl Applier<'_> {
             let Some(t) = entry.as_table() else {
                 self.errors.push(ConfigError {
                     line,
+                    column: 0,
                     message: "each actor must be a table".into(),
                 });
                 continue;
@@ -396,7 +420,7 @@ impl Applier<'_> {
                         Some(kind) => def.kind = kind,
                         None => {
                             ok = false;
-                            self.errors.push(ConfigError { line, message: format!("actor kind `{s}` is not one of person, country, organization, place, group") });
+                            self.errors.push(ConfigError { line, column: 0, message: format!("actor kind `{s}` is not one of person, country, organization, place, group") });
                         }
                     },
                     ("aliases", toml::Value::Array(a)) => {
@@ -407,6 +431,7 @@ impl Applier<'_> {
                                 }
                                 _ => self.errors.push(ConfigError {
                                     line,
+                                    column: 0,
                                     message: "aliases must be non-empty strings".into(),
                                 }),
                             }
@@ -417,6 +442,7 @@ impl Applier<'_> {
                         ok = false;
                         self.errors.push(ConfigError {
                             line,
+                            column: 0,
                             message: format!("unknown or invalid actor key `{other}`"),
                         });
                     }
@@ -425,6 +451,7 @@ impl Applier<'_> {
             if def.name.is_empty() {
                 self.errors.push(ConfigError {
                     line,
+                    column: 0,
                     message: "an actor needs a `name`".into(),
                 });
             } else if ok {
@@ -462,6 +489,7 @@ impl Applier<'_> {
                 if let Some(other) = t.keys().find(|k| !known.contains(&k.as_str())) {
                     self.errors.push(ConfigError {
                         line,
+                        column: 0,
                         message: format!("unknown holder key `{other}`"),
                     });
                     continue;
@@ -472,6 +500,7 @@ impl Applier<'_> {
             else {
                 self.errors.push(ConfigError {
                     line,
+                    column: 0,
                     message: "a holder needs a `name`, an `office` and a `from` date (YYYY-MM-DD)"
                         .into(),
                 });
@@ -483,6 +512,7 @@ impl Applier<'_> {
                 Some(_) => {
                     self.errors.push(ConfigError {
                         line,
+                        column: 0,
                         message: "`to` must be a date (YYYY-MM-DD) no earlier than `from`".into(),
                     });
                     continue;
@@ -519,6 +549,7 @@ impl Applier<'_> {
             if config.patterns.len() == MAX_PATTERNS {
                 self.errors.push(ConfigError {
                     line,
+                    column: 0,
                     message: format!(
                         "more than {MAX_PATTERNS} patterns: this one and those after it are skipped"
                     ),
@@ -548,7 +579,11 @@ impl Applier<'_> {
                     }
                     config.patterns.push(p);
                 }
-                Err(message) => self.errors.push(ConfigError { line, message }),
+                Err(message) => self.errors.push(ConfigError {
+                    line,
+                    column: 0,
+                    message,
+                }),
             }
         }
     }
@@ -773,6 +808,13 @@ rates = { "KRW/USD" = 1050 }
         let (_, errors) = parse("a = 1\nb = [\n", &Config::default());
         assert_eq!(errors.len(), 1);
         assert!(errors[0].line >= 2, "{errors:?}");
+    }
+
+    #[test]
+    fn syntax_errors_have_the_column_in_characters() {
+        // The stray `=` after a value is the error, past a name with a two-byte character.
+        let (_, errors) = parse("a = 1\n\"né\" = 2 =\n", &Config::default());
+        assert_eq!((errors[0].line, errors[0].column), (2, 10), "{errors:?}");
     }
 
     #[test]

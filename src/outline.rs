@@ -66,6 +66,92 @@ fn next_line_start(text: &str, line_end: usize) -> usize {
     }
 }
 
+/// What comes before a report's first heading: its title block and opening paragraphs, which
+/// no section holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opening {
+    /// From the start of the text to the first heading (or the end of a report without one).
+    pub span: Span,
+    /// The first line with text, where the outline points.
+    pub first_line: Span,
+    /// The title: front matter's `title:`, or a first line that reads as one (short, alone,
+    /// not ending like a sentence), without the emphasis marks around it.
+    pub title: Option<Span>,
+}
+
+/// The opening of a report whose first heading does not start it, when there is text before
+/// that heading (or front matter gives a title and there is no heading at all).
+pub fn opening(text: &str, sections: &[Section]) -> Option<Opening> {
+    let front = front_matter(text);
+    let body = front.map_or(0, |(_, whole)| whole.end);
+    let end = sections
+        .first()
+        .map_or(text.len(), |s| s.span.start)
+        .max(body);
+    let first = lines(&text[body..end])
+        .map(|l| Span::new(body + l.start, body + l.end))
+        .find(|l| !text[l.start..l.end].trim().is_empty());
+    let from_front = front.and_then(|(inner, _)| front_title(text, inner));
+    let title = match (from_front, first) {
+        (Some(t), _) => Some(t),
+        (None, Some(line)) => title_line(text, line, end),
+        (None, None) => None,
+    };
+    let first_line = match (first, title) {
+        (Some(line), _) => line,
+        // Nothing but front matter, whose title stands for the report when nothing else does.
+        (None, Some(t)) if sections.is_empty() => t,
+        _ => return None,
+    };
+    Some(Opening {
+        span: Span::new(0, end),
+        first_line,
+        title,
+    })
+}
+
+/// The value of a `title:` line of front matter (`inner`), unquoted.
+fn front_title(text: &str, inner: Span) -> Option<Span> {
+    lines(&text[inner.start..inner.end]).find_map(|l| {
+        let line = &text[inner.start + l.start..inner.start + l.end];
+        let value = line.strip_prefix("title:")?;
+        let start = inner.start + l.start + "title:".len();
+        trimmed(
+            text,
+            Span::new(start, start + value.len()),
+            &[' ', '\t', '"', '\''],
+        )
+    })
+}
+
+/// `line` as a title when it reads as one and stands alone: a blank line or the end of the
+/// opening (`end`) follows it.
+fn title_line(text: &str, line: Span, end: usize) -> Option<Span> {
+    let s = text[line.start..line.end].trim();
+    let next = next_line_start(text, line.end);
+    let alone = next >= end
+        || lines(&text[next..end])
+            .next()
+            .is_none_or(|l| text[next + l.start..next + l.end].trim().is_empty());
+    let reads_as_title = alone
+        && !ends_like_prose(s)
+        && !s.starts_with(['-', '+', '•', '>', '|', '<', '[', '!', '`'])
+        && words_up_to(s, 15) <= 14
+        && s.chars().count() <= 100;
+    reads_as_title
+        .then(|| trimmed(text, line, &[' ', '\t', '*', '_']))
+        .flatten()
+}
+
+/// `span` without the characters of `strip` at either end; `None` when nothing is left.
+fn trimmed(text: &str, span: Span, strip: &[char]) -> Option<Span> {
+    let s = &text[span.start..span.end];
+    let t = s.trim_start_matches(strip);
+    let start = span.start + (s.len() - t.len());
+    let t = t.trim_end_matches(strip);
+    (!t.is_empty()).then(|| Span::new(start, start + t.len()))
+}
+
 /// A heading found in the text, before section ends are known.
 struct Heading {
     level: u32,
@@ -296,6 +382,55 @@ mod tests {
             "# Top #\nbody\n\nSub\n---\ntext\n## Deep\n```\n# code\n```\n"
         );
         assert_eq!(got[1].2, "Sub\n---\ntext\n");
+    }
+
+    /// The opening's title and first line as text, from a fixture of the whole report.
+    fn opening_of(text: &str, format: Format) -> Option<(Option<&str>, &str, usize)> {
+        let o = opening(text, &sections(text, format))?;
+        Some((
+            o.title.map(|t| &text[t.start..t.end]),
+            &text[o.first_line.start..o.first_line.end],
+            o.span.end,
+        ))
+    }
+
+    #[test]
+    fn the_opening_is_what_comes_before_the_first_heading() {
+        // A plain report's title block and first paragraph, up to its first heading.
+        let plain = "Report title\n\nSep 2014\n\nThis is the opening paragraph of prose, which ends with a full stop.\n\nFirst section\n\nBody text here. More.\n";
+        let first = plain.find("First section").unwrap();
+        assert_eq!(
+            opening_of(plain, Format::Plain),
+            Some((Some("Report title"), "Report title", first))
+        );
+        // A paragraph first is no title; its first line stands for it.
+        let md = "On Monday the envoys met in Seoul.\nThey talked.\n\n# Talks\n\nMore.\n";
+        assert_eq!(
+            opening_of(md, Format::Markdown),
+            Some((
+                None,
+                "On Monday the envoys met in Seoul.",
+                md.find("# Talks").unwrap()
+            ))
+        );
+        // A short first line in a paragraph of its own, emphasis marks left out.
+        let bold = "**Briefing note**\n\nThe envoys met.\n\n# Talks\n";
+        assert_eq!(
+            opening_of(bold, Format::Markdown).and_then(|o| o.0),
+            Some("Briefing note")
+        );
+        // Front matter's title, quoted.
+        let front = "---\ntitle: \"Korea, 2014\"\n---\nThe envoys met.\n\n# Talks\n";
+        assert_eq!(
+            opening_of(front, Format::Markdown).and_then(|o| o.0),
+            Some("Korea, 2014")
+        );
+        // A report that opens with its heading, with or without front matter, has none.
+        assert_eq!(opening_of("# Talks\n\nMore.\n", Format::Markdown), None);
+        assert_eq!(
+            opening_of("---\ntitle: T\n---\n# Talks\n", Format::Markdown),
+            None
+        );
     }
 
     #[test]

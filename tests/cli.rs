@@ -80,7 +80,7 @@ const WRONG_WEEKDAY: &str = "# Notes, Oct 2014\n\nOn Monday, Oct. 31 the ministe
 
 fn weekday_line(path: &Path) -> String {
     format!(
-        "{}:3:4: warning[weekday]: 2014-10-31 fell on a Friday, not a Monday",
+        "{}\n  line:col  severity  check    message\n  3:4-18    warning   weekday  2014-10-31 fell on a Friday, not a Monday\n",
         path.display()
     )
 }
@@ -177,13 +177,7 @@ fn check_exits_0_when_clean_and_1_with_findings() {
     let o = dossier(&["check", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(
-        out.contains(&format!(
-            "{}:3:4: warning[weekday]: 2014-10-31 fell on a Friday, not a Monday",
-            bad.display()
-        )),
-        "{out}"
-    );
+    assert!(out.contains(&weekday_line(&bad)), "{out}");
 
     let o = dossier(&["check", "--format", "json", bad.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
@@ -726,12 +720,75 @@ fn check_reports_a_date_its_month_lacks() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(
-        out.contains(&format!(
-            "{}:3:20: warning[invalid-date]: February 2019 has no 30th day",
-            report.display()
-        )),
+        out.contains("  3:20-32   warning   invalid-date  February 2019 has no 30th day\n"),
         "{out}"
     );
+}
+
+/// `check`'s text output with the path and the timing of its last line left out.
+fn check_text(out: &str, path: &Path) -> String {
+    let out = out.replace(&path.display().to_string(), "PATH");
+    match out.rfind(" (") {
+        Some(k) => format!("{}\n", &out[..k]),
+        None => out,
+    }
+}
+
+/// Findings in columns that line up whatever the check's name and the range's width, ranges
+/// as ranges, notes under their finding, and no line ending in spaces.
+#[test]
+fn check_text_is_a_table_per_report() {
+    let dir = temp_dir("table");
+    let report = dir.join("a-report-with-a-rather-long-file-name.md");
+    std::fs::write(
+        &report,
+        "# Aid, 2019\n\nOn Monday, Oct. 31 the ministers met.\n\nDonors pledged $2.4 billion, of which $1.5 billion came from Japan and $1.2 billion from the European Union.\n",
+    )
+    .unwrap();
+    let o = dossier(&["check", "--color", "never", report.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.lines().all(|l| !l.ends_with(' ')),
+        "trailing spaces:\n{out}"
+    );
+    expect_test::expect![[r#"
+        PATH
+          line:col  severity  check               message
+          3:4-18    warning   weekday             2019-10-31 fell on a Thursday, not a Monday
+          5:16-27   warning   parts-exceed-whole  the parts add up to 2.7 billion USD, more than the whole, $2.4 billion
+          5:39-50   note                          part: $1.5 billion
+          5:72-83   note                          part: $1.2 billion
+
+        2 findings in 1 report
+    "#]]
+    .assert_eq(&check_text(&out, &report));
+}
+
+#[test]
+fn check_colours_a_terminal_only_when_asked_or_allowed() {
+    let report = temp_dir("colour").join("r.md");
+    std::fs::write(&report, WRONG_WEEKDAY).unwrap();
+    let path = report.to_str().unwrap();
+    let coloured = |o: &Output| stdout(o).contains("\x1b[");
+    // Standard output is a pipe here: `auto` (the default) does not colour it.
+    assert!(!coloured(&dossier(&["check", path])));
+    assert!(!coloured(&dossier(&["check", "--color", "never", path])));
+    let o = dossier(&["check", "--color", "always", path]);
+    assert!(coloured(&o), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("\x1b[1;33mwarning\x1b[0m   weekday"),
+        "{}",
+        stdout(&o)
+    );
+    // NO_COLOR turns `auto` off, not an explicit `always`.
+    let o = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["check", "--color", "always", path])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(coloured(&o));
+    let o = dossier(&["check", "--color", "sometimes", path]);
+    assert_eq!(o.status.code(), Some(2));
 }
 
 /// A year no calendar has used to fall back to the reference year: today's, in a report

@@ -147,3 +147,156 @@ fn utf32_when_it_is_all_the_client_offers() {
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-32");
     assert_eq!(c.shutdown(), Some(0));
 }
+
+/// The `window/showMessage` notifications among `messages`.
+fn shown(messages: &[serde_json::Value]) -> Vec<String> {
+    messages
+        .iter()
+        .filter(|m| m["method"] == "window/showMessage")
+        .map(|m| {
+            m["params"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn bad_settings_are_shown_once_each() {
+    let mut c = Client::start();
+    // An empty Lua table arrives as an array; a currency that is no ISO code.
+    c.initialize(&[], json!({ "currency": "dollars", "checks": [] }));
+    let first = shown(&c.drain());
+    assert_eq!(first.len(), 1, "one message for the settings: {first:?}");
+    assert!(
+        first[0].contains("`currency` must be an ISO 4217 code"),
+        "{first:?}"
+    );
+    assert!(first[0].contains("`checks` must be a table"), "{first:?}");
+
+    // The same settings again (every settings change sends them all): nothing new to show.
+    let same = json!({ "settings": { "dossier": { "currency": "dollars", "checks": [] } } });
+    c.notify("workspace/didChangeConfiguration", same);
+    assert_eq!(shown(&c.drain()), Vec::<String>::new());
+
+    // A new mistake is shown; the one still there is not shown again.
+    let worse =
+        json!({ "settings": { "dossier": { "currency": "dollars", "checks": [], "colour": 1 } } });
+    c.notify("workspace/didChangeConfiguration", worse);
+    let next = shown(&c.drain());
+    assert_eq!(next.len(), 1, "{next:?}");
+    assert!(next[0].contains("unknown key `colour`"), "{next:?}");
+    assert!(!next[0].contains("currency"), "{next:?}");
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn dossier_toml_errors_are_shown_once_and_as_diagnostics_on_the_file() {
+    let dir = std::env::temp_dir().join(format!("dossier-e2e-toml-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let toml = dir.join("dossier.toml");
+    // A syntax error on line 2: the value is missing its closing quote.
+    std::fs::write(&toml, "currency = \"USD\"\nperiod = \"Sep-Dec 2014\n").unwrap();
+    let file_uri = |p: &std::path::Path| format!("file://{}", p.display());
+    let (report, config) = (file_uri(&dir.join("r.md")), file_uri(&toml));
+
+    let mut c = Client::start();
+    c.initialize(&[], json!(null));
+    c.open(&report, "markdown", REPORT);
+    c.diagnostics(&report, 1);
+    // Edits read the configuration again and again; the problem is shown once.
+    for version in 2..5 {
+        c.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": report, "version": version }, "contentChanges": [ { "text": REPORT } ] }),
+        );
+        c.diagnostics(&report, version);
+    }
+    let messages = shown(&c.drain());
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains(&format!("{}:2:", toml.display())),
+        "the file, line and column: {messages:?}"
+    );
+
+    // Opened in the editor, the file gets the problem as a diagnostic at its line.
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": config, "languageId": "toml", "version": 1, "text": "" } }),
+    );
+    let m = c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == config
+    });
+    let d = &m["params"]["diagnostics"];
+    assert_eq!(d.as_array().map(Vec::len), Some(1), "{m}");
+    assert_eq!(d[0]["range"]["start"]["line"], 1, "{m}");
+    assert!(
+        d[0]["range"]["start"]["character"].as_u64() > Some(0),
+        "{m}"
+    );
+
+    // Fixed on disk: the diagnostic goes, and nothing more is shown.
+    std::fs::write(&toml, "currency = \"USD\"\nperiod = \"Sep-Dec 2014\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [ { "uri": config, "type": 2 } ] }),
+    );
+    c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == config
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert_eq!(shown(&c.drain()), Vec::<String>::new());
+    assert_eq!(c.shutdown(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_flat_outline_names_each_entry_and_its_container() {
+    let mut c = Client::start();
+    // As Neovim 0.7's list or any client without hierarchicalDocumentSymbolSupport asks.
+    c.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": null,
+            "capabilities": {},
+            "initializationOptions": { "reference-date": "2014-12-31" },
+        }),
+    );
+    c.notify("initialized", json!({}));
+    let u = uri("flat.md");
+    let text = "On Friday, Oct. 31 the envoys met in Seoul.\n\n# Talks\n\nWang Yi spoke.\n";
+    c.open(&u, "markdown", text);
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": u } }),
+    );
+    let entries: Vec<(String, String)> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            assert!(s.get("location").is_some(), "SymbolInformation: {s}");
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["containerName"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("Opening (before the first heading)", ""),
+        ("Friday, Oct. 31 (2014-10-31)", "Opening"),
+        ("Seoul (place)", "Opening"),
+        ("Talks", ""),
+        ("Wang Yi (person)", "Talks"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(n, c)| (n.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(entries, expected);
+    assert_eq!(c.shutdown(), Some(0));
+}

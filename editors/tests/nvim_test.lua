@@ -12,7 +12,22 @@ local function ok(msg)
 end
 
 local bin = os.getenv('DOSSIER_BIN') or 'dossier'
-require('dossier').setup({ cmd = { bin, 'lsp' }, settings = { ['reference-date'] = '2014-12-31' } })
+
+-- Every window/showMessage the server sends: a configuration problem would show as one.
+local shown = {}
+vim.lsp.handlers['window/showMessage'] = function(_, result)
+  table.insert(shown, result.message)
+end
+
+local attached = {}
+require('dossier').setup({
+  cmd = { bin, 'lsp' },
+  -- `checks = {}` is an empty Lua table, which Neovim would send as a JSON array.
+  settings = { ['reference-date'] = '2014-12-31', checks = {} },
+  on_attach = function(client, bufnr)
+    table.insert(attached, { client = client.name, bufnr = bufnr })
+  end,
+})
 if vim.bo.filetype ~= 'markdown' then
   vim.bo.filetype = 'markdown'
 end
@@ -45,6 +60,33 @@ if not weekday then
   fail('expected a weekday diagnostic, got ' .. vim.inspect(diags))
 end
 ok('diagnostics: ' .. #diags)
+
+-- The settings went out as objects, the server had nothing to say about them, and the user's
+-- on_attach ran for this buffer after the plugin's keymaps were set.
+local sent = vim.fn.json_encode(clients()[1].config.init_options)
+if not sent:find('"checks": *{}') then
+  fail('init_options sent as ' .. sent)
+end
+if #shown > 0 then
+  fail('the server showed messages: ' .. vim.inspect(shown))
+end
+if #attached ~= 1 or attached[1].client ~= 'dossier' or attached[1].bufnr ~= vim.api.nvim_get_current_buf() then
+  fail('on_attach: ' .. vim.inspect(attached))
+end
+local function buffer_map(lhs)
+  local m = vim.fn.maparg(lhs, 'n', false, true)
+  return m.buffer == 1 and m or nil
+end
+for _, lhs in ipairs({ 'gd', 'gr', '<leader>rn', '<leader>ca' }) do
+  if not buffer_map(lhs) then
+    fail('no buffer-local mapping of ' .. lhs)
+  end
+end
+-- Before 0.10 Neovim maps no hover key; the plugin maps K.
+if vim.fn.has('nvim-0.10') == 0 and not buffer_map('K') then
+  fail('no buffer-local mapping of K')
+end
+ok('on_attach and keymaps')
 
 -- The position where the `skip`th match of `pattern` (plain) starts, in UTF-16 columns.
 local function position_of(pattern, skip)
@@ -111,5 +153,41 @@ if table.concat(names, ',') ~= 'Talks,Money' then
   fail('sections: ' .. vim.inspect(names))
 end
 ok('symbols: ' .. table.concat(names, ', '))
+
+-- Empty settings, as the README's `settings = {}` gives them, go out as an object too.
+require('dossier').options.settings = {}
+local empty = require('dossier').client_config(0)
+if vim.fn.json_encode(empty.init_options) ~= '{}' or not vim.fn.json_encode(empty.settings):find('^{"dossier": *{}}$') then
+  fail('empty settings sent as ' .. vim.fn.json_encode(empty.init_options))
+end
+ok('empty settings are an object')
+
+-- editors/nvim/lspconfig.lua, against a stand-in for nvim-lspconfig: the options given to
+-- configure() reach the registered server, empty settings as an object, with the keymaps.
+local registered, set_up = {}, nil
+package.loaded['lspconfig.configs'] = registered
+package.loaded['lspconfig.util'] = { root_pattern = function(...) return { ... } end }
+package.loaded['lspconfig'] = setmetatable({}, {
+  __index = function(_, name)
+    return { setup = function(opts) set_up = { name = name, opts = opts } end }
+  end,
+})
+require('dossier').configure({ cmd = { bin, 'lsp' }, settings = {} })
+dofile('editors/nvim/lspconfig.lua')
+local default = registered.dossier and registered.dossier.default_config
+if not default or vim.fn.json_encode(default.init_options) ~= '{}' or default.cmd[1] ~= bin
+  or not set_up or set_up.name ~= 'dossier' or set_up.opts.on_attach ~= require('dossier').on_attach then
+  fail('lspconfig.lua registered ' .. vim.inspect(registered) .. ' and set up ' .. vim.inspect(set_up))
+end
+ok('lspconfig.lua')
+
+-- :checkhealth dossier finds the binary, says its version and has no error.
+vim.cmd('checkhealth dossier')
+local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+local version = vim.trim(vim.fn.system({ bin, '--version' }))
+if not report:find(version, 1, true) or report:find('ERROR') or not report:find('settings are sent as an object') then
+  fail('checkhealth dossier:\n' .. report)
+end
+ok('checkhealth: ' .. version)
 
 vim.cmd('qa!')

@@ -38,12 +38,7 @@ pub fn load_config(path: &Path, base: &Config) -> (Config, Vec<String>) {
 /// Reads and applies a configuration file, or says with its path why it cannot be read (missing,
 /// not a regular file, over `MAX_CONFIG_SIZE`, not UTF-8).
 pub fn read_config(path: &Path, base: &Config) -> Result<(Config, Vec<String>), String> {
-    let text = read_text(path, MAX_CONFIG_SIZE).map_err(|e| match e {
-        ReadError::TooLarge { .. } => {
-            format!("{}: {e} for a configuration file", path.display())
-        }
-        e => format!("{}: {e}", path.display()),
-    })?;
+    let text = read_config_text(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let (c, errors) = config::parse(&text, base);
     Ok((
         c,
@@ -54,12 +49,30 @@ pub fn read_config(path: &Path, base: &Config) -> Result<(Config, Vec<String>), 
     ))
 }
 
+/// The text of a configuration file, or why it cannot be read.
+fn read_config_text(path: &Path) -> Result<String, String> {
+    read_text(path, MAX_CONFIG_SIZE).map_err(|e| match e {
+        ReadError::TooLarge { .. } => format!("{e} for a configuration file"),
+        e => e.to_string(),
+    })
+}
+
+/// A problem with its file's path, and its line and column when known: `path:line:col: …`.
 pub fn format_config_error(path: &Path, e: &ConfigError) -> String {
-    if e.line > 0 {
-        format!("{}:{}: {}", path.display(), e.line, e.message)
-    } else {
-        format!("{}: {}", path.display(), e.message)
+    match (e.line, e.column) {
+        (0, _) => format!("{}: {}", path.display(), e.message),
+        (line, 0) => format!("{}:{line}: {}", path.display(), e.message),
+        (line, column) => format!("{}:{line}:{column}: {}", path.display(), e.message),
     }
+}
+
+/// A `dossier.toml` just read: its path, its text (empty when it could not be read) and its
+/// problems, a file that cannot be read being one problem without a line.
+#[derive(Debug)]
+pub struct ReadConfig {
+    pub path: PathBuf,
+    pub text: String,
+    pub problems: Vec<ConfigError>,
 }
 
 /// The `dossier.toml` files found and read, so that a keystroke costs no look-up on disk. The
@@ -84,18 +97,46 @@ impl ConfigFiles {
     }
 
     /// The configuration for reports in `dir`: `base`, then the nearest `dossier.toml` over it.
-    /// The problems in a file come back the first time it is read, with its path.
-    pub fn config_for(&mut self, dir: &Path, base: &Arc<Config>) -> (Arc<Config>, Vec<String>) {
+    /// The file comes back too the first time it is read, with its problems.
+    pub fn config_for(
+        &mut self,
+        dir: &Path,
+        base: &Arc<Config>,
+    ) -> (Arc<Config>, Option<ReadConfig>) {
         let Some(file) = self.nearest(dir) else {
-            return (base.clone(), Vec::new());
+            return (base.clone(), None);
         };
-        if let Some(c) = self.read.get(&file) {
-            return (c.clone(), Vec::new());
+        self.read(&file, base)
+    }
+
+    /// The settings of `file` over `base`, and the file with its problems when it was read
+    /// now, not remembered from before.
+    pub fn read(&mut self, file: &Path, base: &Arc<Config>) -> (Arc<Config>, Option<ReadConfig>) {
+        if let Some(c) = self.read.get(file) {
+            return (c.clone(), None);
         }
-        let (c, errors) = load_config(&file, base);
+        let (c, text, problems) = match read_config_text(file) {
+            Ok(text) => {
+                let (c, problems) = config::parse(&text, base);
+                (c, text, problems)
+            }
+            Err(message) => {
+                let problem = ConfigError {
+                    line: 0,
+                    column: 0,
+                    message,
+                };
+                ((**base).clone(), String::new(), vec![problem])
+            }
+        };
         let c = Arc::new(c);
-        self.read.insert(file, c.clone());
-        (c, errors)
+        self.read.insert(file.to_path_buf(), c.clone());
+        let read = ReadConfig {
+            path: file.to_path_buf(),
+            text,
+            problems,
+        };
+        (c, Some(read))
     }
 
     /// Forgets every look-up and reading, for them to be made again.

@@ -9,7 +9,8 @@ mod walk;
 
 pub use clock::{analyze, analyze_with, today};
 pub use config::{
-    ConfigFiles, MAX_CONFIG_SIZE, find_config, format_config_error, load_config, read_config,
+    ConfigFiles, MAX_CONFIG_SIZE, ReadConfig, find_config, format_config_error, load_config,
+    read_config,
 };
 pub use files::{ReadError, read_stdin, read_text};
 pub use walk::{is_report_in, reports_under, workspace_reports};

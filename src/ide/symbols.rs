@@ -7,6 +7,8 @@ use crate::text::{LineIndex, Span};
 /// What an outline entry or a search result stands for; the LSP layer picks its icon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SymbolKind {
+    /// The report's title, standing for its opening paragraphs.
+    Title,
     Section,
     Actor(ActorKind),
     Date,
@@ -31,21 +33,98 @@ pub struct Symbol {
 const ENTITY_OUTLINE_LIMIT: usize = 256 * 1024;
 
 /// The sections as a tree: each holds the sections of a deeper level that follow it, then (for
-/// reports of ordinary size) its own actors (first mention), dates and figures.
+/// reports of ordinary size) its own actors (first mention), dates and figures. Text before the
+/// first heading comes first, under the report's title or as "Opening", with its entities.
 pub fn outline(text: &str, analysis: &Analysis) -> Vec<Symbol> {
     let sections = &analysis.sections;
+    let opening = crate::outline::opening(text, sections);
+    let containers: Vec<Span> = opening
+        .iter()
+        .map(|o| o.span)
+        .chain(sections.iter().map(|s| s.span))
+        .collect();
     let mut entities = if text.len() <= ENTITY_OUTLINE_LIMIT {
-        section_entities(text, analysis)
+        section_entities(text, analysis, &containers)
     } else {
-        vec![Vec::new(); sections.len()]
+        vec![Vec::new(); containers.len()]
     };
-    let mut k = 0;
     let mut out = Vec::new();
+    if let Some(o) = opening {
+        let children = std::mem::take(&mut entities[0]);
+        out.push(match o.title {
+            Some(t) => Symbol {
+                name: readable(&text[t.start..t.end]),
+                detail: Some("title".into()),
+                kind: SymbolKind::Title,
+                span: o.span,
+                selection: t,
+                children,
+            },
+            None => Symbol {
+                name: "Opening".into(),
+                detail: Some("before the first heading".into()),
+                kind: SymbolKind::Section,
+                span: o.span,
+                selection: o.first_line,
+                children,
+            },
+        });
+        entities.remove(0);
+    }
+    let mut k = 0;
     while k < sections.len() {
         let level = sections[k].level;
         out.extend(subtree(analysis, &mut entities, &mut k, level));
     }
     out
+}
+
+/// An outline entry as a flat list gives it (`SymbolInformation`): a name that says what it
+/// is, since such lists show little else, and the name of the entry that holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlatSymbol {
+    pub name: String,
+    pub kind: SymbolKind,
+    pub span: Span,
+    pub container: Option<String>,
+}
+
+/// The outline in text order, for clients that cannot show a tree: `Title: …`, sections by
+/// their titles, and actors, dates and figures with what they are (`Wang Yi (person)`,
+/// `Oct. 31 (2014-10-31)`), each naming its section.
+pub fn flat_outline(tree: Vec<Symbol>) -> Vec<FlatSymbol> {
+    fn walk(symbols: Vec<Symbol>, container: Option<&str>, out: &mut Vec<FlatSymbol>) {
+        for s in symbols {
+            let name = match (s.kind, &s.detail) {
+                (SymbolKind::Title, _) => format!("Title: {}", s.name),
+                (_, Some(detail)) if !detail.is_empty() => format!("{} ({detail})", s.name),
+                _ => s.name.clone(),
+            };
+            out.push(FlatSymbol {
+                name,
+                kind: s.kind,
+                span: s.span,
+                container: container.map(String::from),
+            });
+            walk(s.children, Some(&s.name), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(tree, None, &mut out);
+    out
+}
+
+/// A name as one line: a mention broken across lines, or a heading's runs of spaces, read as
+/// single spaces.
+fn readable(name: &str) -> String {
+    let squeezed = name
+        .split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if squeezed {
+        name.to_string()
+    } else {
+        name.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// The sections from `k` on of at least `level`, each with its subsections and entities.
@@ -79,19 +158,18 @@ fn subtree(
     out
 }
 
-/// The actors (first mention), dates and figures of each section, not counting those of its
-/// subsections: one pass over the entities, each placed in its innermost section by binary
-/// search, then each section's in the order of the text.
-fn section_entities(text: &str, a: &Analysis) -> Vec<Vec<Symbol>> {
-    let sections = &a.sections;
-    let mut out: Vec<Vec<(usize, Symbol)>> = vec![Vec::new(); sections.len()];
+/// The actors (first mention), dates and figures of each container (the opening, then the
+/// sections, in text order), not counting those of its subsections: one pass over the entities,
+/// each placed in its innermost container by binary search, then each one's in text order.
+fn section_entities(text: &str, a: &Analysis, containers: &[Span]) -> Vec<Vec<Symbol>> {
+    let mut out: Vec<Vec<(usize, Symbol)>> = vec![Vec::new(); containers.len()];
     let innermost = |offset: usize| -> Option<usize> {
-        let k = sections.partition_point(|s| s.span.start <= offset);
-        (0..k).rev().find(|&j| sections[j].span.end > offset)
+        let k = containers.partition_point(|s| s.start <= offset);
+        (0..k).rev().find(|&j| containers[j].end > offset)
     };
     let leaf = |name: String, detail: String, kind: SymbolKind, span: Span| Symbol {
-        name,
-        detail: Some(detail),
+        name: readable(&name),
+        detail: Some(detail.trim_end().to_string()),
         kind,
         span,
         selection: span,
@@ -341,6 +419,85 @@ mod tests {
             )]
         );
         assert_eq!(tree[0].children[0].children[0].name, "Japan");
+    }
+
+    /// The outline as `kind name [detail]` lines, children indented, for a whole report.
+    fn outline_text(text: &str, format: Format) -> String {
+        fn walk(symbols: &[Symbol], depth: usize, out: &mut String) {
+            for s in symbols {
+                let detail = s
+                    .detail
+                    .as_deref()
+                    .map(|d| format!(" [{d}]"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "{}{:?} {}{detail}\n",
+                    "  ".repeat(depth),
+                    s.kind,
+                    s.name
+                ));
+                walk(&s.children, depth + 1, out);
+            }
+        }
+        let config = Config {
+            reference_date: crate::calendar::Date::new(2014, 12, 31),
+            ..Config::default()
+        };
+        let a = crate::analyze(text, &config, format);
+        let mut out = String::new();
+        walk(&outline(text, &a), 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_plain_reports_title_and_opening_paragraph_come_first() {
+        let text = "Korea briefing\n\nDecember 2014\n\nOn Friday, Oct. 31 Foreign Minister Wang Yi met the envoy in Seoul.\n\nTrade\n\nTrade reached $229 billion in 2013.\n";
+        expect_test::expect![[r#"
+            Title Korea briefing [title]
+              Actor(Country) South Korea [country]
+              Date December 2014 [2014-12]
+              Date Friday, Oct. 31 [2014-10-31]
+              Actor(Person) Wang Yi [person]
+              Actor(Place) Seoul [place]
+            Section Trade
+              Figure $229 billion [229,000,000,000 USD]
+              Date 2013 [2013]
+        "#]]
+        .assert_eq(&outline_text(text, Format::Plain));
+    }
+
+    #[test]
+    fn untitled_opening_paragraphs_of_markdown_have_an_entry_of_their_own() {
+        let text = "On Friday, Oct. 31 the envoys met in Seoul.\n\n# Talks\n\nMore talks.\n";
+        expect_test::expect![[r#"
+            Section Opening [before the first heading]
+              Date Friday, Oct. 31 [2014-10-31]
+              Actor(Place) Seoul [place]
+            Section Talks
+        "#]]
+        .assert_eq(&outline_text(text, Format::Markdown));
+    }
+
+    #[test]
+    fn a_flat_outline_says_what_each_entry_is_and_what_holds_it() {
+        let text = "Envoy briefing\n\nWang Yi spoke.\n\nTrade\n\nTrade reached $229 billion.\n";
+        let a = crate::analyze(text, &Config::default(), Format::Plain);
+        let flat: Vec<(String, Option<String>)> = flat_outline(outline(text, &a))
+            .into_iter()
+            .map(|f| (f.name, f.container))
+            .collect();
+        let expected = [
+            ("Title: Envoy briefing", None),
+            ("Wang Yi (person)", Some("Envoy briefing")),
+            ("Trade", None),
+            ("$229 billion (229,000,000,000 USD)", Some("Trade")),
+        ];
+        let expected: Vec<(String, Option<String>)> = expected
+            .iter()
+            .map(|(n, c)| (n.to_string(), c.map(String::from)))
+            .collect();
+        assert_eq!(flat, expected);
+        assert!(flat.iter().all(|(name, _)| !name.trim().is_empty()));
     }
 
     #[test]

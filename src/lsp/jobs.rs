@@ -9,7 +9,7 @@ use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::Uri;
 
 use super::document::{Document, Job};
-use super::handlers::diagnostics::{diagnostics, publish};
+use super::handlers::diagnostics::{diagnostics, publish, publish_problems};
 use super::state::{Asked, Backend, State, lock, panic_message};
 use tower_lsp_server::jsonrpc::Result;
 
@@ -152,4 +152,6 @@ pub async fn publish_settled(state: &Arc<Mutex<State>>, client: &Client, uri: Ur
     if let Some((diagnostics, version)) = diagnostics {
         publish(client, uri, diagnostics, version).await;
     }
+    // The analysis may have read a `dossier.toml` afresh.
+    publish_problems(state, client).await;
 }

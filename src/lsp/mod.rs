@@ -2,8 +2,9 @@
 //!
 //! `handlers` holds one module per family of requests; each converts in (`from_proto`), calls
 //! `ide` or the core, and converts out (`to_proto`). `state` is what the server knows, `document`
-//! one open report, `jobs` when analyses run, `position` the one conversion of offsets, and
-//! `transport` the screen in front of tower-lsp-server's reader.
+//! one open report, `jobs` when analyses run, `problems` the configuration problems the user is
+//! shown, `position` the one conversion of offsets, and `transport` the screen in front of
+//! tower-lsp-server's reader.
 
 pub mod document;
 pub mod framing;
@@ -11,6 +12,7 @@ mod from_proto;
 mod handlers;
 mod jobs;
 pub mod position;
+mod problems;
 mod raw;
 mod state;
 mod to_proto;

@@ -39,6 +39,10 @@ pub struct State {
     pub settings: Arc<Config>,
     /// `dossier.toml` files found and read, applied over the editor settings.
     pub config_files: crate::host::ConfigFiles,
+    /// Problems of the settings and of the `dossier.toml` files, to be shown to the user.
+    pub problems: super::problems::Problems,
+    /// The `dossier.toml` files open in the editor, which get their problems as diagnostics.
+    pub open_configs: HashMap<PathBuf, Uri>,
     /// The last semantic tokens sent per document, for deltas.
     pub tokens: HashMap<Uri, Tokens>,
     pub next_result: u64,
@@ -78,11 +82,20 @@ impl State {
         let Some(dir) = dir else {
             return self.settings.clone();
         };
-        let (config, errors) = self.config_files.config_for(&dir, &self.settings);
-        for e in errors {
-            eprintln!("dossier: {e}");
+        let (config, read) = self.config_files.config_for(&dir, &self.settings);
+        if let Some(read) = read {
+            self.problems.file(read);
         }
         config
+    }
+
+    /// Reads the `dossier.toml` at `path` unless it is read already, so that its problems
+    /// are known even when no report under it is open.
+    pub fn read_config_file(&mut self, path: &std::path::Path) {
+        let (_, read) = self.config_files.read(path, &self.settings);
+        if let Some(read) = read {
+            self.problems.file(read);
+        }
     }
 
     /// The `dossier.toml` that applies to a document, if any.
@@ -95,9 +108,7 @@ impl State {
     /// those reports for their diagnostics to be published again.
     pub fn apply_settings(&mut self, value: &serde_json::Value) -> Vec<Uri> {
         let (c, errors) = config::apply_json(value, &Config::default());
-        for e in errors {
-            eprintln!("dossier: settings: {}", e.message);
-        }
+        self.problems.settings(errors);
         self.settings = Arc::new(c);
         self.reanalyze_all()
     }
@@ -107,6 +118,10 @@ impl State {
     /// published again.
     pub fn reanalyze_all(&mut self) -> Vec<Uri> {
         self.config_files.forget();
+        let open: Vec<PathBuf> = self.open_configs.keys().cloned().collect();
+        for path in open {
+            self.read_config_file(&path);
+        }
         for d in self.docs.values_mut() {
             d.invalidate();
         }

@@ -23,6 +23,40 @@ fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// A problem of a `dossier.toml` as a diagnostic on that file (`text`, as it was read): from
+/// its column, or its line's first word, to the end of its line; at the start of the file when
+/// its line is unknown (a file that cannot be read).
+pub fn config_diagnostic(text: &str, e: &crate::config::ConfigError, enc: Encoding) -> Diagnostic {
+    let lines = super::position::Lines::new(text);
+    let index = lines.index();
+    let span = if e.line == 0 || e.line > index.line_count() {
+        Span::new(0, 0)
+    } else {
+        let start = index.line_start(e.line - 1);
+        let end = if e.line < index.line_count() {
+            index.line_start(e.line)
+        } else {
+            text.len()
+        };
+        let line = text[start..end].trim_end_matches(['\n', '\r']);
+        let from = if e.column > 0 {
+            line.char_indices()
+                .nth(e.column - 1)
+                .map_or(line.len(), |(b, _)| b)
+        } else {
+            line.len() - line.trim_start().len()
+        };
+        Span::new(start + from, start + line.len())
+    };
+    Diagnostic {
+        range: lines.range(text, span, enc),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some("dossier".into()),
+        message: e.message.clone(),
+        ..Diagnostic::default()
+    }
+}
+
 pub fn diagnostic(uri: &Uri, snap: &Snapshot, f: &Finding, enc: Encoding) -> Diagnostic {
     let related = f
         .related
@@ -45,6 +79,7 @@ pub fn diagnostic(uri: &Uri, snap: &Snapshot, f: &Finding, enc: Encoding) -> Dia
 
 pub fn symbol_kind(kind: symbols::SymbolKind) -> SymbolKind {
     match kind {
+        symbols::SymbolKind::Title => SymbolKind::FILE,
         symbols::SymbolKind::Section => SymbolKind::STRING,
         symbols::SymbolKind::Actor(ActorKind::Person) => SymbolKind::OBJECT,
         symbols::SymbolKind::Actor(ActorKind::Country | ActorKind::Place) => SymbolKind::NAMESPACE,

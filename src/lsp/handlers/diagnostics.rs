@@ -1,13 +1,15 @@
 //! Diagnostics, pushed after edits pause (`publish`) and pulled by clients that ask
 //! (`textDocument/diagnostic`): the same list either way, the findings of the version analysed.
 
+use std::sync::{Arc, Mutex};
+
 use tower_lsp_server::Client;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
 use crate::lsp::document::Snapshot;
 use crate::lsp::position::Encoding;
-use crate::lsp::state::Backend;
+use crate::lsp::state::{Backend, State, lock};
 use crate::lsp::{raw, to_proto};
 
 /// A report's notices (the analysis stopped short, say) and findings, as diagnostics.
@@ -38,6 +40,38 @@ pub async fn publish(client: &Client, uri: Uri, diagnostics: Vec<Diagnostic>, ve
     client
         .publish_diagnostics(params.uri, diagnostics, Some(version))
         .await;
+}
+
+/// Shows the configuration problems not shown yet (`window/showMessage`), and publishes the
+/// problems of each open `dossier.toml` read afresh as its diagnostics.
+pub async fn publish_problems(state: &Arc<Mutex<State>>, client: &Client) {
+    let (messages, files) = {
+        let mut s = lock(state);
+        let enc = s.encoding();
+        let messages = s.problems.take_messages();
+        let changed = s.problems.take_changed();
+        let files: Vec<(Uri, Vec<Diagnostic>)> = changed
+            .iter()
+            .filter_map(|path| {
+                let uri = s.open_configs.get(path)?.clone();
+                let diagnostics = s.problems.of_file(path).map_or_else(Vec::new, |(text, p)| {
+                    p.iter()
+                        .map(|e| to_proto::config_diagnostic(text, e, enc))
+                        .collect()
+                });
+                Some((uri, diagnostics))
+            })
+            .collect();
+        (messages, files)
+    };
+    for message in messages {
+        client
+            .show_message(MessageType::WARNING, format!("Dossier: {message}"))
+            .await;
+    }
+    for (uri, diagnostics) in files {
+        client.publish_diagnostics(uri, diagnostics, None).await;
+    }
 }
 
 pub async fn pull(

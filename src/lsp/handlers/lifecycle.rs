@@ -7,13 +7,13 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
 use crate::config;
+use crate::lsp::handlers::diagnostics::publish_problems;
 use crate::lsp::state::{Backend, lock};
 use crate::lsp::{SHUTDOWN, from_proto, jobs, to_proto};
 
 pub async fn initialize(b: &Backend, params: InitializeParams) -> Result<InitializeResult> {
     let caps = from_proto::client_caps(&params);
     let roots = from_proto::roots(&params);
-    let mut errors = Vec::new();
     b.guarded("initialize", |s| {
         s.caps = caps;
         s.roots = roots;
@@ -21,13 +21,11 @@ pub async fn initialize(b: &Backend, params: InitializeParams) -> Result<Initial
             let opts = opts.get("dossier").unwrap_or(opts);
             let (c, e) = config::apply_json(opts, &s.settings);
             s.settings = std::sync::Arc::new(c);
-            errors = e;
+            // Shown once `initialized` says the client is ready for messages.
+            s.problems.settings(e);
         }
         Ok(())
     })?;
-    for e in errors {
-        eprintln!("dossier: settings: {}", e.message);
-    }
     Ok(InitializeResult {
         offset_encoding: None,
         server_info: Some(ServerInfo {
@@ -85,6 +83,7 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
 
 pub async fn initialized(b: &Backend) {
     let caps = b.lock().caps;
+    publish_problems(&b.state, &b.client).await;
     if caps.watch_registration {
         watch_files(b);
     }
@@ -142,5 +141,6 @@ pub fn fetch_configuration(b: &Backend) {
         for uri in uris {
             jobs::publish_settled(&state, &client, uri).await;
         }
+        publish_problems(&state, &client).await;
     });
 }

@@ -3,7 +3,7 @@
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
-use crate::ide::symbols::{self as ide, SymbolKind as Kind};
+use crate::ide::symbols as ide;
 use crate::lsp::state::Backend;
 use crate::lsp::{raw, to_proto};
 
@@ -14,19 +14,18 @@ pub async fn document_symbol(
     let uri = &params.text_document.uri;
     b.answer("textDocument/documentSymbol", uri, |r| {
         let (snap, enc) = (r.snap, r.enc);
+        let outline = ide::outline(&snap.text, &snap.analysis);
         if !r.state.caps.hierarchical_symbols {
-            let flat = snap
-                .analysis
-                .sections
-                .iter()
-                .map(|sec| {
-                    let location = to_proto::location(uri, snap, sec.span, enc);
-                    to_proto::symbol_information(sec.title.clone(), Kind::Section, location, None)
+            let flat = ide::flat_outline(outline)
+                .into_iter()
+                .map(|f| {
+                    let location = to_proto::location(uri, snap, f.span, enc);
+                    to_proto::symbol_information(f.name, f.kind, location, f.container.as_deref())
                 })
                 .collect();
             return Ok(Some(DocumentSymbolResponse::Flat(flat)));
         }
-        let tree: Vec<DocumentSymbol> = ide::outline(&snap.text, &snap.analysis)
+        let tree: Vec<DocumentSymbol> = outline
             .into_iter()
             .map(|sym| to_proto::document_symbol(snap, sym, enc))
             .collect();

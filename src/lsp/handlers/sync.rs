@@ -6,12 +6,30 @@ use std::time::Duration;
 use tower_lsp_server::ls_types::*;
 
 use crate::lsp::document::Document;
+use crate::lsp::handlers::diagnostics::publish_problems;
 use crate::lsp::state::Backend;
 use crate::lsp::{from_proto, workspace};
+
+/// The path of a `dossier.toml`: such a file is configuration, not a report to analyse.
+fn config_path(uri: &Uri) -> Option<std::path::PathBuf> {
+    let path = uri.to_file_path()?;
+    (path.file_name()? == "dossier.toml").then(|| path.into_owned())
+}
 
 pub async fn did_open(b: &Backend, params: DidOpenTextDocumentParams) {
     let item = params.text_document;
     let (uri, version) = (item.uri, item.version);
+    if let Some(path) = config_path(&uri) {
+        // Its problems as diagnostics, from the file as read (the settings in force).
+        let _ = b.guarded("didOpen", |s| {
+            s.open_configs.insert(path.clone(), uri.clone());
+            s.read_config_file(&path);
+            s.problems.touch(&path);
+            Ok(())
+        });
+        publish_problems(&b.state, &b.client).await;
+        return;
+    }
     let r = b.guarded("didOpen", |s| {
         let format = from_proto::format(&uri, Some(item.language_id.as_str()));
         s.docs
@@ -30,6 +48,10 @@ pub async fn did_change(b: &Backend, params: DidChangeTextDocumentParams) {
     // Every edit is applied before the first `.await`, in the order the client sent them;
     // the analysis waits until a request needs it or the edits pause.
     let r = b.guarded("didChange", |s| {
+        // A `dossier.toml` counts when it is saved and read again (watched files).
+        if s.open_configs.values().any(|u| *u == uri) {
+            return Ok(None);
+        }
         let enc = s.encoding();
         let delay = s.config_for(&uri).diagnostics_delay_ms;
         let Some(doc) = s.docs.get_mut(&uri) else {
@@ -59,6 +81,7 @@ pub async fn did_change(b: &Backend, params: DidChangeTextDocumentParams) {
 pub async fn did_close(b: &Backend, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
     let _ = b.guarded("didClose", |s| {
+        s.open_configs.retain(|_, u| *u != uri);
         s.docs.remove(&uri);
         s.tokens.remove(&uri);
         Ok(())
@@ -79,6 +102,7 @@ pub async fn did_change_configuration(b: &Backend, params: DidChangeConfiguratio
     for uri in uris.unwrap_or_default() {
         b.publish(uri).await;
     }
+    publish_problems(&b.state, &b.client).await;
 }
 
 pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFilesParams) {
@@ -114,4 +138,5 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
     for uri in reanalyze.unwrap_or_default() {
         b.publish(uri).await;
     }
+    publish_problems(&b.state, &b.client).await;
 }
