@@ -567,17 +567,32 @@ fn every_card_of_the_sample_and_test_reports_renders_clean() {
     assert!(cards > 100, "only {cards} cards");
 }
 
+/// Plain-text clients see a card without its bold markers and without the escapes that keep a
+/// report's own asterisks and underscores from reading as markup.
 #[test]
-fn dump_cards() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = std::env::var("DUMP").unwrap_or_else(|_| {
-        root.join("../shared/samples/china-korea-2014.txt")
-            .to_string_lossy()
-            .into_owned()
-    });
-    let text = std::fs::read_to_string(&path).unwrap();
-    let analysis = crate::analyze(&text, &Config::default(), Format::from_path(&path));
-    for c in every_card(&text, &analysis) {
-        println!("{c}\n=====");
-    }
+fn plain_text_cards_drop_the_markers_and_the_escapes() {
+    assert_eq!(
+        super::plain_text("**A\\*B** · organization\n\nFirst mention, line 1: a \\_b"),
+        "A*B · organization\n\nFirst mention, line 1: a _b"
+    );
+}
+
+/// A report's own markup in a name or an excerpt shows as written, not as emphasis.
+#[test]
+fn hover_escapes_the_reports_markup() {
+    check_hover(
+        "The Seoul$0 office_2 said <so> [sic].",
+        expect![[r#"
+            Seoul
+            ---
+            **South Korea** · country
+
+            capital Seoul
+
+            Also written: Seoul
+
+            1 mention in this report
+
+            First mention, line 1: The Seoul office\_2 said \<so\> \[sic\]."#]],
+    );
 }
