@@ -227,7 +227,10 @@ fn main() {
     );
 
     show("hover", hovers(&mut c, uri, &text, "Laos", 7));
-    show("hover, 100 places spread", spread_hovers(&mut c, uri, &text));
+    show(
+        "hover, 100 places spread",
+        spread_hovers(&mut c, uri, &text),
+    );
     show("document symbols", symbols(&mut c, uri));
     if let Some(kb) = peak_rss_kb(c.pid()) {
         println!(
