@@ -224,8 +224,10 @@ fn excerpt(text: &str, index: &Index, span: Span, width: usize) -> (usize, Strin
     {
         to = rel_end + space;
     }
-    // A Markdown report's own emphasis, cut in two by the excerpt, would show as asterisks.
-    let mut ex = escape_markdown(&line_text[from..to].trim().replace('*', ""));
+    // A Markdown report's own emphasis, cut in two by the excerpt, would show as asterisks;
+    // the padding of its tables and line breaks shows as one space.
+    let words: Vec<&str> = line_text[from..to].split_whitespace().collect();
+    let mut ex = escape_markdown(&words.join(" ").replace('*', ""));
     if from > 0 {
         ex.insert(0, '…');
     }

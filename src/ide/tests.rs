@@ -501,3 +501,23 @@ fn hover_escapes_the_reports_markup() {
             First mention, line 1: The Seoul office\_2 said \<so\> \[sic\]."#]],
     );
 }
+
+/// A table's padding in an excerpt shows as one space.
+#[test]
+fn excerpts_show_runs_of_spaces_as_one() {
+    check_hover(
+        "Seoul$0      met     Tokyo.",
+        expect![[r#"
+            Seoul
+            ---
+            **South Korea** · country
+
+            capital Seoul
+
+            Also written: Seoul
+
+            1 mention in this report
+
+            First mention, line 1: Seoul met Tokyo."#]],
+    );
+}
