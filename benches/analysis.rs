@@ -153,6 +153,8 @@ mod requests {
 
     static ANALYSIS: LazyLock<dossier::Analysis> =
         LazyLock::new(|| dossier::analyze(&ONE_MB, &config(), Format::Plain));
+    static INDEX: LazyLock<dossier::ide::Index> =
+        LazyLock::new(|| dossier::ide::Index::new(&ONE_MB, &ANALYSIS));
 
     /// An offset in the middle of the 1 MB report that falls on an actor.
     fn middle_actor() -> usize {
@@ -170,7 +172,13 @@ mod requests {
     fn hover(bencher: Bencher) {
         let offset = middle_actor();
         bencher.bench(|| {
-            dossier::ide::hover(&ONE_MB, &ANALYSIS, black_box(offset), &Default::default())
+            dossier::ide::hover(
+                &ONE_MB,
+                &ANALYSIS,
+                &INDEX,
+                black_box(offset),
+                &Default::default(),
+            )
         });
     }
 

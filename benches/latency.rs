@@ -1,5 +1,6 @@
 //! End-to-end latency through the real binary over stdio: start-up to `initialize`, opening a
-//! 1 MB report, 50 keystrokes in its middle (keystroke to fresh diagnostics), and hovers.
+//! 1 MB report, 50 keystrokes in its middle (keystroke to fresh diagnostics), and hovers (on one
+//! actor's mentions, and at a hundred places spread over the text, dates and figures included).
 //! Prints p50/p99 and the server's peak memory. Each time runs from the moment the client has
 //! written its message to the moment the answer's last byte is read, before the client parses
 //! it: what the server and the pipe take. Run with `cargo bench --bench latency`.
@@ -154,6 +155,37 @@ fn hovers(c: &mut Client, uri: &str, text: &str, word: &str, step: usize) -> Vec
         .collect()
 }
 
+/// Hovers at a hundred positions spread evenly over the text: a third where they fall, a third
+/// moved on to the next digit (dates and figures), a third to the next capital (actors), timed.
+fn spread_hovers(c: &mut Client, uri: &str, text: &str) -> Vec<Duration> {
+    let offsets: Vec<usize> = (0..100)
+        .map(|k| {
+            let mut o = k * text.len() / 100;
+            while !text.is_char_boundary(o) {
+                o += 1;
+            }
+            let next = |f: fn(&u8) -> bool| text.as_bytes()[o..].iter().position(f);
+            let moved = match k % 3 {
+                1 => next(u8::is_ascii_digit),
+                2 => next(u8::is_ascii_uppercase),
+                _ => Some(0),
+            };
+            o + moved.unwrap_or(0)
+        })
+        .collect();
+    offsets
+        .into_iter()
+        .map(|o| {
+            let t = Instant::now();
+            c.request(
+                "textDocument/hover",
+                json!({ "textDocument": { "uri": uri }, "position": pos(text, o, "utf-16") }),
+            );
+            c.arrived() - t
+        })
+        .collect()
+}
+
 /// 20 document-symbol requests, timed.
 fn symbols(c: &mut Client, uri: &str) -> Vec<Duration> {
     (0..20)
@@ -195,6 +227,10 @@ fn main() {
     );
 
     show("hover", hovers(&mut c, uri, &text, "Laos", 7));
+    show(
+        "hover, 100 places spread",
+        spread_hovers(&mut c, uri, &text),
+    );
     show("document symbols", symbols(&mut c, uri));
     if let Some(kb) = peak_rss_kb(c.pid()) {
         println!(
@@ -305,6 +341,14 @@ fn main() {
         let mut c = Client::start();
         c.initialize(&["utf-16"], immediate(json!(null)));
         open(&mut c, uri, &text, "open the sample x50 to diagnostics");
+        show(
+            "hover, sample x50, 100 places spread",
+            spread_hovers(&mut c, uri, &text),
+        );
+        show(
+            "hover, sample x50, a recurring date",
+            hovers(&mut c, uri, &text, "October", 10),
+        );
         let (_, keys, published) = keystrokes(&mut c, uri, text);
         show(&format!("keystroke, sample x50 ({published})"), keys);
         show("document symbols, sample x50", symbols(&mut c, uri));

@@ -83,7 +83,7 @@ pub struct Actor {
 }
 
 /// How precise a date value is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
     Year,
     Month,
@@ -91,7 +91,7 @@ pub enum Precision {
 }
 
 /// A resolved date: one day, month or year, or an interval of them, both ends inclusive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DateValue {
     /// First day covered.
     pub start: Date,

@@ -64,7 +64,7 @@ fn editor_features_on_the_shared_sample() {
     assert!(h.contains("2014-10-31") && h.contains("Friday"), "{h}");
 
     let h = hover_text(&mut c, uri, at(&text, "$359 million", 0, enc));
-    assert!(h.contains("359,000,000 USD"), "{h}");
+    assert!(h.contains("USD 359,000,000"), "{h}");
 
     let h = hover_text(&mut c, uri, at(&text, "2.2 billion RMB", 0, enc));
     assert!(h.contains("CNY") && h.contains("359,000,000"), "{h}");

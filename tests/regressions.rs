@@ -32,3 +32,27 @@ fn pathological_lines_are_analysed() {
     analyse_everywhere(&"-".repeat(200_000));
     analyse_everywhere(&"1-".repeat(100_000));
 }
+
+/// A hover on a date that recurs on every line listed its other lines by counting the lines
+/// before each mention, a scan of the text per mention: on this report, minutes for a hundred
+/// hovers. The index answers each in one look-up per mention.
+#[test]
+fn hovers_on_a_date_on_every_line_stay_fast() {
+    let text = "On Oct. 31 the envoys met again.\n".repeat(10_000);
+    let config = Config {
+        reference_date: dossier::calendar::Date::new(2014, 12, 31),
+        ..Config::default()
+    };
+    let analysis = dossier::analyze(&text, &config, Format::Plain);
+    let index = dossier::ide::Index::new(&text, &analysis);
+    let cx = dossier::ide::HoverContext::default();
+    for k in 0..100 {
+        let line = k * 100;
+        let offset = line * "On Oct. 31 the envoys met again.\n".len() + "On Oct".len();
+        let (_, card) = dossier::ide::hover(&text, &analysis, &index, offset, &cx).unwrap();
+        assert!(
+            card.contains("Same date also on 9999 other lines") && card.contains("and 9987 more"),
+            "{card}"
+        );
+    }
+}

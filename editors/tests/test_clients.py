@@ -71,7 +71,7 @@ async def test_hover_on_a_date_and_a_figure(client: LanguageClient):
     hover = await client.text_document_hover_async(
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=position_of("$359 million"))
     )
-    assert "359,000,000 USD" in hover.contents.value
+    assert "USD 359,000,000" in hover.contents.value
 
 
 @pytest.mark.asyncio

@@ -142,22 +142,29 @@ pub struct Hint {
     pub tooltip: String,
 }
 
-/// ISO dates after dates written without a year, and US dollars after other money.
+/// ISO dates after dates whose year or month the reader must infer (`Oct. 31`, `last month`),
+/// marked `≈` when the wording is approximate, and US dollars after other money.
 pub fn inlay_hints(text: &str, analysis: &Analysis, within: Span, config: &Config) -> Vec<Hint> {
     let mut out = Vec::new();
     if config.inlay_dates {
         for d in analysis.dates.iter().filter(|d| d.span.overlaps(within)) {
             let written = &text[d.span.start..d.span.end];
-            let has_year = written
-                .split(|c: char| !c.is_ascii_digit())
-                .any(|n| n.len() == 4);
-            if has_year || d.value.precision == Precision::Year {
+            // A bare month (`in October`) names all the hint would; relative wording names
+            // neither its month nor its year.
+            let inferred = d.relative
+                || (d.value.precision == Precision::Day
+                    && !crate::recognise::dates::states_its_year(written, d.value.start.year));
+            if !inferred {
                 continue;
             }
             out.push(Hint {
                 offset: d.span.end,
-                label: format!(" {}", d.value.iso()),
-                tooltip: "resolved against the report period".into(),
+                label: format!(" {}{}", if d.approx { "≈" } else { "" }, d.value.iso()),
+                tooltip: if d.relative {
+                    "relative wording, read against the report's date".into()
+                } else {
+                    "resolved against the report period".into()
+                },
             });
         }
     }

@@ -2,12 +2,15 @@
 //! the LSP layer converts in, calls one function, and converts out.
 
 pub mod edit;
+pub mod index;
 pub mod symbols;
 pub mod tokens;
 pub mod workspace;
 
-use crate::model::{Actor, Analysis, DateMention, Figure, FigureKind};
+use crate::model::{Actor, Analysis, Figure, FigureKind};
 use crate::text::Span;
+
+pub use index::Index;
 
 /// What stands at an offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,6 +144,8 @@ pub struct HoverContext<'a> {
     pub rates: &'a [(String, String, f64)],
     /// The most items a list in a card names (titles, spellings, other reports).
     pub list_limit: usize,
+    /// How far `about` widens a figure (the checks' `approx-margin`).
+    pub approx_margin: f64,
 }
 
 impl Default for HoverContext<'_> {
@@ -150,6 +155,7 @@ impl Default for HoverContext<'_> {
             currency: "USD",
             rates: &[],
             list_limit: LIST_LIMIT,
+            approx_margin: 0.1,
         }
     }
 }
@@ -158,34 +164,72 @@ impl Default for HoverContext<'_> {
 pub fn hover(
     text: &str,
     analysis: &Analysis,
+    index: &Index,
     offset: usize,
     cx: &HoverContext<'_>,
 ) -> Option<(Span, String)> {
     let t = target_at(analysis, offset)?;
     let span = target_span(analysis, t);
     let md = match t {
-        Target::Actor(a, _) => actor_card(text, &analysis.actors[a], cx),
-        Target::Date(k) => date_card(text, analysis, &analysis.dates[k]),
-        Target::Figure(k) => figure_card(text, analysis, k, cx),
+        Target::Actor(a, _) => actor_card(text, index, &analysis.actors[a], cx),
+        Target::Date(k) => date_card(text, analysis, index, k, cx),
+        Target::Figure(k) => figure_card(text, analysis, index, k, cx),
     };
     Some((span, md))
 }
 
-fn line_excerpt(text: &str, span: Span) -> (usize, String) {
-    let line = text[..span.start].matches('\n').count() + 1;
-    let start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |p| span.end + p);
+/// `s` with the characters Markdown would read as markup escaped, so that a report's own
+/// asterisks, underscores and brackets show as written.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' | '&' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The text of a span on one line: runs of white space (a line break inside a figure) as one
+/// space.
+fn one_line(text: &str, span: Span) -> String {
+    text[span.start..span.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The line of a mention and up to `width` bytes of its line either side, cut at words.
+fn excerpt(text: &str, index: &Index, span: Span, width: usize) -> (usize, String) {
+    let line = index.line(span.start);
+    let (start, end) = index.line_bounds(text, span.start);
     let line_text = &text[start..end];
-    // Up to 60 characters either side of the mention.
-    let rel = span.start - start;
-    let from = crate::text::floor_char_boundary(line_text, rel.saturating_sub(60));
-    let to =
-        crate::text::floor_char_boundary(line_text, (rel + span.len() + 60).min(line_text.len()));
-    let mut ex = line_text[from..to].trim().to_string();
+    let rel = span.start.min(end) - start;
+    let rel_end = span.end.min(end) - start;
+    let mut from = crate::text::floor_char_boundary(line_text, rel.saturating_sub(width));
+    let mut to =
+        crate::text::floor_char_boundary(line_text, (rel_end + width).min(line_text.len()));
+    // A cut inside a word moves to the word's edge, towards the mention.
+    if from > 0
+        && let Some(space) = line_text[from..rel].find(char::is_whitespace)
+    {
+        from += space;
+    }
+    if to < line_text.len()
+        && let Some(space) = line_text[rel_end..to].rfind(char::is_whitespace)
+    {
+        to = rel_end + space;
+    }
+    // A Markdown report's own emphasis, cut in two by the excerpt, would show as asterisks;
+    // the padding of its tables and line breaks shows as one space.
+    let words: Vec<&str> = line_text[from..to].split_whitespace().collect();
+    let mut ex = escape_markdown(&words.join(" ").replace('*', ""));
     if from > 0 {
-        ex = format!("…{ex}");
+        ex.insert(0, '…');
     }
     if to < line_text.len() {
         ex.push('…');
@@ -193,21 +237,38 @@ fn line_excerpt(text: &str, span: Span) -> (usize, String) {
     (line, ex)
 }
 
-fn actor_card(text: &str, actor: &Actor, cx: &HoverContext) -> String {
-    let mut s = format!("**{}** · {}", actor.name, actor.kind.as_str());
-    if let Some(d) = &actor.description {
-        s.push_str(&format!("\n\n{d}"));
+/// A description that opens with the actor's kind (`country; capital Pyongyang` for a country)
+/// without that word, which the card's first line already says.
+fn description_past_kind<'d>(description: &'d str, kind: &str) -> &'d str {
+    let (first, rest) = description.split_once(';').unwrap_or((description, ""));
+    if first.trim().eq_ignore_ascii_case(kind) {
+        rest.trim()
+    } else {
+        description
     }
+}
+
+fn actor_card(text: &str, index: &Index, actor: &Actor, cx: &HoverContext) -> String {
+    let kind = actor.kind.as_str();
+    let mut s = format!("**{}** · {kind}", escape_markdown(&actor.name));
+    if let Some(d) = &actor.description {
+        let d = description_past_kind(d, kind);
+        if !d.is_empty() {
+            s.push_str(&format!("\n\n{d}"));
+        }
+    }
+    let escaped =
+        |items: &[String]| -> Vec<String> { items.iter().map(|i| escape_markdown(i)).collect() };
     if !actor.titles.is_empty() {
         s.push_str(&format!(
             "\n\nTitles: {}",
-            capped_list(&actor.titles, cx.list_limit)
+            capped_list(&escaped(&actor.titles), cx.list_limit)
         ));
     }
     if !actor.aliases.is_empty() {
         s.push_str(&format!(
             "\n\nAlso written: {}",
-            capped_list(&actor.aliases, cx.list_limit)
+            capped_list(&escaped(&actor.aliases), cx.list_limit)
         ));
     }
     let n = actor.mentions.len();
@@ -216,14 +277,14 @@ fn actor_card(text: &str, actor: &Actor, cx: &HoverContext) -> String {
         if n == 1 { "" } else { "s" }
     ));
     if let Some(first) = actor.mentions.first() {
-        let (line, ex) = line_excerpt(text, *first);
+        let (line, ex) = excerpt(text, index, *first, 60);
         s.push_str(&format!("\n\nFirst mention, line {line}: {ex}"));
     }
     if !cx.others.is_empty() {
         let list: Vec<String> = cx
             .others
             .iter()
-            .map(|(name, n)| format!("{name} ({n})"))
+            .map(|(name, n)| format!("{} ({n})", escape_markdown(name)))
             .collect();
         s.push_str(&format!(
             "\n\nAlso in: {}",
@@ -233,7 +294,14 @@ fn actor_card(text: &str, actor: &Actor, cx: &HoverContext) -> String {
     s
 }
 
-fn date_card(text: &str, analysis: &Analysis, d: &DateMention) -> String {
+fn date_card(
+    text: &str,
+    analysis: &Analysis,
+    index: &Index,
+    k: usize,
+    cx: &HoverContext<'_>,
+) -> String {
+    let d = &analysis.dates[k];
     let v = &d.value;
     let mut s = format!("**{}**", v.iso());
     if v.precision == crate::model::Precision::Day && !v.interval {
@@ -242,7 +310,7 @@ fn date_card(text: &str, analysis: &Analysis, d: &DateMention) -> String {
         s.push_str(&format!(" · {} to {} ({} days)", v.start, v.end, v.days()));
     }
     if d.approx {
-        s.push_str("\n\nPrecision: approx");
+        s.push_str("\n\nApproximate wording (`late`, `mid-`, `the end of`)");
     }
     let written = &text[d.span.start..d.span.end];
     let states_year = crate::recognise::dates::states_its_year(written, v.start.year);
@@ -266,19 +334,33 @@ fn date_card(text: &str, analysis: &Analysis, d: &DateMention) -> String {
         };
         s.push_str(&format!("\n\n{place} ({} to {})", p.start, p.end));
     }
-    let same: Vec<usize> = analysis
-        .dates
-        .iter()
-        .filter(|o| o.value == d.value && o.span != d.span)
-        .map(|o| text[..o.span.start].matches('\n').count() + 1)
-        .collect();
-    if !same.is_empty() {
-        let lines: Vec<String> = same.iter().map(|l| l.to_string()).collect();
+    // Each other line the date is on, once, with a few words around its first mention there.
+    let here = index.line(d.span.start);
+    let mut lines = 0;
+    let mut last = None;
+    let mut shown = Vec::new();
+    for o in index.same_date(k).filter(|&o| o != k) {
+        let span = analysis.dates[o].span;
+        let line = index.line(span.start);
+        if line == here || last == Some(line) {
+            continue;
+        }
+        last = Some(line);
+        lines += 1;
+        if shown.len() < cx.list_limit {
+            let (_, ex) = excerpt(text, index, span, 24);
+            shown.push(format!("- line {line}: {ex}"));
+        }
+    }
+    if lines > 0 {
         s.push_str(&format!(
-            "\n\nSame date also on line{} {}",
-            if same.len() == 1 { "" } else { "s" },
-            lines.join(", ")
+            "\n\nSame date also on {lines} other line{}:\n\n{}",
+            if lines == 1 { "" } else { "s" },
+            shown.join("\n")
         ));
+        if lines > shown.len() {
+            s.push_str(&format!("\n- and {} more", lines - shown.len()));
+        }
     }
     s
 }
@@ -342,85 +424,196 @@ fn table_place(text: &str, analysis: &Analysis, at: usize) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-fn figure_card(text: &str, analysis: &Analysis, k: usize, cx: &HoverContext<'_>) -> String {
+/// A rate as cards show it: two decimals from 1 up (`1,067.24`), four significant digits
+/// below (`0.0009372`).
+fn format_rate(r: f64) -> String {
+    if r.abs() >= 1.0 {
+        format_number((r * 100.0).round() / 100.0)
+    } else {
+        format_number(format!("{r:.3e}").parse().unwrap_or(r))
+    }
+}
+
+/// `2,000`, `2,000–3,000` or `21%`, `13,000 t`: a figure's number or range with its unit.
+fn figure_amount(text: &str, f: &Figure) -> String {
+    let number = match f.range.filter(|_| f.exact()) {
+        Some((lo, hi)) => format!("{}–{}", format_number(lo), format_number(hi)),
+        None => figure_number(text, f),
+    };
+    match f.unit.as_deref() {
+        None | Some("") => number,
+        Some("%") => format!("{number}%"),
+        Some(unit) => format!("{number} {unit}"),
+    }
+}
+
+/// `v` rounded to `digits` significant digits: the ends of a widened interval are no more
+/// precise than the margin that widened them.
+fn significant(v: f64, digits: usize) -> f64 {
+    format!("{v:.*e}", digits.saturating_sub(1))
+        .parse()
+        .unwrap_or(v)
+}
+
+/// A value in a figure's unit: `USD 1,000,000`, `20%`, `13,000 t`.
+fn amount(f: &Figure, v: f64) -> String {
+    let number = format_number(v);
+    match f.unit.as_deref() {
+        None | Some("") => number,
+        Some("%") => format!("{number}%"),
+        Some(unit) if f.kind == FigureKind::Money => format!("{unit} {number}"),
+        Some(unit) => format!("{number} {unit}"),
+    }
+}
+
+/// Money as a card restates it: `USD 359,000,000`.
+fn money_value(text: &str, f: &Figure) -> String {
+    let number = match f.range.filter(|_| f.exact()) {
+        Some((lo, hi)) => format!("{}–{}", format_number(lo), format_number(hi)),
+        None => figure_number(text, f),
+    };
+    match f.unit.as_deref() {
+        Some(unit) if !unit.is_empty() => format!("{unit} {number}"),
+        _ => number,
+    }
+}
+
+fn figure_card(
+    text: &str,
+    analysis: &Analysis,
+    index: &Index,
+    k: usize,
+    cx: &HoverContext<'_>,
+) -> String {
+    use crate::model::Qualifier;
     let f: &Figure = &analysis.figures[k];
-    let unit = f.unit.clone().unwrap_or_default();
-    let mut s = format!(
-        "**{} {}** · {}",
-        figure_number(text, f),
-        unit,
-        f.kind.as_str()
-    );
+    let unit = f.unit.as_deref().unwrap_or_default();
+    let money = f.kind == FigureKind::Money;
+    // Money is titled as the report writes it (`$359 million`), its value restated below.
+    let title = if money {
+        escape_markdown(&one_line(text, f.span))
+    } else {
+        escape_markdown(&figure_amount(text, f))
+    };
+    let mut s = format!("**{title}** · {}", f.kind.as_str());
     if f.kind == FigureKind::Points {
         s.push_str(" (percentage points)");
     }
     if f.ordinal {
         s.push_str(" (ordinal)");
     }
+    if money {
+        s.push_str(&format!("\n\n{}", money_value(text, f)));
+    }
     if let Some(place) = table_place(text, analysis, f.span.start) {
         s.push_str(&format!("\n\n{place}"));
     }
-    // The range and the bounds are computed from the value: past its digits they would show
-    // digits the report did not write (the number as written above says it all).
-    if let Some((lo, hi)) = f.range.filter(|_| f.exact()) {
-        s.push_str(&format!(
-            "\n\nRange: {} to {}",
-            format_number(lo),
-            format_number(hi)
-        ));
-    }
+    // The interval the wording allows, as the checks read it. It is computed from the value:
+    // past the value's digits it would show digits the report did not write (the number as
+    // written above says it all).
     let (lo, hi) = f.bounds;
-    if hi > lo && f.exact() {
-        s.push_str(&format!(
-            "\n\nAs written: {} to {}",
-            format_number(lo),
-            format_number(hi)
-        ));
-    }
-    match f.qualifier {
-        crate::model::Qualifier::Exact => {}
-        crate::model::Qualifier::About => s.push_str("\n\nApproximate"),
-        crate::model::Qualifier::AtLeast => s.push_str("\n\nA lower bound"),
-        crate::model::Qualifier::AtMost => s.push_str("\n\nAn upper bound"),
+    if f.exact() {
+        let m = cx.approx_margin;
+        match f.qualifier {
+            Qualifier::Exact if hi > lo => s.push_str(&format!(
+                "\n\nAs written: {} to {}",
+                format_number(lo),
+                format_number(hi)
+            )),
+            Qualifier::Exact => {}
+            Qualifier::About => s.push_str(&format!(
+                "\n\nApproximate: about {} to {} (the wording widened by {}%)",
+                format_number(significant(lo * (1.0 - m), 3)),
+                format_number(significant(hi * (1.0 + m), 3)),
+                format_number(m * 100.0)
+            )),
+            Qualifier::AtLeast => s.push_str(&format!(
+                "\n\nA lower bound: {} or more",
+                amount(f, f.range.map_or(f.value, |r| r.0))
+            )),
+            Qualifier::AtMost => s.push_str(&format!(
+                "\n\nAn upper bound: {} or less",
+                amount(f, f.range.map_or(f.value, |r| r.1))
+            )),
+        }
+    } else {
+        match f.qualifier {
+            Qualifier::Exact => {}
+            Qualifier::About => s.push_str("\n\nApproximate"),
+            Qualifier::AtLeast => s.push_str("\n\nA lower bound"),
+            Qualifier::AtMost => s.push_str("\n\nAn upper bound"),
+        }
     }
     let to = cx.currency;
     let sign = if to == "USD" { "$" } else { "" };
-    if f.kind == FigureKind::Money && unit != to {
-        if let Some(c) = f.conversion.map(|c| &analysis.figures[c]) {
-            let unit_c = c.unit.as_deref().unwrap_or("");
+    if money && let Some(c) = f.conversion.map(|c| &analysis.figures[c]) {
+        let unit_c = c.unit.as_deref().unwrap_or("");
+        let written = escape_markdown(&one_line(text, c.span));
+        // The amount written second, in parentheses, converts the first: each card says which
+        // way it goes.
+        if c.span.start > f.span.start {
             let rate = if c.value > 0.0 {
                 f.value / c.value
             } else {
                 0.0
             };
             s.push_str(&format!(
-                "\n\n≈ {} {unit_c} as converted in the text ({}), {rate:.2} {unit} per {unit_c}",
-                figure_number(text, c),
-                &text[c.span.start..c.span.end]
+                "\n\nConverted in the text: {written} ({}), at {} {unit} per {unit_c}",
+                money_value(text, c),
+                format_rate(rate)
             ));
-        } else if let Some((rate, at)) = implied_rate(analysis, &unit, to) {
-            let (line, _) = line_excerpt(text, at);
+        } else {
+            let rate = if f.value > 0.0 {
+                c.value / f.value
+            } else {
+                0.0
+            };
+            let line = index.line(c.span.start);
+            let place = if line == index.line(f.span.start) {
+                String::new()
+            } else {
+                format!(" on line {line}")
+            };
             s.push_str(&format!(
-                "\n\n≈ {sign}{}{} at {rate:.2} {unit} per {to} (the rate the report implies on line {line})",
-                format_short(f.value / rate),
-                if sign.is_empty() { format!(" {to}") } else { String::new() },
+                "\n\nConverts {written} ({}){place}, at {} {unit_c} per {unit}",
+                money_value(text, c),
+                format_rate(rate)
             ));
-        } else if let Some((_, _, rate)) = cx.rates.iter().find(|(a, b, _)| *a == unit && b == to) {
+        }
+    } else if money && unit != to {
+        if let Some((rate, at)) = implied_rate(analysis, unit, to) {
             s.push_str(&format!(
-                "\n\n≈ {sign}{}{} at {rate:.2} {unit} per {to} (the configured rate)",
+                "\n\n≈ {sign}{}{} at {} {unit} per {to} (the rate the report implies on line {})",
                 format_short(f.value / rate),
                 if sign.is_empty() {
                     format!(" {to}")
                 } else {
                     String::new()
                 },
+                format_rate(rate),
+                index.line(at.start)
+            ));
+        } else if let Some((_, _, rate)) = cx.rates.iter().find(|(a, b, _)| a == unit && b == to) {
+            s.push_str(&format!(
+                "\n\n≈ {sign}{}{} at {} {unit} per {to} (the configured rate)",
+                format_short(f.value / rate),
+                if sign.is_empty() {
+                    format!(" {to}")
+                } else {
+                    String::new()
+                },
+                format_rate(*rate)
             ));
         }
     }
     for finding in &analysis.findings {
         if finding.span.overlaps(f.span) || finding.related.iter().any(|(r, _)| r.overlaps(f.span))
         {
-            s.push_str(&format!("\n\n⚠ {}: {}", finding.code, finding.message));
+            s.push_str(&format!(
+                "\n\n⚠ {}: {}",
+                finding.code,
+                escape_markdown(&finding.message)
+            ));
         }
     }
     s
@@ -475,15 +668,40 @@ pub fn declared_line(analysis: &Analysis, offset: usize) -> Option<usize> {
     }
 }
 
-/// A hover card for clients that show only plain text: cards mark their first words bold, and
-/// nothing else, so the two markers go.
+/// A hover card for clients that show only plain text: cards mark their first words bold and
+/// escape the report's own markup characters, and nothing else, so the markers and the escapes
+/// go.
 pub fn plain_text(card: &str) -> String {
-    if let Some(rest) = card.strip_prefix("**")
-        && let Some(end) = rest.find("**")
-    {
-        return format!("{}{}", &rest[..end], &rest[end + 2..]);
+    let card = match card.strip_prefix("**").and_then(|rest| {
+        let end = bold_end(rest)?;
+        Some(format!("{}{}", &rest[..end], &rest[end + 2..]))
+    }) {
+        Some(c) => c,
+        None => card.to_string(),
+    };
+    let mut out = String::with_capacity(card.len());
+    let mut chars = card.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
     }
-    card.to_string()
+    out
+}
+
+/// Where the bold run at the start of a card ends: the first `**` not escaped.
+fn bold_end(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut k = 0;
+    while k + 1 < bytes.len() {
+        match bytes[k] {
+            b'\\' => k += 2,
+            b'*' if bytes[k + 1] == b'*' => return Some(k),
+            _ => k += 1,
+        }
+    }
+    None
 }
 
 /// The first mention of the actor at `offset`.

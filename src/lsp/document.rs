@@ -51,6 +51,8 @@ pub struct Snapshot {
     /// Made on the first conversion: a keystroke whose analysis has no diagnostic to publish
     /// converts no offset, and a long report's index costs a pass over its text.
     lines: std::sync::OnceLock<position::Lines>,
+    /// Made on the first hover, for every hover of this version.
+    index: std::sync::OnceLock<crate::ide::Index>,
 }
 
 impl Default for Snapshot {
@@ -64,9 +66,16 @@ impl Snapshot {
     pub fn new(text: String, analysis: Analysis) -> Snapshot {
         Snapshot {
             lines: std::sync::OnceLock::new(),
+            index: std::sync::OnceLock::new(),
             text,
             analysis: Arc::new(analysis),
         }
+    }
+
+    /// What hover cards look up in this text and analysis.
+    pub fn index(&self) -> &crate::ide::Index {
+        self.index
+            .get_or_init(|| crate::ide::Index::new(&self.text, &self.analysis))
     }
 
     fn lines(&self) -> &position::Lines {

@@ -27,8 +27,11 @@ pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
             currency: &config.currency,
             rates: &config.checks.rates,
             list_limit: config.hover_list,
+            approx_margin: config.checks.approx_margin,
         };
-        let Some((span, card)) = ide::hover(&snap.text, &snap.analysis, offset, &context) else {
+        let Some((span, card)) =
+            ide::hover(&snap.text, &snap.analysis, snap.index(), offset, &context)
+        else {
             return Ok(None);
         };
         Ok(Some(Hover {
