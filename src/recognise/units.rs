@@ -304,11 +304,7 @@ mod tests {
                 .iter()
                 .all(|c| iso.contains(c))
         );
-        let outside: Vec<&str> = CODES
-            .iter()
-            .copied()
-            .filter(|c| !iso.contains(c))
-            .collect();
+        let outside: Vec<&str> = CODES.iter().copied().filter(|c| !iso.contains(c)).collect();
         assert_eq!(
             outside,
             ["BGN", "RMB", "SDR", "BTC"],

@@ -1,5 +1,6 @@
-//! Diagnostics, pushed after edits pause (`publish`) and pulled by clients that ask
-//! (`textDocument/diagnostic`): the same list either way, the findings of the version analysed.
+//! Diagnostics, pulled by clients that declare they can (`textDocument/diagnostic`) and pushed
+//! to the others after edits pause (`publish`), never both to one client: the same list either
+//! way, the findings of the version analysed.
 
 use tower_lsp_server::Client;
 use tower_lsp_server::jsonrpc::Result;

@@ -58,12 +58,15 @@ pub async fn did_change(b: &Backend, params: DidChangeTextDocumentParams) {
 
 pub async fn did_close(b: &Backend, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
-    let _ = b.guarded("didClose", |s| {
+    let pulls = b.guarded("didClose", |s| {
         s.docs.remove(&uri);
         s.tokens.remove(&uri);
-        Ok(())
+        Ok(s.caps.pull_diagnostics)
     });
-    b.client.publish_diagnostics(uri, Vec::new(), None).await;
+    // A pulling client forgets a closed document's diagnostics itself.
+    if pulls == Ok(false) {
+        b.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
 }
 
 pub async fn did_change_configuration(b: &Backend, params: DidChangeConfigurationParams) {
@@ -76,9 +79,7 @@ pub async fn did_change_configuration(b: &Backend, params: DidChangeConfiguratio
         let settings = params.settings.get("dossier").unwrap_or(&params.settings);
         Ok(s.apply_settings(settings))
     });
-    for uri in uris.unwrap_or_default() {
-        b.publish(uri).await;
-    }
+    b.diagnostics_changed(uris.unwrap_or_default()).await;
 }
 
 pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFilesParams) {
@@ -111,7 +112,5 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
             Vec::new()
         })
     });
-    for uri in reanalyze.unwrap_or_default() {
-        b.publish(uri).await;
-    }
+    b.diagnostics_changed(reanalyze.unwrap_or_default()).await;
 }
