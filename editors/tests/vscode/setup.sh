@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the VS Code end-to-end test needs: Chromium, Node 24 with its headers, code-server
 # and Playwright for Python. Node and code-server are cached under $DOSSIER_CI_CACHE
-# (~/.cache/dossier-ci) and reused; the last line says where they are, for tests/editors.rs.
+# (~/.cache/dossier-ci) and reused; `$DOSSIER_CI_CACHE/vscode-e2e` names them for tests/editors.rs.
 set -euo pipefail
 
 NODE_VERSION=24.22.3
@@ -48,4 +48,6 @@ if ! python3 -c "import playwright" 2>/dev/null; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 -m pip install -q --disable-pip-version-check "playwright==$PLAYWRIGHT_VERSION"
 fi
 
+# tests/editors.rs reads which code-server and Node to run from here, a line each.
+printf '%s\n%s\n' "$cs_dir/node_modules/.bin/code-server" "$node_dir" >"$cache/vscode-e2e"
 echo "code-server: $cs_dir/node_modules/.bin/code-server (node $node_dir/bin/node)"
