@@ -7,7 +7,7 @@
 mod skip;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use dossier::calendar::Date;
 use dossier::model::{Analysis, FigureKind, Period, Precision};

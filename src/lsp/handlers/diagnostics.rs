@@ -1,6 +1,7 @@
 //! Diagnostics, pulled by clients that declare they can (`textDocument/diagnostic`) and pushed
 //! to the others after edits pause (`publish`), never both to one client: the same list either
-//! way, the findings of the version analysed.
+//! way, the findings of the version analysed. A pull from a client that did not declare it is
+//! answered all the same.
 
 use tower_lsp_server::Client;
 use tower_lsp_server::jsonrpc::Result;
