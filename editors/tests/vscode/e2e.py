@@ -196,94 +196,11 @@ def run(args) -> int:
     passed = failed = 0
     try:
         wait_until("code-server to listen", lambda: _listening(port))
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(f"http://127.0.0.1:{port}/?folder={workspace}")
-            page.locator(".monaco-workbench").wait_for(timeout=60000)
-            fixture = FIXTURE.read_text(encoding="utf-8")
-
-            def activated():
-                open_file(page, PLANTED.name)
-                open_file(page, FIXTURE.name)
-                command(page, "View: Focus Problems (Errors, Warnings, Infos)")
-                wait_until("the server's findings", lambda: problems(page, FIXTURE.name))
-
-            def hovers():
-                card = hover_at(page, *position(fixture, "Wang Yi"))
-                assert "Wang Yi" in card and "Foreign Minister" in card, card
-                card = hover_at(page, *position(fixture, "Oct. 31"))
-                assert "2014-10-31" in card and "Friday" in card, card
-
-            def problems_match_check():
-                # The panel draws only the rows in view: maximised, it has room for all of them.
-                command(page, "View: Toggle Maximized Panel")
-                try:
-                    for name in (FIXTURE.name, PLANTED.name):
-                        want = expected_findings(args.dossier, workspace, name)
-                        assert want, f"dossier check found nothing in {name}"
-                        # Wait for the panel to fill, then for a second copy that should not come.
-                        wait_until(f"{len(want)} problems in {name}", lambda: len(problems(page, name)) >= len(want))
-                        time.sleep(2)
-                        got = problems(page, name)
-                        assert got == want, f"{name}: the Problems panel lists {got}, dossier check prints {want}"
-                finally:
-                    command(page, "View: Toggle Maximized Panel")
-
-            def quick_fix():
-                line, column = position(fixture, "Monday")
-                open_file(page, FIXTURE.name)
-                go_to(page, line, column)
-                command(page, "Quick Fix...")
-                fix = page.locator(".action-widget .monaco-list-row", has_text="Change to Friday").first
-                fix.wait_for(timeout=15000)
-                fix.click()
-                wait_until("the fix in the text", lambda: "On Friday, Oct. 31" in editor_text(page), timeout=15)
-                wait_until("the finding to go", lambda: not problems(page, FIXTURE.name))
-
-            def outline():
-                command(page, "Explorer: Focus on Outline View")
-                rows = page.locator(".outline-pane .monaco-list-row")
-                wait_until("the outline", lambda: rows.count() > 0)
-                # The tree draws only the rows in view: walk down it, gathering the sections.
-                sections = set()
-                for _ in range(20):
-                    for r in rows.all():
-                        label = r.get_attribute("aria-label") or ""
-                        # Headings written `# …` are the outline of VS Code's own Markdown support.
-                        if label.endswith(" (string)") and not label.startswith("#"):
-                            sections.add(label.removesuffix(" (string)"))
-                    page.keyboard.press("ArrowDown")
-                want = {"Briefing, Sep — Dec 2014", "Talks", "Money"}
-                assert sections == want, f"the outline's sections are {sections}, not {want}"
-
-            def one_model_of_diagnostics():
-                sent = (traffic / "client.jsonrpc").read_text(encoding="utf-8", errors="replace")
-                answered = (traffic / "server.jsonrpc").read_text(encoding="utf-8", errors="replace")
-                assert re.search(r'"method"\s*:\s*"textDocument/diagnostic"', sent), "VS Code never pulled"
-                pushed = len(re.findall(r'"method"\s*:\s*"textDocument/publishDiagnostics"', answered))
-                assert pushed == 0, f"the server pushed {pushed} diagnostics to a client that pulls them"
-
-            for name, check in [
-                ("extension activates", activated),
-                ("hover cards of an actor and a date", hovers),
-                ("Problems panel lists what dossier check prints", problems_match_check),
-                ("quick fix changes the text", quick_fix),
-                ("outline lists the sections", outline),
-                ("diagnostics are pulled and never pushed", one_model_of_diagnostics),
-            ]:
-                try:
-                    check()
-                    passed += 1
-                    print(f"ok: {name}", flush=True)
-                except Exception:
-                    failed += 1
-                    shot = out / (re.sub(r"\W+", "-", name) + ".png")
-                    page.screenshot(path=str(shot))
-                    print(f"FAILED: {name}\n{traceback.format_exc()}screenshot: {shot}", flush=True)
-                    if name == "extension activates":
-                        break
-            browser.close()
+        passed, failed = drive(port, workspace, traffic, out, args.dossier)
+    except Exception:
+        # code-server or the browser would not start: one failure, said with its cause.
+        failed += 1
+        print(f"FAILED: VS Code starts\n{traceback.format_exc()}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -291,6 +208,100 @@ def run(args) -> int:
         shutil.rmtree(base, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 and passed > 0 else 1
+
+
+def drive(port: int, workspace: pathlib.Path, traffic: pathlib.Path, out: pathlib.Path, dossier: str) -> tuple[int, int]:
+    """Runs each check in the browser; returns how many passed and how many failed."""
+    passed = failed = 0
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"http://127.0.0.1:{port}/?folder={workspace}")
+        page.locator(".monaco-workbench").wait_for(timeout=60000)
+        fixture = FIXTURE.read_text(encoding="utf-8")
+
+        def activated():
+            open_file(page, PLANTED.name)
+            open_file(page, FIXTURE.name)
+            command(page, "View: Focus Problems (Errors, Warnings, Infos)")
+            wait_until("the server's findings", lambda: problems(page, FIXTURE.name))
+
+        def hovers():
+            card = hover_at(page, *position(fixture, "Wang Yi"))
+            assert "Wang Yi" in card and "Foreign Minister" in card, card
+            card = hover_at(page, *position(fixture, "Oct. 31"))
+            assert "2014-10-31" in card and "Friday" in card, card
+
+        def problems_match_check():
+            # The panel draws only the rows in view: maximised, it has room for all of them.
+            command(page, "View: Toggle Maximized Panel")
+            try:
+                for name in (FIXTURE.name, PLANTED.name):
+                    want = expected_findings(dossier, workspace, name)
+                    assert want, f"dossier check found nothing in {name}"
+                    # Wait for the panel to fill, then for a second copy that should not come.
+                    wait_until(f"{len(want)} problems in {name}", lambda: len(problems(page, name)) >= len(want))
+                    time.sleep(2)
+                    got = problems(page, name)
+                    assert got == want, f"{name}: the Problems panel lists {got}, dossier check prints {want}"
+            finally:
+                command(page, "View: Toggle Maximized Panel")
+
+        def quick_fix():
+            line, column = position(fixture, "Monday")
+            open_file(page, FIXTURE.name)
+            go_to(page, line, column)
+            command(page, "Quick Fix...")
+            fix = page.locator(".action-widget .monaco-list-row", has_text="Change to Friday").first
+            fix.wait_for(timeout=15000)
+            fix.click()
+            wait_until("the fix in the text", lambda: "On Friday, Oct. 31" in editor_text(page), timeout=15)
+            wait_until("the finding to go", lambda: not problems(page, FIXTURE.name))
+
+        def outline():
+            command(page, "Explorer: Focus on Outline View")
+            rows = page.locator(".outline-pane .monaco-list-row")
+            wait_until("the outline", lambda: rows.count() > 0)
+            # The tree draws only the rows in view: walk down it, gathering the sections.
+            sections = set()
+            for _ in range(20):
+                for r in rows.all():
+                    label = r.get_attribute("aria-label") or ""
+                    # Headings written `# …` are the outline of VS Code's own Markdown support.
+                    if label.endswith(" (string)") and not label.startswith("#"):
+                        sections.add(label.removesuffix(" (string)"))
+                page.keyboard.press("ArrowDown")
+            want = {"Briefing, Sep — Dec 2014", "Talks", "Money"}
+            assert sections == want, f"the outline's sections are {sections}, not {want}"
+
+        def one_model_of_diagnostics():
+            sent = (traffic / "client.jsonrpc").read_text(encoding="utf-8", errors="replace")
+            answered = (traffic / "server.jsonrpc").read_text(encoding="utf-8", errors="replace")
+            assert re.search(r'"method"\s*:\s*"textDocument/diagnostic"', sent), "VS Code never pulled"
+            pushed = len(re.findall(r'"method"\s*:\s*"textDocument/publishDiagnostics"', answered))
+            assert pushed == 0, f"the server pushed {pushed} diagnostics to a client that pulls them"
+
+        for name, check in [
+            ("extension activates", activated),
+            ("hover cards of an actor and a date", hovers),
+            ("Problems panel lists what dossier check prints", problems_match_check),
+            ("quick fix changes the text", quick_fix),
+            ("outline lists the sections", outline),
+            ("diagnostics are pulled and never pushed", one_model_of_diagnostics),
+        ]:
+            try:
+                check()
+                passed += 1
+                print(f"ok: {name}", flush=True)
+            except Exception:
+                failed += 1
+                shot = out / (re.sub(r"\W+", "-", name) + ".png")
+                page.screenshot(path=str(shot))
+                print(f"FAILED: {name}\n{traceback.format_exc()}screenshot: {shot}", flush=True)
+                if name == "extension activates":
+                    break
+        browser.close()
+    return passed, failed
 
 
 def _listening(port: int) -> bool:
