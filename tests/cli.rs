@@ -1,5 +1,8 @@
 //! The command line as a user meets it: exit codes, messages, and the JSON contract.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -64,12 +67,12 @@ fn dossier_bounded(args: &[&str], dir: Option<&Path>, stdin: Option<&Path>) -> O
     }
 }
 
-/// A FIFO at `path`, or None (said on the test's output) where `mkfifo` cannot make one.
-fn fifo(path: PathBuf) -> Option<PathBuf> {
+/// A FIFO at `path`, or None (a skip of `test`) where `mkfifo` cannot make one.
+fn fifo(test: &str, path: PathBuf) -> Option<PathBuf> {
     match Command::new("mkfifo").arg(&path).status() {
         Ok(s) if s.success() => Some(path),
         _ => {
-            println!("skipped: mkfifo could not make {}", path.display());
+            skip::skip(test, &format!("mkfifo could not make {}", path.display()));
             None
         }
     }
@@ -85,11 +88,9 @@ fn weekday_line(path: &Path) -> String {
     )
 }
 
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    p.join("contract/analysis.schema.json")
-        .is_file()
-        .then_some(p)
+fn shared(test: &str) -> Option<PathBuf> {
+    skip::shared(test, "contract/analysis.schema.json")?;
+    Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
 fn stdout(o: &Output) -> String {
@@ -210,8 +211,7 @@ fn configuration_errors_name_file_and_line() {
 
 #[test]
 fn analyze_json_of_the_shared_sample_follows_the_contract() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent");
+    let Some(shared) = shared("analyze_json_of_the_shared_sample_follows_the_contract") else {
         return;
     };
     let sample = shared.join("samples/china-korea-2014.txt");
@@ -317,7 +317,7 @@ fn endless_devices_are_refused_before_they_are_read() {
 #[test]
 fn fifos_are_refused_without_blocking() {
     let dir = temp_dir("fifo");
-    let Some(pipe) = fifo(dir.join("pipe.md")) else {
+    let Some(pipe) = fifo("fifos_are_refused_without_blocking", dir.join("pipe.md")) else {
         return;
     };
     let report = dir.join("r.md");
@@ -349,7 +349,10 @@ fn fifos_are_refused_without_blocking() {
     // A FIFO named dossier.toml is refused as a configuration, and the defaults apply.
     let nested = dir.join("nested");
     std::fs::create_dir(&nested).unwrap();
-    let Some(config) = fifo(nested.join("dossier.toml")) else {
+    let Some(config) = fifo(
+        "fifos_are_refused_without_blocking",
+        nested.join("dossier.toml"),
+    ) else {
         return;
     };
     let inner = nested.join("r.md");

@@ -3,8 +3,11 @@
 //!
 //! Run it on its own to see the table: `cargo test --release --test conformance -- --nocapture`.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use dossier::calendar::Date;
 use dossier::model::{Analysis, FigureKind, Period, Precision};
@@ -77,10 +80,8 @@ enum Val {
     None,
 }
 
-fn shared_specs() -> Option<PathBuf> {
-    let p =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/recognizers-text/Specs");
-    p.is_dir().then_some(p)
+fn shared_specs(test: &str) -> Option<PathBuf> {
+    skip::shared(test, "conformance/recognizers-text/Specs")
 }
 
 fn date(s: &str) -> Option<Date> {
@@ -826,8 +827,7 @@ fn analyse(input: &str, reference: Date) -> Analysis {
 
 #[test]
 fn recognizers_text_specs() {
-    let Some(specs) = shared_specs() else {
-        eprintln!("conformance: skipped, ../shared/conformance is absent");
+    let Some(specs) = shared_specs("recognizers_text_specs") else {
         return;
     };
     let mut scores = Scores::default();

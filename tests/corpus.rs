@@ -2,7 +2,10 @@
 //! `date-outside-period` hint Dossier raises there is a real inconsistency listed, with its
 //! reason, in `tests/corpus/expected.txt`, and every report's reference date and period are the
 //! ones a reader finds (`tests/corpus/references.tsv`). Without `../shared` the tests say they
-//! skipped, and fail under CI.
+//! skipped, and fail under CI (`support/skip.rs`).
+
+#[path = "support/skip.rs"]
+mod skip;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -10,17 +13,8 @@ use std::path::{Path, PathBuf};
 use dossier::model::{Check, Code, Severity};
 use dossier::{Config, Format};
 
-fn corpus() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if p.is_dir() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "../shared/corpus is absent under CI"
-    );
-    eprintln!("corpus: skipped, ../shared/corpus is absent");
-    None
+fn corpus(test: &str) -> Option<PathBuf> {
+    skip::shared(test, "corpus")
 }
 
 /// Every report of the corpus, as a path relative to it, with its text.
@@ -70,7 +64,9 @@ fn listed(file: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn every_warning_on_the_corpus_is_a_listed_real_inconsistency() {
-    let Some(root) = corpus() else { return };
+    let Some(root) = corpus("every_warning_on_the_corpus_is_a_listed_real_inconsistency") else {
+        return;
+    };
     let expected: BTreeSet<(String, usize, String)> = listed("expected.txt")
         .into_iter()
         .map(|row| {
@@ -111,7 +107,9 @@ fn every_warning_on_the_corpus_is_a_listed_real_inconsistency() {
 
 #[test]
 fn references_are_the_reports_own_dates() {
-    let Some(root) = corpus() else { return };
+    let Some(root) = corpus("references_are_the_reports_own_dates") else {
+        return;
+    };
     let want: Vec<(String, String, String, String)> = listed("references.tsv")
         .into_iter()
         .map(|r| (r[0].clone(), r[1].clone(), r[2].clone(), r[3].clone()))

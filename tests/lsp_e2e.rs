@@ -1,9 +1,9 @@
-//! End to end over stdio against the real binary: negotiation, open, incremental edits, outline
-//! and versioned diagnostics.
+//! End to end over stdio against the real binary: negotiation, open, incremental edits, outline,
+//! versioned diagnostics, and one model of diagnostics per client (pulled or pushed).
 
 mod support;
 
-use serde_json::json;
+use serde_json::{Value, json};
 use support::{Client, pos, uri};
 
 const REPORT: &str = "# Briefing: Sep — Dec 2014\n\n## Seoul 서울 and Beijing 😀\n\nOn Monday, Oct. 31 the ministers met in Seoul.\n\n## Trade\n\nTrade reached $229 billion in 2013.\n";
@@ -25,14 +25,8 @@ fn utf8_is_negotiated_and_edits_update_outline_and_diagnostics() {
     assert_eq!(diags[0]["code"], "weekday");
     let monday = REPORT.find("Monday").unwrap();
     assert_eq!(diags[0]["range"]["start"], pos(REPORT, monday, "utf-8"));
-    // Pulled, the same diagnostics, under the document's version.
-    let pulled = c.request(
-        "textDocument/diagnostic",
-        json!({ "textDocument": { "uri": u } }),
-    );
-    assert_eq!(pulled["kind"], "full");
-    assert_eq!(pulled["resultId"], "1");
-    assert_eq!(pulled["items"], json!(diags));
+    // A client that cannot pull is not offered pulls.
+    assert!(init["capabilities"].get("diagnosticProvider").is_none());
 
     let symbols = c.request(
         "textDocument/documentSymbol",
@@ -91,14 +85,6 @@ fn utf8_is_negotiated_and_edits_update_outline_and_diagnostics() {
         sections(&symbols),
         ["Seoul 서울 and Beijing 😀", "Money 💰"]
     );
-
-    // Pull diagnostics agree with the pushed ones.
-    let pulled = c.request(
-        "textDocument/diagnostic",
-        json!({ "textDocument": { "uri": u } }),
-    );
-    assert_eq!(pulled["kind"], "full");
-    assert_eq!(pulled["items"], json!([]));
 
     // A full-text change and a stale one: the stale one is ignored, not fatal.
     c.notify("textDocument/didChange", json!({ "textDocument": { "uri": u, "version": 3 }, "contentChanges": [ { "text": "# Only\n\nOn Sunday, Oct. 31 we met.\n" } ] }));
@@ -298,5 +284,153 @@ fn a_flat_outline_names_each_entry_and_its_container() {
         .map(|(n, c)| (n.to_string(), c.to_string()))
         .collect();
     assert_eq!(entries, expected);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+/// What VS Code (vscode-languageclient 9) declares at `initialize` about diagnostics and
+/// settings: it pulls, and can be asked to pull again.
+fn vscode() -> Value {
+    json!({
+        "general": { "positionEncodings": ["utf-16"] },
+        "workspace": {
+            "configuration": true,
+            "didChangeConfiguration": { "dynamicRegistration": true },
+            "didChangeWatchedFiles": { "dynamicRegistration": true, "relativePatternSupport": true },
+            "diagnostics": { "refreshSupport": true }
+        },
+        "textDocument": {
+            "diagnostic": { "dynamicRegistration": true, "relatedDocumentSupport": false },
+            "publishDiagnostics": { "relatedInformation": true, "versionSupport": false, "codeDescriptionSupport": true, "dataSupport": true }
+        }
+    })
+}
+
+/// Neovim 0.11's: it pulls, but cannot be asked to pull again.
+fn neovim() -> Value {
+    json!({
+        "general": { "positionEncodings": ["utf-8", "utf-16", "utf-32"] },
+        "workspace": {
+            "configuration": true,
+            "didChangeConfiguration": { "dynamicRegistration": false },
+            "didChangeWatchedFiles": { "dynamicRegistration": false, "relativePatternSupport": true }
+        },
+        "textDocument": {
+            "diagnostic": { "dynamicRegistration": false },
+            "publishDiagnostics": { "relatedInformation": true, "dataSupport": true }
+        }
+    })
+}
+
+/// Emacs 29's eglot: diagnostics are pushed to it.
+fn emacs() -> Value {
+    json!({
+        "general": { "positionEncodings": ["utf-32", "utf-8", "utf-16"] },
+        "workspace": { "configuration": true, "didChangeWatchedFiles": { "dynamicRegistration": true } },
+        "textDocument": {
+            "publishDiagnostics": { "relatedInformation": false, "codeDescriptionSupport": false }
+        }
+    })
+}
+
+fn pull(c: &mut Client, u: &str) -> Value {
+    c.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": u } }),
+    )
+}
+
+fn codes(items: &Value) -> Vec<&str> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+/// VS Code shows pushed and pulled diagnostics in two collections, so a client that pulls and
+/// is also sent them sees every finding twice.
+#[test]
+fn clients_that_pull_are_offered_pulls_and_sent_no_diagnostics() {
+    for (name, caps, refresh) in [("vscode", vscode(), true), ("neovim", neovim(), false)] {
+        let mut c = Client::start();
+        let init = c.initialize_as(caps, json!(null));
+        assert_eq!(
+            init["capabilities"]["diagnosticProvider"]["identifier"], "dossier",
+            "{name}: {init}"
+        );
+        let u = uri(&format!("pulled-{name}.md"));
+        c.open(&u, "markdown", REPORT);
+        let pulled = pull(&mut c, &u);
+        assert_eq!(pulled["kind"], "full");
+        assert_eq!(pulled["resultId"], "1");
+        assert_eq!(codes(&pulled["items"]), ["weekday"], "{name}");
+
+        let monday = REPORT.find("Monday").unwrap();
+        let range = json!({ "start": pos(REPORT, monday, "utf-16"), "end": pos(REPORT, monday + 6, "utf-16") });
+        c.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": u, "version": 2 }, "contentChanges": [ { "range": range, "text": "Friday" } ] }),
+        );
+        let pulled = pull(&mut c, &u);
+        assert_eq!(pulled["resultId"], "2");
+        assert_eq!(codes(&pulled["items"]), Vec::<&str>::new(), "{name}");
+
+        // New settings change the findings: a client that can be asked to pull again is.
+        c.notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": { "dossier": { "checks": { "weekday": "hint" } } } }),
+        );
+        if refresh {
+            c.wait_for(|m| m["method"] == "workspace/diagnostic/refresh" && m.get("id").is_some());
+        }
+        c.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": u } }),
+        );
+        // A request answered after the close: what the close sent has been sent by then.
+        c.request("workspace/symbol", json!({ "query": "seoul" }));
+        let seen = c.drain();
+        let pushed: Vec<&Value> = seen
+            .iter()
+            .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+            .collect();
+        assert!(
+            pushed.is_empty(),
+            "{name} was sent diagnostics: {pushed:#?}"
+        );
+        if !refresh {
+            assert!(
+                !seen
+                    .iter()
+                    .any(|m| m["method"] == "workspace/diagnostic/refresh"),
+                "{name} cannot take a refresh: {seen:#?}"
+            );
+        }
+        assert_eq!(c.shutdown(), Some(0));
+    }
+}
+
+#[test]
+fn clients_that_cannot_pull_are_sent_diagnostics_and_offered_no_pulls() {
+    let mut c = Client::start();
+    let init = c.initialize_as(emacs(), json!(null));
+    assert!(
+        init["capabilities"].get("diagnosticProvider").is_none(),
+        "{init}"
+    );
+    let u = uri("pushed-emacs.md");
+    c.open(&u, "markdown", REPORT);
+    assert_eq!(codes(&json!(c.diagnostics(&u, 1))), ["weekday"]);
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "dossier": { "checks": { "weekday": false } } } }),
+    );
+    assert_eq!(c.diagnostics(&u, 1), Vec::<Value>::new());
+    assert!(
+        !c.drain()
+            .iter()
+            .any(|m| m["method"] == "workspace/diagnostic/refresh")
+    );
     assert_eq!(c.shutdown(), Some(0));
 }

@@ -6,10 +6,9 @@ mod support;
 use serde_json::{Value, json};
 use support::{Client, pos};
 
-fn sample() -> Option<String> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/samples/china-korea-2014.txt");
-    std::fs::read_to_string(p).ok()
+fn sample(test: &str) -> Option<String> {
+    let p = support::skip::shared(test, "samples/china-korea-2014.txt")?;
+    Some(std::fs::read_to_string(p).expect("the shared sample is UTF-8"))
 }
 
 /// The position in the middle of the `n`th occurrence (0-based) of `needle`.
@@ -43,8 +42,7 @@ fn count_word(text: &str, word: &str) -> usize {
 
 #[test]
 fn editor_features_on_the_shared_sample() {
-    let Some(text) = sample() else {
-        eprintln!("skipped: ../shared/samples is absent");
+    let Some(text) = sample("editor_features_on_the_shared_sample") else {
         return;
     };
     let enc = "utf-16";

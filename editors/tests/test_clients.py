@@ -3,6 +3,7 @@
 Run: DOSSIER_BIN=target/debug/dossier pytest editors/tests
 """
 
+import asyncio
 import os
 import pathlib
 
@@ -28,9 +29,23 @@ def position_of(needle: str, nth: int = 0) -> types.Position:
     return types.Position(line=line, character=len(col.encode("utf-16-le")) // 2)
 
 
+def capabilities(spec: str) -> types.ClientCapabilities:
+    """A recorded client's capabilities; `vscode-languageclient-9` is VS Code 1.65's with what
+    vscode-languageclient 9 (the extension's client) adds: it pulls diagnostics and can be asked
+    to pull again."""
+    if spec != "vscode-languageclient-9":
+        return client_capabilities(spec)
+    caps = client_capabilities("visual-studio-code")
+    caps.text_document.diagnostic = types.DiagnosticClientCapabilities(
+        dynamic_registration=True, related_document_support=False
+    )
+    caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    return caps
+
+
 @pytest_lsp.fixture(
     config=ClientServerConfig(server_command=[BIN, "lsp"]),
-    params=["neovim", "visual-studio-code", "emacs"],
+    params=["neovim@v0.11.0", "neovim@v0.9.1", "visual-studio-code", "vscode-languageclient-9", "emacs"],
 )
 async def client(request, lsp_client: LanguageClient):
     # The server registers file watchers with clients that can take them, as editors do.
@@ -38,28 +53,53 @@ async def client(request, lsp_client: LanguageClient):
     def register_capability(params: types.RegistrationParams):
         return None
 
-    await lsp_client.initialize_session(
+    caps = capabilities(request.param)
+    result = await lsp_client.initialize_session(
         types.InitializeParams(
-            capabilities=client_capabilities(request.param),
+            capabilities=caps,
             initialization_options={"reference-date": "2014-12-31", "code-lens": True},
             workspace_folders=[],
         )
     )
+    lsp_client.pulls = caps.text_document.diagnostic is not None
+    lsp_client.offered_pulls = result.capabilities.diagnostic_provider is not None
     lsp_client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=URI, language_id="markdown", version=1, text=FIXTURE)
         )
     )
-    await lsp_client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    if not lsp_client.pulls:
+        await lsp_client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     yield
     await lsp_client.shutdown_session()
 
 
+async def diagnostics(client: LanguageClient) -> list[types.Diagnostic]:
+    """The report's diagnostics as the client has them: pulled, or as published."""
+    if client.pulls:
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=URI))
+        )
+        return report.items
+    return client.diagnostics[URI]
+
+
 @pytest.mark.asyncio
 async def test_diagnostics_carry_the_weekday_finding(client: LanguageClient):
-    diags = client.diagnostics[URI]
+    diags = await diagnostics(client)
     assert [d.code for d in diags] == ["weekday"]
     assert "Friday" in diags[0].message
+
+
+@pytest.mark.asyncio
+async def test_one_model_of_diagnostics_per_client(client: LanguageClient):
+    # VS Code keeps pulled and pushed diagnostics apart: a client sent both shows each twice.
+    assert client.offered_pulls == client.pulls
+    if client.pulls:
+        await diagnostics(client)
+        # Give a publication that should not come the time to arrive.
+        await asyncio.sleep(0.5)
+        assert URI not in client.diagnostics
 
 
 @pytest.mark.asyncio
@@ -137,17 +177,15 @@ async def test_tokens_hints_rename_completion_and_fixes(client: LanguageClient):
         types.CodeActionParams(
             text_document=doc,
             range=types.Range(start=position_of("Monday"), end=position_of("Monday")),
-            context=types.CodeActionContext(diagnostics=client.diagnostics[URI]),
+            context=types.CodeActionContext(diagnostics=await diagnostics(client)),
         )
     )
     assert actions and actions[0].title == "Change to Friday"
 
 
 @pytest.mark.asyncio
-async def test_pull_diagnostics_token_ranges_deltas_and_code_lens(client: LanguageClient):
+async def test_token_ranges_deltas_and_code_lens(client: LanguageClient):
     doc = types.TextDocumentIdentifier(uri=URI)
-    report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=doc))
-    assert [d.code for d in report.items] == ["weekday"]
     full = await client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(text_document=doc))
     delta = await client.text_document_semantic_tokens_full_delta_async(
         types.SemanticTokensDeltaParams(text_document=doc, previous_result_id=full.result_id)

@@ -38,6 +38,11 @@ pub fn client_caps(params: &InitializeParams) -> ClientCaps {
             .as_ref()
             .and_then(|w| w.work_done_progress)
             .unwrap_or(false),
+        pull_diagnostics: td.is_some_and(|t| t.diagnostic.is_some()),
+        diagnostic_refresh: ws
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
     }
 }
 

@@ -1,5 +1,6 @@
 //! When analyses run: a request brings its report up to date first (`settle`), and edits
-//! publish diagnostics once they pause (`publish_later`). Jobs run on the blocking pool, off the
+//! publish diagnostics once they pause (`publish_later`), or, for a client that pulls them, only
+//! bring the analysis up to date for its next pull. Jobs run on the blocking pool, off the
 //! message loop, so that typing never waits for an analysis.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -59,9 +60,10 @@ impl Backend {
         }
     }
 
-    /// Publishes a report's diagnostics once its analysis is current.
-    pub async fn publish(&self, uri: Uri) {
-        publish_settled(&self.state, &self.client, uri).await;
+    /// Tells the client that the diagnostics of these reports changed (see
+    /// `diagnostics_changed`).
+    pub async fn diagnostics_changed(&self, uris: Vec<Uri>) {
+        diagnostics_changed(&self.state, &self.client, uris).await;
     }
 
     /// Publishes a report's diagnostics once its edits have paused for `delay`; a later edit
@@ -132,9 +134,32 @@ async fn run_job(state: Arc<Mutex<State>>, uri: Uri, job: Box<Job>) {
     }
 }
 
+/// Tells the client that the diagnostics of these reports changed, as its model of diagnostics
+/// asks: a pulling client is asked to pull again, if it can be, and the others are sent them.
+pub async fn diagnostics_changed(state: &Arc<Mutex<State>>, client: &Client, uris: Vec<Uri>) {
+    let caps = lock(state).caps;
+    if !caps.pull_diagnostics {
+        for uri in uris {
+            publish_settled(state, client, uri).await;
+        }
+    } else if caps.diagnostic_refresh && !uris.is_empty() {
+        // In a task of its own: the client's answer must not hold up the message loop.
+        let client = client.clone();
+        tokio::spawn(async move {
+            if let Err(e) = client.workspace_diagnostic_refresh().await {
+                eprintln!("dossier: could not ask for diagnostics again: {e}");
+            }
+        });
+    }
+}
+
 /// Publishes a report's diagnostics once its analysis is current, under the version analysed.
+/// A client that pulls diagnostics is sent none: the analysis is only made ready for its pull.
 pub async fn publish_settled(state: &Arc<Mutex<State>>, client: &Client, uri: Uri) {
     settle(state, &uri).await;
+    if lock(state).caps.pull_diagnostics {
+        return;
+    }
     let diagnostics = {
         let s = lock(state);
         let doc = s.docs.get(&uri).filter(|d| d.is_current());

@@ -26,6 +26,11 @@ pub struct ClientCaps {
     /// Dynamic registration of `workspace/didChangeWatchedFiles`.
     pub watch_registration: bool,
     pub progress: bool,
+    /// `textDocument/diagnostic`: the client pulls diagnostics, and is sent none unasked. A
+    /// client that both pulls and takes pushed diagnostics keeps them apart and shows each twice.
+    pub pull_diagnostics: bool,
+    /// `workspace/diagnostic/refresh`: a pulling client can be told to pull again.
+    pub diagnostic_refresh: bool,
 }
 
 #[derive(Default)]

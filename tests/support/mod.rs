@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod skip;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -186,19 +188,27 @@ impl Client {
     }
 
     pub fn initialize(&mut self, encodings: &[&str], options: Value) -> Value {
+        self.initialize_as(
+            json!({
+                "general": { "positionEncodings": encodings },
+                "textDocument": {
+                    "documentSymbol": { "hierarchicalDocumentSymbolSupport": true },
+                    "hover": { "contentFormat": ["markdown", "plaintext"] },
+                    "publishDiagnostics": { "versionSupport": true, "relatedInformation": true }
+                }
+            }),
+            options,
+        )
+    }
+
+    /// `initialize` with the client capabilities given (an editor's, say), then `initialized`.
+    pub fn initialize_as(&mut self, capabilities: Value, options: Value) -> Value {
         let r = self.request(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": null,
-                "capabilities": {
-                    "general": { "positionEncodings": encodings },
-                    "textDocument": {
-                        "documentSymbol": { "hierarchicalDocumentSymbolSupport": true },
-                        "hover": { "contentFormat": ["markdown", "plaintext"] },
-                        "publishDiagnostics": { "versionSupport": true, "relatedInformation": true }
-                    }
-                },
+                "capabilities": capabilities,
                 "initializationOptions": options,
             }),
         );

@@ -1,5 +1,7 @@
-//! Diagnostics, pushed after edits pause (`publish`) and pulled by clients that ask
-//! (`textDocument/diagnostic`): the same list either way, the findings of the version analysed.
+//! Diagnostics, pulled by clients that declare they can (`textDocument/diagnostic`) and pushed
+//! to the others after edits pause (`publish`), never both to one client: the same list either
+//! way, the findings of the version analysed. A pull from a client that did not declare it is
+//! answered all the same.
 
 use std::sync::{Arc, Mutex};
 

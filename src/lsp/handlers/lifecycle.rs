@@ -32,11 +32,13 @@ pub async fn initialize(b: &Backend, params: InitializeParams) -> Result<Initial
             name: "dossier".into(),
             version: Some(env!("CARGO_PKG_VERSION").into()),
         }),
-        capabilities: capabilities(caps.encoding.kind()),
+        capabilities: capabilities(caps.encoding.kind(), caps.pull_diagnostics),
     })
 }
 
-fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
+/// What the server offers. Diagnostics are offered for pulling only to clients that pull; the
+/// others have them published.
+fn capabilities(encoding: PositionEncodingKind, pull_diagnostics: bool) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding),
         text_document_sync: Some(TextDocumentSyncCapability::Options(
@@ -71,12 +73,14 @@ fn capabilities(encoding: PositionEncodingKind) -> ServerCapabilities {
                 full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
             },
         )),
-        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some("dossier".into()),
-            inter_file_dependencies: false,
-            workspace_diagnostics: false,
-            work_done_progress_options: WorkDoneProgressOptions::default(),
-        })),
+        diagnostic_provider: pull_diagnostics.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("dossier".into()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            })
+        }),
         ..ServerCapabilities::default()
     }
 }
@@ -138,9 +142,7 @@ pub fn fetch_configuration(b: &Backend) {
             return;
         };
         let uris = lock(&state).apply_settings(&value);
-        for uri in uris {
-            jobs::publish_settled(&state, &client, uri).await;
-        }
+        jobs::diagnostics_changed(&state, &client, uris).await;
         publish_problems(&state, &client).await;
     });
 }

@@ -80,13 +80,18 @@ pub async fn did_change(b: &Backend, params: DidChangeTextDocumentParams) {
 
 pub async fn did_close(b: &Backend, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
-    let _ = b.guarded("didClose", |s| {
+    let pulls = b.guarded("didClose", |s| {
+        let config = s.open_configs.values().any(|u| *u == uri);
         s.open_configs.retain(|_, u| *u != uri);
         s.docs.remove(&uri);
         s.tokens.remove(&uri);
-        Ok(())
+        // A `dossier.toml`'s problems are pushed to every client, so they are cleared too.
+        Ok(s.caps.pull_diagnostics && !config)
     });
-    b.client.publish_diagnostics(uri, Vec::new(), None).await;
+    // A pulling client forgets a closed report's diagnostics itself.
+    if pulls == Ok(false) {
+        b.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
 }
 
 pub async fn did_change_configuration(b: &Backend, params: DidChangeConfigurationParams) {
@@ -99,9 +104,7 @@ pub async fn did_change_configuration(b: &Backend, params: DidChangeConfiguratio
         let settings = params.settings.get("dossier").unwrap_or(&params.settings);
         Ok(s.apply_settings(settings))
     });
-    for uri in uris.unwrap_or_default() {
-        b.publish(uri).await;
-    }
+    b.diagnostics_changed(uris.unwrap_or_default()).await;
     publish_problems(&b.state, &b.client).await;
 }
 
@@ -135,8 +138,6 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
             Vec::new()
         })
     });
-    for uri in reanalyze.unwrap_or_default() {
-        b.publish(uri).await;
-    }
+    b.diagnostics_changed(reanalyze.unwrap_or_default()).await;
     publish_problems(&b.state, &b.client).await;
 }
