@@ -222,6 +222,20 @@ fn dossier_toml_errors_are_shown_once_and_as_diagnostics_on_the_file() {
         d[0]["range"]["start"]["character"].as_u64() > Some(0),
         "{m}"
     );
+    // The editor asks about the file as about any document: empty answers, no errors.
+    let doc = json!({ "uri": config });
+    let at = json!({ "textDocument": doc, "position": { "line": 0, "character": 2 } });
+    assert_eq!(c.request("textDocument/hover", at), json!(null));
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": doc }),
+    );
+    assert_eq!(symbols, json!([]));
+    let tokens = c.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": doc }),
+    );
+    assert_eq!(tokens["data"], json!([]), "{tokens}");
 
     // Fixed on disk: the diagnostic goes, and nothing more is shown.
     std::fs::write(&toml, "currency = \"USD\"\nperiod = \"Sep-Dec 2014\"\n").unwrap();

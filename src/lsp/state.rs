@@ -48,6 +48,9 @@ pub struct State {
     pub problems: super::problems::Problems,
     /// The `dossier.toml` files open in the editor, which get their problems as diagnostics.
     pub open_configs: HashMap<PathBuf, Uri>,
+    /// What requests about an open `dossier.toml` are answered from: no report, so no hover,
+    /// tokens or symbols, rather than an error the editor would log for every request.
+    pub config_doc: std::sync::OnceLock<Document>,
     /// The last semantic tokens sent per document, for deltas.
     pub tokens: HashMap<Uri, Tokens>,
     pub next_result: u64,
@@ -134,9 +137,19 @@ impl State {
     }
 
     pub fn doc(&self, uri: &Uri) -> Result<&Document> {
-        self.docs
-            .get(uri)
-            .ok_or_else(|| Error::invalid_params(format!("unknown document {}", uri.as_str())))
+        if let Some(doc) = self.docs.get(uri) {
+            return Ok(doc);
+        }
+        if self.open_configs.values().any(|u| u == uri) {
+            let format = crate::outline::Format::Plain;
+            return Ok(self
+                .config_doc
+                .get_or_init(|| Document::open("", 0, format)));
+        }
+        Err(Error::invalid_params(format!(
+            "unknown document {}",
+            uri.as_str()
+        )))
     }
 }
 

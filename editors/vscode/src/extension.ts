@@ -15,6 +15,8 @@ function makeClient(): LanguageClient {
       { scheme: "file", language: "markdown" },
       { scheme: "file", language: "plaintext" },
       { scheme: "untitled", language: "markdown" },
+      // Its problems are shown as diagnostics; nothing else is offered there.
+      { scheme: "file", pattern: "**/dossier.toml" },
     ],
     initializationOptions: serverSettings(settings),
     synchronize: {
