@@ -526,17 +526,17 @@ fn names_joined_by_and_are_two_mentions_when_each_is_a_name_of_its_own() {
 #[test]
 fn an_acronym_after_a_name_is_defined_by_it_whatever_its_letters() {
     check(
-        "The Party of the Democratic Revolution (PRD) and the Armed Forces of the Democratic Republic of the Congo (FARDC); the PRD.
-    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Party of the Democratic Revolution
-                                        ^^^ organization Party of the Democratic Revolution
-                                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Armed Forces of the Democratic Republic of the Congo
-                                                                                                           ^^^^^ organization Armed Forces of the Democratic Republic of the Congo
-                                                                                                                       ^^^ organization Party of the Democratic Revolution",
+        "The Movement for Democratic Change (MDC) and the Armed Forces of the Democratic Republic of the Congo (FARDC); the MDC.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Movement for Democratic Change
+                                    ^^^ organization Movement for Democratic Change
+                                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Armed Forces of the Democratic Republic of the Congo
+                                                                                                       ^^^^^ organization Armed Forces of the Democratic Republic of the Congo
+                                                                                                                   ^^^ organization Movement for Democratic Change",
     );
     // A country before the parentheses ends a longer name more often than it is defined.
     check(
-        "Figures from Statistics Indonesia (BPS) show it.
-                        ^^^^^^^^^ country Indonesia",
+        "Figures from Statistics Botswana (SB) show it.
+                        ^^^^^^^^ country Botswana",
     );
 }
 
@@ -639,7 +639,7 @@ fn organisations_named_with_a_country_inside_them() {
         "The Federal Government of Somalia, the UN Support Office in Somalia and the US Treasury met.
     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ country Somalia
                                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization United Nations Support Office in Somalia
-                                                                            ^^^^^^^^^^^ organization Treasury (United States)",
+                                                                            ^^^^^^^^^^^ organization United States Department of the Treasury",
     );
     check(
         "The United Nations World Food Programme paid in the Red River Delta.
@@ -750,5 +750,57 @@ fn honorifics_inside_names_after_a_given_name() {
         "Hassan Sheikh Mohamud, Somalia's president, said so.
 ^^^^^^^^^^^^^^^^^^^^^ person Hassan Sheikh Mohamud
                        ^^^^^^^ country Somalia",
+    );
+}
+
+#[test]
+fn national_armed_forces_are_organisations_by_name_and_short_form() {
+    check(
+        "The People's Liberation Army, the TNI and the Korean People's Army drilled.
+    ^^^^^^^^^^^^^^^^^^^^^^^^ organization People's Liberation Army
+                                  ^^^ organization Indonesian National Armed Forces
+                                              ^^^^^^^^^^^^^^^^^^^^ organization Korean People's Army",
+    );
+}
+
+#[test]
+fn election_commissions_with_a_shared_short_form_belong_to_the_report_s_country() {
+    // `INE` is also Chile's statistics institute: in a report on Mexico it is Mexico's
+    // electoral institute.
+    check(
+        "In Mexico, the INE certified the count and the Election Commission of India watched.
+   ^^^^^^ country Mexico
+               ^^^ organization National Electoral Institute (Mexico)
+                                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Election Commission of India",
+    );
+}
+
+#[test]
+fn national_statistics_offices_by_name_and_short_form() {
+    check(
+        "Rosstat and INEGI published; in Indonesia, BPS did too.
+^^^^^^^ organization Rosstat
+            ^^^^^ organization INEGI
+                                ^^^^^^^^^ country Indonesia
+                                           ^^^ organization Statistics Indonesia",
+    );
+}
+
+#[test]
+fn a_finance_ministry_is_the_country_s_written_before_it() {
+    check(
+        "Japan's Ministry of Finance intervened as the Bank of Japan watched.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^ organization Ministry of Finance (Japan)
+                                              ^^^^^^^^^^^^^ organization Bank of Japan",
+    );
+}
+
+#[test]
+fn financial_regulators_by_short_form() {
+    check(
+        "The SEC, the CSRC and SEBI fined the brokers.
+    ^^^ organization Securities and Exchange Commission
+             ^^^^ organization China Securities Regulatory Commission
+                      ^^^^ organization Securities and Exchange Board of India",
     );
 }

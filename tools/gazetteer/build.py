@@ -737,59 +737,157 @@ def clean_subdivision(name: str) -> tuple[str, list[str]]:
     return name, others
 
 
+def cldr_english_subdivisions(inp: Inputs) -> dict[str, str]:
+    """CLDR's English names of subdivisions, by ISO 3166-2 code (`DE-NW` ->
+    `North Rhine-Westphalia`). CLDR keys a code in lower case without its hyphen."""
+    raw = inp.npm_member("cldr-subdivisions-full", "subdivisions/en/en.json")
+    names = json.loads(raw)["subdivisions"]["localeDisplayNames"]["subdivisions"]
+    return dict(names)
+
+
+def cldr_name(names: dict[str, str], code: str, country: str) -> str | None:
+    """The CLDR English name of `code`, without the `, Country` CLDR adds to tell two names
+    apart (`Bay, Somalia`); None when CLDR has none or the name is not plain words."""
+    name = names.get(code.lower().replace("-", ""))
+    if not name:
+        return None
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        if tail != country:
+            return None
+        name = head
+    if not re.fullmatch(r"[^\W\d_]+(?:[ '’.–-]+[^\W\d_]+)*\.?", name):
+        return None
+    return name
+
+
+def load_extra_subdivisions() -> list[dict]:
+    """The hand-kept rows of extra-subdivisions.tsv: subdivisions ISO 3166-2 lacks, and
+    English forms of those it has."""
+    rows = []
+    for line in data_lines(os.path.join(HERE, "extra-subdivisions.tsv")):
+        cells = line.split("\t")
+        if len(cells) != 6:
+            fail(f"extra-subdivisions.tsv: {line!r} has {len(cells)} columns, not 6")
+        cc, code, name, aliases, typ, source = cells
+        if not source.strip():
+            fail(f"extra-subdivisions.tsv: {name!r} gives no source")
+        rows.append({"cc": cc, "code": code, "name": name,
+                     "aliases": [a for a in aliases.split(";") if a], "type": typ})
+    return rows
+
+
+def subdivision_sources():
+    """First-level subdivisions as pycountry lists them. Where ISO 3166-2's first level is
+    geographical units (Indonesia's islands), the provinces under them are the first
+    administrative level, and both are read."""
+    import pycountry
+
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    return sorted((s for s in pycountry.subdivisions
+                   if s.parent_code is None
+                   or (by_code[s.parent_code].parent_code is None
+                       and by_code[s.parent_code].type == "Geographical unit")),
+                  key=lambda s: s.code)
+
+
 def subdivision_rows(inp: Inputs):
-    """First-level ISO 3166-2 subdivisions, cleaned, with the checks that do not depend on the
+    """First-level ISO 3166-2 subdivisions, cleaned, named in English where CLDR or the
+    hand-kept extra-subdivisions.tsv gives a name, with the checks that do not depend on the
     cities: (rows to consider, rows left out as (ISO name, code, why))."""
     import pycountry
 
-    subs = sorted((s for s in pycountry.subdivisions if s.parent_code is None),
-                  key=lambda s: s.code)
+    subs = [(s.code, s.country_code, s.name, s.type) for s in subdivision_sources()]
+    english = cldr_english_subdivisions(inp)
+    extra_by_code = {}
+    for e in load_extra_subdivisions():
+        if e["code"] == "-":
+            subs.append((f"{e['cc']}-*{e['name']}", e["cc"], e["name"], e["type"]))
+            extra_by_code[f"{e['cc']}-*{e['name']}"] = e
+        elif pycountry.subdivisions.get(code=e["code"]) is None:
+            fail(f"extra-subdivisions.tsv: {e['code']} is not an ISO 3166-2 code (write - for "
+                 "a subdivision ISO lacks)")
+        else:
+            extra_by_code[e["code"]] = e
     skipped = []
     rows = []
     country_only = inp.country_forms - inp.capitals
     us_names = inp.common_us_given() | inp.common_surnames()
-    for s in subs:
-        country = inp.country(s.country_code)
+
+    def name_reason(code: str, name: str) -> str | None:
+        words = name.split()
+        folded = ascii_fold(name) or name
+        if code in KEEP_SUBDIVISIONS:
+            return None
+        if len(words) == 1 and inp.is_english_word(name):
+            return f"{name!r} is an ordinary English word (wamerican)"
+        if len(words) == 1 and any(f in inp.given_hand or f in inp.surnames_hand
+                                   or f in inp.stop_capitals or f in inp.calendar
+                                   for f in (name, folded)):
+            return f"{name!r} is a given name, surname or sentence opener in data/"
+        if len(words) == 1 and any(f in us_names for f in (name, folded)):
+            return (f"{name!r} is a common US given name or surname (SSA top "
+                    f"{SSA_COMMON_TOP}, Census top 1000)")
+        if sum(ch.isalpha() for ch in name) <= 2:
+            return "one or two letters"
+        return None
+
+    for code, cc, orig, typ in subs:
+        country = inp.country(cc)
         if country is None:
-            skipped.append((s.name, s.code, f"{s.country_code}: "
-                            f"{inp.country_map[s.country_code][1]}"))
+            skipped.append((orig, code, f"{cc}: {inp.country_map[cc][1]}"))
             continue
-        name, others = clean_subdivision(s.name)
-        forms = [name, *others]
-        for pat in SHORT_FORM_SUFFIXES.get(s.country_code, []):
-            if re.search(pat, name):
-                forms.append(re.sub(pat, "", name))
+        iso_name, others = clean_subdivision(orig)
+        forms = [iso_name, *others]
+        for pat in SHORT_FORM_SUFFIXES.get(cc, []):
+            if re.search(pat, iso_name):
+                forms.append(re.sub(pat, "", iso_name))
                 break
+        iso_forms = list(forms)
+        extra = extra_by_code.get(code)
+        # The English name leads (the hand-kept one, else CLDR's); the ISO forms follow as
+        # aliases. A candidate that fails a word check is dropped, not just demoted, since the
+        # alias filters would drop it too.
+        candidates = []
+        if extra and extra["name"] != "-":
+            # A hand-kept name replaces CLDR's (`Chechnya` for CLDR's adjective `Chechen`).
+            candidates.append(extra["name"])
+        elif en := cldr_name(english, code, country):
+            # CLDR names a Russian oblast by its city alone (`Kursk`); English writes
+            # `Kursk Oblast`.
+            if cc == "RU" and typ == "Administrative region" and "Oblast" not in en:
+                en = f"{en.removesuffix(' Province')} Oblast"
+            candidates.append(en)
+        candidates.append(iso_name)
+        candidates = list(dict.fromkeys(candidates))
+        reasons = {c: name_reason(code, c) for c in candidates}
+        good = [c for c in candidates if reasons[c] is None]
+        if not good:
+            skipped.append((orig, code, reasons[iso_name] or reasons[candidates[0]]))
+            continue
+        name = good[0]
+        forms = [f for f in dict.fromkeys([*good, *forms, *(extra["aliases"] if extra else [])])
+                 if f not in reasons or reasons[f] is None]
         aliases = []
         for f in forms:
             for g in (f, ascii_fold(f)):
                 if g and g != name and g not in aliases:
                     aliases.append(g)
-        row = {"code": s.code, "cc": s.country_code, "name": name, "aliases": aliases,
-               "country": country, "type": s.type, "orig": s.name}
-        words = name.split()
+        # `names`: the forms that may lead, in order; a later one leads when an earlier one
+        # is taken by another entry (`Kurskaya oblast'` where `Kursk` is the city).
+        row = {"code": code, "cc": cc, "name": name, "aliases": aliases, "names": good,
+               "country": country, "type": typ, "orig": orig}
         folded = ascii_fold(name) or name
-        reason = None
-        if s.code in KEEP_SUBDIVISIONS:
-            pass
-        elif len(words) == 1 and inp.is_english_word(name):
-            reason = f"{name!r} is an ordinary English word (wamerican)"
-        elif len(words) == 1 and any(f in inp.given_hand or f in inp.surnames_hand
-                                     or f in inp.stop_capitals or f in inp.calendar
-                                     for f in (name, folded)):
-            reason = f"{name!r} is a given name, surname or sentence opener in data/"
-        elif len(words) == 1 and any(f in us_names for f in (name, folded)):
-            reason = (f"{name!r} is a common US given name or surname (SSA top "
-                      f"{SSA_COMMON_TOP}, Census top 1000)")
-        elif sum(ch.isalpha() for ch in name) <= 2:
-            reason = "one or two letters"
-        if reason is None:
-            hit = next((f for f in dict.fromkeys([name, folded, *aliases]) if f in country_only),
+        hit = next((f for f in dict.fromkeys([name, folded]) if f in country_only), None)
+        # A CLDR or hand-kept alias that names a country is dropped (`Putrajaya`, a Malaysian
+        # alias in countries.tsv); an ISO form that does leaves the entry out (`Georgia`, and
+        # `Taiwan Sheng`, whose short form is `Taiwan`).
+        if hit is None:
+            hit = next((f for f in iso_forms for f in (f, ascii_fold(f)) if f in country_only),
                        None)
-            if hit:
-                reason = f"{hit!r} is a country or territory of data/countries.tsv"
-        if reason:
-            skipped.append((s.name, s.code, reason))
+        row["aliases"] = [a for a in aliases if a not in country_only]
+        if hit:
+            skipped.append((orig, code, f"{hit!r} is a country or territory of data/countries.tsv"))
         else:
             rows.append(row)
 
@@ -814,7 +912,24 @@ def subdivision_rows(inp: Inputs):
         else:
             kept.append(r)
 
-    # Names shared across countries: left out, but for the few kept by hand.
+    # Names shared across countries: an entry with another name to lead takes it (`Red Sea`
+    # of Sudan and Egypt's `Al Bahr al Ahmar`); the others are left out, but for the few kept
+    # by hand.
+    for _ in range(3):
+        by_name = collections.defaultdict(list)
+        for r in kept:
+            by_name[r["name"]].append(r)
+        moved = False
+        for name, group in by_name.items():
+            if len(group) > 1:
+                for r in group:
+                    later = [n for n in r["names"] if n != name and len(by_name.get(n, [])) == 0]
+                    if r["code"] not in KEEP_SUBDIVISIONS and later:
+                        r["names"] = later
+                        r["name"] = later[0]
+                        moved = True
+        if not moved:
+            break
     by_name = collections.defaultdict(list)
     for r in kept:
         by_name[r["name"]].append(r)
@@ -848,10 +963,8 @@ def build_subdivisions(inp: Inputs, rows, skipped, city_names: set[str]):
             return "data/cities.tsv"
         return None
 
-    out = []
-    for r in rows:
-        name = r["name"]
-        reason = None
+    def leading(r, name: str, suffix: bool) -> tuple[str | None, str | None]:
+        """(the name `name` leads as, or None; why it cannot lead)."""
         for form in dict.fromkeys([name, ascii_fold(name) or name]):
             hit = collision(form)
             if not hit:
@@ -859,14 +972,31 @@ def build_subdivisions(inp: Inputs, rows, skipped, city_names: set[str]):
             # A subdivision named as its city takes its type after the name (`Lagos State`,
             # `Chiang Mai Province`, `New York State`).
             renamed = f"{name} {r['type']}"
-            if r["type"] in SUFFIXABLE_TYPES and not collision(renamed):
-                r["name"] = renamed
-                r["aliases"] = [f"{a} {r['type']}" for a in r["aliases"]]
-                break
-            reason = f"{form!r} is also {hit}"
+            if suffix and r["type"] in SUFFIXABLE_TYPES and not collision(renamed):
+                return renamed, None
+            return None, f"{form!r} is also {hit}"
+        return name, None
+
+    out = []
+    for r in rows:
+        first_reason = None
+        # Every name as it is first (`Beijing Shi` where `Beijing` is the capital), then with
+        # the type after it.
+        tries = [(n, False) for n in r["names"]] + [(r["names"][0], True)]
+        for name, suffix in tries:
+            led, reason = leading(r, name, suffix)
+            if led is None:
+                first_reason = first_reason or reason
+                continue
+            if led != name:
+                r["aliases"] = [f"{a} {r['type']}" for a in [*r["aliases"], r["name"]]
+                                if a != name]
+            else:
+                r["aliases"] = [a for a in [r["name"], *r["aliases"]] if a != name]
+            r["name"] = led
             break
-        if reason:
-            skipped.append((r["orig"], r["code"], reason))
+        else:
+            skipped.append((r["orig"], r["code"], first_reason))
             continue
         out.append(r)
 
@@ -1053,10 +1183,13 @@ def write_outputs(inp: Inputs, args):
     city_forms = {n for n, a, *_ in cities} | {x for _, a, *_ in cities for x in a}
     subs, sub_skips = build_subdivisions(inp, sub_rows, sub_pre_skips, city_forms)
     write_lines(os.path.join(data, "subdivisions.tsv"), [
-        "First-level country subdivisions (ISO 3166-2): name <TAB> aliases (ASCII form, other "
-        "ISO forms, the short form of Chinese and Korean names) separated by ; <TAB> country "
+        "First-level country subdivisions (ISO 3166-2): name (English where CLDR or "
+        "tools/gazetteer/extra-subdivisions.tsv gives it) <TAB> aliases (ISO forms, ASCII "
+        "forms, the short form of Chinese and Korean names) separated by ; <TAB> country "
         "(as data/countries.tsv) <TAB> type.",
-        f"{gen} Source: pycountry {v['pycountry']} (Debian iso-codes), LGPL-2.1.",
+        f"{gen} Sources: pycountry {v['pycountry']} (Debian iso-codes), LGPL-2.1; English "
+        f"names from cldr-subdivisions-full {v['cldr-subdivisions-full']}, Unicode-3.0 "
+        "(data/LICENSE-CLDR.txt).",
     ], [f"{r['name']}\t{';'.join(r['aliases'])}\t{r['country']}\t{r['type']}" for r in subs])
     write_lines(os.path.join(HERE, "skipped-subdivisions.txt"), [
         "First-level ISO 3166-2 subdivisions that build.py left out of data/subdivisions.tsv: "
@@ -1168,7 +1301,19 @@ the generator pins, the licence, and the attribution the licence asks for.
   inverted names are put in reading order (`Asturias, Principado de` ->
   `Principado de Asturias`), codes in brackets are removed, a subdivision named as a city
   takes its type after the name (`Lagos State`), and countries are renamed to the spellings
-  of `data/countries.tsv`.
+  of `data/countries.tsv`. Where ISO 3166-2's first level is geographical units (Indonesia),
+  the provinces under them are read too.
+- English names (`North Rhine-Westphalia` for `Nordrhein-Westfalen`, `West Java` for
+  `Jawa Barat`): the English locale of the Unicode CLDR, as shipped in the npm package
+  `cldr-subdivisions-full` {v['cldr-subdivisions-full']}. Licence: Unicode License v3
+  (`Unicode-3.0`), © Unicode, Inc.; its copyright and permission notice must appear with
+  copies of the data and is kept in `data/LICENSE-CLDR.txt`. The English name leads and the ISO
+  forms follow as aliases; a CLDR name that fails a check is not used, and a name another entry
+  takes gives way to the next (`Beijing Shi` where `Beijing` is the capital). Russian oblasts
+  take `Oblast` after CLDR's name (`Kursk Oblast`).
+- Hand-kept, in `tools/gazetteer/extra-subdivisions.tsv` (each row with its source):
+  subdivisions ISO 3166-2 lacks (Somalia's federal member states, Ethiopia's regions of 2023)
+  and English names where CLDR gives none or an adjective (`Chechnya`, `South Papua`).
 
 ## data/given-names-world.txt ({n_names:,} names)
 

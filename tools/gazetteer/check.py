@@ -52,6 +52,19 @@ def row_forms(fname: str, cols: list[str]) -> list[str]:
             forms.extend(a for a in cols[i].split(";") if a)
     return [f for f in dict.fromkeys(forms) if not f.startswith("the ")]
 COLUMNS = {"cities.tsv": 4, "subdivisions.tsv": 4, "currencies.tsv": 3}
+# Columns that take one of a few values (data/README.md lists them): file -> column -> values.
+# A kind outside the list is a typo that would leave a body out of its family unseen.
+CONTEXTS = {"any", "country"}
+ENUMS = {
+    "institutions.tsv": {
+        1: {"central-bank", "legislature", "foreign-ministry", "executive", "armed-forces",
+            "election-commission", "statistics-office", "finance-ministry",
+            "financial-regulator"},
+        5: CONTEXTS,
+    },
+    "groups.tsv": {3: {"armed group", "political party"}, 5: CONTEXTS},
+    "research-and-media.tsv": {5: CONTEXTS},
+}
 MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December", "Monday", "Tuesday",
                "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
@@ -111,6 +124,12 @@ def main() -> int:
                     if any(p == "" or p != p.strip() for p in parts):
                         (err if generated else warnings.append)(
                             f"{where}: alias list {cols[i]!r} has an empty part or spaces by ;")
+            for i, allowed in ENUMS.get(fname, {}).items():
+                if i >= len(cols) or cols[i] not in allowed:
+                    err(f"{where}: column {i + 1} is {cols[i] if i < len(cols) else None!r}, "
+                        f"not one of {sorted(allowed)}")
+            if fname == "institutions.tsv" and cols[0] not in countries:
+                err(f"{where}: country {cols[0]!r} is not a data/countries.tsv name")
             if fname in ("cities.tsv", "subdivisions.tsv") and cols[2] not in countries:
                 err(f"{where}: country {cols[2]!r} is not a data/countries.tsv name")
             if fname == "cities.tsv" and (not cols[3].isdigit() or int(cols[3]) < 50_000):
