@@ -16,8 +16,8 @@ use dossier::{Config, Format};
 // The floors are a ratchet: the measured values rounded down to two decimals. Work that
 // improves recognition raises them to what it then measures, toward 0.95 each; no change may
 // lower them without saying why the guidelines changed.
-const SPAN_F1_FLOOR: f64 = 0.90;
-const LINK_PRECISION_FLOOR: f64 = 0.93;
+const SPAN_F1_FLOOR: f64 = 0.95;
+const LINK_PRECISION_FLOOR: f64 = 0.97;
 const LINK_RECALL_FLOOR: f64 = 0.95;
 
 /// How many reports, the lowest by span F1, have their errors printed; `ACTORS_EVAL_ALL=1`
