@@ -63,11 +63,14 @@ def expected_findings(dossier: str, workspace: pathlib.Path, name: str) -> list[
     out = subprocess.run(
         [dossier, "check", name], cwd=workspace, capture_output=True, text=True, check=False
     ).stdout
+    # The report's path, then a table: `line:col[-end]  severity  check  message`, and a
+    # `note` row under a finding for each other figure involved.
     found = []
+    at = r"^\s+(\d+):(\d+)(?:-[\d:]+)?\s+"
     for line in out.splitlines():
-        if m := re.match(rf"^{re.escape(name)}:(\d+):(\d+): \w+\[[\w-]+\]: (.*)$", line):
+        if m := re.match(at + r"(?:error|warning|information|hint)\s+[\w-]+\s+(.*)$", line):
             found.append((int(m[1]), int(m[2]), m[3], []))
-        elif (m := re.match(rf"^  {re.escape(name)}:(\d+):(\d+): note: (.*)$", line)) and found:
+        elif (m := re.match(at + r"note\s+(.*)$", line)) and found:
             found[-1][3].append((int(m[1]), int(m[2]), m[3]))
     return sorted((l, c, msg, tuple(notes)) for l, c, msg, notes in found)
 
