@@ -804,3 +804,18 @@ fn financial_regulators_by_short_form() {
                       ^^^^ organization Securities and Exchange Board of India",
     );
 }
+
+#[test]
+fn a_town_named_like_a_person_of_the_report_is_that_person() {
+    check(
+        "Governor Kazuo Ueda spoke first. Ueda said rates would stay low.
+         ^^^^^^^^^^ person Kazuo Ueda
+                                 ^^^^ person Kazuo Ueda",
+    );
+    // With no one of that name in the report, the town is the town.
+    check(
+        "Ueda, a city in Nagano, grew.
+^^^^ place Ueda
+                ^^^^^^ place Nagano",
+    );
+}

@@ -148,9 +148,22 @@ pub fn link<'a>(
         // copying it made the compiler shuffle the referent's bytes through the stack in
         // overlapping pieces, a stalled load for every mention.
         raws.extend_from_slice(&gathered.claims[claims_start..claims_end]);
-        for (_, referent) in &mut raws[first..] {
-            if let Referent::Person(k) = referent {
-                *k = resolved[*k];
+        for (span, referent) in &mut raws[first..] {
+            match referent {
+                Referent::Person(k) => *k = resolved[*k],
+                // `Ueda` after `Kazuo Ueda`: a town's name that is the surname of a person of
+                // the report is that person (the town is rarely named beside its namesake).
+                Referent::Entry(e) if g.entries[*e].kind == ActorKind::Place => {
+                    let word = &text[span.start..span.end];
+                    if may_be_surname(word) && surnames.contains(word) {
+                        if let Some(k) =
+                            nearest_with_surname(&people, &by_surname, word, span.start)
+                        {
+                            *referent = Referent::Person(k);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         // Acronyms defined anywhere claim their bare uses; then bare surnames (`Park also
