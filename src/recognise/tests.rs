@@ -819,3 +819,12 @@ fn a_town_named_like_a_person_of_the_report_is_that_person() {
                 ^^^^^^ place Nagano",
     );
 }
+
+#[test]
+fn a_name_s_last_words_with_a_capitalised_particle_are_that_person() {
+    check(
+        "President Ursula von der Leyen spoke. Von der Leyen then left.
+          ^^^^^^^^^^^^^^^^^^^^ person Ursula von der Leyen
+                                      ^^^^^^^^^^^^^ person Ursula von der Leyen",
+    );
+}

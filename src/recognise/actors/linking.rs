@@ -710,9 +710,27 @@ fn resolve_person<'a>(
         let first = by_name.entry(name).or_insert(k);
         *first = (*first).min(k);
         k
+    } else if let Some(k) = nearest_with_surname(people, by_surname, surname, offset)
+        .filter(|&k| ends_with_name(people[k].name, name))
+    {
+        // `Von der Leyen` opening a sentence after `Ursula von der Leyen`: the last words of a
+        // person's name, a particle capitalised.
+        k
     } else {
         add(people, by_name)
     }
+}
+
+/// Whether `tail` is the last words of `full`, its first letter in either case.
+fn ends_with_name(full: &str, tail: &str) -> bool {
+    let Some(at) = full.len().checked_sub(tail.len()) else {
+        return false;
+    };
+    at > 0
+        && full.as_bytes()[at - 1] == b' '
+        && full.is_char_boundary(at)
+        && full[at..].as_bytes()[1..] == tail.as_bytes()[1..]
+        && full.as_bytes()[at].eq_ignore_ascii_case(&tail.as_bytes()[0])
 }
 
 /// The person with `surname` mentioned nearest before `offset`, else the first after it.
