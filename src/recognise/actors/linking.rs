@@ -723,14 +723,15 @@ fn resolve_person<'a>(
 
 /// Whether `tail` is the last words of `full`, its first letter in either case.
 fn ends_with_name(full: &str, tail: &str) -> bool {
+    let (full, tail) = (full.as_bytes(), tail.as_bytes());
     let Some(at) = full.len().checked_sub(tail.len()) else {
         return false;
     };
-    at > 0
-        && full.as_bytes()[at - 1] == b' '
-        && full.is_char_boundary(at)
-        && full[at..].as_bytes()[1..] == tail.as_bytes()[1..]
-        && full.as_bytes()[at].eq_ignore_ascii_case(&tail.as_bytes()[0])
+    !tail.is_empty()
+        && at > 0
+        && full[at - 1] == b' '
+        && full[at + 1..] == tail[1..]
+        && full[at].eq_ignore_ascii_case(&tail[0])
 }
 
 /// The person with `surname` mentioned nearest before `offset`, else the first after it.
