@@ -142,17 +142,8 @@ fn hovers(c: &mut Client, uri: &str, text: &str, word: &str, step: usize) -> Vec
         .step_by(step)
         .take(50)
         .collect();
-    offsets
-        .into_iter()
-        .map(|o| {
-            let t = Instant::now();
-            c.request(
-                "textDocument/hover",
-                json!({ "textDocument": { "uri": uri }, "position": pos(text, o + 1, "utf-16") }),
-            );
-            c.arrived() - t
-        })
-        .collect()
+    let inside: Vec<usize> = offsets.into_iter().map(|o| o + 1).collect();
+    time_hovers(c, uri, text, &inside)
 }
 
 /// Hovers at a hundred positions spread evenly over the text: a third where they fall, a third
@@ -173,9 +164,14 @@ fn spread_hovers(c: &mut Client, uri: &str, text: &str) -> Vec<Duration> {
             o + moved.unwrap_or(0)
         })
         .collect();
+    time_hovers(c, uri, text, &offsets)
+}
+
+/// A hover at each of `offsets`, each timed.
+fn time_hovers(c: &mut Client, uri: &str, text: &str, offsets: &[usize]) -> Vec<Duration> {
     offsets
-        .into_iter()
-        .map(|o| {
+        .iter()
+        .map(|&o| {
             let t = Instant::now();
             c.request(
                 "textDocument/hover",
