@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod calendar;
 pub mod checks;
 pub mod config;
+pub mod facts;
 pub mod ide;
 pub mod markdown;
 pub mod model;

@@ -266,6 +266,50 @@ impl Figure {
     }
 }
 
+/// What a figure's wording says about its standing: an outturn is not a forecast, a pledge is not
+/// a disbursement, and facts of different statuses are never compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FactStatus {
+    Stated,
+    Target,
+    Forecast,
+    Pledged,
+    Disbursed,
+    Estimated,
+}
+
+impl FactStatus {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactStatus::Stated => "stated",
+            FactStatus::Target => "target",
+            FactStatus::Forecast => "forecast",
+            FactStatus::Pledged => "pledged",
+            FactStatus::Disbursed => "disbursed",
+            FactStatus::Estimated => "estimated",
+        }
+    }
+}
+
+/// A figure bound to what it measures: whose, what, when, and how firmly (`Japan's exports to
+/// Korea rose to $54.6 billion in 2021`: Japan and Korea, exports, 2021, stated).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    /// Index into the analysis's figures.
+    pub figure: usize,
+    /// Indices into the analysis's actors, sorted and without repeats.
+    pub subjects: Vec<usize>,
+    /// The normalised measure (`exports`, `gdp`, `aid`), from `data/measures.tsv` or the
+    /// configuration.
+    pub measure: Cow<'static, str>,
+    /// The date or period the figure applies to, resolved as dates are.
+    pub time: Option<DateValue>,
+    pub status: FactStatus,
+    /// The clause the fact was read from.
+    pub clause: Span,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -489,6 +533,8 @@ pub struct Analysis {
     /// Dates written with a day their month lacks, in text order.
     pub invalid_dates: Vec<InvalidDate>,
     pub figures: Vec<Figure>,
+    /// The figures bound to what they measure, in the figures' order.
+    pub facts: Vec<Fact>,
     pub findings: Vec<Finding>,
     /// Problems with the input itself (a report too large to analyse), as findings.
     pub notices: Vec<Finding>,

@@ -54,6 +54,15 @@ pub fn to_json(path: &str, text: &str, analysis: &Analysis) -> Value {
             }
             o
         }).collect::<Vec<_>>(),
+        "facts": analysis.facts.iter().map(|f| json!({
+            "figure": f.figure,
+            "subjects": f.subjects.iter().map(|a| format!("a{}", a + 1)).collect::<Vec<_>>(),
+            "measure": f.measure,
+            "time": f.time.map(|t| t.iso()),
+            "status": f.status.as_str(),
+            "start": f.clause.start,
+            "end": f.clause.end,
+        })).collect::<Vec<_>>(),
         "diagnostics": analysis.notices.iter().chain(&analysis.findings).map(finding).collect::<Vec<_>>(),
     })
 }

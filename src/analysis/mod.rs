@@ -351,9 +351,11 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         dates,
         invalid_dates,
         figures,
+        facts: Vec::new(),
         findings: Vec::new(),
         notices: truncated.into_iter().collect(),
     };
+    analysis.facts = crate::facts::bind(text, &analysis, config);
     analysis.findings = findings(text, &analysis, config, paras, &keys, &shared, cache);
     analysis
 }
