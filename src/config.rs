@@ -121,6 +121,9 @@ pub struct Config {
     /// `[[patterns]]` in file order: actors, units and text to ignore, by regex.
     pub patterns: Vec<Pattern>,
     pub checks: Checks,
+    /// `[measures]`: more measures facts are bound to, each a normalised name with the
+    /// lower-case words that name it, read before the shipped ones (`data/measures.tsv`).
+    pub measures: Vec<(String, Vec<String>)>,
     /// Reports larger than this many bytes are not analysed.
     pub max_file_size: usize,
     /// Inlay hints: ISO dates after partial dates, and dollar values after other money.
@@ -154,6 +157,7 @@ impl Default for Config {
             holders: Vec::new(),
             patterns: Vec::new(),
             checks: Checks::default(),
+            measures: Vec::new(),
             max_file_size: 20 * 1024 * 1024,
             inlay_dates: true,
             inlay_money: true,
@@ -358,6 +362,10 @@ impl Applier<'_> {
                     Some(t) => self.checks(t, &mut config.checks),
                     None => self.error(key, "`checks` must be a table".into()),
                 },
+                "measures" => match value.as_table() {
+                    Some(t) => self.measures(t, config),
+                    None => self.error(key, "`measures` must be a table such as { remittances = [\"remittance\", \"remittances\"] }".into()),
+                },
                 "globs" => match value.as_array() {
                     Some(list) if list.iter().all(|g| g.is_str()) => {
                         config.globs = list.iter().filter_map(|g| g.as_str().map(String::from)).collect();
@@ -367,6 +375,28 @@ impl Applier<'_> {
                 // Editor-only settings the server does not read.
                 "serverPath" | "server-path" | "trace" => {}
                 other => self.error(other, format!("unknown key `{other}`")),
+            }
+        }
+    }
+
+    /// `[measures]`: each key a measure, its value the words that name it.
+    fn measures(&mut self, t: &toml::Table, config: &mut Config) {
+        for (name, forms) in t {
+            let list = forms.as_array().filter(|l| !l.is_empty()).and_then(|l| {
+                l.iter()
+                    .map(|f| f.as_str().map(str::trim).filter(|f| !f.is_empty()))
+                    .collect::<Option<Vec<_>>>()
+            });
+            match list {
+                Some(list) if !name.trim().is_empty() => {
+                    let forms = list.into_iter().map(str::to_lowercase).collect();
+                    config.measures.retain(|(n, _)| n != name);
+                    config.measures.push((name.trim().to_lowercase(), forms));
+                }
+                _ => self.error(
+                    name,
+                    format!("measure `{name}` must be a list of the words that name it, such as [\"remittance\", \"remittances\"]"),
+                ),
             }
         }
     }

@@ -308,6 +308,12 @@ pub struct Fact {
     pub status: FactStatus,
     /// The clause the fact was read from.
     pub clause: Span,
+    /// The subject whose measure it is, when the wording says (`Japan's exports to Korea`,
+    /// `exports from Japan`: Japan): which way a flow goes, for the balance of trade.
+    pub owner: Option<usize>,
+    /// The figure's unit, or the one a bare count takes from the fact before it (`9.1 million
+    /// tonnes in March and 9.8 million in June`: both tonnes).
+    pub unit: Option<Cow<'static, str>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -449,7 +449,7 @@ pub(crate) fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// The sentences of `span`, in report offsets.
-fn sentences_in(text: &str, span: Span) -> Vec<Span> {
+pub(crate) fn sentences_in(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     sentences_into(&text[span.start..span.end], span.start, &mut out);
     out

@@ -1,11 +1,457 @@
 //! Facts: each figure bound to its subject, measure, time and status, for the checks that
 //! compare figures within a report and across a workspace.
+//!
+//! A figure becomes a fact only when the words around it name a measure (`data/measures.tsv`
+//! or `[measures]`): a figure of nothing known is left unbound, so that no check compares it.
+//! `docs/facts.md` says how each part is read and where the reading stops.
+
+mod measures;
+mod status;
+mod time;
+
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
 
 use crate::config::Config;
-use crate::model::{Analysis, Fact};
+use crate::model::{ActorKind, Analysis, Fact, FactStatus, Figure, FigureKind};
+use crate::text::Span;
 
 /// The facts of an analysed report, in the order of their figures. Pure: it reads only the
 /// text, the analysis made of it and the configuration.
-pub fn bind(_text: &str, _analysis: &Analysis, _config: &Config) -> Vec<Fact> {
-    Vec::new()
+pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
+    if analysis.figures.is_empty() {
+        return Vec::new();
+    }
+    let vocabulary = measures::Vocabulary::new(config);
+    // Actor mentions in text order. People are left out: `Smith said exports rose` is not
+    // Smith's exports.
+    let mut mentions: Vec<(Span, usize)> = Vec::new();
+    for (a, actor) in analysis.actors.iter().enumerate() {
+        if actor.kind != ActorKind::Person {
+            mentions.extend(actor.mentions.iter().map(|m| (*m, a)));
+        }
+    }
+    mentions.sort_unstable();
+    let binder = Binder {
+        text,
+        analysis,
+        vocabulary,
+        mentions,
+    };
+    let mut out = Vec::new();
+    let figs = &analysis.figures;
+    for para in crate::text::paragraphs(text) {
+        let a = figs.partition_point(|f| f.span.start < para.start);
+        if figs.get(a).is_none_or(|f| f.span.start >= para.end) {
+            continue;
+        }
+        for sentence in crate::checks::sentences_in(text, para) {
+            binder.sentence(sentence, &mut out);
+        }
+    }
+    out
+}
+
+/// Whether a fact's clause tells of a revision (`revised up to $3 billion`, `later revised`):
+/// a revised value does not contradict the one it replaces.
+pub fn revised(text: &str, fact: &Fact) -> bool {
+    words(text, fact.clause).any(|w| {
+        matches!(
+            lower(&text[w.start..w.end]).as_str(),
+            "revised"
+                | "revision"
+                | "revisions"
+                | "restated"
+                | "corrected"
+                | "downgraded"
+                | "upgraded"
+                | "amended"
+                | "previously"
+                | "initially"
+                | "originally"
+        )
+    })
+}
+
+/// Whether a percentage fact is a rate of change of its measure (`rose 12%`, `grew by 5.1
+/// percent`, `growth of 3%`), and whether the change is a fall.
+pub fn change(text: &str, analysis: &Analysis, fact: &Fact) -> Option<bool> {
+    let f = &analysis.figures[fact.figure];
+    if f.kind != FigureKind::Percent || f.range.is_some() {
+        return None;
+    }
+    let before: Vec<String> = words(text, Span::new(fact.clause.start, f.span.start))
+        .map(|w| lower(&text[w.start..w.end]))
+        .collect();
+    let mut back = before.iter().rev().map(String::as_str);
+    let mut w = back.next()?;
+    if matches!(
+        w,
+        "by" | "of" | "a" | "an" | "some" | "about" | "nearly" | "almost" | "around"
+    ) {
+        w = back.next()?;
+    }
+    if matches!(w, "by" | "of") {
+        w = back.next()?;
+    }
+    match w {
+        "rose" | "rise" | "rises" | "risen" | "grew" | "grow" | "grows" | "grown" | "growing"
+        | "increased" | "increase" | "increases" | "jumped" | "climbed" | "expanded" | "gained"
+        | "up" | "growth" | "surged" | "rising" => Some(false),
+        "fell" | "fall" | "falls" | "fallen" | "declined" | "decline" | "declines" | "dropped"
+        | "decreased" | "decrease" | "contracted" | "shrank" | "down" | "slumped" | "falling" => {
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+struct Binder<'a> {
+    text: &'a str,
+    analysis: &'a Analysis,
+    vocabulary: measures::Vocabulary,
+    mentions: Vec<(Span, usize)>,
+}
+
+/// The most words allowed between a figure and a measure named after it (`$2 billion in new
+/// aid`).
+const AFTER_WORDS: usize = 3;
+
+impl Binder<'_> {
+    /// Binds the figures of one sentence, each reading its clause, then its sentence, and
+    /// inheriting what its clause leaves out from the fact before it in the sentence.
+    fn sentence(&self, sentence: Span, out: &mut Vec<Fact>) {
+        let (text, analysis) = (self.text, self.analysis);
+        let figs = &analysis.figures;
+        let a = figs.partition_point(|f| f.span.start < sentence.start);
+        let b = a + figs[a..].partition_point(|f| f.span.start < sentence.end);
+        let ids: Vec<usize> = (a..b).filter(|&k| bindable(analysis, &figs[k])).collect();
+        if ids.is_empty() {
+            return;
+        }
+        let spans: Vec<Span> = words(text, sentence).collect();
+        let named = self.vocabulary.find(text, &spans);
+        let clauses = clauses(text, sentence);
+        let m0 = self
+            .mentions
+            .partition_point(|(m, _)| m.start < sentence.start);
+        let m1 = m0 + self.mentions[m0..].partition_point(|(m, _)| m.start < sentence.end);
+        let mentions = &self.mentions[m0..m1];
+        let d0 = analysis
+            .dates
+            .partition_point(|d| d.span.start < sentence.start);
+        let d1 = d0 + analysis.dates[d0..].partition_point(|d| d.span.start < sentence.end);
+        let dates = &analysis.dates[d0..d1];
+        let mut previous: Option<Fact> = None;
+        for (n, &k) in ids.iter().enumerate() {
+            let f = &figs[k];
+            let clause = clauses
+                .iter()
+                .copied()
+                .find(|c| c.contains_span(f.span))
+                .unwrap_or(sentence);
+            let previous_end = n
+                .checked_sub(1)
+                .map_or(sentence.start, |p| figs[ids[p]].span.end);
+            let next_start = ids.get(n + 1).map_or(sentence.end, |&q| figs[q].span.start);
+            // Figures between two offsets, for `no figure between`.
+            let figure_between = |x: usize, y: usize| {
+                ids.iter()
+                    .any(|&q| q != k && figs[q].span.start >= x && figs[q].span.end <= y)
+            };
+            let lower_words = |span: Span| -> Vec<String> {
+                words(text, span)
+                    .map(|w| lower(&text[w.start..w.end]))
+                    .collect()
+            };
+            let before = lower_words(Span::new(clause.start, f.span.start));
+            let after: Vec<String> = lower_words(Span::new(f.span.end, clause.end))
+                .into_iter()
+                .take(4)
+                .collect();
+            let status = status::status(&before, &after);
+
+            // The measure: named right after the figure (`$2 billion in aid`, `a $24.5 billion
+            // surplus`), else the nearest before it in its clause, else the fact before it in
+            // the sentence, else the nearest before it in the sentence.
+            let right_after = named.iter().find(|(s, _)| {
+                s.start >= f.span.end
+                    && s.end <= clause.end
+                    && words(text, Span::new(f.span.end, s.start)).count() <= AFTER_WORDS
+                    && !figure_between(f.span.end, s.start)
+            });
+            let in_clause_before = named
+                .iter()
+                .rev()
+                .find(|(s, _)| s.end <= f.span.start && s.start >= clause.start);
+            let in_sentence_before = named
+                .iter()
+                .rev()
+                .find(|(s, _)| s.end <= f.span.start && !figure_between(s.end, f.span.start));
+            let (measure_span, measure, inherited) = match right_after.or(in_clause_before) {
+                Some((s, m)) => (Some(*s), m.clone(), false),
+                None => match (&previous, in_sentence_before) {
+                    (Some(p), _) if compatible(&figs[p.figure], f) => {
+                        (None, p.measure.clone(), true)
+                    }
+                    (_, Some((s, m))) => (Some(*s), m.clone(), false),
+                    // `The ADB disbursed $1.2 billion`: the verb of standing names what
+                    // the amount is, and stands where a measure would.
+                    _ => {
+                        let measure = match status {
+                            FactStatus::Pledged => "pledge",
+                            FactStatus::Disbursed => "disbursement",
+                            _ => continue,
+                        };
+                        let verb = words(text, Span::new(clause.start, f.span.start)).last();
+                        (verb, Cow::Borrowed(measure), false)
+                    }
+                },
+            };
+            // A bare count after a quantity of the same measure is in its unit (`9.1 million
+            // tonnes in March and 9.8 million in June`).
+            let unit = match &previous {
+                Some(p)
+                    if f.unit.is_none()
+                        && f.kind == FigureKind::Count
+                        && f.noun.is_none()
+                        && p.measure == measure
+                        && figs[p.figure].kind == FigureKind::Quantity =>
+                {
+                    p.unit.clone()
+                }
+                _ => f.unit.clone(),
+            };
+
+            let (mut subjects, mut owner) =
+                self.subjects(mentions, clause, f.span, measure_span, &measure);
+            if let Some(p) = &previous {
+                let trade = is_trade(&measure) && is_trade(&p.measure);
+                if subjects.is_empty() && (inherited || p.measure == measure || trade) {
+                    subjects = p.subjects.clone();
+                    owner = owner.or(p.owner);
+                } else if trade && subjects.iter().all(|s| p.subjects.contains(s)) {
+                    // `Japan's exports to Korea ..., while imports from Korea ...`: the
+                    // parties of one bilateral flow are both.
+                    subjects = p.subjects.clone();
+                    owner = owner.or(p.owner);
+                }
+            }
+            if subjects.is_empty() {
+                // Actors of the sentence before the figure's clause (`In Kenya, the bank
+                // disbursed ...`).
+                for (m, actor) in mentions.iter().filter(|(m, _)| m.end <= clause.start) {
+                    if !inside_date(analysis, *m) {
+                        subjects.push(*actor);
+                    }
+                }
+                subjects.sort_unstable();
+                subjects.dedup();
+            }
+
+            let time = time::time(
+                text,
+                dates,
+                &time::Around {
+                    figure: f.span,
+                    clause,
+                    sentence,
+                    previous_end,
+                    next_start,
+                },
+            )
+            .or_else(|| previous.as_ref().filter(|_| inherited).and_then(|p| p.time));
+
+            let fact = Fact {
+                figure: k,
+                subjects,
+                measure,
+                time,
+                status,
+                clause,
+                owner,
+                unit,
+            };
+            previous = Some(fact.clone());
+            out.push(fact);
+        }
+    }
+
+    /// The actors of a figure's clause, and the one whose measure it is (`Japan's exports`,
+    /// `Japan exported`, `exports from Japan`), if the wording says.
+    fn subjects(
+        &self,
+        mentions: &[(Span, usize)],
+        clause: Span,
+        figure: Span,
+        measure: Option<Span>,
+        name: &str,
+    ) -> (Vec<usize>, Option<usize>) {
+        let text = self.text;
+        let mut subjects = Vec::new();
+        let mut owner = None;
+        for &(m, actor) in mentions.iter().filter(|(m, _)| clause.contains_span(*m)) {
+            if inside_date(self.analysis, m) {
+                continue;
+            }
+            subjects.push(actor);
+            let possessive = possessive_at(text, m.end);
+            let right_before = measure.is_some_and(|s| {
+                m.end <= s.start && words(text, Span::new(m.end, s.start)).count() <= 2
+            });
+            let preposition = previous_word(text, m.start);
+            let by_preposition = match name {
+                "exports" => preposition.as_deref() == Some("from"),
+                "imports" => matches!(preposition.as_deref(), Some("into" | "by")),
+                _ => false,
+            };
+            if owner.is_none()
+                && (possessive && m.end <= figure.start || right_before || by_preposition)
+            {
+                owner = Some(actor);
+            }
+        }
+        // `the fund's $25 billion`: the last organisation of that kind named before.
+        if subjects.is_empty() {
+            if let Some(actor) = self.definite_possessive(clause, figure) {
+                subjects.push(actor);
+                owner = Some(actor);
+            }
+        }
+        subjects.sort_unstable();
+        subjects.dedup();
+        (subjects, owner)
+    }
+
+    /// `the fund's`, `the authority's` before the figure in its clause: the organisation whose
+    /// name holds that word and that was named last before.
+    fn definite_possessive(&self, clause: Span, figure: Span) -> Option<usize> {
+        let text = self.text;
+        let spans: Vec<Span> = words(text, Span::new(clause.start, figure.start)).collect();
+        for pair in spans.windows(2) {
+            let (the, noun) = (pair[0], pair[1]);
+            if !text[the.start..the.end].eq_ignore_ascii_case("the")
+                || !possessive_at(text, noun.end)
+                || !text[noun.start..noun.end].chars().all(|c| c.is_lowercase())
+            {
+                continue;
+            }
+            let noun = &text[noun.start..noun.end];
+            let before = self
+                .mentions
+                .partition_point(|(m, _)| m.start < clause.start);
+            return self.mentions[..before]
+                .iter()
+                .rev()
+                .take(200)
+                .find(|(_, a)| {
+                    let actor = &self.analysis.actors[*a];
+                    matches!(actor.kind, ActorKind::Organization | ActorKind::Group)
+                        && actor
+                            .name
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w.eq_ignore_ascii_case(noun))
+                })
+                .map(|(_, a)| *a);
+        }
+        None
+    }
+}
+
+/// Figures that can be facts: not ordinals, multipliers, durations or table cells (a table
+/// is read by its rows and columns), nor those of notes.
+fn bindable(analysis: &Analysis, f: &Figure) -> bool {
+    !f.ordinal
+        && f.kind != FigureKind::Multiplier
+        && !matches!(
+            f.unit.as_deref(),
+            Some("day" | "week" | "month" | "year" | "hour" | "minute" | "decade")
+        )
+        && analysis.table_cell(f.span.start).is_none()
+        && !analysis.notes.iter().any(|n| n.contains_span(f.span))
+}
+
+/// Whether a figure can continue the fact of another (the same kind of number, or a bare count
+/// after a quantity).
+fn compatible(previous: &Figure, f: &Figure) -> bool {
+    let percent = |f: &Figure| matches!(f.kind, FigureKind::Percent | FigureKind::Points);
+    percent(previous) == percent(f)
+}
+
+fn is_trade(measure: &str) -> bool {
+    matches!(
+        measure,
+        "exports" | "imports" | "surplus" | "deficit" | "trade"
+    )
+}
+
+fn inside_date(analysis: &Analysis, m: Span) -> bool {
+    let k = analysis.dates.partition_point(|d| d.span.end <= m.start);
+    analysis
+        .dates
+        .get(k)
+        .is_some_and(|d| d.span.contains_span(m))
+}
+
+/// `'s` or `’s` at `offset`.
+fn possessive_at(text: &str, offset: usize) -> bool {
+    let rest = &text[offset..];
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("s'")
+}
+
+/// The lower-cased word just before `offset`.
+fn previous_word(text: &str, offset: usize) -> Option<String> {
+    let before = text[..offset].trim_end();
+    let w = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    (!w.is_empty()).then(|| lower(w))
+}
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// The clauses of a sentence: split at semicolons, colons, dashes between spaces and commas
+/// that do not sit inside a number (`$1,180 million`).
+fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let s = &text[sentence.start..sentence.end];
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let cut = match c {
+            ';' | ':' => true,
+            ',' => !bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+            '\u{2014}' | '\u{2013}' => {
+                s[..i].ends_with(' ') || s[i + c.len_utf8()..].starts_with(' ')
+            }
+            _ => false,
+        };
+        if cut {
+            if i > start {
+                out.push(Span::new(sentence.start + start, sentence.start + i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < s.len() {
+        out.push(Span::new(sentence.start + start, sentence.end));
+    }
+    out
+}
+
+/// The words (runs of letters and digits) of a span, as spans.
+fn words(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let s = &text[span.start..span.end];
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while chars.next_if(|(_, c)| !c.is_alphanumeric()).is_some() {}
+        let (start, c) = chars.next()?;
+        let mut end = start + c.len_utf8();
+        while let Some((i, c)) = chars.next_if(|(_, c)| c.is_alphanumeric()) {
+            end = i + c.len_utf8();
+        }
+        Some(Span::new(span.start + start, span.start + end))
+    })
 }

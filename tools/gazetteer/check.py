@@ -35,7 +35,7 @@ FORM_COLUMNS = {
     "cities.tsv": ([0], [1]),
     "subdivisions.tsv": ([0], [1]),
 }
-NOT_GAZETTEERS = {"units.tsv", "named-events.tsv", "currencies.tsv"}
+NOT_GAZETTEERS = {"units.tsv", "measures.tsv", "named-events.tsv", "currencies.tsv"}
 # Files whose rows each describe one entity (office-holder files list a person once per
 # office, so a form repeated inside one of them is not a clash).
 ONE_ROW_PER_ENTITY = set(FORM_COLUMNS) - {"office-holders-g20.tsv",

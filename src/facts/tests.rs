@@ -1,0 +1,193 @@
+//! Fixture tests for facts: under a line, `^^^ label` marks a figure and says what it is bound
+//! to, as `subjects | measure | time | status` (subjects by name, `-` for none; `owner` marks
+//! the owner with `*`; a unit other than the figure's own follows the measure in brackets). A
+//! figure of a marked line with no marker must be no fact.
+
+use crate::config::Config;
+use crate::fixture::Fixture;
+use crate::outline::Format;
+
+fn render(text: &str, analysis: &crate::model::Analysis) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for fact in &analysis.facts {
+        let f = &analysis.figures[fact.figure];
+        let mut names: Vec<String> = fact
+            .subjects
+            .iter()
+            .map(|&a| {
+                let star = if fact.owner == Some(a) { "*" } else { "" };
+                format!("{star}{}", analysis.actors[a].name)
+            })
+            .collect();
+        names.sort();
+        let subjects = if names.is_empty() {
+            "-".to_string()
+        } else {
+            names.join(", ")
+        };
+        let unit = if fact.unit != f.unit {
+            format!(" [{}]", fact.unit.as_deref().unwrap_or("none"))
+        } else {
+            String::new()
+        };
+        let time = fact.time.map_or("-".to_string(), |t| t.iso());
+        out.push((
+            f.span.start,
+            f.span.end,
+            format!(
+                "{subjects} | {}{unit} | {time} | {}",
+                fact.measure,
+                fact.status.as_str()
+            ),
+        ));
+        let _ = text;
+    }
+    out
+}
+
+/// Binds the fixture's figures and compares each fact with the markers. Every fact must be
+/// marked, so a fixture also says which figures are no facts.
+#[track_caller]
+fn check_facts(fixture: &str) {
+    check_facts_with(fixture, &Config::default());
+}
+
+#[track_caller]
+fn check_facts_with(fixture: &str, config: &Config) {
+    let Fixture { text, marks, .. } = Fixture::parse_lines(fixture);
+    let config = Config {
+        reference_date: crate::calendar::Date::new(2022, 6, 30),
+        ..config.clone()
+    };
+    let analysis = crate::analyze(&text, &config, Format::Plain);
+    let got = render(&text, &analysis);
+    let show = |v: Vec<(usize, usize, String)>| {
+        v.into_iter()
+            .map(|(a, b, l)| format!("{:?}: {l}", &text[a..b]))
+            .collect::<Vec<_>>()
+    };
+    let mut expected: Vec<(usize, usize, String)> = marks
+        .into_iter()
+        .map(|(r, l)| (r.start, r.end, l))
+        .collect();
+    expected.sort();
+    assert_eq!(
+        show(got),
+        show(expected),
+        "\nfigures: {:#?}\nactors: {:?}",
+        analysis
+            .figures
+            .iter()
+            .map(|f| &text[f.span.start..f.span.end])
+            .collect::<Vec<_>>(),
+        analysis.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_possessive_owns_the_flow_and_the_clauses_after_it_continue_it() {
+    check_facts(
+        "
+        Japan's exports to South Korea reached $54.6 billion in 2021, while imports from Korea were $30.1 billion, leaving a surplus of $24.5 billion.
+                                               ^^^^^^^^^^^^^ *Japan, South Korea | exports | 2021 | stated
+                                                                                                    ^^^^^^^^^^^^^ *Japan, South Korea | imports | 2021 | stated
+                                                                                                                                        ^^^^^^^^^^^^^ *Japan, South Korea | surplus | 2021 | stated",
+    );
+    // `exports from` names the exporter, and a clause of its own actors keeps them.
+    check_facts(
+        "
+        Exports from Chile to China were $38 billion in 2021, and imports from Peru reached $2 billion in 2021.
+                                         ^^^^^^^^^^^ *Chile, China | exports | 2021 | stated
+                                                                                            ^^^^^^^^^^ Peru | imports | 2021 | stated",
+    );
+}
+
+#[test]
+fn ellipsis_keeps_the_unit_measure_and_subject() {
+    check_facts(
+        "
+        Vietnam's rice production rose from 9.1 million tonnes in March to 9.8 million in June.
+                                            ^^^^^^^^^^^^^^^^^^ *Vietnam | production | 2022-03 | stated
+                                                                           ^^^^^^^^^^^ *Vietnam | production [t] | 2022-06 | stated",
+    );
+    check_facts(
+        "
+        Kenya's exports were $7 billion in 2021, up from $6 billion in 2020.
+                             ^^^^^^^^^^ *Kenya | exports | 2021 | stated
+                                                         ^^^^^^^^^^ *Kenya | exports | 2020 | stated",
+    );
+}
+
+#[test]
+fn statuses_from_the_words_of_the_clause() {
+    check_facts(
+        "
+        The Asian Development Bank pledged $2 billion in aid to Kenya in 2021. The ADB disbursed $1.2 billion in the first seven months of 2021.
+                                           ^^^^^^^^^^ Asian Development Bank, Kenya | aid | 2021 | pledged
+                                                                                                 ^^^^^^^^^^^^ *Asian Development Bank | disbursement | 2021-01/2021-07 | disbursed",
+    );
+    check_facts(
+        "
+        Kenya's GDP is forecast to grow 5.1 percent this year. Uganda aims to raise exports to $4 billion by 2025. An estimated 30,000 people were displaced in Somalia in 2021.
+                                        ^^^^^^^^^^^ *Kenya | gdp | 2022 | forecast
+                                                                                               ^^^^^^^^^^ Uganda | exports | 2025 | target
+                                                                                                                                ^^^^^^ Somalia | displaced | 2021 | estimated",
+    );
+    // News announced is no pledge: only an amount announced is.
+    check_facts(
+        "
+        The ministry announced on Monday that Ghana's exports rose to $17 billion in 2021.
+                                                                      ^^^^^^^^^^^ *Ghana | exports | 2021 | stated",
+    );
+}
+
+#[test]
+fn figures_of_no_known_measure_are_no_facts() {
+    check_facts("The bridge is 1.2 kilometres long and the team has 14 members.");
+    // A duration is the time of a fact, not one.
+    check_facts(
+        "
+        Brazil's soybean exports were $5 billion over seven months in 2021.
+                                      ^^^^^^^^^^ *Brazil | exports | 2021 | stated",
+    );
+}
+
+#[test]
+fn dates_of_other_figures_or_since_are_not_a_figure_s_time() {
+    check_facts(
+        "
+        Since 2015, Peru's exports have reached $60 billion.
+                                                ^^^^^^^^^^^ *Peru | exports | - | stated",
+    );
+    check_facts(
+        "
+        In 2021, Peru's exports were $63 billion.
+                                     ^^^^^^^^^^^ *Peru | exports | 2021 | stated",
+    );
+}
+
+#[test]
+fn the_fund_s_figure_is_the_fund_named_before() {
+    check_facts(
+        "
+        The Pacific Resilience Fund holds $20 billion for local infrastructure. Later, the fund's $25 billion infrastructure envelope was praised.
+                                          ^^^^^^^^^^^ Pacific Resilience Fund | infrastructure | - | stated
+                                                                                                  ^^^^^^^^^^^ *Pacific Resilience Fund | infrastructure | - | stated",
+    );
+}
+
+#[test]
+fn configured_measures_are_bound() {
+    let (config, errors) = crate::config::parse(
+        "[measures]\nremittances = [\"remittance\", \"remittances\", \"money sent home\"]\n",
+        &Config::default(),
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    check_facts_with(
+        "
+        Remittances to Nepal reached $11 billion in 2021, and money sent home to Bhutan $1 billion in 2021.
+                                     ^^^^^^^^^^^ Nepal | remittances | 2021 | stated
+                                                                                        ^^^^^^^^^^ Bhutan | remittances | 2021 | stated",
+        &config,
+    );
+}
