@@ -314,6 +314,9 @@ pub struct Fact {
     /// The figure's unit, or the one a bare count takes from the fact before it (`9.1 million
     /// tonnes in March and 9.8 million in June`: both tonnes).
     pub unit: Option<Cow<'static, str>>,
+    /// The word that narrows the measure (`oil` of `oil imports`, `goods` of `exports of
+    /// goods`): facts of different details are different facts.
+    pub detail: Option<Span>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -369,11 +372,14 @@ pub enum Check {
     RestatedFigure,
     TableTotal,
     DateOutsidePeriod,
+    Balance,
+    Total,
+    Growth,
 }
 
 impl Check {
     /// Every check, in the order the README and the configuration's messages list them.
-    pub const ALL: [Check; 11] = [
+    pub const ALL: [Check; 14] = [
         Check::ConversionRate,
         Check::PartsExceedWhole,
         Check::SharesOver100,
@@ -385,6 +391,9 @@ impl Check {
         Check::RestatedFigure,
         Check::TableTotal,
         Check::DateOutsidePeriod,
+        Check::Balance,
+        Check::Total,
+        Check::Growth,
     ];
 
     /// The stable kebab-case code.
@@ -401,6 +410,9 @@ impl Check {
             Check::RestatedFigure => "restated-figure",
             Check::TableTotal => "table-total",
             Check::DateOutsidePeriod => "date-outside-period",
+            Check::Balance => "balance",
+            Check::Total => "total",
+            Check::Growth => "growth",
         }
     }
 

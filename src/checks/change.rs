@@ -138,7 +138,7 @@ fn is_change_noun(w: &str) -> bool {
 /// The interval a stated change allows: the trailing zeros of a whole number are not
 /// significant beyond its first two digits (`150%` is 145 to 155, `1,000%` 950 to 1,050), while
 /// `20%` keeps its two digits.
-fn stated_precision(cx: &Context<'_>, f: &Figure) -> (f64, f64) {
+pub(super) fn stated_precision(cx: &Context<'_>, f: &Figure) -> (f64, f64) {
     let (lo, hi) = cx.interval(f);
     let v = f.value.abs();
     if f.value.fract() != 0.0 || !hi.is_finite() {
@@ -341,8 +341,23 @@ fn first_number(written: &str) -> Option<&str> {
         .find(|s| !s.is_empty())
 }
 
+/// The first number in a figure as written, with its thousands separators (`1,180`,
+/// `24.5`): what a fix of an amount rewrites.
+pub(super) fn first_number_with_commas(written: &str) -> Option<&str> {
+    let start = written.find(|c: char| c.is_ascii_digit())?;
+    let rest = &written[start..];
+    let mut end = rest
+        .find(|c: char| !c.is_ascii_digit() && c != '.' && c != ',')
+        .unwrap_or(rest.len());
+    // A separator that ends it is punctuation (`$5 billion,`).
+    while end > 0 && matches!(rest.as_bytes()[end - 1], b'.' | b',') {
+        end -= 1;
+    }
+    Some(&rest[..end])
+}
+
 /// The percentage as the endpoints give it, for a figure written in digits without a qualifier.
-fn percent_fix(cx: &Context<'_>, f: &Figure, shown: &str) -> Option<Fix> {
+pub(super) fn percent_fix(cx: &Context<'_>, f: &Figure, shown: &str) -> Option<Fix> {
     let written = cx.slice(f.span);
     let replacement = written.replacen(first_number(written).unwrap_or(""), shown, 1);
     let fixable = replacement != written

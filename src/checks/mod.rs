@@ -5,15 +5,18 @@
 //! intervals could make the statement true.
 
 mod anniversary;
+mod balance;
 mod change;
 mod conversion;
 mod duration;
+mod growth;
 mod invalid_date;
 mod parts;
 mod period;
 mod restated;
 mod shares;
 mod table;
+mod total;
 mod weekday;
 
 use std::borrow::Cow;
@@ -42,10 +45,13 @@ const LOCAL: [(Check, Run); 8] = [
 ];
 
 /// Checks that compare figures across the whole report.
-const GLOBAL: [(Check, Run); 3] = [
+const GLOBAL: [(Check, Run); 6] = [
     (Check::ConversionRate, conversion::check),
     (Check::RestatedFigure, restated::check),
     (Check::TableTotal, table::check),
+    (Check::Balance, balance::check),
+    (Check::Total, total::check),
+    (Check::Growth, growth::check),
 ];
 
 /// Runs every enabled check over the whole report and returns the findings sorted by position.

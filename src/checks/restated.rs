@@ -1,6 +1,8 @@
 //! `restated-figure`: the same quantity of the same subject stated with different values in one
-//! report (`the Special Fund will disburse 1.2 billion yuan` … `the 1.5 billion yuan Special
-//! Fund`).
+//! report: an amount named with its organisation (`the Special Fund will disburse 1.2 billion
+//! yuan` … `the 1.5 billion yuan Special Fund`), and the same fact (subjects, measure, detail,
+//! time, status and unit) stated twice (`Kenya's exports were $7 billion in 2021` … `exports
+//! of $9 billion in 2021`).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -9,6 +11,104 @@ use crate::model::{ActorKind, Check, FigureKind, Finding, Severity};
 use crate::text::Span;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let before = out.len();
+    named(cx, out);
+    let found: Vec<Span> = out[before..].iter().map(|f| f.span).collect();
+    facts(cx, &found, out);
+}
+
+/// Key of a fact for comparison: who, what, which part of it, when, how firmly, in what unit.
+type Key<'a> = (
+    &'a [usize],
+    &'a str,
+    Option<String>,
+    Option<crate::model::DateValue>,
+    crate::model::FactStatus,
+    Option<&'a str>,
+);
+
+/// The same fact stated with values no rounding reconciles, in different sentences. Only
+/// amounts and quantities are compared; a fact of no subject, a revision, a range or a part of
+/// a change (`from $5 billion`) is not. Undated facts are compared only when they are of an
+/// organisation (an amount that is a fund's or a programme's own, stated once for all).
+fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
+    let (text, analysis) = (cx.text, cx.analysis);
+    let figs = &analysis.figures;
+    let mut seen: HashMap<Key<'_>, usize> = HashMap::default();
+    for (n, fact) in analysis.facts.iter().enumerate() {
+        let f = &figs[fact.figure];
+        if !matches!(f.kind, FigureKind::Money | FigureKind::Quantity)
+            || f.range.is_some()
+            || fact.subjects.is_empty()
+            || crate::facts::revised(text, fact)
+            || matches!(
+                cx.word_before(fact.clause.start, f.span.start).as_deref(),
+                Some("from" | "to" | "between")
+            )
+        {
+            continue;
+        }
+        if fact.time.is_none()
+            && !fact.subjects.iter().any(|&a| {
+                matches!(
+                    analysis.actors[a].kind,
+                    ActorKind::Organization | ActorKind::Group
+                )
+            })
+        {
+            continue;
+        }
+        let detail = fact.detail.map(|d| cx.slice(d).to_lowercase());
+        let key = (
+            &fact.subjects[..],
+            &*fact.measure,
+            detail,
+            fact.time,
+            fact.status,
+            fact.unit.as_deref(),
+        );
+        let Some(&p) = seen.get(&key) else {
+            seen.insert(key, n);
+            continue;
+        };
+        let prev = &analysis.facts[p];
+        let g = &figs[prev.figure];
+        if cx.sentence_of(g.span.start) == cx.sentence_of(f.span.start)
+            || found.contains(&f.span)
+        {
+            continue;
+        }
+        let (pl, ph) = cx.interval(g);
+        let (l, h) = cx.interval(f);
+        if h < pl || l > ph {
+            let whose: Vec<&str> = fact
+                .subjects
+                .iter()
+                .map(|&a| &*analysis.actors[a].name)
+                .collect();
+            out.push(Finding {
+                span: f.span,
+                code: Check::RestatedFigure.into(),
+                severity: Severity::Warning,
+                message: format!(
+                    "{} of {} {}is given as {} here but as {} earlier",
+                    fact.measure,
+                    whose.join(" and "),
+                    fact.time
+                        .map(|t| format!("in {} ", t.iso()))
+                        .unwrap_or_default(),
+                    cx.slice(f.span),
+                    cx.slice(g.span)
+                ),
+                related: vec![(g.span, format!("stated earlier as {}", cx.slice(g.span)))],
+                fix: None,
+            });
+        }
+    }
+}
+
+/// An amount named with an organisation, right before or after its name.
+fn named(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let figs = &cx.analysis.figures;
     // Mentions of organisations and groups with names of two words or more: countries and people
     // have too many figures to pair them safely.

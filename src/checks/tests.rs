@@ -623,3 +623,192 @@ fn a_named_event_is_no_date_of_the_period() {
         " ".repeat(at)
     ));
 }
+
+/// The same fact restated with another value in another sentence, named another way.
+#[test]
+fn facts_restated_through_a_possessive_or_an_acronym() {
+    check(
+        "
+        The Gulf Coast Investment Authority (GCIA) holds $20 billion for local infrastructure.
+        In a later section, the authority's $25 billion infrastructure envelope is praised.
+                                            ^^^^^^^^^^^ restated-figure",
+    );
+    // Across sections, and once by possessive, once by `from`.
+    check(
+        "
+        Kenya's exports were $7 billion in 2021.
+        
+        Trade
+        
+        Exports from Kenya reached $9 billion in 2021, the ministry said.
+                                   ^^^^^^^^^^ restated-figure",
+    );
+    // Different years.
+    check(
+        "Kenya's exports were $7 billion in 2021. Exports from Kenya reached $9 billion in 2022.",
+    );
+    // Different subjects.
+    check(
+        "Kenya's exports were $7 billion in 2021. Uganda's exports reached $9 billion in 2021.",
+    );
+    // Rounding: $1.2 billion is 1.15 to 1.25 billion.
+    check(
+        "Kenya's exports were $1.2 billion in 2021. Kenya's exports of $1,180 million in 2021 were a record.",
+    );
+    // A pledge is not a disbursement.
+    check(
+        "Japan pledged $5 billion in aid to Kenya in 2021. Japan disbursed $2 billion in aid to Kenya in 2021.",
+    );
+    // A forecast is not an outturn.
+    check(
+        "Kenya's exports are forecast to reach $9 billion in 2021. Kenya's exports were $7 billion in 2021.",
+    );
+    // A revision contradicts nothing.
+    check(
+        "Kenya's exports were $7 billion in 2021. Kenya's exports in 2021 were later revised up to $9 billion.",
+    );
+    // Different parts of one measure.
+    check(
+        "Kenya's oil exports were $7 billion in 2021. Kenya's tea exports were $1 billion in 2021.",
+    );
+}
+
+/// Exports less imports against the stated surplus or deficit, across sentences.
+#[test]
+fn balances_that_exports_and_imports_do_not_make() {
+    check(
+        "
+        Japan's exports to South Korea were $54.6 billion in 2021, and its imports from Korea $30.1 billion.
+        That left Japan with a trade surplus with South Korea of $28.5 billion in 2021.
+                                                                 ^^^^^^^^^^^^^ balance",
+    );
+    check(
+        "Japan's exports to South Korea were $54.6 billion in 2021, and its imports from Korea $30.1 billion. That left Japan with a trade surplus with South Korea of $24.5 billion in 2021.",
+    );
+    // A deficit is imports less exports.
+    check(
+        "
+        Kenya's exports were $7.1 billion in 2021.
+        Kenya's imports were $19.6 billion in 2021.
+        Kenya's trade deficit was $15.5 billion in 2021.
+                                  ^^^^^^^^^^^^^ balance",
+    );
+    check(
+        "Kenya's exports were $7.1 billion in 2021. Kenya's imports were $19.6 billion in 2021. Kenya's trade deficit was $12.5 billion in 2021.",
+    );
+    // Rounding: 19.5 - 7.5 = 12 to 20.5 - 6.5 = 14.
+    check(
+        "Kenya's exports were $7 billion in 2021. Kenya's imports were $20 billion in 2021. Kenya's trade deficit was $12.6 billion in 2021.",
+    );
+    // Different periods.
+    check(
+        "Kenya's exports were $7.1 billion in 2021. Kenya's imports were $19.6 billion in 2020. Kenya's trade deficit was $15.5 billion in 2021.",
+    );
+    // Different parties.
+    check(
+        "Kenya's exports were $7.1 billion in 2021. Uganda's imports were $19.6 billion in 2021. Kenya's trade deficit was $15.5 billion in 2021.",
+    );
+    // A forecast deficit against an outturn.
+    check(
+        "Kenya's exports were $7.1 billion in 2021. Kenya's imports were $19.6 billion in 2021. Kenya's trade deficit is forecast to be $15.5 billion in 2021.",
+    );
+    // A revision.
+    check(
+        "Kenya's exports were $7.1 billion in 2021. Kenya's imports were $19.6 billion in 2021. Kenya's trade deficit for 2021 was later revised to $15.5 billion.",
+    );
+}
+
+/// The fix rewrites the balance at its scale and decimals.
+#[test]
+fn a_balance_is_fixed_when_the_flows_are_stated_together() {
+    check_fix(
+        "Japan's exports to South Korea were $54.6 billion in 2021, and its imports from Korea $30.1 billion. That left Japan with a trade surplus with South Korea of $28.5 billion in 2021.\n",
+        "Japan's exports to South Korea were $54.6 billion in 2021, and its imports from Korea $30.1 billion. That left Japan with a trade surplus with South Korea of $24.5 billion in 2021.\n",
+    );
+}
+
+/// A stated rate against the levels of the year and the year before, in other sentences.
+#[test]
+fn growth_rates_that_the_levels_do_not_make() {
+    check(
+        "
+        Vietnam's rice exports were $3.1 billion in 2020.
+        
+        In 2021 Vietnam's rice exports rose 25% to $3.3 billion.
+                                            ^^^ growth",
+    );
+    check(
+        "Vietnam's rice exports were $3.1 billion in 2020. In 2021 Vietnam's rice exports rose 6% to $3.3 billion.",
+    );
+    // Rounding: 3.25/3.5 to 3.35/2.5 allows -7% to +34%.
+    check(
+        "Vietnam's rice exports were $3 billion in 2020. In 2021 Vietnam's rice exports rose 12% to $3.3 billion.",
+    );
+    // Not the year before.
+    check(
+        "Vietnam's rice exports were $3.1 billion in 2019. In 2021 Vietnam's rice exports rose 25% to $3.3 billion.",
+    );
+    // Another subject.
+    check(
+        "Thailand's rice exports were $3.1 billion in 2020. In 2021 Vietnam's rice exports rose 25% to $3.3 billion.",
+    );
+    // Another basis.
+    check(
+        "Vietnam's rice exports were $3.1 billion in 2020. In 2021 Vietnam's rice exports rose 25% in volume to $3.3 billion.",
+    );
+    // A forecast level.
+    check(
+        "Vietnam's rice exports were forecast at $3.1 billion in 2020. In 2021 Vietnam's rice exports rose 25% to $3.3 billion.",
+    );
+    // A fall where the levels rose.
+    check(
+        "
+        Vietnam's rice exports were $3.1 billion in 2020.
+        In 2021 Vietnam's rice exports fell 5% to $3.3 billion.
+                                            ^^ growth",
+    );
+}
+
+/// The fix gives the rate the two levels make.
+#[test]
+fn a_growth_rate_is_fixed_from_the_levels() {
+    check_fix(
+        "Vietnam's rice exports were $3.1 billion in 2020. In 2021 Vietnam's rice exports rose 25% to $3.3 billion.\n",
+        "Vietnam's rice exports were $3.1 billion in 2020. In 2021 Vietnam's rice exports rose 6.5% to $3.3 billion.\n",
+    );
+}
+
+/// Parts in sentences of their own against a total of the same fact.
+#[test]
+fn parts_stated_apart_that_exceed_their_total() {
+    check(
+        "
+        Nigeria's exports were $50 billion in 2021.
+                               ^^^^^^^^^^^ total
+        Nigeria's oil exports were $45 billion in 2021.
+        Nigeria's gas exports were $9 billion in 2021.",
+    );
+    check(
+        "Nigeria's exports were $50 billion in 2021. Nigeria's oil exports were $42 billion in 2021. Nigeria's gas exports were $7 billion in 2021.",
+    );
+    // Rounding: 44.5 + 5.35 is under 50.5.
+    check(
+        "Nigeria's exports were $50 billion in 2021. Nigeria's oil exports were $45 billion in 2021. Nigeria's gas exports were $5.4 billion in 2021.",
+    );
+    // Different years.
+    check(
+        "Nigeria's exports were $50 billion in 2021. Nigeria's oil exports were $45 billion in 2020. Nigeria's gas exports were $9 billion in 2021.",
+    );
+    // A part restated is counted once.
+    check(
+        "Nigeria's exports were $50 billion in 2021. Nigeria's oil exports were $45 billion in 2021. Nigeria's oil exports, $45 billion in 2021, led.",
+    );
+    // A revision is no part.
+    check(
+        "Nigeria's exports were $50 billion in 2021. Nigeria's oil exports were $45 billion in 2021. Nigeria's non-oil exports were $9 billion in 2021 by the old definition, later revised.",
+    );
+    // Parts disbursed against a total pledged.
+    check(
+        "Japan pledged $5 billion in aid to Kenya in 2021. Japan's food aid to Kenya was $4 billion in 2021. Japan's health aid to Kenya was $3 billion in 2021.",
+    );
+}

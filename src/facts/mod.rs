@@ -57,7 +57,17 @@ pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
 /// Whether a fact's clause tells of a revision (`revised up to $3 billion`, `later revised`):
 /// a revised value does not contradict the one it replaces.
 pub fn revised(text: &str, fact: &Fact) -> bool {
-    words(text, fact.clause).any(|w| {
+    // The rest of the sentence counts too: `$9 billion by the old definition, later revised`.
+    let rest = &text[fact.clause.end..];
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            c == '\n'
+                || matches!(c, '.' | '!' | '?')
+                    && rest[i + 1..].chars().next().is_none_or(char::is_whitespace)
+        })
+        .map_or(text.len(), |(i, _)| fact.clause.end + i);
+    words(text, Span::new(fact.clause.start, end)).any(|w| {
         matches!(
             lower(&text[w.start..w.end]).as_str(),
             "revised"
@@ -264,6 +274,14 @@ impl Binder<'_> {
             )
             .or_else(|| previous.as_ref().filter(|_| inherited).and_then(|p| p.time));
 
+            let detail = match (&previous, measure_span) {
+                (Some(p), _) if inherited => p.detail,
+                (_, Some(m)) if named.iter().any(|(s, _)| *s == m) => {
+                    // A measure named before the figure's clause is read within its sentence.
+                    self.detail(if m.start < clause.start { sentence } else { clause }, m)
+                }
+                _ => None,
+            };
             let fact = Fact {
                 figure: k,
                 subjects,
@@ -273,6 +291,7 @@ impl Binder<'_> {
                 clause,
                 owner,
                 unit,
+                detail,
             };
             previous = Some(fact.clone());
             out.push(fact);
@@ -323,6 +342,42 @@ impl Binder<'_> {
         subjects.sort_unstable();
         subjects.dedup();
         (subjects, owner)
+    }
+
+    /// The word that narrows a measure named at `measure`: the one just before it (`oil
+    /// imports`) or after its `of` (`exports of goods`), when it is no function word, number,
+    /// date or actor.
+    fn detail(&self, clause: Span, measure: Span) -> Option<Span> {
+        let text = self.text;
+        let clause = Span::new(clause.start.min(measure.start), clause.end.max(measure.end));
+        let plain = |w: Span| {
+            let word = lower(&text[w.start..w.end]);
+            !STOP.contains(&word.as_str())
+                && !word.ends_with("ed")
+                && !word.ends_with("ing")
+                && !word.ends_with("ly")
+                && !word.bytes().any(|b| b.is_ascii_digit())
+                && !inside_date(self.analysis, w)
+                && !self.mentions.iter().any(|(m, _)| m.contains_span(w))
+                && !self.analysis.figures.iter().any(|f| f.span.contains_span(w))
+        };
+        let before = words(text, Span::new(clause.start, measure.start)).last();
+        if let Some(w) = before.filter(|w| {
+            text[w.end..measure.start].chars().all(|c| c == ' ' || c == '-')
+        }) {
+            if plain(w) {
+                // `non-oil exports` are not oil exports.
+                let head = &text[..w.start];
+                let non = head.len() >= 4 && head[head.len() - 4..].eq_ignore_ascii_case("non-");
+                return Some(if non { Span::new(w.start - 4, w.end) } else { w });
+            }
+        }
+        let mut after = words(text, Span::new(measure.end, clause.end));
+        let of = after.next()?;
+        if !text[of.start..of.end].eq_ignore_ascii_case("of") {
+            return None;
+        }
+        after.next().filter(|&w| plain(w))
     }
 
     /// `the fund's`, `the authority's` before the figure in its clause: the organisation whose
@@ -407,6 +462,20 @@ fn previous_word(text: &str, offset: usize) -> Option<String> {
     let w = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
     (!w.is_empty()).then(|| lower(w))
 }
+
+/// Words before or after a measure that do not narrow it.
+const STOP: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "s", "total", "overall", "annual",
+    "of", "and", "or", "in", "to", "from", "with", "for", "by", "on", "at", "as", "whose", "which",
+    "that", "this", "these", "those", "all", "combined", "new", "additional", "fresh", "further",
+    "more", "extra", "country", "nation", "national", "yearly", "monthly", "quarterly", "were",
+    "was", "is", "are", "be", "been", "had", "has", "have", "its", "while", "but", "also", "only",
+    "about", "some", "nearly", "around", "over", "under", "up", "down", "than",
+    // Verbs and adjectives met before measures (`raise exports`, `local infrastructure`).
+    "local", "raise", "raised", "boost", "cut", "increase", "reduce", "double", "lift", "expand",
+    "grow", "see", "saw", "record", "higher", "lower", "such", "other", "said", "say", "says",
+    "likely", "current", "latest", "first", "last", "same", "own", "per", "both", "each", "any",
+];
 
 fn lower(word: &str) -> String {
     word.to_lowercase()

@@ -1,6 +1,6 @@
 //! Fixture tests for facts: under a line, `^^^ label` marks a figure and says what it is bound
 //! to, as `subjects | measure | time | status` (subjects by name, `-` for none; `owner` marks
-//! the owner with `*`; a unit other than the figure's own follows the measure in brackets). A
+//! the owner with `*`; a detail follows the measure after `/`; a unit other than the figure's own follows the measure in brackets). A
 //! figure of a marked line with no marker must be no fact.
 
 use crate::config::Config;
@@ -30,17 +30,20 @@ fn render(text: &str, analysis: &crate::model::Analysis) -> Vec<(usize, usize, S
         } else {
             String::new()
         };
+        let detail = fact
+            .detail
+            .map(|d| format!("/{}", &text[d.start..d.end]))
+            .unwrap_or_default();
         let time = fact.time.map_or("-".to_string(), |t| t.iso());
         out.push((
             f.span.start,
             f.span.end,
             format!(
-                "{subjects} | {}{unit} | {time} | {}",
+                "{subjects} | {}{detail}{unit} | {time} | {}",
                 fact.measure,
                 fact.status.as_str()
             ),
         ));
-        let _ = text;
     }
     out
 }
@@ -107,8 +110,8 @@ fn ellipsis_keeps_the_unit_measure_and_subject() {
     check_facts(
         "
         Vietnam's rice production rose from 9.1 million tonnes in March to 9.8 million in June.
-                                            ^^^^^^^^^^^^^^^^^^ *Vietnam | production | 2022-03 | stated
-                                                                           ^^^^^^^^^^^ *Vietnam | production [t] | 2022-06 | stated",
+                                            ^^^^^^^^^^^^^^^^^^ *Vietnam | production/rice | 2022-03 | stated
+                                                                           ^^^^^^^^^^^ *Vietnam | production/rice [t] | 2022-06 | stated",
     );
     check_facts(
         "
@@ -148,7 +151,7 @@ fn figures_of_no_known_measure_are_no_facts() {
     check_facts(
         "
         Brazil's soybean exports were $5 billion over seven months in 2021.
-                                      ^^^^^^^^^^ *Brazil | exports | 2021 | stated",
+                                      ^^^^^^^^^^ *Brazil | exports/soybean | 2021 | stated",
     );
 }
 
@@ -163,6 +166,16 @@ fn dates_of_other_figures_or_since_are_not_a_figure_s_time() {
         "
         In 2021, Peru's exports were $63 billion.
                                      ^^^^^^^^^^^ *Peru | exports | 2021 | stated",
+    );
+}
+
+#[test]
+fn a_word_before_or_after_the_measure_narrows_it() {
+    check_facts(
+        "
+        Nigeria's oil exports were $45 billion in 2021 and its exports of gas $6 billion in 2021.
+                                   ^^^^^^^^^^^ *Nigeria | exports/oil | 2021 | stated
+                                                                              ^^^^^^^^^^ *Nigeria | exports/gas | 2021 | stated",
     );
 }
 

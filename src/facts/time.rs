@@ -44,10 +44,14 @@ pub(super) fn time(text: &str, dates: &[DateMention], at: &Around) -> Option<Dat
             .filter(|d| d.span.end <= at.clause.start)
             .last()
     };
+    // The sentence's one date, unless it stands after the next figure, whose it is (`rose
+    // from $5 billion to $7 billion in 2021`: 2021 is the time of $7 billion only).
     let only = || {
         let mut all = in_sentence();
         let first = all.next()?;
-        all.all(|d| d.value == first.value).then_some(first)
+        (all.all(|d| d.value == first.value)
+            && (first.span.end <= at.figure.start || first.span.start < at.next_start))
+            .then_some(first)
     };
     let date = after.or_else(before).or_else(earlier).or_else(only)?;
     Some(widen(text, date))
