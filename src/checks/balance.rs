@@ -90,10 +90,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if hi >= bl && lo <= bh {
             continue;
         }
-        let fix = (value > 0.0
-            && cx.sentence_of(x.span.start) == cx.sentence_of(m.span.start))
-        .then(|| rewrite(cx, bal, value))
-        .flatten();
+        let fix = (value > 0.0 && cx.sentence_of(x.span.start) == cx.sentence_of(m.span.start))
+            .then(|| rewrite(cx, bal, value))
+            .flatten();
         let word = if surplus { "surplus" } else { "deficit" };
         let message = if value > 0.0 {
             format!(
@@ -140,11 +139,7 @@ fn single(cx: &Context<'_>, list: &[usize]) -> Option<usize> {
 
 /// The figure written with `value` in place of its number, at its scale and decimals
 /// (`$24.5 billion` for 24.6e9 is `$24.6 billion`).
-pub(super) fn rewrite(
-    cx: &Context<'_>,
-    f: &crate::model::Figure,
-    value: f64,
-) -> Option<Fix> {
+pub(super) fn rewrite(cx: &Context<'_>, f: &crate::model::Figure, value: f64) -> Option<Fix> {
     let written = cx.slice(f.span);
     if f.qualifier != Qualifier::Exact {
         return None;

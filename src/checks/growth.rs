@@ -23,7 +23,11 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         // `GDP growth of 5%` is the growth of GDP.
-        let measure = if rate.measure == "growth" { "gdp" } else { &*rate.measure };
+        let measure = if rate.measure == "growth" {
+            "gdp"
+        } else {
+            &*rate.measure
+        };
         let before = year_before(time);
         let level = |at: DateValue| -> Option<&Fact> {
             let mut found = facts.iter().filter(|l| {
@@ -51,7 +55,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let (Some(now), Some(then)) = (level(time), level(before)) else {
             continue;
         };
-        let (n, t) = (&analysis.figures[now.figure], &analysis.figures[then.figure]);
+        let (n, t) = (
+            &analysis.figures[now.figure],
+            &analysis.figures[then.figure],
+        );
         if n.unit != t.unit || now.unit != then.unit {
             continue;
         }
@@ -92,8 +99,14 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 cx.slice(r.span)
             ),
             related: vec![
-                (t.span, format!("{} in {}", super::show(t.value), before.iso())),
-                (n.span, format!("{} in {}", super::show(n.value), time.iso())),
+                (
+                    t.span,
+                    format!("{} in {}", super::show(t.value), before.iso()),
+                ),
+                (
+                    n.span,
+                    format!("{} in {}", super::show(n.value), time.iso()),
+                ),
             ],
             fix,
         });
@@ -129,8 +142,21 @@ fn other_basis(cx: &Context<'_>, fact: &Fact) -> bool {
     cx.words(sentence.start, sentence.end).any(|w| {
         matches!(
             &*super::lowered(w),
-            "real" | "volume" | "volumes" | "constant" | "adjusted" | "average" | "capita" | "cumulative" | "compound" | "quarter" | "month"
-                | "monthly" | "quarterly" | "sequential" | "inflation"
+            "real"
+                | "volume"
+                | "volumes"
+                | "constant"
+                | "adjusted"
+                | "average"
+                | "capita"
+                | "cumulative"
+                | "compound"
+                | "quarter"
+                | "month"
+                | "monthly"
+                | "quarterly"
+                | "sequential"
+                | "inflation"
         )
     })
 }

@@ -29,8 +29,7 @@ type Key<'a> = (
 
 /// The same fact stated with values no rounding reconciles, in different sentences. Only
 /// amounts and quantities are compared; a fact of no subject, a revision, a range or a part of
-/// a change (`from $5 billion`) is not. Undated facts are compared only when they are of an
-/// organisation (an amount that is a fund's or a programme's own, stated once for all).
+/// a change (`from $5 billion`) is not, nor is an undated fact.
 fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
     let (text, analysis) = (cx.text, cx.analysis);
     let figs = &analysis.figures;
@@ -48,14 +47,9 @@ fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
         {
             continue;
         }
-        if fact.time.is_none()
-            && !fact.subjects.iter().any(|&a| {
-                matches!(
-                    analysis.actors[a].kind,
-                    ActorKind::Organization | ActorKind::Group
-                )
-            })
-        {
+        // An undated fact may be of any year: on real reports, undated amounts of one body
+        // are its many programmes' (a loan of $19 million, another of $8 million).
+        if fact.time.is_none() {
             continue;
         }
         let detail = fact.detail.map(|d| cx.slice(d).to_lowercase());
@@ -73,9 +67,7 @@ fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
         };
         let prev = &analysis.facts[p];
         let g = &figs[prev.figure];
-        if cx.sentence_of(g.span.start) == cx.sentence_of(f.span.start)
-            || found.contains(&f.span)
-        {
+        if cx.sentence_of(g.span.start) == cx.sentence_of(f.span.start) || found.contains(&f.span) {
             continue;
         }
         let (pl, ph) = cx.interval(g);

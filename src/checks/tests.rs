@@ -629,8 +629,8 @@ fn a_named_event_is_no_date_of_the_period() {
 fn facts_restated_through_a_possessive_or_an_acronym() {
     check(
         "
-        The Gulf Coast Investment Authority (GCIA) holds $20 billion for local infrastructure.
-        In a later section, the authority's $25 billion infrastructure envelope is praised.
+        The Gulf Coast Investment Authority (GCIA) holds $20 billion for local infrastructure in 2021.
+        In a later section, the authority's $25 billion infrastructure envelope for 2021 is praised.
                                             ^^^^^^^^^^^ restated-figure",
     );
     // Across sections, and once by possessive, once by `from`.
@@ -648,9 +648,7 @@ fn facts_restated_through_a_possessive_or_an_acronym() {
         "Kenya's exports were $7 billion in 2021. Exports from Kenya reached $9 billion in 2022.",
     );
     // Different subjects.
-    check(
-        "Kenya's exports were $7 billion in 2021. Uganda's exports reached $9 billion in 2021.",
-    );
+    check("Kenya's exports were $7 billion in 2021. Uganda's exports reached $9 billion in 2021.");
     // Rounding: $1.2 billion is 1.15 to 1.25 billion.
     check(
         "Kenya's exports were $1.2 billion in 2021. Kenya's exports of $1,180 million in 2021 were a record.",

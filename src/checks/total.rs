@@ -36,7 +36,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let fact = &facts[n];
         let Some(d) = fact.detail else { continue };
         // Net and real values are other measures, not parts.
-        if matches!(cx.slice(d).to_lowercase().as_str(), "net" | "gross" | "real" | "nominal") {
+        if matches!(
+            cx.slice(d).to_lowercase().as_str(),
+            "net" | "gross" | "real" | "nominal"
+        ) {
             continue;
         }
         let key = (
@@ -64,7 +67,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             total.status,
             total.unit.as_deref(),
         );
-        let Some(list) = parts.get(&key) else { continue };
+        let Some(list) = parts.get(&key) else {
+            continue;
+        };
         let t = &analysis.figures[total.figure];
         let sentence = cx.sentence_of(t.span.start);
         // Parts in sentences apart from the total and from each other (`parts-exceed-whole`
@@ -86,7 +91,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if mine.len() < 2 {
             continue;
         }
-        let figs: Vec<_> = mine.iter().map(|&p| &analysis.figures[facts[p].figure]).collect();
+        let figs: Vec<_> = mine
+            .iter()
+            .map(|&p| &analysis.figures[facts[p].figure])
+            .collect();
         let least: f64 = figs.iter().map(|f| cx.interval(f).0).sum();
         let (_, most) = cx.interval(t);
         if least <= most {

@@ -278,7 +278,14 @@ impl Binder<'_> {
                 (Some(p), _) if inherited => p.detail,
                 (_, Some(m)) if named.iter().any(|(s, _)| *s == m) => {
                     // A measure named before the figure's clause is read within its sentence.
-                    self.detail(if m.start < clause.start { sentence } else { clause }, m)
+                    self.detail(
+                        if m.start < clause.start {
+                            sentence
+                        } else {
+                            clause
+                        },
+                        m,
+                    )
                 }
                 _ => None,
             };
@@ -359,17 +366,28 @@ impl Binder<'_> {
                 && !word.bytes().any(|b| b.is_ascii_digit())
                 && !inside_date(self.analysis, w)
                 && !self.mentions.iter().any(|(m, _)| m.contains_span(w))
-                && !self.analysis.figures.iter().any(|f| f.span.contains_span(w))
+                && !self
+                    .analysis
+                    .figures
+                    .iter()
+                    .any(|f| f.span.contains_span(w))
         };
         let before = words(text, Span::new(clause.start, measure.start)).last();
         if let Some(w) = before.filter(|w| {
-            text[w.end..measure.start].chars().all(|c| c == ' ' || c == '-')
+            text[w.end..measure.start]
+                .chars()
+                .all(|c| c == ' ' || c == '-')
         }) {
             if plain(w) {
                 // `non-oil exports` are not oil exports.
-                let head = &text[..w.start];
-                let non = head.len() >= 4 && head[head.len() - 4..].eq_ignore_ascii_case("non-");
-                return Some(if non { Span::new(w.start - 4, w.end) } else { w });
+                // Compared as bytes: the four bytes before may split a character.
+                let head = &text.as_bytes()[..w.start];
+                let non = head.len() >= 4 && head[head.len() - 4..].eq_ignore_ascii_case(b"non-");
+                return Some(if non {
+                    Span::new(w.start - 4, w.end)
+                } else {
+                    w
+                });
             }
         }
         let mut after = words(text, Span::new(measure.end, clause.end));
@@ -465,16 +483,106 @@ fn previous_word(text: &str, offset: usize) -> Option<String> {
 
 /// Words before or after a measure that do not narrow it.
 const STOP: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "s", "total", "overall", "annual",
-    "of", "and", "or", "in", "to", "from", "with", "for", "by", "on", "at", "as", "whose", "which",
-    "that", "this", "these", "those", "all", "combined", "new", "additional", "fresh", "further",
-    "more", "extra", "country", "nation", "national", "yearly", "monthly", "quarterly", "were",
-    "was", "is", "are", "be", "been", "had", "has", "have", "its", "while", "but", "also", "only",
-    "about", "some", "nearly", "around", "over", "under", "up", "down", "than",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "s",
+    "total",
+    "overall",
+    "annual",
+    "of",
+    "and",
+    "or",
+    "in",
+    "to",
+    "from",
+    "with",
+    "for",
+    "by",
+    "on",
+    "at",
+    "as",
+    "whose",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "all",
+    "combined",
+    "new",
+    "additional",
+    "fresh",
+    "further",
+    "more",
+    "extra",
+    "country",
+    "nation",
+    "national",
+    "yearly",
+    "monthly",
+    "quarterly",
+    "were",
+    "was",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "its",
+    "while",
+    "but",
+    "also",
+    "only",
+    "about",
+    "some",
+    "nearly",
+    "around",
+    "over",
+    "under",
+    "up",
+    "down",
+    "than",
     // Verbs and adjectives met before measures (`raise exports`, `local infrastructure`).
-    "local", "raise", "raised", "boost", "cut", "increase", "reduce", "double", "lift", "expand",
-    "grow", "see", "saw", "record", "higher", "lower", "such", "other", "said", "say", "says",
-    "likely", "current", "latest", "first", "last", "same", "own", "per", "both", "each", "any",
+    "local",
+    "raise",
+    "raised",
+    "boost",
+    "cut",
+    "increase",
+    "reduce",
+    "double",
+    "lift",
+    "expand",
+    "grow",
+    "see",
+    "saw",
+    "record",
+    "higher",
+    "lower",
+    "such",
+    "other",
+    "said",
+    "say",
+    "says",
+    "likely",
+    "current",
+    "latest",
+    "first",
+    "last",
+    "same",
+    "own",
+    "per",
+    "both",
+    "each",
+    "any",
 ];
 
 fn lower(word: &str) -> String {
