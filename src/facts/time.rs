@@ -37,12 +37,12 @@ pub(super) fn time(text: &str, dates: &[DateMention], at: &Around) -> Option<Dat
                 d.span.end <= at.figure.start
                     && d.span.start >= at.clause.start.max(at.previous_end)
             })
-            .last()
+            .next_back()
     };
     let earlier = || {
         in_sentence()
             .filter(|d| d.span.end <= at.clause.start)
-            .last()
+            .next_back()
     };
     // The sentence's one date, unless it stands after the next figure, whose it is (`rose
     // from $5 billion to $7 billion in 2021`: 2021 is the time of $7 billion only).
