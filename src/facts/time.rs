@@ -32,18 +32,11 @@ pub(super) fn time(text: &str, dates: &[DateMention], at: &Around) -> Option<Dat
             && at.clause.contains_span(d.span)
     });
     let before = || {
-        in_sentence()
-            .filter(|d| {
-                d.span.end <= at.figure.start
-                    && d.span.start >= at.clause.start.max(at.previous_end)
-            })
-            .next_back()
+        in_sentence().rfind(|d| {
+            d.span.end <= at.figure.start && d.span.start >= at.clause.start.max(at.previous_end)
+        })
     };
-    let earlier = || {
-        in_sentence()
-            .filter(|d| d.span.end <= at.clause.start)
-            .next_back()
-    };
+    let earlier = || in_sentence().rfind(|d| d.span.end <= at.clause.start);
     // The sentence's one date, unless it stands after the next figure, whose it is (`rose
     // from $5 billion to $7 billion in 2021`: 2021 is the time of $7 billion only).
     let only = || {
