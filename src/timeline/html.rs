@@ -1,0 +1,1 @@
+//! The timeline as one self-contained HTML page.
