@@ -1,11 +1,9 @@
 //! Chronology: the dated clauses of a report as events, merged across reports into one
-//! timeline, and that timeline as text, JSON and a self-contained HTML page.
+//! timeline, and that timeline as text and JSON.
 //!
 //! Pure like the rest of the core: it reads a report's text and its analysis and returns data.
 //! Dates come from the analysis as resolved there (relative and year-less wording included);
 //! this module only decides which dated clauses tell events and cuts sentences into clauses.
-
-pub mod html;
 
 use std::fmt::Write as _;
 

@@ -1,1 +1,0 @@
-//! The timeline as one self-contained HTML page.
