@@ -53,6 +53,25 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Print the dated events of reports in date order
+    Timeline {
+        /// Report files or folders (searched as `check` searches them)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Keep events naming this actor (any name or alias, ignoring case); may be repeated
+        #[arg(long = "actor")]
+        actors: Vec<String>,
+        /// Keep events ending on or after this day (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        from: Option<Date>,
+        /// Keep events beginning on or before this day (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        to: Option<Date>,
+        #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
+        format: AnalyzeFormat,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Run the language server on standard input and output
     Lsp,
 }
@@ -277,6 +296,19 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             common,
         } => analyze(&file, format, &common),
+        Command::Timeline {
+            paths,
+            actors,
+            from,
+            to,
+            format,
+            common,
+        } => timeline(
+            &paths,
+            crate::timeline::Filter { actors, from, to },
+            format,
+            &common,
+        ),
         Command::Lsp => Ok(if crate::lsp::run_stdio() {
             ExitCode::SUCCESS
         } else {
@@ -666,6 +698,57 @@ fn analyze(file: &Path, format: AnalyzeFormat, common: &Common) -> Result<ExitCo
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The events of every report read, merged in date order; a file that cannot be read is said on
+/// standard error and the others are still shown.
+fn timeline(
+    paths: &[PathBuf],
+    filter: crate::timeline::Filter,
+    format: AnalyzeFormat,
+    common: &Common,
+) -> Result<ExitCode, UsageError> {
+    let explicit = explicit_config(common)?;
+    let files = expand(paths, explicit.as_ref())?;
+    let (checked, warnings) = load_all(files, explicit.as_ref(), common);
+    for w in &warnings {
+        eprintln!("dossier: warning: {w}");
+    }
+    let mut unread = 0;
+    let mut names = Vec::new();
+    for c in &checked {
+        match c {
+            Checked::Read(l) => names.push((l.path.to_string_lossy().into_owned(), &**l)),
+            Checked::Unread { path, message } => {
+                eprintln!("dossier: error: {}: {message}", path.display());
+                unread += 1;
+            }
+        }
+    }
+    let sources: Vec<crate::timeline::Source> = names
+        .iter()
+        .map(|(path, l)| crate::timeline::Source {
+            path,
+            text: &l.text,
+            analysis: &l.analysis,
+        })
+        .collect();
+    let entries = crate::timeline::merge(&sources, &filter);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let _ = match format {
+        AnalyzeFormat::Text => write!(out, "{}", crate::timeline::to_text(&entries)),
+        AnalyzeFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&crate::timeline::to_json(&entries)).unwrap_or_default()
+        ),
+    };
+    Ok(if unread > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// A human summary: period, outline, actors, dates, figures and findings.

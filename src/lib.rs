@@ -20,6 +20,7 @@ pub mod recognise;
 pub mod reference;
 pub mod report;
 pub mod text;
+pub mod timeline;
 
 pub mod cli;
 pub mod host;

@@ -1,0 +1,428 @@
+//! Chronology: the dated clauses of a report as events, merged across reports into one
+//! timeline, and that timeline as text and JSON.
+//!
+//! Pure like the rest of the core: it reads a report's text and its analysis and returns data.
+//! Dates come from the analysis as resolved there (relative and year-less wording included);
+//! this module only decides which dated clauses tell events and cuts sentences into clauses.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::calendar::Date;
+use crate::model::{Analysis, DateValue, Precision};
+use crate::text::{LineIndex, Span};
+
+/// One dated clause of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// The clause, trimmed of white space.
+    pub span: Span,
+    /// Its date; an interval (`from March to June 2014`) is one event whose `date.end` is the
+    /// interval's end.
+    pub date: DateValue,
+    /// `late October`, `mid-2015`: drawn and printed as approximate.
+    pub approx: bool,
+    /// Indices into the analysis's actors, in the order the clause first names them.
+    pub actors: Vec<usize>,
+    /// Indices into the analysis's figures that lie in the clause.
+    pub figures: Vec<usize>,
+}
+
+/// The events of one report, in chronological order (see `order`).
+///
+/// Every date of a sentence outside the report's metadata, title block, headings and notes is
+/// an event; a sentence with several dates is cut into clauses between them, so that each event
+/// carries the actors and figures of its own clause.
+pub fn events(text: &str, analysis: &Analysis) -> Vec<Event> {
+    let skipped = skipped(text, analysis);
+    let is_skipped = |s: Span| skipped.iter().any(|k| k.overlaps(s));
+    let dates: Vec<usize> = (0..analysis.dates.len())
+        .filter(|&k| !is_skipped(analysis.dates[k].span))
+        .collect();
+    let mut out = Vec::with_capacity(dates.len());
+    if dates.is_empty() {
+        return out;
+    }
+    let sentences = crate::checks::sentences(text);
+    let mut k = 0;
+    for sentence in sentences {
+        // The dates of this sentence, as a run of `dates` (both are in text order).
+        while k < dates.len() && analysis.dates[dates[k]].span.start < sentence.start {
+            k += 1;
+        }
+        let first = k;
+        while k < dates.len() && analysis.dates[dates[k]].span.start < sentence.end {
+            k += 1;
+        }
+        let here = &dates[first..k];
+        if here.is_empty() {
+            continue;
+        }
+        let mut from = sentence.start;
+        for (i, &d) in here.iter().enumerate() {
+            let mention = &analysis.dates[d];
+            let to = match here.get(i + 1) {
+                Some(&next) => cut(text, mention.span.end, analysis.dates[next].span.start)
+                    .unwrap_or(sentence.end),
+                None => sentence.end,
+            };
+            // Dates with no cut between them share their clause; the clause begins where the
+            // last cut left off.
+            let clause = trim(text, Span::new(from, to.max(mention.span.end)));
+            if to < sentence.end {
+                from = to;
+            }
+            out.push(Event {
+                span: clause,
+                date: mention.value,
+                approx: mention.approx,
+                actors: actors_in(analysis, clause),
+                figures: figures_in(analysis, clause),
+            });
+        }
+    }
+    out.sort_by(order);
+    out
+}
+
+/// Chronological order: by first day, then the more precise first (a day before the month that
+/// holds it, a month before its year), then the shorter interval, then text order.
+pub fn order(a: &Event, b: &Event) -> std::cmp::Ordering {
+    (
+        a.date.start,
+        std::cmp::Reverse(a.date.precision),
+        a.date.end,
+        a.span.start,
+    )
+        .cmp(&(
+            b.date.start,
+            std::cmp::Reverse(b.date.precision),
+            b.date.end,
+            b.span.start,
+        ))
+}
+
+/// The parts of a report whose dates are not events: metadata lines (`Publication Date: …`,
+/// `Updated …`), notes and references, headings, and the title block (the short lines before the
+/// first paragraph of prose, where a report states its own date or period).
+fn skipped(text: &str, analysis: &Analysis) -> Vec<Span> {
+    let mut out: Vec<Span> = analysis.metadata.clone();
+    out.extend(analysis.notes.iter().copied());
+    out.extend(analysis.sections.iter().map(|s| s.heading));
+    for p in crate::text::paragraphs(text) {
+        let body = text[p.start..p.end].trim();
+        let front_matter = body.starts_with("---");
+        let prose = body.len() > 120
+            || body.ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
+            || body.starts_with(['-', '*', '+', '|', '>'])
+            || body.starts_with(|c: char| c.is_ascii_digit());
+        if prose && !front_matter {
+            break;
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Where the clause of a date ending at `a` ends before the next date, starting at `b`: after
+/// the last strong mark between them (`;`, a dash, `:`), else before the last conjunction, else
+/// after the last comma. `None` when the two dates belong to one clause.
+fn cut(text: &str, a: usize, b: usize) -> Option<usize> {
+    let gap = text.get(a..b)?;
+    if let Some(p) = gap
+        .rfind([';', '\u{2014}', '\u{2013}'])
+        .or_else(|| gap.rfind(": "))
+    {
+        let mark = gap[p..].chars().next().map_or(1, char::len_utf8);
+        return Some(a + p + mark);
+    }
+    const JOINS: [&str; 8] = [
+        " and ",
+        " but ",
+        " while ",
+        " whereas ",
+        " after ",
+        " before ",
+        " then ",
+        " until ",
+    ];
+    // A conjunction right after the first date (`Jan. 22 and again`) leaves its clause that date
+    // alone, which is what the split is for.
+    if let Some(p) = JOINS.iter().filter_map(|j| gap.rfind(j)).max() {
+        return Some(a + p + 1);
+    }
+    gap.rfind(", ").map(|p| a + p + 1)
+}
+
+/// The span without white space at either end.
+fn trim(text: &str, s: Span) -> Span {
+    let body = &text[s.start..s.end];
+    let start = s.start + (body.len() - body.trim_start().len());
+    let end = s.start + body.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+fn actors_in(analysis: &Analysis, clause: Span) -> Vec<usize> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (k, a) in analysis.actors.iter().enumerate() {
+        let i = a.mentions.partition_point(|m| m.start < clause.start);
+        if let Some(m) = a.mentions.get(i).filter(|m| m.end <= clause.end) {
+            found.push((m.start, k));
+        }
+    }
+    found.sort_unstable();
+    found.into_iter().map(|(_, k)| k).collect()
+}
+
+fn figures_in(analysis: &Analysis, clause: Span) -> Vec<usize> {
+    let i = analysis
+        .figures
+        .partition_point(|f| f.span.start < clause.start);
+    (i..analysis.figures.len())
+        .take_while(|&k| analysis.figures[k].span.start < clause.end)
+        .filter(|&k| analysis.figures[k].span.end <= clause.end)
+        .collect()
+}
+
+/// A report a timeline is made of: its path as the user named it, its text and analysis.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+}
+
+/// Which events a timeline keeps.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Keep events naming one of these actors, by any name or alias, ignoring case; none keeps
+    /// every event.
+    pub actors: Vec<String>,
+    /// Keep events that end on or after this day.
+    pub from: Option<Date>,
+    /// Keep events that begin on or before this day.
+    pub to: Option<Date>,
+}
+
+/// An actor as a timeline shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Who {
+    /// The analysis contract's id (`a3`), within its report.
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+}
+
+/// An event with what displays need: its report, line, excerpt and actors by name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub path: String,
+    /// One-based.
+    pub line: usize,
+    pub date: DateValue,
+    pub approx: bool,
+    /// The clause, white space squeezed.
+    pub text: String,
+    pub span: Span,
+    pub actors: Vec<Who>,
+    pub figures: Vec<usize>,
+}
+
+impl Entry {
+    /// The first day at the date's precision: `2014-10-31`, `2014-10`, `2014`.
+    pub fn date_iso(&self) -> String {
+        iso(self.date.precision, self.date.start)
+    }
+
+    /// The last day of an interval at its precision, `None` for one day, month or year.
+    pub fn until_iso(&self) -> Option<String> {
+        let end = iso(self.date.precision, self.date.end);
+        (self.date.interval && end != self.date_iso()).then_some(end)
+    }
+}
+
+fn iso(precision: Precision, d: Date) -> String {
+    match precision {
+        Precision::Year => format!("{:04}", d.year),
+        Precision::Month => format!("{:04}-{:02}", d.year, d.month),
+        Precision::Day => d.to_string(),
+    }
+}
+
+/// The timeline of several reports: their events that pass the filter, in chronological order
+/// (reports in the order given where events tie).
+pub fn merge(sources: &[Source], filter: &Filter) -> Vec<Entry> {
+    let wanted: Vec<String> = filter.actors.iter().map(|a| a.to_lowercase()).collect();
+    let mut all: Vec<(usize, Event)> = Vec::new();
+    let mut lines = Vec::with_capacity(sources.len());
+    for (r, s) in sources.iter().enumerate() {
+        let named = |k: &usize| {
+            let a = &s.analysis.actors[*k];
+            wanted.iter().any(|w| {
+                a.name.to_lowercase() == *w || a.aliases.iter().any(|x| x.to_lowercase() == *w)
+            })
+        };
+        all.extend(
+            events(s.text, s.analysis)
+                .into_iter()
+                .filter(|e| filter.from.is_none_or(|d| e.date.end >= d))
+                .filter(|e| filter.to.is_none_or(|d| e.date.start <= d))
+                .filter(|e| wanted.is_empty() || e.actors.iter().any(named))
+                .map(|e| (r, e)),
+        );
+        lines.push(None::<LineIndex>);
+    }
+    all.sort_by(|(ra, a), (rb, b)| order(a, b).then(ra.cmp(rb)));
+    all.into_iter()
+        .map(|(r, e)| {
+            let s = &sources[r];
+            let index = lines[r].get_or_insert_with(|| LineIndex::new(s.text));
+            let (line, _) = index.line_col(s.text, e.span.start);
+            Entry {
+                path: s.path.to_string(),
+                line,
+                date: e.date,
+                approx: e.approx,
+                text: squeeze(&s.text[e.span.start..e.span.end]),
+                span: e.span,
+                actors: e
+                    .actors
+                    .iter()
+                    .map(|&k| {
+                        let a = &s.analysis.actors[k];
+                        Who {
+                            id: format!("a{}", k + 1),
+                            name: a.name.to_string(),
+                            kind: a.kind.as_str(),
+                        }
+                    })
+                    .collect(),
+                figures: e.figures,
+            }
+        })
+        .collect()
+}
+
+/// Runs of white space as one space: a clause may run over lines.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The JSON of a timeline: `{ "events": [ … ] }`, as the README documents it.
+pub fn to_json(entries: &[Entry]) -> Value {
+    json!({
+        "events": entries.iter().map(|e| json!({
+            "date": e.date_iso(),
+            "until": e.until_iso(),
+            "approx": e.approx,
+            "text": e.text,
+            "path": e.path,
+            "line": e.line,
+            "start": e.span.start,
+            "end": e.span.end,
+            "actors": e.actors.iter().map(|a| json!({ "id": a.id, "name": a.name, "kind": a.kind })).collect::<Vec<_>>(),
+            "figures": e.figures,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// How many characters of a clause a text line shows.
+const EXCERPT: usize = 100;
+
+/// The timeline as text: a heading per month (a year's own events under the year), then one
+/// line per event: date, actors, excerpt, `file:line`.
+pub fn to_text(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    let mut group = String::new();
+    let width = entries
+        .iter()
+        .map(|e| date_cell(e).chars().count())
+        .max()
+        .unwrap_or(0);
+    for e in entries {
+        let d = e.date.start;
+        let heading = match e.date.precision {
+            Precision::Year => format!("{:04}", d.year),
+            _ => format!("{} {:04}", MONTHS[d.month as usize - 1], d.year),
+        };
+        if heading != group {
+            if !group.is_empty() {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{heading}");
+            group = heading;
+        }
+        let cell = date_cell(e);
+        let pad = " ".repeat(width - cell.chars().count());
+        let names: Vec<&str> = e.actors.iter().take(3).map(|a| a.name.as_str()).collect();
+        let mut who = names.join(", ");
+        if e.actors.len() > 3 {
+            let _ = write!(who, " +{}", e.actors.len() - 3);
+        }
+        if who.is_empty() {
+            who.push('-');
+        }
+        let _ = writeln!(
+            out,
+            "  {cell}{pad}  {who}  {}  {}:{}",
+            excerpt(&e.text, EXCERPT),
+            e.path,
+            e.line
+        );
+    }
+    out
+}
+
+/// `2019-01-21/2019-01-23`, with `~` before an approximate date.
+fn date_cell(e: &Entry) -> String {
+    let mut s = if e.approx {
+        "~".to_string()
+    } else {
+        String::new()
+    };
+    s.push_str(&e.date_iso());
+    if let Some(u) = e.until_iso() {
+        s.push('/');
+        s.push_str(&u);
+    }
+    s
+}
+
+/// At most `n` characters of `s`, cut at a word with `…` when longer.
+pub fn excerpt(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(n).collect();
+    let cut = match cut.rfind(' ') {
+        Some(p) if p > n / 2 => &cut[..p],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,261 @@
+//! Fixture tests for events: `^^^ date` under a line marks an event's clause and its date
+//! (`~` after an approximate one, `/end` for an interval), so a fixture shows where sentences
+//! are cut and which dates are no events at all.
+
+use crate::config::Config;
+use crate::fixture::Fixture;
+use crate::outline::Format;
+
+/// Analyses `fixture` as plain text read against 30 June 2016 and compares its events, in text
+/// order, with the marks.
+#[track_caller]
+fn check(fixture: &str) {
+    check_as(fixture, Format::Plain);
+}
+
+#[track_caller]
+fn check_as(fixture: &str, format: Format) {
+    let Fixture { text, marks, .. } = Fixture::parse_lines(fixture);
+    let config = Config {
+        reference_date: crate::calendar::Date::new(2016, 6, 30),
+        ..Config::default()
+    };
+    let analysis = crate::analyze(&text, &config, format);
+    let mut got: Vec<_> = super::events(&text, &analysis)
+        .into_iter()
+        .map(|e| (e.span.start..e.span.end, label(&e)))
+        .collect();
+    got.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut expected = marks;
+    expected.sort_by_key(|(r, _)| (r.start, r.end));
+    let show = |v: &[(std::ops::Range<usize>, String)]| {
+        v.iter()
+            .map(|(r, l)| format!("{l:<24} {:?}", &text[r.clone()]))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(show(&got), show(&expected), "\n{text}");
+}
+
+fn label(e: &super::Event) -> String {
+    let entry = super::Entry {
+        path: String::new(),
+        line: 0,
+        date: e.date,
+        approx: e.approx,
+        text: String::new(),
+        span: e.span,
+        actors: Vec::new(),
+        figures: Vec::new(),
+    };
+    let mut s = entry.date_iso();
+    if let Some(u) = entry.until_iso() {
+        s = format!("{s}/{u}");
+    }
+    if e.approx {
+        s.push('~');
+    }
+    s
+}
+
+#[test]
+fn a_sentence_with_one_date_is_one_event() {
+    check(
+        "
+The talks opened in Seoul on March 4, 2015 after a long delay.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2015-03-04
+The delegations did not agree on anything at all.
+",
+    );
+}
+
+#[test]
+fn undated_sentences_are_no_events() {
+    check(
+        "
+Nothing was agreed. The delegations left without a statement.
+",
+    );
+}
+
+#[test]
+fn several_dates_in_one_sentence_are_cut_into_clauses() {
+    check(
+        "
+Beijing protested on Jan. 9, 2015; Seoul replied on Jan. 12, 2015 and talks resumed on Feb. 3, 2015.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2015-01-09
+                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2015-01-12
+                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2015-02-03
+",
+    );
+}
+
+#[test]
+fn an_interval_is_one_event_with_its_end() {
+    check(
+        "
+Exports fell from March to June 2014 across the region.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2014-03/2014-06
+The summit ran Oct. 17-25, 2014 in Bali.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2014-10-17/2014-10-25
+",
+    );
+}
+
+#[test]
+fn approximate_dates_are_flagged() {
+    check(
+        "
+Prices rose in late October 2014 and again by mid-2015.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2014-10~
+                                 ^^^^^^^^^^^^^^^^^^^^^^ 2015~
+",
+    );
+}
+
+#[test]
+fn relative_dates_resolve_against_the_report_date() {
+    // Read against 30 June 2016.
+    check(
+        "
+The ministry revised the figures last year.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2015
+",
+    );
+}
+
+#[test]
+fn metadata_title_block_and_notes_are_no_events() {
+    check(
+        "
+Trade Review
+
+January to March 2015
+
+Publication Date: April 2, 2015
+
+The ministry met exporters on Feb. 11, 2015 to discuss tariffs.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2015-02-11
+
+Notes
+
+1. Ministry of Trade, press release, March 30, 2015.
+",
+    );
+}
+
+#[test]
+fn headings_are_no_events() {
+    check_as(
+        "
+# Review
+
+## March 2015
+
+The ministry met exporters on March 11, 2015 to discuss tariffs.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2015-03-11
+",
+        Format::Markdown,
+    );
+}
+
+#[test]
+fn a_report_over_the_new_year_reads_january_as_the_next_year() {
+    // The period runs from December into January, so a January without its year is the
+    // period's January, as the date recogniser resolves it.
+    check(
+        "
+Monthly Review
+
+December 2014 to January 2015
+
+The cabinet met on Dec. 30 and agreed to meet again on Jan. 5 to set the budget.
+^^^^^^^^^^^^^^^^^^^^^^^^^^ 2014-12-30
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ 2015-01-05
+",
+    );
+}
+
+#[test]
+fn events_sort_by_start_then_precision() {
+    let text = "Talks began in March 2014. Output fell in 2014. Rain came on March 5, 2014. The deal was signed on March 1, 2014.\n";
+    let analysis = crate::analyze(text, &Config::default(), Format::Plain);
+    let got: Vec<String> = super::events(text, &analysis).iter().map(label).collect();
+    // The year starts first; on March 1 the day comes before the month that holds it.
+    assert_eq!(got, ["2014", "2014-03-01", "2014-03", "2014-03-05"]);
+}
+
+#[test]
+fn events_carry_the_actors_and_figures_of_their_clause() {
+    let text =
+        "Wang Yi met Kono Taro in Tokyo on May 3, 2015; Japan pledged $2 billion on May 9, 2015.\n";
+    let analysis = crate::analyze(text, &Config::default(), Format::Plain);
+    let events = super::events(text, &analysis);
+    let names = |e: &super::Event| -> Vec<String> {
+        e.actors
+            .iter()
+            .map(|&k| analysis.actors[k].name.to_string())
+            .collect()
+    };
+    assert_eq!(events.len(), 2);
+    assert!(
+        names(&events[0]).contains(&"Wang Yi".to_string()),
+        "{:?}",
+        names(&events[0])
+    );
+    assert!(!names(&events[0]).contains(&"Japan".to_string()));
+    assert!(events[0].figures.is_empty());
+    assert!(names(&events[1]).contains(&"Japan".to_string()));
+    assert_eq!(events[1].figures.len(), 1);
+}
+
+#[test]
+fn the_filter_keeps_actors_by_any_name_and_dates_in_range() {
+    let text = "China protested on Jan. 9, 2015. Seoul replied on Jan. 12, 2015. The Chinese embassy spoke on March 3, 2015.\n";
+    let analysis = crate::analyze(text, &Config::default(), Format::Plain);
+    let source = super::Source {
+        path: "r.txt",
+        text,
+        analysis: &analysis,
+    };
+    let dates = |f: super::Filter| -> Vec<String> {
+        super::merge(&[source], &f)
+            .iter()
+            .map(|e| e.date_iso())
+            .collect()
+    };
+    let by = |name: &str| super::Filter {
+        actors: vec![name.into()],
+        ..Default::default()
+    };
+    assert_eq!(dates(by("CHINA")), ["2015-01-09", "2015-03-03"]);
+    assert_eq!(dates(by("chinese")), ["2015-01-09", "2015-03-03"]);
+    assert_eq!(dates(by("Peru")), Vec::<String>::new());
+    let range = super::Filter {
+        from: crate::calendar::Date::new(2015, 1, 10),
+        to: crate::calendar::Date::new(2015, 2, 28),
+        ..Default::default()
+    };
+    assert_eq!(dates(range), ["2015-01-12"]);
+}
+
+#[test]
+fn text_lines_are_grouped_by_month() {
+    let text = "China protested on Jan. 9, 2015. Seoul replied on Jan. 12, 2015.\nTalks resumed on March 3, 2015.\n";
+    let analysis = crate::analyze(text, &Config::default(), Format::Plain);
+    let source = super::Source {
+        path: "r.txt",
+        text,
+        analysis: &analysis,
+    };
+    let out = super::to_text(&super::merge(&[source], &super::Filter::default()));
+    expect_test::expect![[r#"
+        January 2015
+          2015-01-09  China  China protested on Jan. 9, 2015.  r.txt:1
+          2015-01-12  South Korea  Seoul replied on Jan. 12, 2015.  r.txt:1
+
+        March 2015
+          2015-03-03  -  Talks resumed on March 3, 2015.  r.txt:2
+    "#]]
+    .assert_eq(&out);
+}
