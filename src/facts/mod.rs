@@ -210,7 +210,9 @@ impl Binder<'_> {
                     // `The ADB disbursed $1.2 billion`: the verb of standing names what
                     // the amount is, and stands where a measure would.
                     _ => {
+                        // Only an amount is pledged or disbursed: `to 12 projects` is not.
                         let measure = match status {
+                            _ if f.kind != FigureKind::Money => continue,
                             FactStatus::Pledged => "pledge",
                             FactStatus::Disbursed => "disbursement",
                             _ => continue,
@@ -450,7 +452,13 @@ fn bindable(analysis: &Analysis, f: &Figure) -> bool {
 /// after a quantity).
 fn compatible(previous: &Figure, f: &Figure) -> bool {
     let percent = |f: &Figure| matches!(f.kind, FigureKind::Percent | FigureKind::Points);
+    // A count of its own things (`to 12 projects`) measures them, not the amount before it;
+    // an amount never continues a quantity nor a quantity an amount.
+    let counted = f.kind == FigureKind::Count && f.noun.is_some();
+    let money = |f: &Figure| f.kind == FigureKind::Money;
     percent(previous) == percent(f)
+        && !counted
+        && (money(previous) == money(f) || f.kind == FigureKind::Count)
 }
 
 fn is_trade(measure: &str) -> bool {

@@ -204,3 +204,20 @@ fn configured_measures_are_bound() {
         &config,
     );
 }
+
+/// The sentence's one date is the time of every figure of it, save the level a change starts
+/// from when the date stands after the level it reaches.
+#[test]
+fn a_sentence_date_after_later_figures_is_still_the_time() {
+    check_facts(
+        "
+        The Kenya Fund disbursed $30 million to 12 projects in 2018.
+                                 ^^^^^^^^^^^ *Kenya Fund | disbursement | 2018 | disbursed",
+    );
+    check_facts(
+        "
+        Kenya's exports rose from $6 billion to $7 billion in 2021.
+                                  ^^^^^^^^^^ *Kenya | exports | - | stated
+                                                ^^^^^^^^^^ *Kenya | exports | 2021 | stated",
+    );
+}

@@ -37,13 +37,26 @@ pub(super) fn time(text: &str, dates: &[DateMention], at: &Around) -> Option<Dat
         })
     };
     let earlier = || in_sentence().rfind(|d| d.span.end <= at.clause.start);
-    // The sentence's one date, unless it stands after the next figure, whose it is (`rose
-    // from $5 billion to $7 billion in 2021`: 2021 is the time of $7 billion only).
+    // The sentence's one date, unless the figure is the level a change starts from and the
+    // date stands after the next figure, whose it is (`rose from $5 billion to $7 billion in
+    // 2021`: 2021 is the time of $7 billion only; but `disbursed 300 million yuan ($44
+    // million) to 132 projects in 2018` disbursed all of it in 2018).
+    let starts_change = matches!(
+        text[..at.figure.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .map(str::to_lowercase)
+            .as_deref(),
+        Some("from" | "between")
+    );
     let only = || {
         let mut all = in_sentence();
         let first = all.next()?;
         (all.all(|d| d.value == first.value)
-            && (first.span.end <= at.figure.start || first.span.start < at.next_start))
+            && (!starts_change
+                || first.span.end <= at.figure.start
+                || first.span.start < at.next_start))
             .then_some(first)
     };
     let date = after.or_else(before).or_else(earlier).or_else(only)?;
