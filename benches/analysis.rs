@@ -1,5 +1,6 @@
-//! Analysis throughput on the examples and on generated 1 MB and 10 MB reports, and the latency
-//! of the editor requests on the 1 MB report. Run with `cargo bench`.
+//! Analysis throughput on the examples and on generated 1 MB and 10 MB reports, the latency of
+//! the editor requests on the 1 MB report, and timelines of one and of 10,000 reports. Run with
+//! `cargo bench`.
 
 use std::sync::LazyLock;
 
@@ -273,4 +274,56 @@ mod stages {
         let checks = dossier::config::Checks::default();
         bencher.bench(|| dossier::checks::run(&ONE_MB, black_box(&analysis), &checks));
     }
+}
+
+/// The timeline of one example report from its analysis, as the server and `dossier timeline`
+/// have it: events, merging and the JSON an editor receives.
+#[divan::bench(args = ["mekong", "south-asia"], sample_count = 300)]
+fn timeline_one_report(bencher: Bencher, which: &str) {
+    let (text, name) = if which == "mekong" {
+        (MEKONG, "mekong-2019.txt")
+    } else {
+        (SOUTH_ASIA, "south-asia-trade-2021.md")
+    };
+    let analysis = dossier::analyze(text, &config(), Format::from_path(name));
+    let source = [dossier::timeline::Source {
+        path: name,
+        text,
+        analysis: &analysis,
+    }];
+    let filter = dossier::timeline::Filter::default();
+    bencher.bench(|| {
+        let entries = dossier::timeline::merge(black_box(&source), &filter);
+        dossier::timeline::to_json(&entries)
+    });
+}
+
+/// One timeline of 10,000 analysed reports (the two examples, alternately, under 10,000
+/// paths): every report's events, merged, sorted and written as JSON.
+#[divan::bench(sample_count = 10)]
+fn timeline_10k_reports(bencher: Bencher) {
+    let mekong = dossier::analyze(MEKONG, &config(), Format::Plain);
+    let south = dossier::analyze(SOUTH_ASIA, &config(), Format::Markdown);
+    let paths: Vec<String> = (0..10_000).map(|n| format!("reports/{n:05}.md")).collect();
+    let sources: Vec<dossier::timeline::Source> = paths
+        .iter()
+        .enumerate()
+        .map(|(n, path)| {
+            let (text, analysis) = if n % 2 == 0 {
+                (MEKONG, &mekong)
+            } else {
+                (SOUTH_ASIA, &south)
+            };
+            dossier::timeline::Source {
+                path,
+                text,
+                analysis,
+            }
+        })
+        .collect();
+    let filter = dossier::timeline::Filter::default();
+    bencher.bench(|| {
+        let entries = dossier::timeline::merge(black_box(&sources), &filter);
+        dossier::timeline::to_json(&entries)
+    });
 }

@@ -881,3 +881,78 @@ regex = "Camp (Bastion"
         "{v:#}"
     );
 }
+
+/// `dossier timeline` over a folder: one timeline of both reports in date order, an interval
+/// with its end, an approximate date, two dates of one sentence as two events, and the actor
+/// filter by alias.
+#[test]
+fn timeline_merges_a_folder_in_date_order_and_filters_by_actor() {
+    let dir = temp_dir("timeline");
+    std::fs::write(
+        dir.join("a.md"),
+        "# Kenya notes\n\nKenya's president visited Japan on 12 March 2021. Talks ran from April to June 2021.\n",
+    )
+    .expect("write a.md");
+    std::fs::write(
+        dir.join("b.md"),
+        "# Kenya review\n\nJapan pledged aid in late January 2021, and Kenya signed a loan on 3 May 2021.\n",
+    )
+    .expect("write b.md");
+    let dir_arg = dir.to_str().expect("utf-8 temp dir");
+    let out = dossier(&["timeline", "--format", "json", dir_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let events = v["events"].as_array().expect("events");
+    let got: Vec<(String, String, bool, String)> = events
+        .iter()
+        .map(|e| {
+            let path = e["path"].as_str().unwrap_or("");
+            (
+                e["date"].as_str().unwrap_or("").to_string(),
+                e["until"].as_str().unwrap_or("-").to_string(),
+                e["approx"].as_bool().unwrap_or(false),
+                path.rsplit('/').next().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let row = |d: &str, u: &str, a: bool, p: &str| (d.to_string(), u.to_string(), a, p.to_string());
+    assert_eq!(
+        got,
+        vec![
+            row("2021-01", "-", true, "b.md"),
+            row("2021-03-12", "-", false, "a.md"),
+            row("2021-04", "2021-06", false, "a.md"),
+            row("2021-05-03", "-", false, "b.md"),
+        ],
+        "{v:#}"
+    );
+    // Each event's text is its own clause, and its offsets are the file's bytes.
+    for e in events {
+        let path = e["path"].as_str().expect("path");
+        let text = std::fs::read_to_string(path).expect("event's file");
+        let (s, t) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert!(text[s..t].contains(e["text"].as_str().unwrap().trim_end_matches('…')));
+    }
+    assert!(!events[0]["text"].as_str().unwrap().contains("loan"));
+
+    let only = dossier(&["timeline", "--format", "json", "--actor", "japan", dir_arg]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&only)).expect("json");
+    let dates: Vec<&str> = v["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["date"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(dates, ["2021-01", "2021-03-12"], "{v:#}");
+
+    let text = dossier(&["timeline", dir_arg]);
+    let text = stdout(&text);
+    assert!(text.contains("2021-03-12"), "{text}");
+    assert!(text.contains("a.md:3"), "{text}");
+    let missing = dossier(&["timeline", "/nonexistent/dossier-timeline"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -47,7 +47,18 @@ pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
         if figs.get(a).is_none_or(|f| f.span.start >= para.end) {
             continue;
         }
-        for sentence in crate::checks::sentences_in(text, para) {
+        // Sentences past the paragraph's last figure hold no fact: a paragraph of a million
+        // sentences, analysed only up to `max-mentions`, is split only as far as needed.
+        let z = a + figs[a..].partition_point(|f| f.span.start < para.end);
+        let mut last = figs[z - 1]
+            .span
+            .end
+            .saturating_add(MAX_SENTENCE_BYTES)
+            .min(para.end);
+        while !text.is_char_boundary(last) {
+            last += 1;
+        }
+        for sentence in crate::checks::sentences_in(text, Span::new(para.start, last)) {
             binder.sentence(sentence, &mut out);
         }
     }
@@ -125,6 +136,10 @@ struct Binder<'a> {
     mentions: Vec<(Span, usize)>,
 }
 
+/// The most figures a sentence may hold and be bound, and its longest length in bytes.
+const MAX_FIGURES: usize = 64;
+const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
 /// The most words allowed between a figure and a measure named after it (`$2 billion in new
 /// aid`).
 const AFTER_WORDS: usize = 3;
@@ -137,6 +152,12 @@ impl Binder<'_> {
         let figs = &analysis.figures;
         let a = figs.partition_point(|f| f.span.start < sentence.start);
         let b = a + figs[a..].partition_point(|f| f.span.start < sentence.end);
+        // Each figure reads its clause and the sentence's measures, so a run of figures or
+        // words no prose has (a list of thousands of numbers) is left unbound, keeping the
+        // binder linear in the text.
+        if b - a > MAX_FIGURES || sentence.end - sentence.start > MAX_SENTENCE_BYTES {
+            return;
+        }
         let ids: Vec<usize> = (a..b).filter(|&k| bindable(analysis, &figs[k])).collect();
         if ids.is_empty() {
             return;
@@ -176,10 +197,12 @@ impl Binder<'_> {
                     .map(|w| lower(&text[w.start..w.end]))
                     .collect()
             };
-            let before = lower_words(Span::new(clause.start, f.span.start));
-            let after: Vec<String> = lower_words(Span::new(f.span.end, clause.end))
-                .into_iter()
+            // Status words reach at most six words: eight before and four after suffice.
+            let mut before = lower_words(Span::new(clause.start, f.span.start));
+            before.drain(..before.len().saturating_sub(8));
+            let after: Vec<String> = words(text, Span::new(f.span.end, clause.end))
                 .take(4)
+                .map(|w| lower(&text[w.start..w.end]))
                 .collect();
             let status = status::status(&before, &after);
 
