@@ -192,14 +192,14 @@ impl Binder<'_> {
                 ids.iter()
                     .any(|&q| q != k && figs[q].span.start >= x && figs[q].span.end <= y)
             };
-            let lower_words = |span: Span| -> Vec<String> {
-                words(text, span)
-                    .map(|w| lower(&text[w.start..w.end]))
-                    .collect()
-            };
             // Status words reach at most six words: eight before and four after suffice.
-            let mut before = lower_words(Span::new(clause.start, f.span.start));
+            let mut before: Vec<Span> =
+                words(text, Span::new(clause.start, f.span.start)).collect();
             before.drain(..before.len().saturating_sub(8));
+            let before: Vec<String> = before
+                .iter()
+                .map(|w| lower(&text[w.start..w.end]))
+                .collect();
             let after: Vec<String> = words(text, Span::new(f.span.end, clause.end))
                 .take(4)
                 .map(|w| lower(&text[w.start..w.end]))
@@ -390,12 +390,8 @@ impl Binder<'_> {
                 && !word.ends_with("ly")
                 && !word.bytes().any(|b| b.is_ascii_digit())
                 && !inside_date(self.analysis, w)
-                && !self.mentions.iter().any(|(m, _)| m.contains_span(w))
-                && !self
-                    .analysis
-                    .figures
-                    .iter()
-                    .any(|f| f.span.contains_span(w))
+                && !covers(&self.mentions, w, |(m, _)| *m)
+                && !covers(&self.analysis.figures, w, |f| f.span)
         };
         let before = words(text, Span::new(clause.start, measure.start)).last();
         if let Some(w) = before.filter(|w| {
@@ -473,6 +469,13 @@ fn bindable(analysis: &Analysis, f: &Figure) -> bool {
 
 /// Whether a figure can continue the fact of another (the same kind of number, or a bare count
 /// after a quantity).
+/// Whether a span of `items` (sorted by start, not overlapping) contains `w`: a binary search,
+/// as the binder asks it of every word it reads.
+fn covers<T>(items: &[T], w: Span, span: impl Fn(&T) -> Span) -> bool {
+    let k = items.partition_point(|x| span(x).start <= w.start);
+    k > 0 && span(&items[k - 1]).contains_span(w)
+}
+
 fn compatible(previous: &Figure, f: &Figure) -> bool {
     let percent = |f: &Figure| matches!(f.kind, FigureKind::Percent | FigureKind::Points);
     // A count of its own things (`to 12 projects`) measures them, not the amount before it;
