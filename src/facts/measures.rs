@@ -90,6 +90,11 @@ impl Vocabulary {
     pub(super) fn find(&self, text: &str, words: &[Span]) -> Vec<(Span, Cow<'static, str>)> {
         let mut out = Vec::new();
         let mut key = String::new();
+        // Each word lowered once, not once for every phrase length tried at every word.
+        let lowered: Vec<String> = words
+            .iter()
+            .map(|w| text[w.start..w.end].to_lowercase())
+            .collect();
         let mut i = 0;
         while i < words.len() {
             let mut matched = None;
@@ -104,11 +109,11 @@ impl Vocabulary {
                     continue;
                 }
                 key.clear();
-                for (j, w) in words[i..i + n].iter().enumerate() {
+                for (j, w) in lowered[i..i + n].iter().enumerate() {
                     if j > 0 {
                         key.push(' ');
                     }
-                    key.extend(text[w.start..w.end].chars().flat_map(char::to_lowercase));
+                    key.push_str(w);
                 }
                 if let Some(name) = self.get(&key) {
                     matched = Some((n, name.clone()));
