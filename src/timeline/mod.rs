@@ -334,21 +334,6 @@ pub fn to_json(entries: &[Entry]) -> Value {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// How many characters of a clause a text line shows.
 const EXCERPT: usize = 100;
 
@@ -366,7 +351,11 @@ pub fn to_text(entries: &[Entry]) -> String {
         let d = e.date.start;
         let heading = match e.date.precision {
             Precision::Year => format!("{:04}", d.year),
-            _ => format!("{} {:04}", MONTHS[d.month as usize - 1], d.year),
+            _ => format!(
+                "{} {:04}",
+                crate::calendar::MONTH_NAMES[d.month as usize - 1],
+                d.year
+            ),
         };
         if heading != group {
             if !group.is_empty() {
