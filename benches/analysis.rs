@@ -269,6 +269,13 @@ mod stages {
     }
 
     #[divan::bench]
+    fn facts(bencher: Bencher) {
+        let analysis = dossier::analyze(&ONE_MB, &config(), Format::Plain);
+        let config = config();
+        bencher.bench(|| dossier::facts::bind(&ONE_MB, black_box(&analysis), &config));
+    }
+
+    #[divan::bench]
     fn checks(bencher: Bencher) {
         let analysis = dossier::analyze(&ONE_MB, &config(), Format::Plain);
         let checks = dossier::config::Checks::default();

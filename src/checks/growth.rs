@@ -1,12 +1,17 @@
 //! `growth`: a stated rate of change (`exports rose 12% in 2021`) against the levels of the same
 //! measure the report states for that year and the year before, anywhere in it.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::Context;
 use crate::model::{Check, DateValue, Fact, FigureKind, Finding, Precision, Severity};
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let (text, analysis) = (cx.text, cx.analysis);
     let facts = &analysis.facts;
+    // The levels by measure and time, gathered once at the first rate: comparing each rate
+    // with every fact made the check quadratic in the figures of a long report.
+    let mut levels: Option<HashMap<(&str, DateValue), Vec<&Fact>>> = None;
     for rate in facts {
         let Some(fall) = crate::facts::change(text, analysis, rate) else {
             continue;
@@ -29,19 +34,33 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             &*rate.measure
         };
         let before = year_before(time);
-        let level = |at: DateValue| -> Option<&Fact> {
-            let mut found = facts.iter().filter(|l| {
+        let levels = levels.get_or_insert_with(|| {
+            let mut map: HashMap<(&str, DateValue), Vec<&Fact>> = HashMap::default();
+            for l in facts {
                 let f = &analysis.figures[l.figure];
-                !matches!(f.kind, FigureKind::Percent | FigureKind::Points)
-                    && f.range.is_none()
-                    && f.exact()
-                    && l.measure == measure
-                    && l.subjects == rate.subjects
-                    && l.status == rate.status
-                    && l.time == Some(at)
-                    && detail(cx, l) == detail(cx, rate)
-                    && !crate::facts::revised(text, l)
-            });
+                if let Some(t) = l.time {
+                    if !matches!(f.kind, FigureKind::Percent | FigureKind::Points)
+                        && f.range.is_none()
+                        && f.exact()
+                        && !crate::facts::revised(text, l)
+                    {
+                        map.entry((&*l.measure, t)).or_default().push(l);
+                    }
+                }
+            }
+            map
+        });
+        let level = |at: DateValue| -> Option<&Fact> {
+            let mut found = levels
+                .get(&(measure, at))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|l| {
+                    l.subjects == rate.subjects
+                        && l.status == rate.status
+                        && detail(cx, l) == detail(cx, rate)
+                });
             let first = found.next()?;
             // Levels that disagree among themselves are restatements, for another check.
             let (a, b) = cx.interval(&analysis.figures[first.figure]);

@@ -87,14 +87,16 @@ impl Vocabulary {
 
     /// The measures named in `words` (spans of the words of a sentence, in order), longest form
     /// first, each with the span of its words.
-    pub(super) fn find(&self, text: &str, words: &[Span]) -> Vec<(Span, Cow<'static, str>)> {
+    /// `lowered` holds the words lowered, so that each is lowered once, not once for every
+    /// phrase length tried at every word.
+    pub(super) fn find(
+        &self,
+        text: &str,
+        words: &[Span],
+        lowered: &[&str],
+    ) -> Vec<(Span, Cow<'static, str>)> {
         let mut out = Vec::new();
         let mut key = String::new();
-        // Each word lowered once, not once for every phrase length tried at every word.
-        let lowered: Vec<String> = words
-            .iter()
-            .map(|w| text[w.start..w.end].to_lowercase())
-            .collect();
         let mut i = 0;
         while i < words.len() {
             let mut matched = None;

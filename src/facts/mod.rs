@@ -42,6 +42,7 @@ pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
     };
     let mut out = Vec::new();
     let figs = &analysis.figures;
+    let mut cursors = Cursors::default();
     for para in crate::text::paragraphs(text) {
         let a = figs.partition_point(|f| f.span.start < para.start);
         if figs.get(a).is_none_or(|f| f.span.start >= para.end) {
@@ -58,9 +59,16 @@ pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
         while !text.is_char_boundary(last) {
             last += 1;
         }
+        // Cursors that advance with the sentences: a binary search of every sentence into the
+        // report's figures, mentions and dates cost a cache miss per step on long reports.
+        let mut cursor = Cursors {
+            figure: a,
+            ..cursors
+        };
         for sentence in crate::checks::sentences_in(text, Span::new(para.start, last)) {
-            binder.sentence(sentence, &mut out);
+            binder.sentence(sentence, &mut cursor, &mut out);
         }
+        cursors = cursor;
     }
     out
 }
@@ -136,6 +144,22 @@ struct Binder<'a> {
     mentions: Vec<(Span, usize)>,
 }
 
+/// Where the last sentence's figures, mentions and dates began.
+#[derive(Clone, Copy, Default)]
+struct Cursors {
+    figure: usize,
+    mention: usize,
+    date: usize,
+}
+
+/// Moves `cursor` past the items `before` holds for and returns it.
+fn advance<T>(cursor: &mut usize, items: &[T], before: impl Fn(&T) -> bool) -> usize {
+    while items.get(*cursor).is_some_and(&before) {
+        *cursor += 1;
+    }
+    *cursor
+}
+
 /// The most figures a sentence may hold and be bound, and its longest length in bytes.
 const MAX_FIGURES: usize = 64;
 const MAX_SENTENCE_BYTES: usize = 8 * 1024;
@@ -147,11 +171,20 @@ const AFTER_WORDS: usize = 3;
 impl Binder<'_> {
     /// Binds the figures of one sentence, each reading its clause, then its sentence, and
     /// inheriting what its clause leaves out from the fact before it in the sentence.
-    fn sentence(&self, sentence: Span, out: &mut Vec<Fact>) {
+    fn sentence(&self, sentence: Span, at: &mut Cursors, out: &mut Vec<Fact>) {
         let (text, analysis) = (self.text, self.analysis);
         let figs = &analysis.figures;
-        let a = figs.partition_point(|f| f.span.start < sentence.start);
-        let b = a + figs[a..].partition_point(|f| f.span.start < sentence.end);
+        let a = advance(&mut at.figure, figs, |f| f.span.start < sentence.start);
+        let b = a + figs[a..]
+            .iter()
+            .take_while(|f| f.span.start < sentence.end)
+            .count();
+        let m0 = advance(&mut at.mention, &self.mentions, |(m, _)| {
+            m.start < sentence.start
+        });
+        let d0 = advance(&mut at.date, &analysis.dates, |d| {
+            d.span.start < sentence.start
+        });
         // Each figure reads its clause and the sentence's measures, so a run of figures or
         // words no prose has (a list of thousands of numbers) is left unbound, keeping the
         // binder linear in the text.
@@ -163,20 +196,47 @@ impl Binder<'_> {
             return;
         }
         let spans: Vec<Span> = words(text, sentence).collect();
-        let named = self.vocabulary.find(text, &spans);
+        // Each word lowered once into one buffer, for the vocabulary and the status words of
+        // every figure of the sentence.
+        let mut buffer = String::with_capacity(sentence.end - sentence.start);
+        let mut ends = Vec::with_capacity(spans.len());
+        for w in &spans {
+            let word = &text[w.start..w.end];
+            if word.is_ascii() {
+                let from = buffer.len();
+                buffer.push_str(word);
+                buffer[from..].make_ascii_lowercase();
+            } else {
+                buffer.push_str(&word.to_lowercase());
+            }
+            ends.push(buffer.len());
+        }
+        let lowered: Vec<&str> = ends
+            .iter()
+            .scan(0, |start, &end| {
+                let w = &buffer[*start..end];
+                *start = end;
+                Some(w)
+            })
+            .collect();
+        let within = |x: usize, y: usize| word_range(&spans, x, y);
+        let named = self.vocabulary.find(text, &spans, &lowered);
         let clauses = clauses(text, sentence);
-        let m0 = self
-            .mentions
-            .partition_point(|(m, _)| m.start < sentence.start);
-        let m1 = m0 + self.mentions[m0..].partition_point(|(m, _)| m.start < sentence.end);
+        let m1 = m0
+            + self.mentions[m0..]
+                .iter()
+                .take_while(|(m, _)| m.start < sentence.end)
+                .count();
         let mentions = &self.mentions[m0..m1];
-        let d0 = analysis
-            .dates
-            .partition_point(|d| d.span.start < sentence.start);
-        let d1 = d0 + analysis.dates[d0..].partition_point(|d| d.span.start < sentence.end);
+        let d1 = d0
+            + analysis.dates[d0..]
+                .iter()
+                .take_while(|d| d.span.start < sentence.end)
+                .count();
         let dates = &analysis.dates[d0..d1];
-        let mut previous: Option<Fact> = None;
+        let first = out.len();
         for (n, &k) in ids.iter().enumerate() {
+            let previous = out[first..].last();
             let f = &figs[k];
             let clause = clauses
                 .iter()
@@ -187,45 +247,43 @@ impl Binder<'_> {
                 .checked_sub(1)
                 .map_or(sentence.start, |p| figs[ids[p]].span.end);
             let next_start = ids.get(n + 1).map_or(sentence.end, |&q| figs[q].span.start);
-            // Figures between two offsets, for `no figure between`.
+            // Whether another bindable figure lies between two offsets: the figures are in
+            // text order, so the first at or after `x` decides.
             let figure_between = |x: usize, y: usize| {
-                ids.iter()
-                    .any(|&q| q != k && figs[q].span.start >= x && figs[q].span.end <= y)
+                let q = ids.partition_point(|&q| figs[q].span.start < x);
+                ids[q..]
+                    .iter()
+                    .filter(|&&q| q != k)
+                    .take(1)
+                    .any(|&q| figs[q].span.end <= y)
             };
             // Status words reach at most six words: eight before and four after suffice.
-            let mut before: Vec<Span> =
-                words(text, Span::new(clause.start, f.span.start)).collect();
-            before.drain(..before.len().saturating_sub(8));
-            let before: Vec<String> = before
-                .iter()
-                .map(|w| lower(&text[w.start..w.end]))
-                .collect();
-            let after: Vec<String> = words(text, Span::new(f.span.end, clause.end))
-                .take(4)
-                .map(|w| lower(&text[w.start..w.end]))
-                .collect();
-            let status = status::status(&before, &after);
+            let before = within(clause.start, f.span.start);
+            let before_words = &lowered[before.start.max(before.end.saturating_sub(8))..before.end];
+            let after = within(f.span.end, clause.end);
+            let after_words = &lowered[after.start..after.end.min(after.start + 4)];
+            let status = status::status(before_words, after_words);
 
             // The measure: named right after the figure (`$2 billion in aid`, `a $24.5 billion
             // surplus`), else the nearest before it in its clause, else the fact before it in
-            // the sentence, else the nearest before it in the sentence.
-            let right_after = named.iter().find(|(s, _)| {
-                s.start >= f.span.end
-                    && s.end <= clause.end
-                    && words(text, Span::new(f.span.end, s.start)).count() <= AFTER_WORDS
+            // the sentence, else the nearest before it in the sentence. The names are in text
+            // order and do not overlap, so only the nearest on each side can be the one.
+            let split = named.partition_point(|(s, _)| s.start < f.span.end);
+            let right_after = named.get(split).filter(|(s, _)| {
+                s.end <= clause.end
+                    && within(f.span.end, s.start).len() <= AFTER_WORDS
                     && !figure_between(f.span.end, s.start)
             });
-            let in_clause_before = named
+            let nearest_before = named[..split]
                 .iter()
                 .rev()
-                .find(|(s, _)| s.end <= f.span.start && s.start >= clause.start);
-            let in_sentence_before = named
-                .iter()
-                .rev()
-                .find(|(s, _)| s.end <= f.span.start && !figure_between(s.end, f.span.start));
+                .find(|(s, _)| s.end <= f.span.start);
+            let in_clause_before = nearest_before.filter(|(s, _)| s.start >= clause.start);
+            let in_sentence_before =
+                nearest_before.filter(|(s, _)| !figure_between(s.end, f.span.start));
             let (measure_span, measure, inherited) = match right_after.or(in_clause_before) {
                 Some((s, m)) => (Some(*s), m.clone(), false),
-                None => match (&previous, in_sentence_before) {
+                None => match (previous, in_sentence_before) {
                     (Some(p), _) if compatible(&figs[p.figure], f) => {
                         (None, p.measure.clone(), true)
                     }
@@ -240,14 +298,14 @@ impl Binder<'_> {
                             FactStatus::Disbursed => "disbursement",
                             _ => continue,
                         };
-                        let verb = words(text, Span::new(clause.start, f.span.start)).last();
+                        let verb = spans[before.clone()].last().copied();
                         (verb, Cow::Borrowed(measure), false)
                     }
                 },
             };
             // A bare count after a quantity of the same measure is in its unit (`9.1 million
             // tonnes in March and 9.8 million in June`).
-            let unit = match &previous {
+            let unit = match previous {
                 Some(p)
                     if f.unit.is_none()
                         && f.kind == FigureKind::Count
@@ -261,8 +319,8 @@ impl Binder<'_> {
             };
 
             let (mut subjects, mut owner) =
-                self.subjects(mentions, clause, f.span, measure_span, &measure);
-            if let Some(p) = &previous {
+                self.subjects(&spans, mentions, clause, f.span, measure_span, &measure);
+            if let Some(p) = previous {
                 let trade = is_trade(&measure) && is_trade(&p.measure);
                 if subjects.is_empty() && (inherited || p.measure == measure || trade) {
                     subjects = p.subjects.clone();
@@ -297,13 +355,14 @@ impl Binder<'_> {
                     next_start,
                 },
             )
-            .or_else(|| previous.as_ref().filter(|_| inherited).and_then(|p| p.time));
+            .or_else(|| previous.filter(|_| inherited).and_then(|p| p.time));
 
-            let detail = match (&previous, measure_span) {
+            let detail = match (previous, measure_span) {
                 (Some(p), _) if inherited => p.detail,
                 (_, Some(m)) if named.iter().any(|(s, _)| *s == m) => {
                     // A measure named before the figure's clause is read within its sentence.
                     self.detail(
+                        &spans,
                         if m.start < clause.start {
                             sentence
                         } else {
@@ -325,7 +384,6 @@ impl Binder<'_> {
                 unit,
                 detail,
             };
-            previous = Some(fact.clone());
             out.push(fact);
         }
     }
@@ -334,6 +392,7 @@ impl Binder<'_> {
     /// `Japan exported`, `exports from Japan`), if the wording says.
     fn subjects(
         &self,
+        spans: &[Span],
         mentions: &[(Span, usize)],
         clause: Span,
         figure: Span,
@@ -349,13 +408,11 @@ impl Binder<'_> {
             }
             subjects.push(actor);
             let possessive = possessive_at(text, m.end);
-            let right_before = measure.is_some_and(|s| {
-                m.end <= s.start && words(text, Span::new(m.end, s.start)).count() <= 2
-            });
-            let preposition = previous_word(text, m.start);
+            let right_before = measure
+                .is_some_and(|s| m.end <= s.start && word_range(spans, m.end, s.start).len() <= 2);
             let by_preposition = match name {
-                "exports" => preposition.as_deref() == Some("from"),
-                "imports" => matches!(preposition.as_deref(), Some("into" | "by")),
+                "exports" => previous_word(text, m.start).as_deref() == Some("from"),
+                "imports" => matches!(previous_word(text, m.start).as_deref(), Some("into" | "by")),
                 _ => false,
             };
             if owner.is_none()
@@ -379,7 +436,7 @@ impl Binder<'_> {
     /// The word that narrows a measure named at `measure`: the one just before it (`oil
     /// imports`) or after its `of` (`exports of goods`), when it is no function word, number,
     /// date or actor.
-    fn detail(&self, clause: Span, measure: Span) -> Option<Span> {
+    fn detail(&self, spans: &[Span], clause: Span, measure: Span) -> Option<Span> {
         let text = self.text;
         let clause = Span::new(clause.start.min(measure.start), clause.end.max(measure.end));
         let plain = |w: Span| {
@@ -393,7 +450,9 @@ impl Binder<'_> {
                 && !covers(&self.mentions, w, |(m, _)| *m)
                 && !covers(&self.analysis.figures, w, |f| f.span)
         };
-        let before = words(text, Span::new(clause.start, measure.start)).last();
+        let before = spans[word_range(spans, clause.start, measure.start)]
+            .last()
+            .copied();
         if let Some(w) = before.filter(|w| {
             text[w.end..measure.start]
                 .chars()
@@ -650,6 +709,13 @@ fn clauses(text: &str, sentence: Span) -> Vec<Span> {
         out.push(Span::new(sentence.start + start, sentence.end));
     }
     out
+}
+
+/// The indices of the words of `spans` (in text order) that lie within `x..y`.
+fn word_range(spans: &[Span], x: usize, y: usize) -> std::ops::Range<usize> {
+    let a = spans.partition_point(|w| w.start < x);
+    let b = spans.partition_point(|w| w.end <= y);
+    a..b.max(a)
 }
 
 /// The words (runs of letters and digits) of a span, as spans.

@@ -28,10 +28,10 @@ fn of_word(word: &str, next: Option<&str>) -> Option<(FactStatus, usize)> {
 
 /// The status of a figure from the lower-case words of its clause before it (in order) and
 /// the few after it: the nearest status word within its reach, before the figure first.
-pub(super) fn status(before: &[String], after: &[String]) -> FactStatus {
+pub(super) fn status(before: &[&str], after: &[&str]) -> FactStatus {
     for (distance, k) in (0..before.len()).rev().enumerate() {
-        let next = before.get(k + 1).map(String::as_str);
-        if let Some((s, reach)) = of_word(&before[k], next) {
+        let next = before.get(k + 1).copied();
+        if let Some((s, reach)) = of_word(before[k], next) {
             if distance < reach {
                 return s;
             }
@@ -39,7 +39,7 @@ pub(super) fn status(before: &[String], after: &[String]) -> FactStatus {
     }
     // `$2 billion pledged by donors`, `$5 billion is expected`.
     for (k, w) in after.iter().take(3).enumerate() {
-        let next = after.get(k + 1).map(String::as_str);
+        let next = after.get(k + 1).copied();
         if let Some((s, _)) = of_word(w, next) {
             return s;
         }
