@@ -92,10 +92,25 @@ struct Scale {
 }
 
 impl Scale {
+    /// The range of the events' days; when a few far-off events would squeeze the rest into a
+    /// corner (the full range over four times the range of the middle 80%), the middle 80%,
+    /// and the events outside are drawn at the ends (`clamp`).
     fn new(entries: &[Entry]) -> Scale {
-        let lo = entries.iter().map(|e| e.date.start.to_days()).min();
-        let hi = entries.iter().map(|e| e.date.end.to_days() + 1).max();
-        let (mut lo, mut hi) = (lo.unwrap_or(0) as f64, hi.unwrap_or(1) as f64);
+        let mut starts: Vec<i64> = entries.iter().map(|e| e.date.start.to_days()).collect();
+        let mut ends: Vec<i64> = entries.iter().map(|e| e.date.end.to_days() + 1).collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        let n = starts.len();
+        let (mut lo, mut hi) = match (starts.first(), ends.last()) {
+            (Some(&a), Some(&b)) => (a as f64, b as f64),
+            _ => (0.0, 1.0),
+        };
+        if n >= 10 {
+            let (a, b) = (starts[n / 10] as f64, ends[n - 1 - n / 10] as f64);
+            if hi - lo > 4.0 * (b - a).max(30.0) {
+                (lo, hi) = (a, b);
+            }
+        }
         if hi - lo < 30.0 {
             let mid = (lo + hi) / 2.0;
             lo = mid - 15.0;
@@ -108,8 +123,14 @@ impl Scale {
         }
     }
 
+    /// Whether a day lies outside the axis.
+    fn outside(&self, days: f64) -> bool {
+        days < self.lo || days > self.hi
+    }
+
+    /// The position of a day, held within the plot.
     fn x(&self, days: f64) -> f64 {
-        X0 + (days - self.lo) / (self.hi - self.lo) * (X1 - X0)
+        X0 + (days.clamp(self.lo, self.hi) - self.lo) / (self.hi - self.lo) * (X1 - X0)
     }
 
     /// Ticks at whole years, months or days, ten or so across the range.
@@ -243,6 +264,7 @@ fn mark(out: &mut String, e: &Entry, scale: &Scale, mid: f64) {
     let start = e.date.start.to_days() as f64;
     let end = e.date.end.to_days() as f64 + 1.0;
     let (x0, x1) = (scale.x(start), scale.x(end));
+    let off = scale.outside(start) || scale.outside(end);
     let kind = if e.date.interval {
         "interval"
     } else if e.date.precision == Precision::Day {
@@ -252,10 +274,11 @@ fn mark(out: &mut String, e: &Entry, scale: &Scale, mid: f64) {
     };
     let _ = write!(
         out,
-        "<g class=\"event {kind}{}\" tabindex=\"0\" data-date=\"{}\" data-until=\"{}\" \
+        "<g class=\"event {kind}{}{}\" tabindex=\"0\" data-date=\"{}\" data-until=\"{}\" \
          data-path=\"{}\" data-line=\"{}\" data-when=\"{}\" data-text=\"{}\" data-who=\"{}\">\
          <title>{} \u{2014} {} \u{2014} {}:{}</title>",
         if e.approx { " approx" } else { "" },
+        if off { " outside" } else { "" },
         esc(&e.date_iso()),
         esc(&e.until_iso().unwrap_or_default()),
         esc(&e.path),
@@ -320,6 +343,7 @@ h1{font-size:18px;margin:0 0 4px}
 .extent{fill:var(--c);opacity:.25}
 .approx .mark{fill-opacity:.3;stroke-dasharray:3 2}
 .approx .extent{opacity:.12}
+.outside .mark{stroke-dasharray:1 2;fill:none}
 .event:hover .mark,.event:focus .mark,.event.selected .mark{stroke:var(--fg);stroke-width:2.5}
 details{margin-top:8px}
 summary{cursor:pointer;color:var(--muted)}
@@ -386,6 +410,19 @@ pub fn to_html(entries: &[Entry], title: &str) -> String {
         entries.len()
     );
     let scale = Scale::new(entries);
+    let off = entries
+        .iter()
+        .filter(|e| {
+            scale.outside(e.date.start.to_days() as f64)
+                || scale.outside(e.date.end.to_days() as f64 + 1.0)
+        })
+        .count();
+    if off > 0 {
+        let _ = write!(
+            out,
+            "<p class=\"meta\">{off} far-off events are drawn hollow at the ends of the axis.</p>"
+        );
+    }
     let shown = lanes.len().min(SHOWN);
     chart(&mut out, &lanes[..shown], 0, &scale, true);
     if lanes.len() > shown {
