@@ -288,9 +288,7 @@ fn attrs(html: &str, class: &str, name: &str) -> Vec<String> {
 
 #[test]
 fn html_escapes_report_text_and_paths() {
-    let (_, html) = html_of(
-        "China said <script>alert(\"x\")</script> & more on Jan. 9, 2015.\n",
-    );
+    let (_, html) = html_of("China said <script>alert(\"x\")</script> & more on Jan. 9, 2015.\n");
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more"));
     assert!(html.contains("data-path=\"r&lt;1&gt;.txt\""));
@@ -312,7 +310,10 @@ fn html_lanes_put_the_most_mentioned_actor_first() {
     assert_eq!(attrs(&html, "lane", "data-actor"), names);
     // Each lane's events are in date order, and an event is in its actor's lane.
     let dates = attrs(&html, "event", "data-date");
-    assert_eq!(dates, ["2015-01-09", "2015-02-02", "2015-01-12", "2015-03-03"]);
+    assert_eq!(
+        dates,
+        ["2015-01-09", "2015-02-02", "2015-01-12", "2015-03-03"]
+    );
     assert!(!html.contains("more actors"));
 }
 
@@ -341,7 +342,9 @@ fn html_draws_intervals_as_bars_and_approximate_dates_as_such() {
     );
     assert_eq!(entries.len(), 3, "{entries:?}");
     assert!(
-        html.contains("class=\"event interval\" tabindex=\"0\" data-date=\"2014-03\" data-until=\"2014-06\""),
+        html.contains(
+            "class=\"event interval\" tabindex=\"0\" data-date=\"2014-03\" data-until=\"2014-06\""
+        ),
         "{html}"
     );
     let interval = &html[html.find("event interval").unwrap()..];
