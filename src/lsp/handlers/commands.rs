@@ -1,0 +1,92 @@
+//! `workspace/executeCommand`: `dossier.timeline`, the timeline of one report or of every report
+//! the server knows, as the JSON of `dossier timeline --format json`.
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+
+use crate::lsp::document::Snapshot;
+use crate::lsp::state::Backend;
+
+/// The commands the server runs, as `executeCommandProvider` advertises them.
+pub const COMMANDS: [&str; 1] = ["dossier.timeline"];
+
+pub async fn execute_command(b: &Backend, params: ExecuteCommandParams) -> Result<Option<Value>> {
+    if params.command != "dossier.timeline" {
+        return Err(Error::invalid_params(format!(
+            "unknown command {}",
+            params.command
+        )));
+    }
+    let arg = params.arguments.first().cloned().unwrap_or(Value::Null);
+    if !(arg.is_object() || arg.is_null()) {
+        return Err(Error::invalid_params(
+            "dossier.timeline takes one object: {\"uri\"?: string, \"actor\"?: string}",
+        ));
+    }
+    let uri = match arg.get("uri").and_then(Value::as_str) {
+        Some(u) => Some(
+            u.parse::<Uri>()
+                .map_err(|_| Error::invalid_params(format!("not a URI: {u}")))?,
+        ),
+        None => None,
+    };
+    let actors: Vec<String> = arg
+        .get("actor")
+        .and_then(Value::as_str)
+        .filter(|a| !a.trim().is_empty())
+        .map(|a| vec![a.trim().to_string()])
+        .unwrap_or_default();
+    match &uri {
+        Some(u) => b.settle(u).await,
+        None => b.settle_all().await,
+    }
+    b.guarded("dossier.timeline", |s| {
+        // An unopened, unindexed report named by the client is read from disk here.
+        let mut read: Option<(Uri, Snapshot)> = None;
+        if let Some(u) = &uri
+            && !s.docs.contains_key(u)
+            && !s.index.contains_key(u)
+        {
+            let config = s.config_for(u);
+            let snap = u
+                .to_file_path()
+                .and_then(|p| crate::lsp::workspace::index_file(&p, &config))
+                .ok_or_else(|| Error::invalid_params(format!("cannot read {}", u.as_str())))?;
+            read = Some((u.clone(), snap));
+        }
+        let mut reports: Vec<(String, &Snapshot)> = match (&uri, &read) {
+            (_, Some((u, snap))) => vec![(path_of(u), snap)],
+            (Some(u), None) => s
+                .reports()
+                .filter(|(r, _)| *r == u)
+                .map(|(r, snap)| (path_of(r), snap))
+                .collect(),
+            (None, None) => s.reports().map(|(r, snap)| (path_of(r), snap)).collect(),
+        };
+        // The state's maps have no order; paths give the one `dossier timeline` would.
+        reports.sort_by(|a, b| a.0.cmp(&b.0));
+        let sources: Vec<crate::timeline::Source> = reports
+            .iter()
+            .map(|(path, snap)| crate::timeline::Source {
+                path,
+                text: &snap.text,
+                analysis: &snap.analysis,
+            })
+            .collect();
+        let filter = crate::timeline::Filter {
+            actors,
+            ..Default::default()
+        };
+        Ok(Some(crate::timeline::to_json(&crate::timeline::merge(
+            &sources, &filter,
+        ))))
+    })
+}
+
+/// A report's file path, which editors visit; its URI when it is no file.
+fn path_of(uri: &Uri) -> String {
+    uri.to_file_path()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|| uri.as_str().to_string())
+}
