@@ -154,6 +154,25 @@ if table.concat(names, ',') ~= 'Talks,Money' then
 end
 ok('symbols: ' .. table.concat(names, ', '))
 
+-- :DossierTimeline fills the quickfix list from the server's dossier.timeline, in date order,
+-- and an actor no event names leaves it empty.
+local report_buf = vim.api.nvim_get_current_buf()
+vim.cmd('DossierTimeline Wang Yi')
+local qf = vim.fn.getqflist()
+if #qf ~= 1 or qf[1].lnum ~= 5 or not qf[1].text:find('^2014%-10%-31  On Monday, Oct%. 31')
+  or vim.api.nvim_buf_get_name(qf[1].bufnr) ~= vim.api.nvim_buf_get_name(report_buf) then
+  fail(':DossierTimeline Wang Yi: ' .. vim.inspect(qf))
+end
+vim.cmd('cclose')
+vim.api.nvim_set_current_buf(report_buf)
+vim.cmd('DossierTimeline! Nobody Atall')
+if #vim.fn.getqflist() ~= 0 then
+  fail(':DossierTimeline! Nobody Atall: ' .. vim.inspect(vim.fn.getqflist()))
+end
+vim.cmd('cclose')
+vim.api.nvim_set_current_buf(report_buf)
+ok(':DossierTimeline')
+
 -- Empty settings, as the README's `settings = {}` gives them, go out as an object too.
 require('dossier').options.settings = {}
 local empty = require('dossier').client_config(0)
