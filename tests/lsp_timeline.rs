@@ -54,6 +54,15 @@ fn the_timeline_command_answers_the_json_of_the_cli() {
     );
     assert_eq!(none["events"].as_array().unwrap().len(), 4);
 
+    let page = c.request(
+        "workspace/executeCommand",
+        json!({ "command": "dossier.timeline", "arguments": [{ "uri": b, "format": "html" }] }),
+    );
+    let page = page.as_str().expect("the page as a string");
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert_eq!(page.matches("class=\"event ").count(), 2, "{page}");
+    assert!(page.contains("<title>Timeline of /tmp/dossier-tests/timeline-b.txt</title>"));
+
     let china = timeline(&mut c, json!({ "actor": "china" }));
     assert_eq!(dates(&china), ["2015-01-09", "2015-02-02"]);
     let nobody = timeline(&mut c, json!({ "uri": a, "actor": "Peru" }));

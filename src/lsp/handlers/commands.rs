@@ -1,5 +1,6 @@
 //! `workspace/executeCommand`: `dossier.timeline`, the timeline of one report or of every report
-//! the server knows, as the JSON of `dossier timeline --format json`.
+//! the server knows, as the JSON of `dossier timeline --format json` (or, with `"format":
+//! "html"`, its page as one string, which VS Code shows in a webview).
 
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -21,7 +22,7 @@ pub async fn execute_command(b: &Backend, params: ExecuteCommandParams) -> Resul
     let arg = params.arguments.first().cloned().unwrap_or(Value::Null);
     if !(arg.is_object() || arg.is_null()) {
         return Err(Error::invalid_params(
-            "dossier.timeline takes one object: {\"uri\"?: string, \"actor\"?: string}",
+            "dossier.timeline takes one object: {\"uri\"?: string, \"actor\"?: string, \"format\"?: \"json\" | \"html\"}",
         ));
     }
     let uri = match arg.get("uri").and_then(Value::as_str) {
@@ -37,6 +38,7 @@ pub async fn execute_command(b: &Backend, params: ExecuteCommandParams) -> Resul
         .filter(|a| !a.trim().is_empty())
         .map(|a| vec![a.trim().to_string()])
         .unwrap_or_default();
+    let html = arg.get("format").and_then(Value::as_str) == Some("html");
     match &uri {
         Some(u) => b.settle(u).await,
         None => b.settle_all().await,
@@ -78,9 +80,17 @@ pub async fn execute_command(b: &Backend, params: ExecuteCommandParams) -> Resul
             actors,
             ..Default::default()
         };
-        Ok(Some(crate::timeline::to_json(&crate::timeline::merge(
-            &sources, &filter,
-        ))))
+        let entries = crate::timeline::merge(&sources, &filter);
+        if html {
+            let title = match reports.as_slice() {
+                [(path, _)] => format!("Timeline of {path}"),
+                _ => format!("Timeline of {} reports", reports.len()),
+            };
+            return Ok(Some(Value::String(crate::timeline::to_html(
+                &entries, &title,
+            ))));
+        }
+        Ok(Some(crate::timeline::to_json(&entries)))
     })
 }
 
