@@ -58,6 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await vscode.window.showTextDocument(pick.location.uri, { selection: pick.location.range });
       }
     }),
+    vscode.commands.registerCommand("dossier.showTimeline", () => showTimeline(false)),
+    vscode.commands.registerCommand("dossier.showWorkspaceTimeline", () => showTimeline(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("dossier.serverPath")) {
         void vscode.commands.executeCommand("dossier.restartServer");
@@ -68,6 +70,41 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+}
+
+let timelinePanel: vscode.WebviewPanel | undefined;
+
+// The server's timeline page (`dossier.timeline` with `format: "html"`) of the current report,
+// or of the workspace, in a webview; a click on an event there reveals its line.
+async function showTimeline(workspace: boolean): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || (!workspace && !editor)) {
+    return;
+  }
+  const arg: { uri?: string; format: string } = { format: "html" };
+  if (!workspace && editor) {
+    arg.uri = editor.document.uri.toString();
+  }
+  const html = await client.sendRequest<string>("workspace/executeCommand", {
+    command: "dossier.timeline",
+    arguments: [arg],
+  });
+  if (!timelinePanel) {
+    timelinePanel = vscode.window.createWebviewPanel("dossier.timeline", "Dossier Timeline",
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+    timelinePanel.onDidDispose(() => { timelinePanel = undefined; });
+    timelinePanel.webview.onDidReceiveMessage(async (m: { type?: string; path?: string; line?: number }) => {
+      if (m.type !== "reveal" || !m.path || !m.line) {
+        return;
+      }
+      const at = new vscode.Position(m.line - 1, 0);
+      await vscode.window.showTextDocument(vscode.Uri.file(m.path),
+        { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
+    });
+  }
+  timelinePanel.title = workspace ? "Dossier Timeline: Workspace" : "Dossier Timeline";
+  timelinePanel.webview.html = html;
+  timelinePanel.reveal(undefined, true);
 }
 
 export async function deactivate(): Promise<void> {
