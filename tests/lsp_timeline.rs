@@ -65,6 +65,17 @@ fn the_timeline_command_answers_the_json_of_the_cli() {
 
     let china = timeline(&mut c, json!({ "actor": "china" }));
     assert_eq!(dates(&china), ["2015-01-09", "2015-02-02"]);
+    // The actor at a position of one report, across every report.
+    let at = timeline(
+        &mut c,
+        json!({ "actorAt": { "uri": b, "position": { "line": 2, "character": 2 } } }),
+    );
+    assert_eq!(dates(&at), ["2015-01-09", "2015-02-02"]);
+    let not_an_actor = c.request_full(
+        "workspace/executeCommand",
+        json!({ "command": "dossier.timeline", "arguments": [{ "actorAt": { "uri": b, "position": { "line": 0, "character": 20 } } }] }),
+    );
+    assert_eq!(not_an_actor["error"]["code"], -32602, "{not_an_actor}");
     let nobody = timeline(&mut c, json!({ "uri": a, "actor": "Peru" }));
     assert!(nobody.is_empty());
 

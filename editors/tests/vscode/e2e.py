@@ -301,6 +301,14 @@ def drive(port: int, workspace: pathlib.Path, traffic: pathlib.Path, out: pathli
             event.click()
             status = page.locator('[id="status.editor.selection"]')
             wait_until(f"the cursor on line {line}", lambda: f"Ln {line}, Col 1" in (status.inner_text() or ""), timeout=15)
+            # The actor at the cursor, across the workspace: Wang Yi's one event, in one lane
+            # per actor it names; the page replaces the report's.
+            go_to(page, *position(fixture, "Wang Yi"))
+            command(page, "Dossier: Show Timeline of the Actor at the Cursor")
+            title = frame.locator("h1")
+            wait_until("the actor's timeline", lambda: "2 reports" in (title.inner_text() or ""), timeout=30)
+            dates = frame.locator(".event[data-date]").evaluate_all("es => es.map(e => e.dataset.date)")
+            assert dates and set(dates) == {"2014-10-31"}, dates
 
         for name, check in [
             ("extension activates", activated),

@@ -58,8 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await vscode.window.showTextDocument(pick.location.uri, { selection: pick.location.range });
       }
     }),
-    vscode.commands.registerCommand("dossier.showTimeline", () => showTimeline(false)),
-    vscode.commands.registerCommand("dossier.showWorkspaceTimeline", () => showTimeline(true)),
+    vscode.commands.registerCommand("dossier.showTimeline", () => showTimeline("report")),
+    vscode.commands.registerCommand("dossier.showWorkspaceTimeline", () => showTimeline("workspace")),
+    vscode.commands.registerCommand("dossier.showActorTimeline", () => showTimeline("actor")),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("dossier.serverPath")) {
         void vscode.commands.executeCommand("dossier.restartServer");
@@ -75,20 +76,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 let timelinePanel: vscode.WebviewPanel | undefined;
 
 // The server's timeline page (`dossier.timeline` with `format: "html"`) of the current report,
-// or of the workspace, in a webview; a click on an event there reveals its line.
-async function showTimeline(workspace: boolean): Promise<void> {
+// of the workspace, or of the actor at the cursor across the workspace, in a webview; a click on
+// an event there reveals its line.
+async function showTimeline(scope: "report" | "workspace" | "actor"): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!client || (!workspace && !editor)) {
+  if (!client || (scope !== "workspace" && !editor)) {
     return;
   }
-  const arg: { uri?: string; format: string } = { format: "html" };
-  if (!workspace && editor) {
+  const arg: { uri?: string; format: string; actorAt?: object } = { format: "html" };
+  if (scope === "report" && editor) {
     arg.uri = editor.document.uri.toString();
   }
-  const html = await client.sendRequest<string>("workspace/executeCommand", {
-    command: "dossier.timeline",
-    arguments: [arg],
-  });
+  if (scope === "actor" && editor) {
+    arg.actorAt = {
+      uri: editor.document.uri.toString(),
+      position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+    };
+  }
+  let html: string;
+  try {
+    html = await client.sendRequest<string>("workspace/executeCommand", {
+      command: "dossier.timeline",
+      arguments: [arg],
+    });
+  } catch (e) {
+    void vscode.window.showWarningMessage(`Dossier: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
   if (!timelinePanel) {
     timelinePanel = vscode.window.createWebviewPanel("dossier.timeline", "Dossier Timeline",
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
@@ -102,7 +116,8 @@ async function showTimeline(workspace: boolean): Promise<void> {
         { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
     });
   }
-  timelinePanel.title = workspace ? "Dossier Timeline: Workspace" : "Dossier Timeline";
+  timelinePanel.title = { report: "Dossier Timeline", workspace: "Dossier Timeline: Workspace",
+    actor: "Dossier Timeline: Actor" }[scope];
   timelinePanel.webview.html = html;
   timelinePanel.reveal(undefined, true);
 }

@@ -2,7 +2,7 @@
 //! the server knows, as the JSON of `dossier timeline --format json` (or, with `"format":
 //! "html"`, its page as one string, which VS Code shows in a webview).
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 
@@ -38,12 +38,43 @@ pub async fn execute_command(b: &Backend, params: ExecuteCommandParams) -> Resul
         .filter(|a| !a.trim().is_empty())
         .map(|a| vec![a.trim().to_string()])
         .unwrap_or_default();
+    // `actorAt: {uri, position}`: the actor mentioned there, across every report in scope.
+    let at = match arg.get("actorAt") {
+        Some(a) => Some(
+            serde_json::from_value::<TextDocumentPositionParams>(json!({
+                "textDocument": { "uri": a.get("uri") },
+                "position": a.get("position"),
+            }))
+            .map_err(|e| Error::invalid_params(format!("actorAt: {e}")))?,
+        ),
+        None => None,
+    };
+    if let Some(p) = &at {
+        b.settle(&p.text_document.uri).await;
+    }
+    let mut actors = actors;
     let html = arg.get("format").and_then(Value::as_str) == Some("html");
     match &uri {
         Some(u) => b.settle(u).await,
         None => b.settle_all().await,
     }
     b.guarded("dossier.timeline", |s| {
+        if let Some(p) = &at {
+            let enc = s.encoding();
+            let snap = &s.doc(&p.text_document.uri)?.snapshot;
+            let offset = snap.offset(p.position, enc);
+            let actor = snap
+                .analysis
+                .actors
+                .iter()
+                .find(|a| {
+                    a.mentions
+                        .iter()
+                        .any(|m| m.start <= offset && offset <= m.end)
+                })
+                .ok_or_else(|| Error::invalid_params("no actor is named at that position"))?;
+            actors.push(actor.name.to_string());
+        }
         // An unopened, unindexed report named by the client is read from disk here.
         let mut read: Option<(Uri, Snapshot)> = None;
         if let Some(u) = &uri
