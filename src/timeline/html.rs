@@ -75,7 +75,7 @@ pub fn lanes(entries: &[Entry]) -> Vec<Lane<'_>> {
         }
     }
     // Lanes were made in order of first event, so a stable sort keeps that order among ties.
-    out.sort_by(|a, b| b.events.len().cmp(&a.events.len()));
+    out.sort_by_key(|l| std::cmp::Reverse(l.events.len()));
     if !nobody.is_empty() {
         out.push(Lane {
             actor: String::new(),
@@ -449,6 +449,6 @@ pub fn to_html(entries: &[Entry], title: &str) -> String {
          <span class=\"who\"></span></div><div class=\"text\">Click an event to read it.</div>\
          <div class=\"where\"></div></aside>",
     );
-    let _ = write!(out, "<script>{SCRIPT}</script></body></html>\n");
+    let _ = writeln!(out, "<script>{SCRIPT}</script></body></html>");
     out
 }
