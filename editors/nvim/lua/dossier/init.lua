@@ -146,7 +146,8 @@ end
 -- The server's `dossier.timeline` for the current report (the whole workspace when `all`),
 -- kept to events naming `actor` when given, as quickfix items in date order.
 function M.timeline_items(actor, all)
-  local arg = {}
+  -- An empty Lua table would go out as `[]`; the server takes an object.
+  local arg = vim.empty_dict()
   if not all then
     arg.uri = vim.uri_from_bufnr(0)
   end
