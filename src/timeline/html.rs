@@ -54,6 +54,8 @@ pub struct Lane<'a> {
 /// their lanes.
 pub fn lanes(entries: &[Entry]) -> Vec<Lane<'_>> {
     let mut out: Vec<Lane> = Vec::new();
+    // A workspace can have thousands of actors: lanes are found by name, not by a scan.
+    let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut nobody = Vec::new();
     for e in entries {
         if e.actors.is_empty() {
@@ -65,12 +67,15 @@ pub fn lanes(entries: &[Entry]) -> Vec<Lane<'_>> {
                 continue;
             }
             seen.push(&a.name);
-            match out.iter_mut().find(|l| l.actor == a.name) {
-                Some(l) => l.events.push(e),
-                None => out.push(Lane {
-                    actor: a.name.clone(),
-                    events: vec![e],
-                }),
+            match by_name.get(a.name.as_str()) {
+                Some(&k) => out[k].events.push(e),
+                None => {
+                    by_name.insert(&a.name, out.len());
+                    out.push(Lane {
+                        actor: a.name.clone(),
+                        events: vec![e],
+                    });
+                }
             }
         }
     }
