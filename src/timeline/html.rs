@@ -255,8 +255,17 @@ fn chart(out: &mut String, lanes: &[Lane], first: usize, scale: &Scale, axis: bo
             esc(&name),
             lane.events.len()
         );
+        // Bars first, then the days over them, so that a bar never hides a day from a click;
+        // each pass is in date order.
         for e in &lane.events {
-            mark(out, e, scale, mid);
+            if e.date.interval || e.date.precision != Precision::Day {
+                mark(out, e, scale, mid);
+            }
+        }
+        for e in &lane.events {
+            if !(e.date.interval || e.date.precision != Precision::Day) {
+                mark(out, e, scale, mid);
+            }
         }
         out.push_str("</g>");
     }
@@ -345,7 +354,7 @@ h1{font-size:18px;margin:0 0 4px}
 .rule{stroke:var(--grid);stroke-width:1;stroke-dasharray:2 3}
 .event{cursor:pointer;outline:none}
 .mark{fill:var(--c);stroke:var(--c);stroke-width:1.5;fill-opacity:.85}
-.extent{fill:var(--c);opacity:.25}
+.extent{fill:var(--c);opacity:.25;pointer-events:none}
 .approx .mark{fill-opacity:.3;stroke-dasharray:3 2}
 .approx .extent{opacity:.12}
 .outside .mark{stroke-dasharray:1 2;fill:none}

@@ -314,6 +314,14 @@ fn html_lanes_put_the_most_mentioned_actor_first() {
         dates,
         ["2015-01-09", "2015-02-02", "2015-01-12", "2015-03-03"]
     );
+    // A lane draws its bars before its days, so that no bar hides a day from a click.
+    let (entries, html) =
+        html_of("China spoke on March 1, 2015. China held talks from March to June 2015.\n");
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(
+        attrs(&html, "event", "data-date"),
+        ["2015-03", "2015-03-01"]
+    );
     assert!(!html.contains("more actors"));
 }
 

@@ -33,10 +33,12 @@ with sync_playwright() as pw:
 
     lanes = page.eval_on_selector_all(".lane[data-actor]", "ls => ls.map(l => l.dataset.actor)")
     check(len(lanes) >= 3, f"lanes: {lanes[:8]}")
+    # A lane draws its bars (intervals, months, years), then its days: each in date order.
     events = page.eval_on_selector_all(
         ".lane",
-        """ls => ls.map(l => Array.from(l.querySelectorAll('.event[data-date][data-path][data-line]'))
-              .map(e => e.dataset.date))""",
+        """ls => ls.flatMap(l => [':not(.day)', '.day'].map(kind =>
+              Array.from(l.querySelectorAll('.event[data-date][data-path][data-line]' + kind))
+                .map(e => e.dataset.date)))""",
     )
     check(sum(len(e) for e in events) >= 10, f"{sum(len(e) for e in events)} events")
     # Events sort by first day (`2014-03` is 2014-03-01), the more precise first among ties.
@@ -46,7 +48,7 @@ with sync_playwright() as pw:
     days = [[first_day(d) for d in lane] for lane in events]
     check(all(d == sorted(d) for d in days), "each lane's events are in date order")
 
-    first = page.locator(".chart .event").first
+    first = page.locator(".chart .event.day").first
     first.click()
     panel = page.locator("#panel .where").text_content()
     check(panel.startswith(first.get_attribute("data-path") + ":"), f"a click shows {panel}")
