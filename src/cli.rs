@@ -67,8 +67,9 @@ pub enum Command {
         /// Keep events beginning on or before this day (YYYY-MM-DD)
         #[arg(long, value_parser = parse_date)]
         to: Option<Date>,
-        #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
-        format: AnalyzeFormat,
+        /// `html` is one self-contained page (a chart with a lane per actor)
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
         #[command(flatten)]
         common: Common,
     },
@@ -135,6 +136,13 @@ impl ColorChoice {
 pub enum AnalyzeFormat {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    Text,
+    Json,
+    Html,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -705,7 +713,7 @@ fn analyze(file: &Path, format: AnalyzeFormat, common: &Common) -> Result<ExitCo
 fn timeline(
     paths: &[PathBuf],
     filter: crate::timeline::Filter,
-    format: AnalyzeFormat,
+    format: TimelineFormat,
     common: &Common,
 ) -> Result<ExitCode, UsageError> {
     let explicit = explicit_config(common)?;
@@ -737,12 +745,19 @@ fn timeline(
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let _ = match format {
-        AnalyzeFormat::Text => write!(out, "{}", crate::timeline::to_text(&entries)),
-        AnalyzeFormat::Json => writeln!(
+        TimelineFormat::Text => write!(out, "{}", crate::timeline::to_text(&entries)),
+        TimelineFormat::Json => writeln!(
             out,
             "{}",
             serde_json::to_string_pretty(&crate::timeline::to_json(&entries)).unwrap_or_default()
         ),
+        TimelineFormat::Html => {
+            let title = match names.as_slice() {
+                [(path, _)] => format!("Timeline of {path}"),
+                _ => format!("Timeline of {} reports", names.len()),
+            };
+            write!(out, "{}", crate::timeline::to_html(&entries, &title))
+        }
     };
     Ok(if unread > 0 {
         ExitCode::from(2)

@@ -952,6 +952,21 @@ fn timeline_merges_a_folder_in_date_order_and_filters_by_actor() {
     let text = stdout(&text);
     assert!(text.contains("2021-03-12"), "{text}");
     assert!(text.contains("a.md:3"), "{text}");
+    // The page: the folder's two reports, a lane per actor, every event marked.
+    let html = dossier(&["timeline", "--format", "html", dir_arg]);
+    assert!(html.status.success(), "{}", stderr(&html));
+    let html = stdout(&html);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<h1>Timeline of 2 reports</h1>"), "{html}");
+    assert!(
+        html.contains("class=\"lane\" data-actor=\"Kenya\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("class=\"lane\" data-actor=\"Japan\""),
+        "{html}"
+    );
+    assert!(html.contains("class=\"event interval\""), "{html}");
     let missing = dossier(&["timeline", "/nonexistent/dossier-timeline"]);
     assert_eq!(missing.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);

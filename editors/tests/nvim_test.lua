@@ -154,6 +154,51 @@ if table.concat(names, ',') ~= 'Talks,Money' then
 end
 ok('symbols: ' .. table.concat(names, ', '))
 
+-- :DossierTimeline fills the quickfix list from the server's dossier.timeline, in date order,
+-- and an actor no event names leaves it empty.
+local report_buf = vim.api.nvim_get_current_buf()
+vim.fn.setqflist({}, 'r')
+vim.cmd('DossierTimeline Wang Yi')
+local qf = vim.fn.getqflist()
+if #qf ~= 1 or qf[1].lnum ~= 5 or not qf[1].text:find('^2014%-10%-31  On Monday, Oct%. 31')
+  or vim.api.nvim_buf_get_name(qf[1].bufnr) ~= vim.api.nvim_buf_get_name(report_buf) then
+  fail(':DossierTimeline Wang Yi: ' .. vim.inspect(qf))
+end
+vim.cmd('cclose')
+vim.api.nvim_set_current_buf(report_buf)
+-- The workspace's events (the repository's reports, as far as the index has read them) come in
+-- date order: by first day, `2014` standing for 2014-01-01.
+local all = {}
+vim.wait(15000, function()
+  vim.api.nvim_set_current_buf(report_buf)
+  all = require('dossier').timeline_items(nil, true) or {}
+  return #all > 1
+end, 200)
+vim.fn.setqflist({}, 'r')
+vim.cmd('DossierTimeline!')
+all = vim.fn.getqflist()
+local previous = ''
+for _, item in ipairs(all) do
+  local date = item.text:match('^~?([%d%-]+)')
+  local first = date and (date .. ('-01-01'):sub(#date - 3))
+  if not first or first < previous then
+    fail(':DossierTimeline! out of order at ' .. vim.inspect(item.text))
+  end
+  previous = first
+end
+if #all < 2 then
+  fail(':DossierTimeline! listed ' .. #all .. ' events: is the workspace indexed?')
+end
+vim.cmd('cclose')
+vim.api.nvim_set_current_buf(report_buf)
+vim.cmd('DossierTimeline! Nobody Atall')
+if #vim.fn.getqflist() ~= 0 then
+  fail(':DossierTimeline! Nobody Atall: ' .. vim.inspect(vim.fn.getqflist()))
+end
+vim.cmd('cclose')
+vim.api.nvim_set_current_buf(report_buf)
+ok(':DossierTimeline, ' .. #all .. ' events in the workspace')
+
 -- Empty settings, as the README's `settings = {}` gives them, go out as an object too.
 require('dossier').options.settings = {}
 local empty = require('dossier').client_config(0)

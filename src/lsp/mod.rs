@@ -25,7 +25,7 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{LanguageServer, LspService, Server};
 
-use handlers::{diagnostics, edits, lifecycle, navigation, symbols, sync, tokens};
+use handlers::{commands, diagnostics, edits, lifecycle, navigation, symbols, sync, tokens};
 use state::Backend;
 
 /// Set by `shutdown`: the process exits 0 after `exit` only if it was asked to shut down first.
@@ -129,6 +129,13 @@ impl LanguageServer for Backend {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
         symbols::workspace_symbol(self, params).await
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        commands::execute_command(self, params).await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

@@ -1,5 +1,5 @@
 //! Chronology: the dated clauses of a report as events, merged across reports into one
-//! timeline, and that timeline as text and JSON.
+//! timeline, and that timeline as text, JSON and HTML.
 //!
 //! Pure like the rest of the core: it reads a report's text and its analysis and returns data.
 //! Dates come from the analysis as resolved there (relative and year-less wording included);
@@ -412,6 +412,10 @@ pub fn excerpt(s: &str, n: usize) -> String {
     };
     format!("{}…", cut.trim_end_matches([',', ';', ' ']))
 }
+
+pub mod html;
+
+pub use html::to_html;
 
 #[cfg(test)]
 mod tests;

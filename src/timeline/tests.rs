@@ -259,3 +259,125 @@ fn text_lines_are_grouped_by_month() {
     "#]]
     .assert_eq(&out);
 }
+
+/// The HTML of a report's timeline, with the entries it was made of.
+fn html_of(text: &str) -> (Vec<super::Entry>, String) {
+    let analysis = crate::analyze(text, &Config::default(), Format::Plain);
+    let source = super::Source {
+        path: "r<1>.txt",
+        text,
+        analysis: &analysis,
+    };
+    let entries = super::merge(&[source], &super::Filter::default());
+    let html = super::to_html(&entries, "Timeline of <r>");
+    (entries, html)
+}
+
+/// The values of attribute `name` on elements with class `class`, in document order.
+fn attrs(html: &str, class: &str, name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, _) in html.match_indices(&format!("class=\"{class}")) {
+        let tag = &html[i..i + html[i..].find('>').unwrap()];
+        if let Some(p) = tag.find(&format!(" {name}=\"")) {
+            let v = &tag[p + name.len() + 3..];
+            out.push(v[..v.find('"').unwrap()].to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn html_escapes_report_text_and_paths() {
+    let (_, html) = html_of("China said <script>alert(\"x\")</script> & more on Jan. 9, 2015.\n");
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more"));
+    assert!(html.contains("data-path=\"r&lt;1&gt;.txt\""));
+    assert!(html.contains("<title>Timeline of &lt;r&gt;</title>"));
+    // The page's own script is the only one.
+    assert_eq!(html.matches("<script>").count(), 1);
+    assert_eq!(super::html::esc("a'b\"c<&>"), "a&#39;b&quot;c&lt;&amp;&gt;");
+}
+
+#[test]
+fn html_lanes_put_the_most_mentioned_actor_first() {
+    let (entries, html) = html_of(
+        "Seoul replied on Jan. 12, 2015. China protested on Jan. 9, 2015. \
+         China spoke again on Feb. 2, 2015. Talks resumed on March 3, 2015.\n",
+    );
+    let lanes = super::html::lanes(&entries);
+    let names: Vec<&str> = lanes.iter().map(|l| l.actor.as_str()).collect();
+    assert_eq!(names, ["China", "South Korea", ""]);
+    assert_eq!(attrs(&html, "lane", "data-actor"), names);
+    // Each lane's events are in date order, and an event is in its actor's lane.
+    let dates = attrs(&html, "event", "data-date");
+    assert_eq!(
+        dates,
+        ["2015-01-09", "2015-02-02", "2015-01-12", "2015-03-03"]
+    );
+    // A lane draws its bars before its days, so that no bar hides a day from a click.
+    let (entries, html) =
+        html_of("China spoke on March 1, 2015. China held talks from March to June 2015.\n");
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(
+        attrs(&html, "event", "data-date"),
+        ["2015-03", "2015-03-01"]
+    );
+    assert!(!html.contains("more actors"));
+}
+
+#[test]
+fn html_folds_lanes_after_the_eighth() {
+    let names = [
+        "China", "Japan", "India", "Brazil", "Chile", "Peru", "Kenya", "Ghana", "Mali", "Chad",
+    ];
+    let text: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("{n} protested on Jan. {}, 2015. ", i + 1))
+        .collect();
+    let (entries, html) = html_of(&format!("{text}\n"));
+    assert_eq!(super::html::lanes(&entries).len(), 10);
+    let folded = &html[html.find("<details>").expect("a details element")..];
+    assert!(folded.starts_with("<details><summary>2 more actors</summary>"));
+    assert_eq!(attrs(folded, "lane", "data-actor").len(), 2);
+}
+
+#[test]
+fn html_draws_intervals_as_bars_and_approximate_dates_as_such() {
+    let (entries, html) = html_of(
+        "China held talks from March to June 2014. Japan protested in late October 2014. \
+         India spoke on Oct. 3, 2014.\n",
+    );
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    assert!(
+        html.contains(
+            "class=\"event interval\" tabindex=\"0\" data-date=\"2014-03\" data-until=\"2014-06\""
+        ),
+        "{html}"
+    );
+    let interval = &html[html.find("event interval").unwrap()..];
+    assert!(interval[..interval.find("</g>").unwrap()].contains("<rect class=\"mark\""));
+    assert!(html.contains("class=\"event span approx\""), "{html}");
+    let day = &html[html.find("event day").unwrap()..];
+    assert!(day[..day.find("</g>").unwrap()].contains("<circle class=\"mark\""));
+    assert!(html.contains("approximate (faded, dashed)"));
+}
+
+#[test]
+fn an_empty_html_timeline_says_so() {
+    let (entries, html) = html_of("Nothing happened on any day we know.\n");
+    assert!(entries.is_empty());
+    assert!(html.contains("No dated events"));
+    assert!(!html.contains("class=\"lane"));
+}
+
+#[test]
+fn html_needs_no_network() {
+    let (_, html) = html_of("China protested on Jan. 9, 2015.\n");
+    for bad in ["src=", "href=", "http://", "https://", "@import", "url("] {
+        let allowed = bad == "http://" && html.matches(bad).count() == 1;
+        assert!(!html.contains(bad) || allowed, "{bad}");
+    }
+    // The one `http://` is the SVG namespace, which is a name, not a request.
+    assert!(html.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+}

@@ -2,8 +2,9 @@
 
 It opens two reports of the repository, waits for the extension to start the server, hovers an
 actor and a date, checks that the Problems panel lists exactly what `dossier check` prints for
-them (a finding shown twice is a failure), applies a quick fix, opens the outline, and checks
-from the recorded traffic that the server pushed no diagnostics to a client that pulls. Each
+them (a finding shown twice is a failure), applies a quick fix, opens the outline, checks
+from the recorded traffic that the server pushed no diagnostics to a client that pulls, and
+opens the timeline webview and clicks an event there. Each
 check that fails saves a screenshot and prints its path; the last line is `N passed, N failed`.
 
 Run (editors/tests/vscode/setup.sh installs code-server and Playwright):
@@ -284,6 +285,31 @@ def drive(port: int, workspace: pathlib.Path, traffic: pathlib.Path, out: pathli
             pushed = len(re.findall(r'"method"\s*:\s*"textDocument/publishDiagnostics"', answered))
             assert pushed == 0, f"the server pushed {pushed} diagnostics to a client that pulls them"
 
+        def timeline():
+            # "Dossier: Show Timeline" opens the server's page in a webview; a click on the
+            # report's one event there puts the cursor on its line.
+            open_file(page, FIXTURE.name)
+            go_to(page, 1, 1)
+            command(page, "Dossier: Show Timeline")
+            frame = page.frame_locator("iframe.webview").frame_locator("#active-frame")
+            event = frame.locator(".event[data-date][data-path][data-line]").first
+            event.wait_for(timeout=30000)
+            assert event.get_attribute("data-date") == "2014-10-31", event.get_attribute("data-date")
+            line = int(event.get_attribute("data-line"))
+            lanes = frame.locator(".lane[data-actor]").evaluate_all("ls => ls.map(l => l.dataset.actor)")
+            assert "Wang Yi" in lanes, lanes
+            event.click()
+            status = page.locator('[id="status.editor.selection"]')
+            wait_until(f"the cursor on line {line}", lambda: f"Ln {line}, Col 1" in (status.inner_text() or ""), timeout=15)
+            # The actor at the cursor, across the workspace: Wang Yi's one event, in one lane
+            # per actor it names; the page replaces the report's.
+            go_to(page, *position(fixture, "Wang Yi"))
+            command(page, "Dossier: Show Timeline of the Actor at the Cursor")
+            title = frame.locator("h1")
+            wait_until("the actor's timeline", lambda: "2 reports" in (title.inner_text() or ""), timeout=30)
+            dates = frame.locator(".event[data-date]").evaluate_all("es => es.map(e => e.dataset.date)")
+            assert dates and set(dates) == {"2014-10-31"}, dates
+
         for name, check in [
             ("extension activates", activated),
             ("hover cards of an actor and a date", hovers),
@@ -291,6 +317,7 @@ def drive(port: int, workspace: pathlib.Path, traffic: pathlib.Path, out: pathli
             ("quick fix changes the text", quick_fix),
             ("outline lists the sections", outline),
             ("diagnostics are pulled and never pushed", one_model_of_diagnostics),
+            ("the timeline webview reveals a clicked event", timeline),
         ]:
             try:
                 check()

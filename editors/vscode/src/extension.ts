@@ -58,6 +58,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await vscode.window.showTextDocument(pick.location.uri, { selection: pick.location.range });
       }
     }),
+    vscode.commands.registerCommand("dossier.showTimeline", () => showTimeline("report")),
+    vscode.commands.registerCommand("dossier.showWorkspaceTimeline", () => showTimeline("workspace")),
+    vscode.commands.registerCommand("dossier.showActorTimeline", () => showTimeline("actor")),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("dossier.serverPath")) {
         void vscode.commands.executeCommand("dossier.restartServer");
@@ -68,6 +71,55 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+}
+
+let timelinePanel: vscode.WebviewPanel | undefined;
+
+// The server's timeline page (`dossier.timeline` with `format: "html"`) of the current report,
+// of the workspace, or of the actor at the cursor across the workspace, in a webview; a click on
+// an event there reveals its line.
+async function showTimeline(scope: "report" | "workspace" | "actor"): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || (scope !== "workspace" && !editor)) {
+    return;
+  }
+  const arg: { uri?: string; format: string; actorAt?: object } = { format: "html" };
+  if (scope === "report" && editor) {
+    arg.uri = editor.document.uri.toString();
+  }
+  if (scope === "actor" && editor) {
+    arg.actorAt = {
+      uri: editor.document.uri.toString(),
+      position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+    };
+  }
+  let html: string;
+  try {
+    html = await client.sendRequest<string>("workspace/executeCommand", {
+      command: "dossier.timeline",
+      arguments: [arg],
+    });
+  } catch (e) {
+    void vscode.window.showWarningMessage(`Dossier: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  if (!timelinePanel) {
+    timelinePanel = vscode.window.createWebviewPanel("dossier.timeline", "Dossier Timeline",
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+    timelinePanel.onDidDispose(() => { timelinePanel = undefined; });
+    timelinePanel.webview.onDidReceiveMessage(async (m: { type?: string; path?: string; line?: number }) => {
+      if (m.type !== "reveal" || !m.path || !m.line) {
+        return;
+      }
+      const at = new vscode.Position(m.line - 1, 0);
+      await vscode.window.showTextDocument(vscode.Uri.file(m.path),
+        { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
+    });
+  }
+  timelinePanel.title = { report: "Dossier Timeline", workspace: "Dossier Timeline: Workspace",
+    actor: "Dossier Timeline: Actor" }[scope];
+  timelinePanel.webview.html = html;
+  timelinePanel.reveal(undefined, true);
 }
 
 export async function deactivate(): Promise<void> {

@@ -81,6 +81,10 @@ fn capabilities(encoding: PositionEncodingKind, pull_diagnostics: bool) -> Serve
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })
         }),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: super::commands::COMMANDS.map(String::from).to_vec(),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
         ..ServerCapabilities::default()
     }
 }

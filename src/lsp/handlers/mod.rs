@@ -2,6 +2,7 @@
 //! (`from_proto`), calls one function of `ide` or the core, and converts the answer out
 //! (`to_proto`); a handler that grows logic is a feature that belongs in `ide`.
 
+pub mod commands;
 pub mod diagnostics;
 pub mod edits;
 pub mod lifecycle;

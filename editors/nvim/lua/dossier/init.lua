@@ -143,8 +143,51 @@ function M.configure(opts)
   end
 end
 
+-- The server's `dossier.timeline` for the current report (the whole workspace when `all`),
+-- kept to events naming `actor` when given, as quickfix items in date order.
+function M.timeline_items(actor, all)
+  -- An empty Lua table would go out as `[]`; the server takes an object.
+  local arg = vim.empty_dict()
+  if not all then
+    arg.uri = vim.uri_from_bufnr(0)
+  end
+  if actor and actor ~= '' then
+    arg.actor = actor
+  end
+  local params = { command = 'dossier.timeline', arguments = { arg } }
+  local results = vim.lsp.buf_request_sync(0, 'workspace/executeCommand', params, 10000)
+  for _, r in pairs(results or {}) do
+    if r.result and r.result.events then
+      local items = {}
+      for _, e in ipairs(r.result.events) do
+        local date = e.date .. (e['until'] ~= vim.NIL and e['until'] and ('/' .. e['until']) or '')
+        if e.approx then
+          date = '~' .. date
+        end
+        table.insert(items, { filename = e.path, lnum = e.line, col = 1, text = date .. '  ' .. e.text })
+      end
+      return items
+    end
+  end
+  return nil
+end
+
+-- `:DossierTimeline[!] [actor]`: the timeline in the quickfix list (`!` for the workspace).
+function M.timeline(actor, all)
+  local items = M.timeline_items(actor, all)
+  if not items then
+    vim.notify('Dossier: no timeline (is the server attached?)', vim.log.levels.WARN)
+    return
+  end
+  vim.fn.setqflist({}, ' ', { title = 'Dossier timeline', items = items })
+  vim.cmd('copen')
+end
+
 function M.setup(opts)
   M.configure(opts)
+  vim.api.nvim_create_user_command('DossierTimeline', function(args)
+    M.timeline(args.args, args.bang)
+  end, { nargs = '?', bang = true, desc = 'Dossier: the timeline in the quickfix list' })
   if vim.lsp.config and vim.lsp.enable then
     -- Neovim 0.11+: the built-in configuration registry.
     local settings = M.settings()
