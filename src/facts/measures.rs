@@ -20,6 +20,9 @@ pub(super) struct Vocabulary {
 #[derive(Default)]
 struct Table {
     forms: HashMap<String, Cow<'static, str>>,
+    /// The first word of every form, so that a word no form starts with costs one look-up,
+    /// not one for every phrase length.
+    starts: rustc_hash::FxHashSet<String>,
     longest: usize,
 }
 
@@ -30,6 +33,9 @@ impl Table {
             return;
         }
         self.longest = self.longest.max(key.split(' ').count());
+        if let Some(first) = key.split(' ').next() {
+            self.starts.insert(first.to_owned());
+        }
         self.forms.entry(key).or_insert(name);
     }
 }
@@ -99,6 +105,12 @@ impl Vocabulary {
         let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
+            if !self.shipped.starts.contains(lowered[i])
+                && !self.configured.starts.contains(lowered[i])
+            {
+                i += 1;
+                continue;
+            }
             let mut matched = None;
             for n in (1..=self.longest.min(words.len() - i)).rev() {
                 // A phrase's words stand apart by spaces or hyphens only.
