@@ -86,21 +86,23 @@ pub fn revised(text: &str, fact: &Fact) -> bool {
                     && rest[i + 1..].chars().next().is_none_or(char::is_whitespace)
         })
         .map_or(text.len(), |(i, _)| fact.clause.end + i);
+    // Compared without lowering: this runs for every fact in several checks.
+    const WORDS: [&str; 11] = [
+        "revised",
+        "revision",
+        "revisions",
+        "restated",
+        "corrected",
+        "downgraded",
+        "upgraded",
+        "amended",
+        "previously",
+        "initially",
+        "originally",
+    ];
     words(text, Span::new(fact.clause.start, end)).any(|w| {
-        matches!(
-            lower(&text[w.start..w.end]).as_str(),
-            "revised"
-                | "revision"
-                | "revisions"
-                | "restated"
-                | "corrected"
-                | "downgraded"
-                | "upgraded"
-                | "amended"
-                | "previously"
-                | "initially"
-                | "originally"
-        )
+        let word = &text[w.start..w.end];
+        WORDS.iter().any(|r| word.eq_ignore_ascii_case(r))
     })
 }
 
