@@ -197,17 +197,7 @@ impl Scale {
 
 /// `2014-10-31`, `2014-10-17 – 2014-10-25`, with `about ` before an approximate date.
 fn when(e: &Entry) -> String {
-    let mut s = if e.approx {
-        "about ".to_string()
-    } else {
-        String::new()
-    };
-    s.push_str(&e.date_iso());
-    if let Some(u) = e.until_iso() {
-        s.push_str(" \u{2013} ");
-        s.push_str(&u);
-    }
-    s
+    e.dated("about ", " \u{2013} ")
 }
 
 /// One SVG of lanes: the axis on top when `axis`, then a row per lane.

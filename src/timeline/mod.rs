@@ -230,6 +230,21 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The date, `approx` before it when approximate and the end of an interval after
+    /// `between`: the text and HTML forms differ only in these.
+    pub(crate) fn dated(&self, approx: &str, between: &str) -> String {
+        let mut s = String::new();
+        if self.approx {
+            s.push_str(approx);
+        }
+        s.push_str(&self.date_iso());
+        if let Some(u) = self.until_iso() {
+            s.push_str(between);
+            s.push_str(&u);
+        }
+        s
+    }
+
     /// The first day at the date's precision: `2014-10-31`, `2014-10`, `2014`.
     pub fn date_iso(&self) -> String {
         iso(self.date.precision, self.date.start)
@@ -387,17 +402,7 @@ pub fn to_text(entries: &[Entry]) -> String {
 
 /// `2019-01-21/2019-01-23`, with `~` before an approximate date.
 fn date_cell(e: &Entry) -> String {
-    let mut s = if e.approx {
-        "~".to_string()
-    } else {
-        String::new()
-    };
-    s.push_str(&e.date_iso());
-    if let Some(u) = e.until_iso() {
-        s.push('/');
-        s.push_str(&u);
-    }
-    s
+    e.dated("~", "/")
 }
 
 /// At most `n` characters of `s`, cut at a word with `…` when longer.
