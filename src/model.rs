@@ -317,6 +317,9 @@ pub struct Fact {
     /// The word that narrows the measure (`oil` of `oil imports`, `goods` of `exports of
     /// goods`): facts of different details are different facts.
     pub detail: Option<Span>,
+    /// Whether its sentence tells of a revision (`revised up to $3 billion`, `later revised`):
+    /// a revised value does not contradict the one it replaces.
+    pub revised: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

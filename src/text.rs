@@ -22,6 +22,11 @@ impl Span {
         Span::new(self.start + by, self.end + by)
     }
 
+    /// The span `by` bytes earlier; `by` is at most its start.
+    pub const fn shifted_back(self, by: usize) -> Span {
+        Span::new(self.start - by, self.end - by)
+    }
+
     pub const fn len(self) -> usize {
         self.end - self.start
     }

@@ -65,6 +65,8 @@ pub struct Cache {
     /// The sentence-level findings of each paragraph, relative to its start, keyed by its text,
     /// the context and the units its figures ended up with (currency resolution looks further).
     findings: HashMap<u64, Arc<Vec<Finding>>>,
+    /// The facts of each paragraph, relative to it.
+    facts: crate::facts::Kept,
     /// The report-wide vectors of an analysis the caller no longer needs (`recycle`), refilled
     /// by the next one: on a 1 MB report they are megabytes that would otherwise be handed back
     /// to the kernel and faulted in again on every keystroke.
@@ -355,7 +357,8 @@ pub fn analyze_with(text: &str, config: &Config, format: Format, cache: &mut Cac
         findings: Vec::new(),
         notices: truncated.into_iter().collect(),
     };
-    analysis.facts = crate::facts::bind(text, &analysis, config);
+    let kept = (!cache.once).then_some(&mut cache.facts);
+    analysis.facts = crate::facts::bind_with(text, &analysis, config, kept);
     analysis.findings = findings(text, &analysis, config, paras, &keys, &shared, cache);
     analysis
 }

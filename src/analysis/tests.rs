@@ -62,3 +62,28 @@ fn a_country_decides_shared_currency_words_only() {
         want.map(|(t, u)| (t.to_string(), u.to_string())).to_vec()
     );
 }
+
+/// A paragraph's facts are kept relative to it: an edit that adds an actor before it (moving
+/// every actor index), changes its dates' context or reaches for a subject named elsewhere
+/// (`the fund's`) must leave the same facts as a fresh analysis.
+#[test]
+fn kept_facts_follow_edits_elsewhere() {
+    let second = "Kenya's exports rose to $7 billion in 2021, while imports from Uganda were \
+                  $2 billion.\n\nThe fund's $25 billion envelope was set in 2020.\n";
+    let texts = [
+        format!("The Asian Development Bank Fund met.\n\n{second}"),
+        format!("Japan and the Asian Development Bank Fund met.\n\n{second}"),
+        format!("Japan met.\n\n{second}"),
+        format!("---\nperiod: 2014-01-01/2014-12-31\n---\nJapan met.\n\n{second}"),
+        format!("The Asian Development Bank Fund met.\n\n{second}"),
+    ];
+    let config = Config::default();
+    let mut cache = Cache::default();
+    for text in &texts {
+        let kept = analyze_with(text, &config, Format::Markdown, &mut cache);
+        let fresh = analyze(text, &config, Format::Markdown);
+        assert!(!fresh.facts.is_empty(), "{text}");
+        assert_eq!(kept.facts, fresh.facts, "{text}");
+        assert_eq!(kept.findings, fresh.findings, "{text}");
+    }
+}

@@ -34,11 +34,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         // A flow of two parties goes one way only when the wording says whose it is; one of
         // one party is that party's trade with the world.
         let owned = fact.owner.is_some() || fact.subjects.len() == 1;
-        if f.kind != FigureKind::Money
-            || f.range.is_some()
-            || !f.exact()
-            || !owned
-            || crate::facts::revised(cx.text, fact)
+        if f.kind != FigureKind::Money || f.range.is_some() || !f.exact() || !owned || fact.revised
         {
             continue;
         }

@@ -20,11 +20,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let r = &analysis.figures[rate.figure];
         let one_year = time.precision == Precision::Year && !time.interval;
         let within_a_year = time.interval && time.start.year == time.end.year;
-        if !(one_year || within_a_year)
-            || !r.exact()
-            || crate::facts::revised(text, rate)
-            || other_basis(cx, rate)
-        {
+        if !(one_year || within_a_year) || !r.exact() || rate.revised || other_basis(cx, rate) {
             continue;
         }
         // `GDP growth of 5%` is the growth of GDP.
@@ -42,7 +38,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     if !matches!(f.kind, FigureKind::Percent | FigureKind::Points)
                         && f.range.is_none()
                         && f.exact()
-                        && !crate::facts::revised(text, l)
+                        && !l.revised
                     {
                         map.entry((&*l.measure, t)).or_default().push(l);
                     }

@@ -31,7 +31,7 @@ type Key<'a> = (
 /// amounts and quantities are compared; a fact of no subject, a revision, a range or a part of
 /// a change (`from $5 billion`) is not, nor is an undated fact.
 fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
-    let (text, analysis) = (cx.text, cx.analysis);
+    let analysis = cx.analysis;
     let figs = &analysis.figures;
     let mut seen: HashMap<Key<'_>, usize> = HashMap::default();
     for (n, fact) in analysis.facts.iter().enumerate() {
@@ -39,7 +39,7 @@ fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
         if !matches!(f.kind, FigureKind::Money | FigureKind::Quantity)
             || f.range.is_some()
             || fact.subjects.is_empty()
-            || crate::facts::revised(text, fact)
+            || fact.revised
             || matches!(
                 cx.word_before(fact.clause.start, f.span.start).as_deref(),
                 Some("from" | "to" | "between")

@@ -20,7 +20,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             && f.exact()
             && fact.time.is_some()
             && !fact.subjects.is_empty()
-            && !crate::facts::revised(cx.text, fact)
+            && !fact.revised
     };
     // Parts by what they are of: each detail once (its first statement), so that a part
     // restated is not counted twice.

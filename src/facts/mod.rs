@@ -13,6 +13,11 @@ mod time;
 mod tests;
 
 use std::borrow::Cow;
+use std::cell::Cell;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use crate::config::Config;
 use crate::model::{ActorKind, Analysis, Fact, FactStatus, Figure, FigureKind};
@@ -21,7 +26,31 @@ use crate::text::Span;
 /// The facts of an analysed report, in the order of their figures. Pure: it reads only the
 /// text, the analysis made of it and the configuration.
 pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
+    bind_with(text, analysis, config, None)
+}
+
+/// The facts of each paragraph, kept between analyses of one document so that a keystroke
+/// binds only the paragraphs it changed. An entry is keyed by everything binding reads of its
+/// paragraph (see `Binder::key`); its figure indices, spans and subjects are relative to the
+/// paragraph (subjects as the position of their first mention in it), since an edit elsewhere
+/// moves them all.
+#[derive(Debug, Default)]
+pub struct Kept {
+    paragraphs: HashMap<u64, Arc<Vec<Fact>>>,
+}
+
+/// As `bind`, reusing the facts `kept` holds for paragraphs whose inputs did not change, and
+/// leaving in it those of this analysis.
+pub fn bind_with(
+    text: &str,
+    analysis: &Analysis,
+    config: &Config,
+    kept: Option<&mut Kept>,
+) -> Vec<Fact> {
     if analysis.figures.is_empty() {
+        if let Some(k) = kept {
+            k.paragraphs.clear();
+        }
         return Vec::new();
     }
     let vocabulary = measures::Vocabulary::new(config);
@@ -39,7 +68,15 @@ pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
         analysis,
         vocabulary,
         mentions,
+        outside: Cell::new(false),
     };
+    let settings = {
+        let mut h = FxHasher::default();
+        format!("{:?}", config.measures).hash(&mut h);
+        h.finish()
+    };
+    let mut used = HashMap::default();
+    let mut slots = HashMap::default();
     let mut out = Vec::new();
     let figs = &analysis.figures;
     let mut cursors = Cursors::default();
@@ -48,9 +85,22 @@ pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
         if figs.get(a).is_none_or(|f| f.span.start >= para.end) {
             continue;
         }
+        let z = a + figs[a..].partition_point(|f| f.span.start < para.end);
+        let key = kept.is_some().then(|| {
+            let (m0, m1) = binder.mentions_in(para);
+            binder.key(settings, para, a..z, &binder.mentions[m0..m1], &mut slots)
+        });
+        if let (Some(key), Some(k)) = (key, kept.as_deref()) {
+            if let Some(facts) = k.paragraphs.get(&key) {
+                let (m0, m1) = binder.mentions_in(para);
+                let mentions = &binder.mentions[m0..m1];
+                out.extend(facts.iter().map(|f| placed(f, para.start, a, mentions)));
+                used.insert(key, facts.clone());
+                continue;
+            }
+        }
         // Sentences past the paragraph's last figure hold no fact: a paragraph of a million
         // sentences, analysed only up to `max-mentions`, is split only as far as needed.
-        let z = a + figs[a..].partition_point(|f| f.span.start < para.end);
         let mut last = figs[z - 1]
             .span
             .end
@@ -65,17 +115,71 @@ pub fn bind(text: &str, analysis: &Analysis, config: &Config) -> Vec<Fact> {
             figure: a,
             ..cursors
         };
+        let first = out.len();
+        binder.outside.set(false);
         for sentence in crate::checks::sentences_in(text, Span::new(para.start, last)) {
             binder.sentence(sentence, &mut cursor, &mut out);
         }
         cursors = cursor;
+        if let Some(key) = key.filter(|_| !binder.outside.get()) {
+            let (m0, m1) = binder.mentions_in(para);
+            let mentions = &binder.mentions[m0..m1];
+            if let Some(facts) = out[first..]
+                .iter()
+                .map(|f| unplaced(f, para.start, a, mentions))
+                .collect::<Option<Vec<Fact>>>()
+            {
+                used.insert(key, Arc::new(facts));
+            }
+        }
+    }
+    if let Some(k) = kept {
+        k.paragraphs = used;
     }
     out
 }
 
-/// Whether a fact's clause tells of a revision (`revised up to $3 billion`, `later revised`):
-/// a revised value does not contradict the one it replaces.
-pub fn revised(text: &str, fact: &Fact) -> bool {
+/// A fact made relative to its paragraph at `start`, whose first figure is `first` and whose
+/// mentions are `mentions`; none when a subject is not mentioned in the paragraph.
+fn unplaced(f: &Fact, start: usize, first: usize, mentions: &[(Span, usize)]) -> Option<Fact> {
+    let slot = |actor: usize| mentions.iter().position(|&(_, a)| a == actor);
+    if f.clause.start < start || f.detail.is_some_and(|d| d.start < start) {
+        return None;
+    }
+    Some(Fact {
+        figure: f.figure - first,
+        subjects: f
+            .subjects
+            .iter()
+            .map(|&s| slot(s))
+            .collect::<Option<Vec<_>>>()?,
+        owner: match f.owner {
+            Some(o) => Some(slot(o)?),
+            None => None,
+        },
+        clause: f.clause.shifted_back(start),
+        detail: f.detail.map(|d| d.shifted_back(start)),
+        ..f.clone()
+    })
+}
+
+/// A kept fact placed back in the report: the inverse of `unplaced`.
+fn placed(f: &Fact, start: usize, first: usize, mentions: &[(Span, usize)]) -> Fact {
+    let mut subjects: Vec<usize> = f.subjects.iter().map(|&s| mentions[s].1).collect();
+    // Actor indices follow the report's actors, which an edit elsewhere may reorder.
+    subjects.sort_unstable();
+    Fact {
+        figure: f.figure + first,
+        subjects,
+        owner: f.owner.map(|o| mentions[o].1),
+        clause: f.clause.shifted(start),
+        detail: f.detail.map(|d| d.shifted(start)),
+        ..f.clone()
+    }
+}
+
+/// Whether a fact's clause, or the rest of its sentence, tells of a revision.
+fn revised(text: &str, fact: &Fact) -> bool {
     // The rest of the sentence counts too: `$9 billion by the old definition, later revised`.
     let rest = &text[fact.clause.end..];
     let end = rest
@@ -144,6 +248,9 @@ struct Binder<'a> {
     analysis: &'a Analysis,
     vocabulary: measures::Vocabulary,
     mentions: Vec<(Span, usize)>,
+    /// Set when a fact took its subject from outside its paragraph (`the fund's`): that
+    /// paragraph's facts depend on more than its key and are not kept.
+    outside: Cell<bool>,
 }
 
 /// Where the last sentence's figures, mentions and dates began.
@@ -171,6 +278,51 @@ const MAX_SENTENCE_BYTES: usize = 8 * 1024;
 const AFTER_WORDS: usize = 3;
 
 impl Binder<'_> {
+    /// The range of `mentions` within `para`.
+    fn mentions_in(&self, para: Span) -> (usize, usize) {
+        let m0 = self.mentions.partition_point(|(m, _)| m.start < para.start);
+        let m1 = m0 + self.mentions[m0..].partition_point(|(m, _)| m.start < para.end);
+        (m0, m1)
+    }
+
+    /// Hashes everything binding reads of a paragraph: its text, its figures' kinds, units,
+    /// nouns and whether they stand in a table or a note, its dates and their values, and its
+    /// mentions, each by the position of the first mention of the same actor (actor indices
+    /// move with edits elsewhere). Binding reads no text outside its paragraph's sentences.
+    fn key(
+        &self,
+        settings: u64,
+        para: Span,
+        figures: std::ops::Range<usize>,
+        mentions: &[(Span, usize)],
+        slots: &mut HashMap<usize, usize>,
+    ) -> u64 {
+        let (text, analysis) = (self.text, self.analysis);
+        let rel = |s: Span| (s.start - para.start, s.end - para.start);
+        let mut h = FxHasher::default();
+        settings.hash(&mut h);
+        text[para.start..para.end].hash(&mut h);
+        for f in &analysis.figures[figures] {
+            (rel(f.span), f.kind, &f.unit, f.noun.map(rel), f.ordinal).hash(&mut h);
+            (bindable(analysis, f)).hash(&mut h);
+        }
+        let d0 = analysis
+            .dates
+            .partition_point(|d| d.span.start < para.start);
+        for d in analysis.dates[d0..]
+            .iter()
+            .take_while(|d| d.span.start < para.end)
+        {
+            (rel(d.span), d.value).hash(&mut h);
+        }
+        slots.clear();
+        for (n, &(m, actor)) in mentions.iter().enumerate() {
+            let slot = *slots.entry(actor).or_insert(n);
+            (rel(m), slot).hash(&mut h);
+        }
+        h.finish()
+    }
+
     /// Binds the figures of one sentence, each reading its clause, then its sentence, and
     /// inheriting what its clause leaves out from the fact before it in the sentence.
     fn sentence(&self, sentence: Span, at: &mut Cursors, out: &mut Vec<Fact>) {
@@ -375,7 +527,7 @@ impl Binder<'_> {
                 }
                 _ => None,
             };
-            let fact = Fact {
+            let mut fact = Fact {
                 figure: k,
                 subjects,
                 measure,
@@ -385,7 +537,9 @@ impl Binder<'_> {
                 owner,
                 unit,
                 detail,
+                revised: false,
             };
+            fact.revised = revised(text, &fact);
             out.push(fact);
         }
     }
@@ -410,11 +564,13 @@ impl Binder<'_> {
             }
             subjects.push(actor);
             let possessive = possessive_at(text, m.end);
+            // Read within the clause, as all of binding reads within its paragraph.
+            let before_m = &text[clause.start..m.start];
             let right_before = measure
                 .is_some_and(|s| m.end <= s.start && word_range(spans, m.end, s.start).len() <= 2);
             let by_preposition = match name {
-                "exports" => previous_word(text, m.start).as_deref() == Some("from"),
-                "imports" => matches!(previous_word(text, m.start).as_deref(), Some("into" | "by")),
+                "exports" => previous_word(before_m).as_deref() == Some("from"),
+                "imports" => matches!(previous_word(before_m).as_deref(), Some("into" | "by")),
                 _ => false,
             };
             if owner.is_none()
@@ -497,6 +653,7 @@ impl Binder<'_> {
             let before = self
                 .mentions
                 .partition_point(|(m, _)| m.start < clause.start);
+            self.outside.set(true);
             return self.mentions[..before]
                 .iter()
                 .rev()
@@ -569,9 +726,9 @@ fn possessive_at(text: &str, offset: usize) -> bool {
     rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("s'")
 }
 
-/// The lower-cased word just before `offset`.
-fn previous_word(text: &str, offset: usize) -> Option<String> {
-    let before = text[..offset].trim_end();
+/// The lower-cased last word of `before`.
+fn previous_word(before: &str) -> Option<String> {
+    let before = before.trim_end();
     let w = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
     (!w.is_empty()).then(|| lower(w))
 }
