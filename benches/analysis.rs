@@ -306,7 +306,8 @@ fn timeline_one_report(bencher: Bencher, which: &str) {
 }
 
 /// One timeline of 10,000 analysed reports (the two examples, alternately, under 10,000
-/// paths): every report's events, merged, sorted and written as JSON.
+/// paths): every report's events, merged, sorted and written as JSON, as `dossier timeline
+/// --format json` does (on two threads).
 #[divan::bench(sample_count = 10)]
 fn timeline_10k_reports(bencher: Bencher) {
     let mekong = dossier::analyze(MEKONG, &config(), Format::Plain);
@@ -331,6 +332,8 @@ fn timeline_10k_reports(bencher: Bencher) {
     let filter = dossier::timeline::Filter::default();
     bencher.bench(|| {
         let entries = dossier::timeline::merge(black_box(&sources), &filter);
-        dossier::timeline::to_json(&entries)
+        let mut out = Vec::new();
+        dossier::timeline::write_json(&entries, &mut out).expect("in memory");
+        out
     });
 }

@@ -746,11 +746,12 @@ fn timeline(
     let mut out = stdout.lock();
     let _ = match format {
         TimelineFormat::Text => write!(out, "{}", crate::timeline::to_text(&entries)),
-        TimelineFormat::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&crate::timeline::to_json(&entries)).unwrap_or_default()
-        ),
+        TimelineFormat::Json => {
+            // Streamed: a workspace's timeline can hold half a million events.
+            let mut w = std::io::BufWriter::new(&mut out);
+            let _ = crate::timeline::write_json(&entries, &mut w);
+            writeln!(w)
+        }
         TimelineFormat::Html => {
             let title = match names.as_slice() {
                 [(path, _)] => format!("Timeline of {path}"),

@@ -80,20 +80,35 @@ pub fn bind_with(
     let mut out = Vec::new();
     let figs = &analysis.figures;
     let mut cursors = Cursors::default();
+    // Where each paragraph's figures, mentions and dates begin, found by walking forward: a
+    // binary search per paragraph costs a cache miss per step on a long report.
+    let mut along = Cursors::default();
     for para in crate::text::paragraphs(text) {
-        let a = figs.partition_point(|f| f.span.start < para.start);
+        let a = advance(&mut along.figure, figs, |f| f.span.start < para.start);
         if figs.get(a).is_none_or(|f| f.span.start >= para.end) {
             continue;
         }
-        let z = a + figs[a..].partition_point(|f| f.span.start < para.end);
-        let key = kept.is_some().then(|| {
-            let (m0, m1) = binder.mentions_in(para);
-            binder.key(settings, para, a..z, &binder.mentions[m0..m1], &mut slots)
+        let z = a + figs[a..]
+            .iter()
+            .take_while(|f| f.span.start < para.end)
+            .count();
+        let m0 = advance(&mut along.mention, &binder.mentions, |(m, _)| {
+            m.start < para.start
         });
+        let m1 = m0
+            + binder.mentions[m0..]
+                .iter()
+                .take_while(|(m, _)| m.start < para.end)
+                .count();
+        let mentions = &binder.mentions[m0..m1];
+        let d0 = advance(&mut along.date, &analysis.dates, |d| {
+            d.span.start < para.start
+        });
+        let key = kept
+            .is_some()
+            .then(|| binder.key(settings, para, a..z, d0, mentions, &mut slots));
         if let (Some(key), Some(k)) = (key, kept.as_deref()) {
             if let Some(facts) = k.paragraphs.get(&key) {
-                let (m0, m1) = binder.mentions_in(para);
-                let mentions = &binder.mentions[m0..m1];
                 out.extend(facts.iter().map(|f| placed(f, para.start, a, mentions)));
                 used.insert(key, facts.clone());
                 continue;
@@ -122,8 +137,6 @@ pub fn bind_with(
         }
         cursors = cursor;
         if let Some(key) = key.filter(|_| !binder.outside.get()) {
-            let (m0, m1) = binder.mentions_in(para);
-            let mentions = &binder.mentions[m0..m1];
             if let Some(facts) = out[first..]
                 .iter()
                 .map(|f| unplaced(f, para.start, a, mentions))
@@ -278,13 +291,6 @@ const MAX_SENTENCE_BYTES: usize = 8 * 1024;
 const AFTER_WORDS: usize = 3;
 
 impl Binder<'_> {
-    /// The range of `mentions` within `para`.
-    fn mentions_in(&self, para: Span) -> (usize, usize) {
-        let m0 = self.mentions.partition_point(|(m, _)| m.start < para.start);
-        let m1 = m0 + self.mentions[m0..].partition_point(|(m, _)| m.start < para.end);
-        (m0, m1)
-    }
-
     /// Hashes everything binding reads of a paragraph: its text, its figures' kinds, units,
     /// nouns and whether they stand in a table or a note, its dates and their values, and its
     /// mentions, each by the position of the first mention of the same actor (actor indices
@@ -294,6 +300,7 @@ impl Binder<'_> {
         settings: u64,
         para: Span,
         figures: std::ops::Range<usize>,
+        first_date: usize,
         mentions: &[(Span, usize)],
         slots: &mut HashMap<usize, usize>,
     ) -> u64 {
@@ -306,10 +313,7 @@ impl Binder<'_> {
             (rel(f.span), f.kind, &f.unit, f.noun.map(rel), f.ordinal).hash(&mut h);
             (bindable(analysis, f)).hash(&mut h);
         }
-        let d0 = analysis
-            .dates
-            .partition_point(|d| d.span.start < para.start);
-        for d in analysis.dates[d0..]
+        for d in analysis.dates[first_date..]
             .iter()
             .take_while(|d| d.span.start < para.end)
         {

@@ -46,13 +46,13 @@ pub fn esc(s: &str) -> String {
 #[derive(Debug)]
 pub struct Lane<'a> {
     pub actor: String,
-    pub events: Vec<&'a Entry>,
+    pub events: Vec<&'a Entry<'a>>,
 }
 
 /// The lanes of a timeline: the actors named by most events first (ties by earliest event, then
 /// name), then a lane for events that name nobody. An event naming several actors is in each of
 /// their lanes.
-pub fn lanes(entries: &[Entry]) -> Vec<Lane<'_>> {
+pub fn lanes<'a>(entries: &'a [Entry<'a>]) -> Vec<Lane<'a>> {
     let mut out: Vec<Lane> = Vec::new();
     // A workspace can have thousands of actors: lanes are found by name, not by a scan.
     let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -63,16 +63,16 @@ pub fn lanes(entries: &[Entry]) -> Vec<Lane<'_>> {
         }
         let mut seen: Vec<&str> = Vec::new();
         for a in &e.actors {
-            if seen.contains(&a.name.as_str()) {
+            if seen.contains(&a.name) {
                 continue;
             }
-            seen.push(&a.name);
-            match by_name.get(a.name.as_str()) {
+            seen.push(a.name);
+            match by_name.get(a.name) {
                 Some(&k) => out[k].events.push(e),
                 None => {
-                    by_name.insert(&a.name, out.len());
+                    by_name.insert(a.name, out.len());
                     out.push(Lane {
-                        actor: a.name.clone(),
+                        actor: a.name.to_string(),
                         events: vec![e],
                     });
                 }
@@ -285,19 +285,19 @@ fn mark(out: &mut String, e: &Entry, scale: &Scale, mid: f64) {
         if off { " outside" } else { "" },
         esc(&e.date_iso()),
         esc(&e.until_iso().unwrap_or_default()),
-        esc(&e.path),
+        esc(e.path),
         e.line,
         esc(&when(e)),
         esc(&e.text),
         esc(&e
             .actors
             .iter()
-            .map(|a| a.name.as_str())
+            .map(|a| a.name)
             .collect::<Vec<_>>()
             .join(", ")),
         esc(&when(e)),
         esc(&super::excerpt(&e.text, 160)),
-        esc(&e.path),
+        esc(e.path),
         e.line,
     );
     match kind {

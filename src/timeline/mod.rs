@@ -7,7 +7,11 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Value, json};
+use std::borrow::Cow;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value;
 
 use crate::calendar::Date;
 use crate::model::{Analysis, DateValue, Precision};
@@ -205,31 +209,40 @@ pub struct Filter {
     pub to: Option<Date>,
 }
 
-/// An actor as a timeline shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Who {
-    /// The analysis contract's id (`a3`), within its report.
-    pub id: String,
-    pub name: String,
+/// An actor as a timeline shows it, borrowed from its report's analysis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Who<'a> {
+    /// The index of the actor in its report's analysis.
+    pub index: usize,
+    pub name: &'a str,
     pub kind: &'static str,
 }
 
-/// An event with what displays need: its report, line, excerpt and actors by name.
+impl Who<'_> {
+    /// The analysis contract's id (`a3`), within its report.
+    pub fn id(&self) -> String {
+        format!("a{}", self.index + 1)
+    }
+}
+
+/// An event with what displays need: its report, line, excerpt and actors by name. It borrows
+/// from its sources: a timeline of 10,000 reports holds half a million entries, and copies of
+/// their paths and names were most of its cost.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    pub path: String,
+pub struct Entry<'a> {
+    pub path: &'a str,
     /// One-based.
     pub line: usize,
     pub date: DateValue,
     pub approx: bool,
-    /// The clause, white space squeezed.
-    pub text: String,
+    /// The clause, white space squeezed (borrowed when it has no runs to squeeze).
+    pub text: Cow<'a, str>,
     pub span: Span,
-    pub actors: Vec<Who>,
+    pub actors: Vec<Who<'a>>,
     pub figures: Vec<usize>,
 }
 
-impl Entry {
+impl Entry<'_> {
     /// The date, `approx` before it when approximate and the end of an interval after
     /// `between`: the text and HTML forms differ only in these.
     pub(crate) fn dated(&self, approx: &str, between: &str) -> String {
@@ -266,37 +279,41 @@ fn iso(precision: Precision, d: Date) -> String {
 }
 
 /// The timeline of several reports: their events that pass the filter, in chronological order
-/// (reports in the order given where events tie).
-pub fn merge(sources: &[Source], filter: &Filter) -> Vec<Entry> {
+/// (reports in the order given where events tie). Reports are read on up to `threads` threads.
+pub fn merge<'a>(sources: &[Source<'a>], filter: &Filter) -> Vec<Entry<'a>> {
+    merge_on(sources, filter, 2)
+}
+
+/// As `merge`, on at most `threads` threads.
+pub(crate) fn merge_on<'a>(
+    sources: &[Source<'a>],
+    filter: &Filter,
+    threads: usize,
+) -> Vec<Entry<'a>> {
     let wanted: Vec<String> = filter.actors.iter().map(|a| a.to_lowercase()).collect();
-    let mut all: Vec<(usize, Event)> = Vec::new();
-    let mut lines = Vec::with_capacity(sources.len());
-    for (r, s) in sources.iter().enumerate() {
+    // Each report's entries, in its own chronological order; then one sort of them all.
+    let per_report = |s: &Source<'a>| -> Vec<Entry<'a>> {
         let named = |k: &usize| {
             let a = &s.analysis.actors[*k];
             wanted.iter().any(|w| {
                 a.name.to_lowercase() == *w || a.aliases.iter().any(|x| x.to_lowercase() == *w)
             })
         };
-        all.extend(
-            events(s.text, s.analysis)
-                .into_iter()
-                .filter(|e| filter.from.is_none_or(|d| e.date.end >= d))
-                .filter(|e| filter.to.is_none_or(|d| e.date.start <= d))
-                .filter(|e| wanted.is_empty() || e.actors.iter().any(named))
-                .map(|e| (r, e)),
-        );
-        lines.push(None::<LineIndex>);
-    }
-    all.sort_by(|(ra, a), (rb, b)| order(a, b).then(ra.cmp(rb)));
-    all.into_iter()
-        .map(|(r, e)| {
-            let s = &sources[r];
-            let index = lines[r].get_or_insert_with(|| LineIndex::new(s.text));
-            let (line, _) = index.line_col(s.text, e.span.start);
-            Entry {
-                path: s.path.to_string(),
-                line,
+        let events: Vec<Event> = events(s.text, s.analysis)
+            .into_iter()
+            .filter(|e| filter.from.is_none_or(|d| e.date.end >= d))
+            .filter(|e| filter.to.is_none_or(|d| e.date.start <= d))
+            .filter(|e| wanted.is_empty() || e.actors.iter().any(named))
+            .collect();
+        if events.is_empty() {
+            return Vec::new();
+        }
+        let index = LineIndex::new(s.text);
+        events
+            .into_iter()
+            .map(|e| Entry {
+                path: s.path,
+                line: index.line_col(s.text, e.span.start).0,
                 date: e.date,
                 approx: e.approx,
                 text: squeeze(&s.text[e.span.start..e.span.end]),
@@ -307,20 +324,80 @@ pub fn merge(sources: &[Source], filter: &Filter) -> Vec<Entry> {
                     .map(|&k| {
                         let a = &s.analysis.actors[k];
                         Who {
-                            id: format!("a{}", k + 1),
-                            name: a.name.to_string(),
+                            index: k,
+                            name: &a.name,
                             kind: a.kind.as_str(),
                         }
                     })
                     .collect(),
                 figures: e.figures,
+            })
+            .collect()
+    };
+    let threads = threads.clamp(1, sources.len().max(1));
+    let chunk = sources.len().div_ceil(threads).max(1);
+    let mut all: Vec<(usize, Entry<'a>)> = if threads == 1 {
+        sources
+            .iter()
+            .enumerate()
+            .flat_map(|(r, s)| per_report(s).into_iter().map(move |e| (r, e)))
+            .collect()
+    } else {
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = sources
+                .chunks(chunk)
+                .enumerate()
+                .map(|(c, part)| {
+                    let per_report = &per_report;
+                    scope.spawn(move || {
+                        let mut out = Vec::new();
+                        for (i, s) in part.iter().enumerate() {
+                            let r = c * chunk + i;
+                            out.extend(per_report(s).into_iter().map(|e| (r, e)));
+                        }
+                        out
+                    })
+                })
+                .collect();
+            let mut all = Vec::new();
+            for p in parts {
+                all.extend(p.join().unwrap_or_default());
             }
+            all
         })
-        .collect()
+    };
+    // Stable: within a report, entries keep the order `events` gave them.
+    all.sort_by(|(ra, a), (rb, b)| entry_order(a, b).then(ra.cmp(rb)));
+    all.into_iter().map(|(_, e)| e).collect()
+}
+
+/// `order` for entries.
+fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    (
+        a.date.start,
+        std::cmp::Reverse(a.date.precision),
+        a.date.end,
+        a.span.start,
+    )
+        .cmp(&(
+            b.date.start,
+            std::cmp::Reverse(b.date.precision),
+            b.date.end,
+            b.span.start,
+        ))
 }
 
 /// Runs of white space as one space: a clause may run over lines.
-fn squeeze(s: &str) -> String {
+fn squeeze(s: &str) -> Cow<'_, str> {
+    let mut prev_space = false;
+    let plain = s.chars().all(|c| {
+        let bad = c.is_whitespace() && (c != ' ' || prev_space);
+        prev_space = c == ' ';
+        !bad
+    });
+    if plain && !s.starts_with(' ') && !s.ends_with(' ') {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -328,25 +405,81 @@ fn squeeze(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
 }
 
-/// The JSON of a timeline: `{ "events": [ … ] }`, as the README documents it.
+/// The JSON of a timeline, `{ "events": [ … ] }` as the README documents it, for a client that
+/// wants a value (the server's `dossier.timeline`).
 pub fn to_json(entries: &[Entry]) -> Value {
-    json!({
-        "events": entries.iter().map(|e| json!({
-            "date": e.date_iso(),
-            "until": e.until_iso(),
-            "approx": e.approx,
-            "text": e.text,
-            "path": e.path,
-            "line": e.line,
-            "start": e.span.start,
-            "end": e.span.end,
-            "actors": e.actors.iter().map(|a| json!({ "id": a.id, "name": a.name, "kind": a.kind })).collect::<Vec<_>>(),
-            "figures": e.figures,
-        })).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(Timeline(entries)).unwrap_or(Value::Null)
+}
+
+/// The JSON of a timeline written as it is made, without building a value of half a million
+/// events first.
+pub fn write_json(entries: &[Entry], out: impl std::io::Write) -> serde_json::Result<()> {
+    serde_json::to_writer_pretty(out, &Timeline(entries))
+}
+
+/// A timeline as the JSON it serialises to.
+struct Timeline<'e, 'a>(&'e [Entry<'a>]);
+
+impl Serialize for Timeline<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("events", &Events(self.0))?;
+        m.end()
+    }
+}
+
+struct Events<'e, 'a>(&'e [Entry<'a>]);
+
+impl Serialize for Events<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|e| {
+            EventJson {
+                actors: e
+                    .actors
+                    .iter()
+                    .map(|a| WhoJson {
+                        id: a.id(),
+                        kind: a.kind,
+                        name: a.name,
+                    })
+                    .collect(),
+                approx: e.approx,
+                date: e.date_iso(),
+                end: e.span.end,
+                figures: &e.figures,
+                line: e.line,
+                path: e.path,
+                start: e.span.start,
+                text: &e.text,
+                until: e.until_iso(),
+            }
+        }))
+    }
+}
+
+/// One event's JSON; its keys are in the order the contract has always listed them.
+#[derive(Serialize)]
+struct EventJson<'e> {
+    actors: Vec<WhoJson<'e>>,
+    approx: bool,
+    date: String,
+    end: usize,
+    figures: &'e [usize],
+    line: usize,
+    path: &'e str,
+    start: usize,
+    text: &'e str,
+    until: Option<String>,
+}
+
+#[derive(Serialize)]
+struct WhoJson<'e> {
+    id: String,
+    kind: &'static str,
+    name: &'e str,
 }
 
 /// How many characters of a clause a text line shows.
@@ -381,7 +514,7 @@ pub fn to_text(entries: &[Entry]) -> String {
         }
         let cell = date_cell(e);
         let pad = " ".repeat(width - cell.chars().count());
-        let names: Vec<&str> = e.actors.iter().take(3).map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = e.actors.iter().take(3).map(|a| a.name).collect();
         let mut who = names.join(", ");
         if e.actors.len() > 3 {
             let _ = write!(who, " +{}", e.actors.len() - 3);

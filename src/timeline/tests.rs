@@ -39,11 +39,11 @@ fn check_as(fixture: &str, format: Format) {
 
 fn label(e: &super::Event) -> String {
     let entry = super::Entry {
-        path: String::new(),
+        path: "",
         line: 0,
         date: e.date,
         approx: e.approx,
-        text: String::new(),
+        text: "".into(),
         span: e.span,
         actors: Vec::new(),
         figures: Vec::new(),
@@ -260,13 +260,19 @@ fn text_lines_are_grouped_by_month() {
     .assert_eq(&out);
 }
 
-/// The HTML of a report's timeline, with the entries it was made of.
-fn html_of(text: &str) -> (Vec<super::Entry>, String) {
-    let analysis = crate::analyze(text, &Config::default(), Format::Plain);
+/// The HTML of a report's timeline, with the entries it was made of. Entries borrow from the
+/// report and its analysis, which a test keeps for its whole run.
+fn html_of(text: &str) -> (Vec<super::Entry<'static>>, String) {
+    let text: &'static str = Box::leak(text.into());
+    let analysis = Box::leak(Box::new(crate::analyze(
+        text,
+        &Config::default(),
+        Format::Plain,
+    )));
     let source = super::Source {
         path: "r<1>.txt",
         text,
-        analysis: &analysis,
+        analysis,
     };
     let entries = super::merge(&[source], &super::Filter::default());
     let html = super::to_html(&entries, "Timeline of <r>");
@@ -380,4 +386,60 @@ fn html_needs_no_network() {
     }
     // The one `http://` is the SVG namespace, which is a name, not a request.
     assert!(html.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+}
+
+/// Reports read on two threads merge as on one: ties between reports keep the order given, and
+/// entries borrow the squeezed clause only when it had nothing to squeeze.
+#[test]
+fn merging_on_threads_keeps_the_order_of_one() {
+    let texts: Vec<String> = (0..7)
+        .map(|n| {
+            format!(
+                "China protested on Jan. {}, 2015. Japan  replied\non Jan. 9, 2015.\n",
+                n + 1
+            )
+        })
+        .collect();
+    let paths: Vec<String> = (0..7).map(|n| format!("r{n}.txt")).collect();
+    let analyses: Vec<_> = texts
+        .iter()
+        .map(|t| crate::analyze(t, &Config::default(), Format::Plain))
+        .collect();
+    let sources: Vec<super::Source> = (0..7)
+        .map(|n| super::Source {
+            path: &paths[n],
+            text: &texts[n],
+            analysis: &analyses[n],
+        })
+        .collect();
+    let filter = super::Filter::default();
+    let one = super::merge_on(&sources, &filter, 1);
+    let two = super::merge_on(&sources, &filter, 2);
+    assert_eq!(one, two);
+    assert_eq!(one.len(), 14);
+    let ninth: Vec<&str> = one
+        .iter()
+        .filter(|e| e.date_iso() == "2015-01-09")
+        .map(|e| e.path)
+        .collect();
+    assert_eq!(
+        ninth,
+        [
+            "r0.txt", "r1.txt", "r2.txt", "r3.txt", "r4.txt", "r5.txt", "r6.txt"
+        ]
+    );
+    let texts: Vec<(&str, bool)> = one[..2]
+        .iter()
+        .map(|e| (&*e.text, matches!(e.text, std::borrow::Cow::Borrowed(_))))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("China protested on Jan. 1, 2015.", true),
+            ("China protested on Jan. 2, 2015.", true)
+        ]
+    );
+    let replied = one.iter().find(|e| e.text.starts_with("Japan")).unwrap();
+    assert_eq!(replied.text, "Japan replied on Jan. 9, 2015.");
+    assert!(matches!(replied.text, std::borrow::Cow::Owned(_)));
 }
