@@ -374,6 +374,7 @@ fn too_large(text: &str, config: &Config) -> Analysis {
             ),
             related: Vec::new(),
             fix: None,
+            elsewhere: Vec::new(),
         }],
         ..Analysis::default()
     }
@@ -391,6 +392,7 @@ fn too_many_mentions(para: Span, config: &Config) -> Finding {
         ),
         related: Vec::new(),
         fix: None,
+        elsewhere: Vec::new(),
     }
 }
 
