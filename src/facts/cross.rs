@@ -315,6 +315,39 @@ pub fn to_findings(this: &Summary, crosses: &[Cross<'_>], config: &Checks) -> Ve
     out
 }
 
+/// Where else the fact of the figure at `offset` is stated, a line each for the hover:
+/// `Also in q2.md:14: $9 billion (revised, 2024-06-30)`. `name` gives a report's short name.
+pub fn also_stated(
+    this: &Summary,
+    crosses: &[Cross<'_>],
+    offset: usize,
+    name: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let Some(n) = this
+        .facts
+        .iter()
+        .position(|f| f.span.start <= offset && offset <= f.span.end)
+    else {
+        return Vec::new();
+    };
+    crosses
+        .iter()
+        .filter(|c| c.fact == n)
+        .map(|c| {
+            let b = c.stated();
+            let day = c.other.date.map_or_else(String::new, |d| format!(", {d}"));
+            let how = match c.relation {
+                Relation::Agrees => String::new(),
+                Relation::Contradicts => " (contradicts)".into(),
+                Relation::RevisedLater => format!(" (revised{day})"),
+                Relation::Revises => format!(" (earlier{day})"),
+                Relation::Differs => " (revision wording)".into(),
+            };
+            format!("Also in {}:{}: {}{how}", name(c.path), b.line, b.text)
+        })
+        .collect()
+}
+
 /// The summaries of many reports, filed by the hash of each fact's key so that one report is
 /// compared with all the others in time linear in its facts; reports are added, replaced and
 /// removed one at a time, as a workspace changes.
@@ -615,6 +648,25 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
             .settings
             .insert("cross-report".into(), set(false, None));
         assert!(findings(&this, &[("b.md", &other)], &checks).is_empty());
+    }
+
+    #[test]
+    fn the_hover_lists_where_else_a_fact_is_stated() {
+        let text = "Date: 31 March 2024\n\nKenya's exports were $7 billion in 2023.\n";
+        let this = summary(text);
+        let later = summary("Date: 30 June 2024\n\nKenya's exports were $9 billion in 2023.\n");
+        let same = summary("Kenya's exports were $7.0 billion in 2023.");
+        let crosses = compare(&this, &[("q2.md", &later), ("note.md", &same)]);
+        let at = text.find("$7").unwrap();
+        let lines = also_stated(&this, &crosses, at, str::to_string);
+        assert_eq!(
+            lines,
+            [
+                "Also in note.md:1: $7.0 billion",
+                "Also in q2.md:3: $9 billion (revised, 2024-06-30)"
+            ]
+        );
+        assert!(also_stated(&this, &crosses, 0, str::to_string).is_empty());
     }
 
     /// The catalogue finds what `compare` finds, and forgets a report taken out or replaced.
