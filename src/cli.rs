@@ -448,8 +448,8 @@ fn load_all(
 }
 
 /// Adds to each report read the `cross-report` findings of its facts against the other
-/// reports': every summary is filed once by the hashes of its keys, so each report is compared
-/// in time linear in its facts, on every core.
+/// reports': every summary is filed once under its facts' keys, so each report is compared
+/// in time linear in its facts and their statements elsewhere, on every core.
 fn cross_check(checked: &mut [Checked]) {
     use rayon::prelude::*;
     let reports: Vec<(String, &Loaded)> = checked
@@ -468,10 +468,7 @@ fn cross_check(checked: &mut [Checked]) {
     }
     let found: Vec<Vec<Finding>> = reports
         .par_iter()
-        .map(|(path, l)| {
-            let crosses = catalogue.compare(path, &l.summary);
-            crate::facts::cross::to_findings(&l.summary, &crosses, &l.checks)
-        })
+        .map(|(path, l)| catalogue.findings(path, &l.summary, &l.checks))
         .collect();
     let reads = checked.iter_mut().filter_map(|c| match c {
         Checked::Read(l) => Some(l),

@@ -9,10 +9,9 @@
 //! `docs/cross-report.md` says more.
 
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::calendar::Date;
 use crate::config::{Checks, Config};
@@ -78,13 +77,6 @@ impl Key {
             self.subjects.join(" and "),
             self.time.iso()
         )
-    }
-
-    /// The hash the catalogue files a fact under: Fx, so the same on every run.
-    fn hash64(&self) -> u64 {
-        let mut h = FxHasher::default();
-        self.hash(&mut h);
-        h.finish()
     }
 }
 
@@ -198,13 +190,24 @@ impl Cross<'_> {
 }
 
 fn relate(this: &Summary, a: &Stated, other: &Summary, b: &Stated) -> Relation {
-    if a.high >= b.low && a.low <= b.high {
+    relation(
+        (this.date, a.low, a.high, a.revised),
+        (other.date, b.low, b.high, b.revised),
+    )
+}
+
+/// How a value (its report's date, interval, revision wording) stands to another's.
+fn relation(
+    (x, a_low, a_high, a_revised): (Option<Date>, f64, f64, bool),
+    (y, b_low, b_high, b_revised): (Option<Date>, f64, f64, bool),
+) -> Relation {
+    if a_high >= b_low && a_low <= b_high {
         return Relation::Agrees;
     }
-    match (this.date, other.date) {
+    match (x, y) {
         (Some(x), Some(y)) if x < y => Relation::RevisedLater,
         (Some(x), Some(y)) if x > y => Relation::Revises,
-        _ if a.revised || b.revised => Relation::Differs,
+        _ if a_revised || b_revised => Relation::Differs,
         _ => Relation::Contradicts,
     }
 }
@@ -249,8 +252,13 @@ pub fn findings(this: &Summary, others: &[(&str, &Summary)], config: &Checks) ->
     to_findings(this, &compare(this, others), config)
 }
 
-/// Findings of crosses already found: one per fact of this report and other report that
-/// disagree, about the first statement there that disagrees; in this report's text order.
+/// The most other reports one finding names: a fact stated in hundreds of reports is one
+/// finding, not hundreds.
+const MAX_ELSEWHERE: usize = 8;
+
+/// Findings of crosses already found (in `compare`'s order): one per fact of this report that
+/// another report disagrees with, told by the first contradiction, else the first revision,
+/// and naming up to `MAX_ELSEWHERE` of the reports that disagree; in this report's text order.
 pub fn to_findings(this: &Summary, crosses: &[Cross<'_>], config: &Checks) -> Vec<Finding> {
     let code = Check::CrossReport.as_str();
     if !config.enabled(code) {
@@ -258,61 +266,89 @@ pub fn to_findings(this: &Summary, crosses: &[Cross<'_>], config: &Checks) -> Ve
     }
     let severity = config.severity(code, Severity::Hint);
     let mut out = Vec::new();
-    let mut last: Option<(usize, &str)> = None;
-    for c in crosses.iter().filter(|c| c.relation.disagrees()) {
-        if last == Some((c.fact, c.path)) {
-            continue;
+    for group in crosses.chunk_by(|x, y| x.fact == y.fact) {
+        // One statement per other report: the first there that disagrees.
+        let mut against: Vec<&Cross<'_>> = Vec::new();
+        for c in group.iter().filter(|c| c.relation.disagrees()) {
+            if against.last().is_none_or(|l| l.path != c.path) {
+                against.push(c);
+            }
         }
-        last = Some((c.fact, c.path));
-        let (a, b) = (&this.facts[c.fact], c.stated());
-        let what = a.key.describe();
-        let day = |d: Option<Date>| d.map_or_else(String::new, |d| format!(" ({d})"));
-        let (message, note) = match c.relation {
-            Relation::RevisedLater => (
-                format!(
-                    "{what}: revised in a later report: {}{} states {}; this report{} states {}",
-                    c.path,
-                    day(c.other.date),
-                    b.text,
-                    day(this.date),
-                    a.text
-                ),
-                format!("states {}{}", b.text, day(c.other.date)),
-            ),
-            Relation::Revises => (
-                format!(
-                    "{what}: revises {}{}: {} then",
-                    c.path,
-                    day(c.other.date),
-                    b.text
-                ),
-                format!("states {}{}", b.text, day(c.other.date)),
-            ),
-            _ => (
-                format!(
-                    "{what}: contradicted by {}, which states {}; this report states {}",
-                    c.path, b.text, a.text
-                ),
-                format!("states {}", b.text),
-            ),
+        let Some(&first) = against
+            .iter()
+            .find(|c| c.relation == Relation::Contradicts)
+            .or(against.first())
+        else {
+            continue;
         };
-        out.push(Finding {
-            span: a.span,
-            code: Check::CrossReport.into(),
-            severity,
-            message,
-            related: Vec::new(),
-            fix: None,
-            elsewhere: vec![Elsewhere {
-                path: c.path.to_string(),
-                line: b.line,
-                span: b.span,
-                message: note,
-            }],
-        });
+        out.push(finding(this, first, &against, against.len(), severity));
     }
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// The finding of a fact that `total` other reports disagree with, told by `c`, naming the
+/// first of `against`.
+fn finding(
+    this: &Summary,
+    c: &Cross<'_>,
+    against: &[&Cross<'_>],
+    total: usize,
+    severity: Severity,
+) -> Finding {
+    let (a, b) = (&this.facts[c.fact], c.stated());
+    let what = a.key.describe();
+    let day = |d: Option<Date>| d.map_or_else(String::new, |d| format!(" ({d})"));
+    let mut message = match c.relation {
+        Relation::RevisedLater => format!(
+            "{what}: revised in a later report: {}{} states {}; this report{} states {}",
+            c.path,
+            day(c.other.date),
+            b.text,
+            day(this.date),
+            a.text
+        ),
+        Relation::Revises => format!(
+            "{what}: revises {}{}: {} then",
+            c.path,
+            day(c.other.date),
+            b.text
+        ),
+        _ => format!(
+            "{what}: contradicted by {}, which states {}; this report states {}",
+            c.path, b.text, a.text
+        ),
+    };
+    match total {
+        0 | 1 => {}
+        2 => message.push_str(" (and 1 other report)"),
+        n => message.push_str(&format!(" (and {} other reports)", n - 1)),
+    }
+    let elsewhere = against
+        .iter()
+        .take(MAX_ELSEWHERE)
+        .map(|x| {
+            let s = x.stated();
+            Elsewhere {
+                path: x.path.to_string(),
+                line: s.line,
+                span: s.span,
+                message: match x.relation {
+                    Relation::Contradicts => format!("states {}", s.text),
+                    _ => format!("states {}{}", s.text, day(x.other.date)),
+                },
+            }
+        })
+        .collect();
+    Finding {
+        span: a.span,
+        code: Check::CrossReport.into(),
+        severity,
+        message,
+        related: Vec::new(),
+        fix: None,
+        elsewhere,
+    }
 }
 
 /// Where else the fact of the figure at `offset` is stated, a line each for the hover:
@@ -348,15 +384,31 @@ pub fn also_stated(
         .collect()
 }
 
-/// The summaries of many reports, filed by the hash of each fact's key so that one report is
-/// compared with all the others in time linear in its facts; reports are added, replaced and
-/// removed one at a time, as a workspace changes.
+/// The summaries of many reports, each fact filed under its key, so that one report is
+/// compared with all the others in time linear in its facts and the statements of them;
+/// reports are added, replaced and removed one at a time, as a workspace changes.
 #[derive(Debug, Default)]
 pub struct Catalogue {
+    /// Per slot: the report's path and summary, and its date.
     reports: Vec<Option<(Box<str>, Arc<Summary>)>>,
+    dates: Vec<Option<Date>>,
     slots: HashMap<Box<str>, u32>,
     free: Vec<u32>,
-    by_key: HashMap<u64, Vec<(u32, u32)>>,
+    /// Each distinct key once, with the statements of it in order of path: what a comparison
+    /// reads is in one array, not behind each report's pointers.
+    ids: HashMap<Key, u32>,
+    statements: Vec<Vec<Statement>>,
+}
+
+/// One report's statement of a fact, as the catalogue files it.
+#[derive(Clone, Copy, Debug)]
+struct Statement {
+    slot: u32,
+    /// Index into the report's facts.
+    at: u32,
+    low: f64,
+    high: f64,
+    revised: bool,
 }
 
 impl Catalogue {
@@ -367,16 +419,44 @@ impl Catalogue {
             Some(s) => s,
             None => {
                 self.reports.push(None);
+                self.dates.push(None);
                 (self.reports.len() - 1) as u32
             }
         };
+        // Filled first, so that the search below reads this report's statements of a fact
+        // as its own path's, and files a later one after them.
+        self.reports[slot as usize] = Some((path.into(), summary.clone()));
+        self.dates[slot as usize] = summary.date;
         for (k, f) in summary.facts.iter().enumerate() {
-            self.by_key
-                .entry(f.key.hash64())
-                .or_default()
-                .push((slot, k as u32));
+            let id = match self.ids.get(&f.key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.statements.len() as u32;
+                    self.ids.insert(f.key.clone(), id);
+                    self.statements.push(Vec::new());
+                    id
+                }
+            };
+            // In order of path (a report's statements of one fact stay in text order), so
+            // that answers do not depend on the order reports were filed in.
+            let reports = &self.reports;
+            let list = &mut self.statements[id as usize];
+            let at = list.partition_point(|s| {
+                reports[s.slot as usize]
+                    .as_ref()
+                    .is_some_and(|(p, _)| &**p <= path)
+            });
+            list.insert(
+                at,
+                Statement {
+                    slot,
+                    at: k as u32,
+                    low: f.low,
+                    high: f.high,
+                    revised: f.revised,
+                },
+            );
         }
-        self.reports[slot as usize] = Some((path.into(), summary));
         self.slots.insert(path.into(), slot);
     }
 
@@ -387,11 +467,11 @@ impl Catalogue {
         };
         if let Some((_, summary)) = self.reports[slot as usize].take() {
             for f in &summary.facts {
-                let h = f.key.hash64();
-                if let Some(list) = self.by_key.get_mut(&h) {
-                    list.retain(|&(s, _)| s != slot);
+                if let Some(&id) = self.ids.get(&f.key) {
+                    let list = &mut self.statements[id as usize];
+                    list.retain(|s| s.slot != slot);
                     if list.is_empty() {
-                        self.by_key.remove(&h);
+                        self.ids.remove(&f.key);
                     }
                 }
             }
@@ -413,37 +493,90 @@ impl Catalogue {
         self.slots.is_empty()
     }
 
+    /// The statements of a fact of `this` in reports other than `own`, with their relation.
+    fn others<'a>(
+        &'a self,
+        own: Option<u32>,
+        this: &'a Summary,
+        a: &'a Stated,
+    ) -> impl Iterator<Item = (&'a Statement, Relation)> + 'a {
+        let list = self
+            .ids
+            .get(&a.key)
+            .map_or(&[][..], |&id| &self.statements[id as usize][..]);
+        list.iter()
+            .filter(move |s| Some(s.slot) != own)
+            .map(move |s| {
+                let rel = relation(
+                    (this.date, a.low, a.high, a.revised),
+                    (self.dates[s.slot as usize], s.low, s.high, s.revised),
+                );
+                (s, rel)
+            })
+    }
+
+    fn cross<'a>(&'a self, fact: usize, s: &Statement, relation: Relation) -> Option<Cross<'a>> {
+        let (path, other) = self.reports[s.slot as usize].as_ref()?;
+        Some(Cross {
+            fact,
+            path,
+            other,
+            at: s.at as usize,
+            relation,
+        })
+    }
+
     /// Every fact of `this` stated in another filed report; `path` (this report's own, which
     /// may be filed too) is left out.
-    pub fn compare<'a>(&'a self, path: &str, this: &Summary) -> Vec<Cross<'a>> {
+    pub fn compare<'a>(&'a self, path: &str, this: &'a Summary) -> Vec<Cross<'a>> {
         let own = self.slots.get(path).copied();
         let mut out = Vec::new();
         for (n, a) in this.facts.iter().enumerate() {
-            let Some(list) = self.by_key.get(&a.key.hash64()) else {
-                continue;
-            };
-            for &(slot, k) in list {
-                if Some(slot) == own {
-                    continue;
-                }
-                let Some((other_path, other)) = &self.reports[slot as usize] else {
-                    continue;
-                };
-                let b = &other.facts[k as usize];
-                // Equal hashes of unequal keys are told apart here.
-                if b.key != a.key {
-                    continue;
-                }
-                out.push(Cross {
-                    fact: n,
-                    path: other_path,
-                    other,
-                    at: k as usize,
-                    relation: relate(this, a, other, b),
-                });
+            for (s, rel) in self.others(own, this, a) {
+                out.extend(self.cross(n, s, rel));
             }
         }
-        sort(&mut out);
+        out
+    }
+
+    /// The `cross-report` findings of `this` (filed under `path` or not), as `to_findings`
+    /// gives them, reading only the statements that disagree: a fact stated in thousands of
+    /// reports costs a pass over their values and no more.
+    pub fn findings(&self, path: &str, this: &Summary, config: &Checks) -> Vec<Finding> {
+        let code = Check::CrossReport.as_str();
+        if !config.enabled(code) {
+            return Vec::new();
+        }
+        let severity = config.severity(code, Severity::Hint);
+        let own = self.slots.get(path).copied();
+        let mut out = Vec::new();
+        for (n, a) in this.facts.iter().enumerate() {
+            let (mut named, mut total, mut contradiction) = (Vec::new(), 0, None);
+            let mut last = None;
+            for (s, rel) in self.others(own, this, a) {
+                // One statement per other report: the first there that disagrees.
+                if !rel.disagrees() || last == Some(s.slot) {
+                    continue;
+                }
+                last = Some(s.slot);
+                total += 1;
+                let Some(c) = self.cross(n, s, rel) else {
+                    continue;
+                };
+                if contradiction.is_none() && rel == Relation::Contradicts {
+                    contradiction = Some(c);
+                }
+                if named.len() < MAX_ELSEWHERE {
+                    named.push(c);
+                }
+            }
+            let Some(first) = contradiction.or(named.first().copied()) else {
+                continue;
+            };
+            let named: Vec<&Cross<'_>> = named.iter().collect();
+            out.push(finding(this, &first, &named, total, severity));
+        }
+        out.sort_by_key(|f| f.span.start);
         out
     }
 }
@@ -669,6 +802,32 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
         assert!(also_stated(&this, &crosses, 0, str::to_string).is_empty());
     }
 
+    /// A fact stated otherwise in many reports is one finding that names a few of them.
+    #[test]
+    fn a_fact_contradicted_by_many_reports_is_one_finding() {
+        let this = summary("Kenya's exports were $7 billion in 2021.");
+        let others: Vec<Summary> = (0..12)
+            .map(|n| summary(&format!("Kenya's exports were ${} billion in 2021.", 9 + n)))
+            .collect();
+        let names: Vec<String> = (0..12).map(|n| format!("r{n:02}.md")).collect();
+        let pairs: Vec<(&str, &Summary)> = names.iter().map(String::as_str).zip(&others).collect();
+        let found = findings(&this, &pairs, &Checks::default());
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.ends_with("(and 11 other reports)"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(found[0].elsewhere.len(), MAX_ELSEWHERE);
+        assert_eq!(found[0].elsewhere[0].path, "r00.md");
+        // The catalogue, filed in another order, gives the same finding.
+        let mut cat = Catalogue::default();
+        for (name, other) in pairs.iter().rev() {
+            cat.insert(name, Arc::new((*other).clone()));
+        }
+        assert_eq!(cat.findings("this.md", &this, &Checks::default()), found);
+    }
+
     /// The catalogue finds what `compare` finds, and forgets a report taken out or replaced.
     #[test]
     fn the_catalogue_answers_as_compare_does() {
@@ -692,8 +851,15 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
                 ("c.md".to_string(), Relation::Agrees)
             ]
         );
+        let found = cat.findings("a.md", &this, &Checks::default());
+        assert_eq!(
+            found,
+            to_findings(&this, &cat.compare("a.md", &this), &Checks::default())
+        );
+        assert_eq!(found.len(), 1);
         cat.insert("b.md", c.clone());
         assert_eq!(rel(&cat)[0].1, Relation::Agrees);
+        assert!(cat.findings("a.md", &this, &Checks::default()).is_empty());
         cat.remove("b.md");
         cat.remove("c.md");
         assert!(rel(&cat).is_empty());

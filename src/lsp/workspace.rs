@@ -161,8 +161,9 @@ impl State {
         let Some(summary) = self.catalogue.get(uri.as_str()) else {
             return (Vec::new(), changed);
         };
-        let crosses = self.catalogue.compare(uri.as_str(), summary);
-        let found = crate::facts::cross::to_findings(summary, &crosses, &config.checks);
+        let found = self
+            .catalogue
+            .findings(uri.as_str(), summary, &config.checks);
         (found, changed)
     }
 
