@@ -132,6 +132,23 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// Whether the other reports would read the same in both: the date and each fact's key,
+    /// values, revision, text and line, not where in its line a figure moved to as one types.
+    pub fn same_for_others(&self, other: &Summary) -> bool {
+        self.date == other.date
+            && self.facts.len() == other.facts.len()
+            && self.facts.iter().zip(&other.facts).all(|(a, b)| {
+                a.key == b.key
+                    && a.low.to_bits() == b.low.to_bits()
+                    && a.high.to_bits() == b.high.to_bits()
+                    && a.revised == b.revised
+                    && a.line == b.line
+                    && a.text == b.text
+            })
+    }
+}
+
 /// Line breaks as `text::LineIndex` counts them: LF, CRLF and CR each one.
 fn count_breaks(bytes: &[u8]) -> u32 {
     let mut n = 0;
@@ -826,6 +843,18 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
             cat.insert(name, Arc::new((*other).clone()));
         }
         assert_eq!(cat.findings("this.md", &this, &Checks::default()), found);
+    }
+
+    /// A keystroke that only moves a figure along its line changes nothing the other reports
+    /// read; a new value or line does.
+    #[test]
+    fn other_reports_read_a_summary_by_its_facts_not_their_columns() {
+        let a = summary("Kenya's exports were $7 billion in 2021.");
+        let moved = summary("So Kenya's exports were $7 billion in 2021.");
+        assert_ne!(a, moved);
+        assert!(a.same_for_others(&moved));
+        assert!(!a.same_for_others(&summary("Kenya's exports were $8 billion in 2021.")));
+        assert!(!a.same_for_others(&summary("\nKenya's exports were $7 billion in 2021.")));
     }
 
     /// The catalogue finds what `compare` finds, and forgets a report taken out or replaced.

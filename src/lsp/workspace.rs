@@ -125,7 +125,7 @@ impl State {
         match self.index.get(uri) {
             Some(snap) => {
                 let summary = Summary::new(&snap.text, &snap.analysis, &config);
-                self.file(uri, summary)
+                self.file(uri, &summary)
             }
             None => {
                 let had = self.catalogue.get(uri.as_str()).is_some();
@@ -135,16 +135,18 @@ impl State {
         }
     }
 
-    /// Files a report's facts; whether they differ from those filed before.
-    fn file(&mut self, uri: &Uri, summary: Summary) -> bool {
+    /// Files a report's facts unless the other reports would read them as those filed before
+    /// (a keystroke that moves a figure along its line); whether they were filed.
+    fn file(&mut self, uri: &Uri, summary: &Summary) -> bool {
         if self
             .catalogue
             .get(uri.as_str())
-            .is_some_and(|s| **s == summary)
+            .is_some_and(|s| s.same_for_others(summary))
         {
             return false;
         }
-        self.catalogue.insert(uri.as_str(), Arc::new(summary));
+        self.catalogue
+            .insert(uri.as_str(), Arc::new(summary.clone()));
         true
     }
 
@@ -157,13 +159,11 @@ impl State {
         };
         let snap = &doc.snapshot;
         let summary = Summary::new(&snap.text, &snap.analysis, &config);
-        let changed = self.file(uri, summary);
-        let Some(summary) = self.catalogue.get(uri.as_str()) else {
-            return (Vec::new(), changed);
-        };
+        let changed = self.file(uri, &summary);
+        // This report's own findings are placed by its current spans.
         let found = self
             .catalogue
-            .findings(uri.as_str(), summary, &config.checks);
+            .findings(uri.as_str(), &summary, &config.checks);
         (found, changed)
     }
 
