@@ -1094,3 +1094,31 @@ fn check_names_the_other_report_in_text_and_sarif() {
     assert_eq!(related["artifactLocation"]["uri"], b);
     assert_eq!(related["region"]["startLine"], 5);
 }
+
+/// A cross-report finding, the other report a `related` entry with its `path`, keeps the
+/// contract: the report's analysis with those diagnostics validates against its schema.
+#[test]
+fn cross_report_diagnostics_follow_the_contract() {
+    let Some(shared) = shared("cross_report_diagnostics_follow_the_contract") else {
+        return;
+    };
+    let dir = cross_workspace();
+    let (a, b) = (dir.join("nepal-profile.txt"), dir.join("nepal-briefing.md"));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let o = dossier(&["check", "--format", "json", a, b]);
+    let checked: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let o = dossier(&["analyze", "--format", "json", a]);
+    let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    v["diagnostics"] = checked[0]["diagnostics"].clone();
+    assert_eq!(v["diagnostics"][0]["related"][0]["path"], b, "{v:#}");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shared.join("contract/analysis.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
