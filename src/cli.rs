@@ -468,7 +468,7 @@ fn cross_check(checked: &mut [Checked]) {
     }
     let found: Vec<Vec<Finding>> = reports
         .par_iter()
-        .map(|(path, l)| catalogue.findings(path, &l.summary, &l.checks))
+        .map(|(path, l)| catalogue.findings(path, &l.summary, &l.checks, &str::to_string))
         .collect();
     let reads = checked.iter_mut().filter_map(|c| match c {
         Checked::Read(l) => Some(l),

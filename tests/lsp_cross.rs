@@ -92,6 +92,11 @@ fn a_report_changed_on_disk_or_edited_raises_and_clears_cross_report_in_the_open
     let found = cross_report(&mut c, &a, |d| !d.is_empty());
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0]["severity"], 4, "a hint");
+    assert_eq!(
+        found[0]["message"],
+        "exports of Kenya in 2021: contradicted by b.md, which states $9 billion; this report \
+         states $7 billion"
+    );
     let related = &found[0]["relatedInformation"][0];
     assert_eq!(related["location"]["uri"], b.as_str());
     assert_eq!(related["location"]["range"]["start"]["line"], 0);

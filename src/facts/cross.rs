@@ -298,28 +298,37 @@ pub fn to_findings(this: &Summary, crosses: &[Cross<'_>], config: &Checks) -> Ve
         else {
             continue;
         };
-        out.push(finding(this, first, &against, against.len(), severity));
+        out.push(finding(
+            this,
+            first,
+            &against,
+            against.len(),
+            severity,
+            &|p| p.into(),
+        ));
     }
     out.sort_by_key(|f| f.span.start);
     out
 }
 
 /// The finding of a fact that `total` other reports disagree with, told by `c`, naming the
-/// first of `against`.
+/// first of `against`; the message calls a report by `name` of its path.
 fn finding(
     this: &Summary,
     c: &Cross<'_>,
     against: &[&Cross<'_>],
     total: usize,
     severity: Severity,
+    name: &dyn Fn(&str) -> String,
 ) -> Finding {
+    let path = name(c.path);
     let (a, b) = (&this.facts[c.fact], c.stated());
     let what = a.key.describe();
     let day = |d: Option<Date>| d.map_or_else(String::new, |d| format!(" ({d})"));
     let mut message = match c.relation {
         Relation::RevisedLater => format!(
             "{what}: revised in a later report: {}{} states {}; this report{} states {}",
-            c.path,
+            path,
             day(c.other.date),
             b.text,
             day(this.date),
@@ -327,13 +336,13 @@ fn finding(
         ),
         Relation::Revises => format!(
             "{what}: revises {}{}: {} then",
-            c.path,
+            path,
             day(c.other.date),
             b.text
         ),
         _ => format!(
             "{what}: contradicted by {}, which states {}; this report states {}",
-            c.path, b.text, a.text
+            path, b.text, a.text
         ),
     };
     match total {
@@ -557,9 +566,15 @@ impl Catalogue {
     }
 
     /// The `cross-report` findings of `this` (filed under `path` or not), as `to_findings`
-    /// gives them, reading only the statements that disagree: a fact stated in thousands of
+    /// gives them (but for the messages, which call a report by `name` of its path), reading only the statements that disagree: a fact stated in thousands of
     /// reports costs a pass over their values and no more.
-    pub fn findings(&self, path: &str, this: &Summary, config: &Checks) -> Vec<Finding> {
+    pub fn findings(
+        &self,
+        path: &str,
+        this: &Summary,
+        config: &Checks,
+        name: &dyn Fn(&str) -> String,
+    ) -> Vec<Finding> {
         let code = Check::CrossReport.as_str();
         if !config.enabled(code) {
             return Vec::new();
@@ -591,7 +606,7 @@ impl Catalogue {
                 continue;
             };
             let named: Vec<&Cross<'_>> = named.iter().collect();
-            out.push(finding(this, &first, &named, total, severity));
+            out.push(finding(this, &first, &named, total, severity, name));
         }
         out.sort_by_key(|f| f.span.start);
         out
@@ -842,7 +857,10 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
         for (name, other) in pairs.iter().rev() {
             cat.insert(name, Arc::new((*other).clone()));
         }
-        assert_eq!(cat.findings("this.md", &this, &Checks::default()), found);
+        assert_eq!(
+            cat.findings("this.md", &this, &Checks::default(), &str::to_string),
+            found
+        );
     }
 
     /// A keystroke that only moves a figure along its line changes nothing the other reports
@@ -880,7 +898,7 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
                 ("c.md".to_string(), Relation::Agrees)
             ]
         );
-        let found = cat.findings("a.md", &this, &Checks::default());
+        let found = cat.findings("a.md", &this, &Checks::default(), &str::to_string);
         assert_eq!(
             found,
             to_findings(&this, &cat.compare("a.md", &this), &Checks::default())
@@ -888,7 +906,10 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
         assert_eq!(found.len(), 1);
         cat.insert("b.md", c.clone());
         assert_eq!(rel(&cat)[0].1, Relation::Agrees);
-        assert!(cat.findings("a.md", &this, &Checks::default()).is_empty());
+        assert!(
+            cat.findings("a.md", &this, &Checks::default(), &str::to_string)
+                .is_empty()
+        );
         cat.remove("b.md");
         cat.remove("c.md");
         assert!(rel(&cat).is_empty());

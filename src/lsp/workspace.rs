@@ -163,7 +163,7 @@ impl State {
         // This report's own findings are placed by its current spans.
         let found = self
             .catalogue
-            .findings(uri.as_str(), &summary, &config.checks);
+            .findings(uri.as_str(), &summary, &config.checks, &label);
         (found, changed)
     }
 
@@ -171,4 +171,9 @@ impl State {
     pub fn other_open(&self, uri: &Uri) -> Vec<Uri> {
         self.docs.keys().filter(|u| *u != uri).cloned().collect()
     }
+}
+
+/// A report as a message names it: its file name (`relatedInformation` has the whole URI).
+pub(crate) fn label(uri: &str) -> String {
+    uri.rsplit('/').next().unwrap_or(uri).to_string()
 }

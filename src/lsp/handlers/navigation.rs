@@ -37,7 +37,7 @@ pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
         // The same fact in the workspace's other reports.
         let summary = crate::facts::cross::Summary::new(&snap.text, &snap.analysis, config);
         let crosses = r.state.catalogue.compare(uri.as_str(), &summary);
-        let label = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+        let label = crate::lsp::workspace::label;
         let also = crate::facts::cross::also_stated(&summary, &crosses, offset, label);
         if !also.is_empty() {
             card.push_str("\n\n");
