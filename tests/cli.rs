@@ -975,14 +975,15 @@ fn timeline_merges_a_folder_in_date_order_and_filters_by_actor() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The test workspace of `tests/workspace/cross`: three pairs of reports on the same subjects.
+/// The test workspace of `tests/workspace/cross`: four pairs of reports on the same subjects.
 fn cross_workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workspace/cross")
 }
 
 /// Every planted cross-report contradiction and revision is found, in both reports of its
 /// pair, and nothing else: the clean counterparts (rounding, other years, a pledge against a
-/// disbursement, another country) raise nothing.
+/// disbursement, another country) raise nothing. The displacement notes give no date of their
+/// own, so that their difference is a contradiction, not a revision.
 #[test]
 fn check_finds_exactly_the_planted_cross_report_findings() {
     let dir = cross_workspace();
@@ -1024,6 +1025,8 @@ fn check_finds_exactly_the_planted_cross_report_findings() {
     assert_eq!(
         got,
         [
+            "darfur-displacement-a.md cross-report hint: contradicted at darfur-displacement-b.txt:3",
+            "darfur-displacement-b.txt cross-report hint: contradicted at darfur-displacement-a.md:5",
             "kenya-q1.md cross-report hint: revised at kenya-q2.md:10",
             "kenya-q2.md cross-report hint: revises at kenya-q1.md:10",
             "nepal-briefing.md cross-report hint: contradicted at nepal-profile.txt:7",
@@ -1052,6 +1055,11 @@ fn the_clean_counterparts_of_the_workspace_agree() {
         ("kenya-q1.md", "kenya-q2.md", &["$19 billion"][..]),
         ("nepal-profile.txt", "nepal-briefing.md", &["$310 million"]),
         ("sahel-gold-a.md", "sahel-gold-b.txt", &["57 tonnes"]),
+        (
+            "darfur-displacement-a.md",
+            "darfur-displacement-b.txt",
+            &["600,000"],
+        ),
     ] {
         let (x, y) = (summary(a), summary(b));
         let crosses = compare(&x, &[(b, &y)]);

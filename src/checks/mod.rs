@@ -22,7 +22,7 @@ mod weekday;
 use std::borrow::Cow;
 
 pub(crate) use crate::recognise::token::{is_word, lowered, with_lowered};
-pub(crate) use restated::comparable;
+pub(crate) use restated::comparable_as;
 
 use crate::config::Checks;
 use crate::model::{Analysis, Check, Figure, Finding, Qualifier};

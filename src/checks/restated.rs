@@ -91,10 +91,23 @@ fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
 /// another): an amount or quantity, not a range, of some subject, dated, and not a part of a
 /// change (`from $5 billion`, `to`, `between`). Revisions are told apart by the caller.
 pub(crate) fn comparable(text: &str, analysis: &crate::model::Analysis, fact: &Fact) -> bool {
+    comparable_as(text, analysis, fact, false)
+}
+
+/// `comparable`, and with `counts`, a count of a measure too (`9 million displaced people in
+/// 2023`): across reports such a count is one fact, while within one report a count restated
+/// is most often of another thing the sentence names.
+pub(crate) fn comparable_as(
+    text: &str,
+    analysis: &crate::model::Analysis,
+    fact: &Fact,
+    counts: bool,
+) -> bool {
     let f = &analysis.figures[fact.figure];
     // An undated fact may be of any year: on real reports, undated amounts of one body are its
     // many programmes' (a loan of $19 million, another of $8 million).
-    matches!(f.kind, FigureKind::Money | FigureKind::Quantity)
+    (matches!(f.kind, FigureKind::Money | FigureKind::Quantity)
+        || counts && f.kind == FigureKind::Count)
         && f.range.is_none()
         && !fact.subjects.is_empty()
         && fact.time.is_some()
