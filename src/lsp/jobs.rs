@@ -157,11 +157,19 @@ pub async fn diagnostics_changed(state: &Arc<Mutex<State>>, client: &Client, uri
 /// A client that pulls diagnostics is sent none: the analysis is only made ready for its pull.
 pub async fn publish_settled(state: &Arc<Mutex<State>>, client: &Client, uri: Uri) {
     if publish_one(state, client, &uri).await {
-        // Its facts changed: so may the other open reports' cross-report findings, whose own
-        // facts did not change, so that this goes no further.
+        // Its facts changed: so may the other open reports' cross-report findings.
         let others = lock(state).other_open(&uri);
+        let mut again = false;
         for other in others {
-            publish_one(state, client, &other).await;
+            again |= publish_one(state, client, &other).await;
+        }
+        // One of them was edited since its facts were filed, and is filed now: every open
+        // report is published once more, and no further, since the edits filed are all in.
+        if again {
+            let open: Vec<Uri> = lock(state).docs.keys().cloned().collect();
+            for uri in open {
+                publish_one(state, client, &uri).await;
+            }
         }
     }
     // The analysis may have read a `dossier.toml` afresh.
