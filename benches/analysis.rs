@@ -337,3 +337,60 @@ fn timeline_10k_reports(bencher: Bencher) {
         out
     });
 }
+
+/// What one publication of an open report adds for `cross-report` in a workspace of 10,000
+/// reports (thirty facts each, every key stated in about 500 of them): its summary made and
+/// filed, and its findings asked of the catalogue. The open report is the 1 MB one, or one of
+/// the workspace's own kind.
+#[divan::bench(args = ["1MB", "workspace report"], sample_count = 50)]
+fn cross_report_publish(bencher: Bencher, which: &str) {
+    use dossier::facts::cross::{Catalogue, Summary};
+    use std::sync::Arc;
+    let config = Config::default();
+    let report = |n: usize| {
+        const COUNTRIES: [&str; 20] = [
+            "Kenya", "Uganda", "Tanzania", "Nepal", "Bhutan", "Mali", "Niger", "Ghana", "Peru",
+            "Chile", "Vietnam", "Laos", "Japan", "Korea", "India", "Brazil", "Mexico", "Egypt",
+            "Morocco", "Senegal",
+        ];
+        const MEASURES: [&str; 3] = ["exports", "imports", "GDP"];
+        let mut text = format!(
+            "# Review {n}\n\nDate: {} March {}\n\n",
+            1 + n % 28,
+            2020 + n % 5
+        );
+        for p in 0..30 {
+            let k = n * 31 + p * 7;
+            let (c, m, y) = (
+                COUNTRIES[k % 20],
+                MEASURES[(k / 20) % 3],
+                2015 + (k / 60) % 9,
+            );
+            let v = 5 + (k * 13) % 11;
+            text.push_str(&format!(
+                "{c}'s {m} were ${v} billion in {y}, according to the ministry. Officials in \
+                 {c} met the delegation on {} June {y}.\n\n",
+                1 + p % 27
+            ));
+        }
+        text
+    };
+    let mut catalogue = Catalogue::default();
+    for n in 0..10_000 {
+        let text = report(n);
+        let analysis = dossier::analyze(&text, &config, Format::Markdown);
+        let summary = Summary::new(&text, &analysis, &config);
+        catalogue.insert(&format!("file:///ws/{n:05}.md"), Arc::new(summary));
+    }
+    let text = match which {
+        "1MB" => ONE_MB.clone(),
+        _ => report(10_000),
+    };
+    let analysis = dossier::analyze(&text, &config, Format::Markdown);
+    let name = |p: &str| p.to_string();
+    bencher.bench_local(|| {
+        let summary = Summary::new(black_box(&text), &analysis, &config);
+        catalogue.insert("file:///ws/open.md", Arc::new(summary.clone()));
+        catalogue.findings("file:///ws/open.md", &summary, &config.checks, &name)
+    });
+}

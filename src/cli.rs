@@ -3,12 +3,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::calendar::Date;
 use crate::config::Config;
+use crate::facts::cross::{Catalogue, Summary};
 use crate::host;
 use crate::model::{Analysis, Finding};
 use crate::outline::Format;
@@ -157,6 +159,10 @@ struct Loaded {
     path: PathBuf,
     text: String,
     analysis: Analysis,
+    /// What other reports checked with it may compare (`cross-report`), and how the report's
+    /// configuration sets the checks.
+    summary: Arc<Summary>,
+    checks: crate::config::Checks,
 }
 
 /// A path `check` was given or found: the report's findings, or why it was not read. A read
@@ -240,10 +246,13 @@ fn load(
     })?;
     let format = Format::from_path(&path.to_string_lossy());
     let analysis = host::analyze(&text, &config, format);
+    let summary = Arc::new(Summary::new(&text, &analysis, &config));
     Ok(Loaded {
         path: path.to_path_buf(),
         text,
         analysis,
+        summary,
+        checks: config.checks,
     })
 }
 
@@ -345,7 +354,8 @@ fn check(
     let explicit = explicit_config(common)?;
     let files = expand(paths, explicit.as_ref())?;
     let started = std::time::Instant::now();
-    let (checked, warnings) = load_all(files, explicit.as_ref(), common);
+    let (mut checked, warnings) = load_all(files, explicit.as_ref(), common);
+    cross_check(&mut checked);
     let elapsed = started.elapsed();
     for w in &warnings {
         eprintln!("dossier: warning: {w}");
@@ -437,6 +447,42 @@ fn load_all(
     (checked, warnings)
 }
 
+/// Adds to each report read the `cross-report` findings of its facts against the other
+/// reports': every summary is filed once under its facts' keys, so each report is compared
+/// in time linear in its facts and their statements elsewhere, on every core.
+fn cross_check(checked: &mut [Checked]) {
+    use rayon::prelude::*;
+    let reports: Vec<(String, &Loaded)> = checked
+        .iter()
+        .filter_map(|c| match c {
+            Checked::Read(l) => Some((l.path.to_string_lossy().into_owned(), &**l)),
+            Checked::Unread { .. } => None,
+        })
+        .collect();
+    if reports.len() < 2 {
+        return;
+    }
+    let mut catalogue = Catalogue::default();
+    for (path, l) in &reports {
+        catalogue.insert(path, l.summary.clone());
+    }
+    let found: Vec<Vec<Finding>> = reports
+        .par_iter()
+        .map(|(path, l)| catalogue.findings(path, &l.summary, &l.checks, &str::to_string))
+        .collect();
+    let reads = checked.iter_mut().filter_map(|c| match c {
+        Checked::Read(l) => Some(l),
+        Checked::Unread { .. } => None,
+    });
+    for (l, found) in reads.zip(found) {
+        if !found.is_empty() {
+            let findings = &mut l.analysis.findings;
+            findings.extend(found);
+            findings.sort_by_key(|f| (f.span.start, f.code));
+        }
+    }
+}
+
 /// The findings of each report under its path, in aligned columns (position, severity, check,
 /// message), each followed by its notes; then a line that counts them and says how fast the
 /// reports were read.
@@ -482,7 +528,7 @@ struct Row<'a> {
     label: &'static str,
     severity: Option<crate::model::Severity>,
     code: String,
-    message: &'a str,
+    message: std::borrow::Cow<'a, str>,
 }
 
 /// A report's findings as lines: a header, then one row per finding and note, the columns as
@@ -497,7 +543,7 @@ fn finding_table(l: &Loaded, paint: Paint) -> Vec<String> {
             label: f.severity.as_str(),
             severity: Some(f.severity),
             code: f.code.to_string(),
-            message: &f.message,
+            message: f.message.as_str().into(),
         });
         for (span, message) in &f.related {
             rows.push(Row {
@@ -505,7 +551,17 @@ fn finding_table(l: &Loaded, paint: Paint) -> Vec<String> {
                 label: "note",
                 severity: None,
                 code: String::new(),
-                message,
+                message: message.into(),
+            });
+        }
+        // A place in another report is named by its path and line in the message.
+        for e in &f.elsewhere {
+            rows.push(Row {
+                at: String::new(),
+                label: "note",
+                severity: None,
+                code: String::new(),
+                message: format!("{}:{}: {}", e.path, e.line, e.message).into(),
             });
         }
     }
@@ -650,7 +706,7 @@ fn sarif(checked: &[Checked]) -> serde_json::Value {
                 crate::model::Severity::Warning => "warning",
                 _ => "note",
             };
-            results.push(json!({
+            let mut result = json!({
                 "ruleId": f.code,
                 "level": level,
                 "message": { "text": f.message },
@@ -658,7 +714,26 @@ fn sarif(checked: &[Checked]) -> serde_json::Value {
                     "artifactLocation": { "uri": l.path.to_string_lossy() },
                     "region": { "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec },
                 }}],
-            }));
+            });
+            // The same fact in another report: its file and line.
+            if !f.elsewhere.is_empty() {
+                result["relatedLocations"] = f
+                    .elsewhere
+                    .iter()
+                    .enumerate()
+                    .map(|(n, e)| {
+                        json!({
+                            "id": n,
+                            "message": { "text": e.message },
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": e.path },
+                                "region": { "startLine": e.line },
+                            },
+                        })
+                    })
+                    .collect();
+            }
+            results.push(result);
         }
     }
     json!({

@@ -378,11 +378,12 @@ pub enum Check {
     Balance,
     Total,
     Growth,
+    CrossReport,
 }
 
 impl Check {
     /// Every check, in the order the README and the configuration's messages list them.
-    pub const ALL: [Check; 14] = [
+    pub const ALL: [Check; 15] = [
         Check::ConversionRate,
         Check::PartsExceedWhole,
         Check::SharesOver100,
@@ -397,6 +398,7 @@ impl Check {
         Check::Balance,
         Check::Total,
         Check::Growth,
+        Check::CrossReport,
     ];
 
     /// The stable kebab-case code.
@@ -416,6 +418,7 @@ impl Check {
             Check::Balance => "balance",
             Check::Total => "total",
             Check::Growth => "growth",
+            Check::CrossReport => "cross-report",
         }
     }
 
@@ -488,6 +491,18 @@ pub struct Finding {
     pub message: String,
     pub related: Vec<(Span, String)>,
     pub fix: Option<Fix>,
+    /// Places in other reports (`cross-report`): empty for the checks of one report.
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+/// A place in another report that a finding points at: its path (or URI), the 1-based line
+/// and the span there, and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Elsewhere {
+    pub path: String,
+    pub line: u32,
+    pub span: Span,
+    pub message: String,
 }
 
 /// Where the report's reference date came from.

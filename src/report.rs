@@ -14,7 +14,11 @@ pub fn to_json(path: &str, text: &str, analysis: &Analysis) -> Value {
             "severity": f.severity.as_str(),
             "code": f.code,
             "message": f.message,
-            "related": f.related.iter().map(|(s, m)| json!({ "start": s.start, "end": s.end, "message": m })).collect::<Vec<_>>(),
+            // Places in other reports are related spans with the other report's `path` (and
+            // its 1-based `line`), as the contract allows.
+            "related": f.related.iter().map(|(s, m)| json!({ "start": s.start, "end": s.end, "message": m }))
+                .chain(f.elsewhere.iter().map(|e| json!({ "start": e.span.start, "end": e.span.end, "message": e.message, "path": e.path, "line": e.line })))
+                .collect::<Vec<_>>(),
         })
     };
     // Actors are numbered in order of first mention already; sorting keeps the contract's

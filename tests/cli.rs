@@ -582,9 +582,12 @@ fn sarif_schema() -> serde_json::Value {
                 "level": level,
                 "message": { "$ref": "#/definitions/message" },
                 "locations": { "type": "array", "items": { "$ref": "#/definitions/location" } },
+                "relatedLocations": { "type": "array", "items": { "$ref": "#/definitions/location" } },
             })),
             "message": object(&["text"], json!({ "text": { "type": "string" } })),
             "location": object(&["physicalLocation"], json!({
+                "id": { "type": "integer", "minimum": 0 },
+                "message": { "$ref": "#/definitions/message" },
                 "physicalLocation": object(&["artifactLocation"], json!({
                     "artifactLocation": object(&["uri"], json!({ "uri": { "type": "string" } })),
                     "region": { "type": "object" },
@@ -970,4 +973,160 @@ fn timeline_merges_a_folder_in_date_order_and_filters_by_actor() {
     let missing = dossier(&["timeline", "/nonexistent/dossier-timeline"]);
     assert_eq!(missing.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The test workspace of `tests/workspace/cross`: four pairs of reports on the same subjects.
+fn cross_workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workspace/cross")
+}
+
+/// Every planted cross-report contradiction and revision is found, in both reports of its
+/// pair, and nothing else: the clean counterparts (rounding, other years, a pledge against a
+/// disbursement, another country) raise nothing. The displacement notes give no date of their
+/// own, so that their difference is a contradiction, not a revision.
+#[test]
+fn check_finds_exactly_the_planted_cross_report_findings() {
+    let dir = cross_workspace();
+    let o = dossier(&["check", "--format", "json", dir.to_str().unwrap()]);
+    // Cross-report findings are hints: they do not fail the check.
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let name = |p: &serde_json::Value| {
+        Path::new(p.as_str().unwrap())
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let mut got = Vec::new();
+    for report in v.as_array().unwrap() {
+        for d in report["diagnostics"].as_array().unwrap() {
+            let related = &d["related"][0];
+            got.push(format!(
+                "{} {} {}: {} at {}:{}",
+                name(&report["path"]),
+                d["code"].as_str().unwrap(),
+                d["severity"].as_str().unwrap(),
+                d["message"]
+                    .as_str()
+                    .unwrap()
+                    .split(": ")
+                    .nth(1)
+                    .unwrap_or("")
+                    .split(' ')
+                    .next()
+                    .unwrap_or(""),
+                related.get("path").map(name).unwrap_or_default(),
+                related["line"],
+            ));
+        }
+    }
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "darfur-displacement-a.md cross-report hint: contradicted at darfur-displacement-b.txt:3",
+            "darfur-displacement-b.txt cross-report hint: contradicted at darfur-displacement-a.md:5",
+            "kenya-q1.md cross-report hint: revised at kenya-q2.md:10",
+            "kenya-q2.md cross-report hint: revises at kenya-q1.md:10",
+            "nepal-briefing.md cross-report hint: contradicted at nepal-profile.txt:7",
+            "nepal-profile.txt cross-report hint: contradicted at nepal-briefing.md:5",
+            "sahel-gold-a.md cross-report hint: contradicted at sahel-gold-b.txt:5",
+            "sahel-gold-b.txt cross-report hint: contradicted at sahel-gold-a.md:7",
+        ],
+        "{v:#}"
+    );
+}
+
+/// The clean counterparts are the same facts stated in agreement, not facts left unbound: each
+/// is found in the other report of its pair, agreeing.
+#[test]
+fn the_clean_counterparts_of_the_workspace_agree() {
+    use dossier::facts::cross::{Relation, Summary, compare};
+    let dir = cross_workspace();
+    let summary = |name: &str| {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let config = dossier::config::Config::default();
+        let format = dossier::outline::Format::from_path(name);
+        let analysis = dossier::analyze(&text, &config, format);
+        Summary::new(&text, &analysis, &config)
+    };
+    for (a, b, agreeing) in [
+        ("kenya-q1.md", "kenya-q2.md", &["$19 billion"][..]),
+        ("nepal-profile.txt", "nepal-briefing.md", &["$310 million"]),
+        ("sahel-gold-a.md", "sahel-gold-b.txt", &["57 tonnes"]),
+        (
+            "darfur-displacement-a.md",
+            "darfur-displacement-b.txt",
+            &["600,000"],
+        ),
+    ] {
+        let (x, y) = (summary(a), summary(b));
+        let crosses = compare(&x, &[(b, &y)]);
+        let agree: Vec<&str> = crosses
+            .iter()
+            .filter(|c| c.relation == Relation::Agrees)
+            .map(|c| &*x.facts[c.fact].text)
+            .collect();
+        assert_eq!(agree, agreeing, "{a} against {b}");
+    }
+}
+
+/// Text output names the other report's file and line in a note; SARIF gives it as a related
+/// location.
+#[test]
+fn check_names_the_other_report_in_text_and_sarif() {
+    let dir = cross_workspace();
+    let a = dir.join("sahel-gold-a.md");
+    let b = dir.join("sahel-gold-b.txt");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let o = dossier(&["check", "--color", "never", a, b]);
+    let text = stdout(&o);
+    assert!(
+        text.contains(&format!("note                    {b}:5: states 66 tonnes")),
+        "{text}"
+    );
+    // One report alone has nothing to compare with.
+    let o = dossier(&["check", "--format", "json", a]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["diagnostics"], json!([]), "{v:#}");
+
+    let o = dossier(&["check", "--format", "sarif", a, b]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("sarif");
+    let validator = jsonschema::validator_for(&sarif_schema()).expect("schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{v:#}");
+    let result = &v["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "cross-report");
+    let related = &result["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(related["artifactLocation"]["uri"], b);
+    assert_eq!(related["region"]["startLine"], 5);
+}
+
+/// A cross-report finding, the other report a `related` entry with its `path`, keeps the
+/// contract: the report's analysis with those diagnostics validates against its schema.
+#[test]
+fn cross_report_diagnostics_follow_the_contract() {
+    let Some(shared) = shared("cross_report_diagnostics_follow_the_contract") else {
+        return;
+    };
+    let dir = cross_workspace();
+    let (a, b) = (dir.join("nepal-profile.txt"), dir.join("nepal-briefing.md"));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let o = dossier(&["check", "--format", "json", a, b]);
+    let checked: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let o = dossier(&["analyze", "--format", "json", a]);
+    let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    v["diagnostics"] = checked[0]["diagnostics"].clone();
+    assert_eq!(v["diagnostics"][0]["related"][0]["path"], b, "{v:#}");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shared.join("contract/analysis.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&v)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 }

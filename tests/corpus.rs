@@ -134,3 +134,59 @@ fn references_are_the_reports_own_dates() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The corpus as one workspace: no fact of one real report contradicts or revises the same
+/// fact in another (the CRS and State reports cover overlapping countries and years), unless
+/// listed in `expected.txt` as a real difference.
+#[test]
+fn no_cross_report_finding_between_the_corpus_reports() {
+    use dossier::facts::cross::{Catalogue, Summary, to_findings};
+    let Some(root) = corpus("no_cross_report_finding_between_the_corpus_reports") else {
+        return;
+    };
+    let expected: BTreeSet<(String, usize)> = listed("expected.txt")
+        .into_iter()
+        .filter(|row| row.get(2).is_some_and(|c| c == "cross-report"))
+        .map(|row| (row[0].clone(), row[1].parse().expect("a line")))
+        .collect();
+    let config = config();
+    let mut catalogue = Catalogue::default();
+    let mut facts = 0;
+    let summaries: Vec<(String, std::sync::Arc<Summary>)> = reports(&root)
+        .into_iter()
+        .map(|(rel, text)| {
+            let a = dossier::analyze(&text, &config, Format::from_path(&rel));
+            let s = std::sync::Arc::new(Summary::new(&text, &a, &config));
+            facts += s.facts.len();
+            catalogue.insert(&rel, s.clone());
+            (rel, s)
+        })
+        .collect();
+    assert!(
+        facts > 50,
+        "the corpus's reports hold {facts} comparable facts"
+    );
+    let (mut shown, mut shared) = (Vec::new(), 0);
+    for (rel, s) in &summaries {
+        let crosses = catalogue.compare(rel, s);
+        shared += crosses.len();
+        for f in to_findings(s, &crosses, &config.checks) {
+            let line = s
+                .facts
+                .iter()
+                .find(|x| x.span == f.span)
+                .map_or(0, |x| x.line);
+            if !expected.contains(&(rel.clone(), line as usize)) {
+                shown.push(format!("{rel}:{line}: {}", f.message));
+            }
+        }
+    }
+    assert!(
+        shown.is_empty(),
+        "cross-report findings:\n{}",
+        shown.join("\n")
+    );
+    // Three State Department texts of March 2022 state one fact (security aid to Ukraine in
+    // 2021) alike: the comparison reaches across reports, and finds them agreeing.
+    assert!(shared >= 6, "{shared} facts stated in more than one report");
+}

@@ -377,6 +377,7 @@ fn too_large(text: &str, config: &Config) -> Analysis {
             ),
             related: Vec::new(),
             fix: None,
+            elsewhere: Vec::new(),
         }],
         ..Analysis::default()
     }
@@ -394,6 +395,7 @@ fn too_many_mentions(para: Span, config: &Config) -> Finding {
         ),
         related: Vec::new(),
         fix: None,
+        elsewhere: Vec::new(),
     }
 }
 

@@ -90,6 +90,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     span: f.span,
                     replacement: ordinal(expected),
                 }),
+                elsewhere: Vec::new(),
             });
         }
     }

@@ -115,6 +115,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 (m.span, format!("imports {}", super::show(m.value))),
             ],
             fix,
+            elsewhere: Vec::new(),
         });
     }
 }

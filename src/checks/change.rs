@@ -402,6 +402,7 @@ impl Endpoints {
                 (b.span, format!("to {}", show(b.value))),
             ],
             fix,
+            elsewhere: Vec::new(),
         }
     }
 }

@@ -161,6 +161,7 @@ fn outlier_finding(cx: &Context<'_>, c: &Conversion, disagreeing: &[&Conversion]
         message,
         related,
         fix: fix(cx, c, rest),
+        elsewhere: Vec::new(),
     }
 }
 
@@ -181,6 +182,7 @@ fn reference_finding(cx: &Context<'_>, c: &Conversion, r: f64) -> Finding {
         ),
         related: Vec::new(),
         fix: fix(cx, c, r),
+        elsewhere: Vec::new(),
     }
 }
 

@@ -39,6 +39,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
                 related: vec![(d.span, format!("{} to {}", d.value.start, d.value.end))],
                 fix: None,
+                elsewhere: Vec::new(),
             });
         }
     }

@@ -124,6 +124,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
             ],
             fix,
+            elsewhere: Vec::new(),
         });
     }
 }

@@ -28,6 +28,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             message: format!("{when} has no {} day", ordinal(i64::from(d.day))),
             related: Vec::new(),
             fix: fix(cx, d, month),
+            elsewhere: Vec::new(),
         });
     }
 }

@@ -22,6 +22,7 @@ mod weekday;
 use std::borrow::Cow;
 
 pub(crate) use crate::recognise::token::{is_word, lowered, with_lowered};
+pub(crate) use restated::comparable_as;
 
 use crate::config::Checks;
 use crate::model::{Analysis, Check, Figure, Finding, Qualifier};
@@ -150,6 +151,21 @@ fn run_each(cx: &Context<'_>, checks: &[(Check, Run)], out: &mut Vec<Finding>) {
     }
 }
 
+/// The interval a figure's wording allows (see `Context::interval`), `about` widened by
+/// `margin`: the one rounding rule of the checks within a report and across reports.
+pub fn interval(f: &Figure, margin: f64) -> (f64, f64) {
+    if !f.exact() {
+        return (f64::NEG_INFINITY, f64::INFINITY);
+    }
+    let (lo, hi) = f.bounds;
+    match f.qualifier {
+        Qualifier::Exact => (lo, hi),
+        Qualifier::About => (lo * (1.0 - margin), hi * (1.0 + margin)),
+        Qualifier::AtLeast => (lo, f64::INFINITY),
+        Qualifier::AtMost => (0.0_f64.min(lo), hi),
+    }
+}
+
 /// Lower-cased words near a figure. Checks ask for a handful at a time, sentence after
 /// sentence: they stay on the stack.
 pub(crate) type WordList<'a> = smallvec::SmallVec<[Cow<'a, str>; 12]>;
@@ -238,17 +254,7 @@ impl<'a> Context<'a> {
     /// holds is left open on both: rounded to a double, it could seem to break a sum or a
     /// comparison that its digits as written keep, so it makes no statement false.
     pub fn interval(&self, f: &Figure) -> (f64, f64) {
-        if !f.exact() {
-            return (f64::NEG_INFINITY, f64::INFINITY);
-        }
-        let (lo, hi) = f.bounds;
-        let m = self.config.approx_margin;
-        match f.qualifier {
-            Qualifier::Exact => (lo, hi),
-            Qualifier::About => (lo * (1.0 - m), hi * (1.0 + m)),
-            Qualifier::AtLeast => (lo, f64::INFINITY),
-            Qualifier::AtMost => (0.0_f64.min(lo), hi),
-        }
+        interval(f, self.config.approx_margin)
     }
 
     /// The words (runs of letters and digits) of the text between two offsets, as written.

@@ -175,6 +175,7 @@ fn respectively(
             .map(|&k| (figs[k].span, format!("part: {}", cx.slice(figs[k].span))))
             .collect(),
         fix: None,
+        elsewhere: Vec::new(),
     });
 }
 
@@ -271,6 +272,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                     related,
                     fix: None,
+                    elsewhere: Vec::new(),
                 });
             } else if exact && hi < wl {
                 out.push(Finding {
@@ -284,6 +286,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     ),
                     related,
                     fix: None,
+                    elsewhere: Vec::new(),
                 });
             }
         }

@@ -37,6 +37,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
                 related: Vec::new(),
                 fix: None,
+                elsewhere: Vec::new(),
             });
         }
     }

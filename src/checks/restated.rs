@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Context;
-use crate::model::{ActorKind, Check, FigureKind, Finding, Severity};
+use crate::model::{ActorKind, Check, Fact, FigureKind, Finding, Severity};
 use crate::text::Span;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -31,25 +31,12 @@ type Key<'a> = (
 /// amounts and quantities are compared; a fact of no subject, a revision, a range or a part of
 /// a change (`from $5 billion`) is not, nor is an undated fact.
 fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
-    let analysis = cx.analysis;
+    let (text, analysis) = (cx.text, cx.analysis);
     let figs = &analysis.figures;
     let mut seen: HashMap<Key<'_>, usize> = HashMap::default();
     for (n, fact) in analysis.facts.iter().enumerate() {
         let f = &figs[fact.figure];
-        if !matches!(f.kind, FigureKind::Money | FigureKind::Quantity)
-            || f.range.is_some()
-            || fact.subjects.is_empty()
-            || fact.revised
-            || matches!(
-                cx.word_before(fact.clause.start, f.span.start).as_deref(),
-                Some("from" | "to" | "between")
-            )
-        {
-            continue;
-        }
-        // An undated fact may be of any year: on real reports, undated amounts of one body
-        // are its many programmes' (a loan of $19 million, another of $8 million).
-        if fact.time.is_none() {
+        if !comparable(text, analysis, fact) || fact.revised {
             continue;
         }
         let detail = fact.detail.map(|d| cx.slice(d).to_lowercase());
@@ -94,9 +81,50 @@ fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
                 ),
                 related: vec![(g.span, format!("stated earlier as {}", cx.slice(g.span)))],
                 fix: None,
+                elsewhere: Vec::new(),
             });
         }
     }
+}
+
+/// Whether a fact may be compared with the same fact stated elsewhere (in this report or
+/// another): an amount or quantity, not a range, of some subject, dated, and not a part of a
+/// change (`from $5 billion`, `to`, `between`). Revisions are told apart by the caller.
+pub(crate) fn comparable(text: &str, analysis: &crate::model::Analysis, fact: &Fact) -> bool {
+    comparable_as(text, analysis, fact, false)
+}
+
+/// `comparable`, and with `counts`, a count of a measure too (`9 million displaced people in
+/// 2023`): across reports such a count is one fact, while within one report a count restated
+/// is most often of another thing the sentence names.
+pub(crate) fn comparable_as(
+    text: &str,
+    analysis: &crate::model::Analysis,
+    fact: &Fact,
+    counts: bool,
+) -> bool {
+    let f = &analysis.figures[fact.figure];
+    // An undated fact may be of any year: on real reports, undated amounts of one body are its
+    // many programmes' (a loan of $19 million, another of $8 million).
+    (matches!(f.kind, FigureKind::Money | FigureKind::Quantity)
+        || counts && f.kind == FigureKind::Count)
+        && f.range.is_none()
+        && !fact.subjects.is_empty()
+        && fact.time.is_some()
+        && !matches!(
+            last_word(text, fact.clause.start, f.span.start),
+            Some(w) if ["from", "to", "between"].iter().any(|c| w.eq_ignore_ascii_case(c))
+        )
+}
+
+/// The last word (run of letters and digits) between `floor` and `offset`, looking back at
+/// most 80 bytes; `None` when there is none or it may be cut by that window.
+fn last_word(text: &str, floor: usize, offset: usize) -> Option<&str> {
+    let window = crate::text::floor_char_boundary(text, offset.saturating_sub(80).max(floor));
+    let s = &text[window..offset];
+    let end = s.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let start = s[..end].trim_end_matches(char::is_alphanumeric).len();
+    (end > start && (start > 0 || window == floor)).then(|| &s[start..end])
 }
 
 /// An amount named with an organisation, right before or after its name.
@@ -201,6 +229,7 @@ fn named(cx: &Context<'_>, out: &mut Vec<Finding>) {
                             format!("stated earlier as {}", cx.slice(figs[prev].span)),
                         )],
                         fix: None,
+                        elsewhere: Vec::new(),
                     });
                 }
             }

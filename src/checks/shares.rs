@@ -267,6 +267,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
                 related,
                 fix: None,
+                elsewhere: Vec::new(),
             });
         } else if let Some(r) = remaining {
             // The remainder must make the others up to 100.
@@ -298,6 +299,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                             1,
                         ),
                     }),
+                    elsewhere: Vec::new(),
                 });
             }
         }

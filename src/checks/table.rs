@@ -115,6 +115,7 @@ fn compare(
             .map(|(f, _)| (f.span, format!("part: {}", cx.slice(f.span))))
             .collect(),
         fix: None,
+        elsewhere: Vec::new(),
     });
 }
 

@@ -119,6 +119,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 })
                 .collect(),
             fix: None,
+            elsewhere: Vec::new(),
         });
     }
 }

@@ -43,6 +43,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
                 replacement,
             }),
+            elsewhere: Vec::new(),
         });
     }
 }

@@ -5,6 +5,7 @@
 //! or `[measures]`): a figure of nothing known is left unbound, so that no check compares it.
 //! `docs/facts.md` says how each part is read and where the reading stops.
 
+pub mod cross;
 mod measures;
 mod status;
 mod time;

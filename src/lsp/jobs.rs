@@ -156,15 +156,50 @@ pub async fn diagnostics_changed(state: &Arc<Mutex<State>>, client: &Client, uri
 /// Publishes a report's diagnostics once its analysis is current, under the version analysed.
 /// A client that pulls diagnostics is sent none: the analysis is only made ready for its pull.
 pub async fn publish_settled(state: &Arc<Mutex<State>>, client: &Client, uri: Uri) {
-    settle(state, &uri).await;
-    if lock(state).caps.pull_diagnostics {
-        return;
+    if publish_one(state, client, &uri).await {
+        // Its facts changed: so may the other open reports' cross-report findings.
+        let others = lock(state).other_open(&uri);
+        let mut again = false;
+        for other in others {
+            again |= publish_one(state, client, &other).await;
+        }
+        // One of them was edited since its facts were filed, and is filed now: every open
+        // report is published once more, and no further, since the edits filed are all in.
+        if again {
+            let open: Vec<Uri> = lock(state).docs.keys().cloned().collect();
+            for uri in open {
+                publish_one(state, client, &uri).await;
+            }
+        }
     }
+    // The analysis may have read a `dossier.toml` afresh.
+    publish_problems(state, client).await;
+}
+
+/// Publishes one report's diagnostics (see `publish_settled`); whether its facts filed for the
+/// other reports changed.
+async fn publish_one(state: &Arc<Mutex<State>>, client: &Client, uri: &Uri) -> bool {
+    settle(state, uri).await;
+    if lock(state).caps.pull_diagnostics {
+        return false;
+    }
+    let uri = uri.clone();
+    let mut changed = false;
     let diagnostics = {
-        let s = lock(state);
-        let doc = s.docs.get(&uri).filter(|d| d.is_current());
+        let mut s = lock(state);
+        let s = &mut *s;
         catch_unwind(AssertUnwindSafe(|| {
-            doc.map(|d| (diagnostics(&uri, &d.snapshot, s.encoding()), d.version))
+            let current = s.docs.get(&uri).is_some_and(|d| d.is_current());
+            if !current {
+                return None;
+            }
+            let (cross, filed) = s.cross_findings(&uri);
+            changed = filed;
+            let d = s.docs.get(&uri)?;
+            Some((
+                diagnostics(&uri, &d.snapshot, &cross, s.encoding()),
+                d.version,
+            ))
         }))
         .unwrap_or_else(|panic| {
             eprintln!(
@@ -177,6 +212,5 @@ pub async fn publish_settled(state: &Arc<Mutex<State>>, client: &Client, uri: Ur
     if let Some((diagnostics, version)) = diagnostics {
         publish(client, uri, diagnostics, version).await;
     }
-    // The analysis may have read a `dossier.toml` afresh.
-    publish_problems(state, client).await;
+    changed
 }

@@ -275,7 +275,8 @@ pub fn offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
     within.min(line_start + content)
 }
 
-/// The start of a one-based line of a file the server has not opened (`dossier.toml`).
+/// The start of a one-based line of a file the server has not opened (`dossier.toml`, another
+/// report).
 pub fn line_start(line: usize) -> Position {
     Position::new(line.saturating_sub(1) as u32, 0)
 }

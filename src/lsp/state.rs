@@ -54,6 +54,9 @@ pub struct State {
     /// The last semantic tokens sent per document, for deltas.
     pub tokens: HashMap<Uri, Tokens>,
     pub next_result: u64,
+    /// The comparable facts of every report, by URI: an open report's latest analysis, else
+    /// its file's as indexed (`cross-report`, `lsp::workspace`).
+    pub catalogue: crate::facts::cross::Catalogue,
 }
 
 /// Semantic tokens sent for a document, under their result id.

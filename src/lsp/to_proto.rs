@@ -65,6 +65,15 @@ pub fn diagnostic(uri: &Uri, snap: &Snapshot, f: &Finding, enc: Encoding) -> Dia
             location: location(uri, snap, *span, enc),
             message: message.clone(),
         })
+        // The same fact in another report: at the start of its line there, which needs none
+        // of that report's text.
+        .chain(f.elsewhere.iter().filter_map(|e| {
+            let at = super::position::line_start(e.line as usize);
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(e.path.parse::<Uri>().ok()?, Range::new(at, at)),
+                message: e.message.clone(),
+            })
+        }))
         .collect::<Vec<_>>();
     Diagnostic {
         range: snap.range(f.span, enc),

@@ -13,13 +13,21 @@ use crate::lsp::document::Snapshot;
 use crate::lsp::position::Encoding;
 use crate::lsp::state::{Backend, State, lock};
 use crate::lsp::{raw, to_proto};
+use crate::model::Finding;
 
-/// A report's notices (the analysis stopped short, say) and findings, as diagnostics.
-pub fn diagnostics(uri: &Uri, snap: &Snapshot, enc: Encoding) -> Vec<Diagnostic> {
+/// A report's notices (the analysis stopped short, say) and findings, and its `cross-report`
+/// findings against the other reports, as diagnostics.
+pub fn diagnostics(
+    uri: &Uri,
+    snap: &Snapshot,
+    cross: &[Finding],
+    enc: Encoding,
+) -> Vec<Diagnostic> {
     snap.analysis
         .notices
         .iter()
         .chain(&snap.analysis.findings)
+        .chain(cross)
         .map(|f| to_proto::diagnostic(uri, snap, f, enc))
         .collect()
 }
@@ -82,7 +90,10 @@ pub async fn pull(
 ) -> Result<DocumentDiagnosticReportResult> {
     let uri = &params.text_document.uri;
     b.settle(uri).await;
-    b.guarded("textDocument/diagnostic", |s| {
+    let mut others_changed = false;
+    let answer = b.guarded("textDocument/diagnostic", |s| {
+        let (cross, changed) = s.cross_findings(uri);
+        others_changed = changed;
         let doc = s.doc(uri)?;
         let full = |result_id: String, items: Vec<Diagnostic>| {
             DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
@@ -95,7 +106,7 @@ pub async fn pull(
                 },
             ))
         };
-        let items = diagnostics(uri, &doc.snapshot, s.encoding());
+        let items = diagnostics(uri, &doc.snapshot, &cross, s.encoding());
         let report = full(doc.version.to_string(), items);
         // A thousand diagnostics: written as JSON text here (`raw`), the placeholder's result
         // id naming it.
@@ -103,5 +114,11 @@ pub async fn pull(
             Some(marker) => full(marker, Vec::new()),
             None => report,
         })
-    })
+    });
+    // This report's facts changed: the others' cross-report findings may have too.
+    if others_changed {
+        let others = b.lock().other_open(uri);
+        b.diagnostics_changed(others).await;
+    }
+    answer
 }

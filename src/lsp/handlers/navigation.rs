@@ -29,11 +29,22 @@ pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
             list_limit: config.hover_list,
             approx_margin: config.checks.approx_margin,
         };
-        let Some((span, card)) =
+        let Some((span, mut card)) =
             ide::hover(&snap.text, &snap.analysis, snap.index(), offset, &context)
         else {
             return Ok(None);
         };
+        // The same fact in the workspace's other reports.
+        let summary = crate::facts::cross::Summary::new(&snap.text, &snap.analysis, config);
+        let crosses = r.state.catalogue.compare(uri.as_str(), &summary);
+        let label = crate::lsp::workspace::label;
+        let also = crate::facts::cross::also_stated(&summary, &crosses, offset, label);
+        if !also.is_empty() {
+            card.push_str("\n\n");
+            for line in also {
+                card.push_str(&format!("- {}\n", ide::escape_markdown(&line)));
+            }
+        }
         Ok(Some(Hover {
             contents: to_proto::hover_contents(card, r.state.caps.plain_hover),
             range: Some(snap.range(span, enc)),

@@ -85,9 +85,20 @@ pub async fn did_close(b: &Backend, params: DidCloseTextDocumentParams) {
         s.open_configs.retain(|_, u| *u != uri);
         s.docs.remove(&uri);
         s.tokens.remove(&uri);
+        // Its facts are its file's again, as indexed, for the other reports.
+        let others = if s.refile(&uri) {
+            s.other_open(&uri)
+        } else {
+            Vec::new()
+        };
         // A `dossier.toml`'s problems are pushed to every client, so they are cleared too.
-        Ok(s.caps.pull_diagnostics && !config)
+        Ok((s.caps.pull_diagnostics && !config, others))
     });
+    let (pulls, others) = match pulls {
+        Ok((pulls, others)) => (Ok(pulls), others),
+        Err(e) => (Err(e), Vec::new()),
+    };
+    b.diagnostics_changed(others).await;
     // A pulling client forgets a closed report's diagnostics itself.
     if pulls == Ok(false) {
         b.client.publish_diagnostics(uri, Vec::new(), None).await;
@@ -110,7 +121,7 @@ pub async fn did_change_configuration(b: &Backend, params: DidChangeConfiguratio
 
 pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFilesParams) {
     let reanalyze = b.guarded("didChangeWatchedFiles", |s| {
-        let mut config_changed = false;
+        let (mut config_changed, mut facts_changed) = (false, false);
         for change in &params.changes {
             let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
                 continue;
@@ -119,6 +130,7 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
                 config_changed = true;
             } else if change.typ == FileChangeType::DELETED {
                 s.index.remove(&change.uri);
+                facts_changed |= s.refile(&change.uri);
             } else if s
                 .roots
                 .iter()
@@ -129,11 +141,15 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
                     Some(snapshot) => s.index.insert(change.uri.clone(), snapshot),
                     None => s.index.remove(&change.uri),
                 };
+                facts_changed |= s.refile(&change.uri);
             }
         }
         // A `dossier.toml` created, changed or deleted: every lookup and reading is stale.
+        // A report's facts changed: every open report's cross-report findings may have.
         Ok(if config_changed {
             s.reanalyze_all()
+        } else if facts_changed {
+            s.docs.keys().cloned().collect()
         } else {
             Vec::new()
         })
