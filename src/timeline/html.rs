@@ -386,12 +386,17 @@ const SCRIPT: &str = r#"
 
 /// The page: a heading, the chart (the first `SHOWN` lanes, the rest in a `<details>`), the
 /// legend, and a panel that shows the event clicked.
+///
+/// Its content security policy allows only its own inline style and script, so that nothing a
+/// report holds can make the page (or the editor webview showing it) fetch or run anything else.
 pub fn to_html(entries: &[Entry], title: &str) -> String {
     let mut out = String::with_capacity(4096 + entries.len() * 600);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\
          <title>{}</title><style>{STYLE}</style></head><body><h1>{}</h1>",
         esc(title),
         esc(title)

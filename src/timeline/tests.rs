@@ -386,6 +386,9 @@ fn html_needs_no_network() {
     }
     // The one `http://` is the SVG namespace, which is a name, not a request.
     assert!(html.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(html.contains(
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\""
+    ));
 }
 
 /// Reports read on two threads merge as on one: ties between reports keep the order given, and
