@@ -93,18 +93,17 @@ pub fn events(text: &str, analysis: &Analysis) -> Vec<Event> {
 /// Chronological order: by first day, then the more precise first (a day before the month that
 /// holds it, a month before its year), then the shorter interval, then text order.
 pub fn order(a: &Event, b: &Event) -> std::cmp::Ordering {
+    chronology(&a.date, a.span).cmp(&chronology(&b.date, b.span))
+}
+
+/// The key `order` sorts events and entries by.
+fn chronology(date: &DateValue, span: Span) -> (Date, std::cmp::Reverse<Precision>, Date, usize) {
     (
-        a.date.start,
-        std::cmp::Reverse(a.date.precision),
-        a.date.end,
-        a.span.start,
+        date.start,
+        std::cmp::Reverse(date.precision),
+        date.end,
+        span.start,
     )
-        .cmp(&(
-            b.date.start,
-            std::cmp::Reverse(b.date.precision),
-            b.date.end,
-            b.span.start,
-        ))
 }
 
 /// The parts of a report whose dates are not events: metadata lines (`Publication Date: …`,
@@ -373,18 +372,7 @@ pub(crate) fn merge_on<'a>(
 
 /// `order` for entries.
 fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    (
-        a.date.start,
-        std::cmp::Reverse(a.date.precision),
-        a.date.end,
-        a.span.start,
-    )
-        .cmp(&(
-            b.date.start,
-            std::cmp::Reverse(b.date.precision),
-            b.date.end,
-            b.span.start,
-        ))
+    chronology(&a.date, a.span).cmp(&chronology(&b.date, b.span))
 }
 
 /// Runs of white space as one space: a clause may run over lines.
