@@ -214,19 +214,19 @@ struct Report {
 }
 
 impl Report {
-    /// An empty report for a text of `len` bytes in `paragraphs` paragraphs, in the vectors
-    /// the last analysis left in `cache`. The report's dates, figures and actor mentions are
-    /// gathered from each paragraph as soon as its results are at hand: gathered afterwards,
+    /// An empty report for a text of `len` bytes in `paragraphs` paragraphs and a budget of
+    /// `budget` mentions, in the vectors the last analysis left in `cache`. The report's dates,
+    /// figures and actor mentions are gathered from each paragraph as soon as its results are at hand: gathered afterwards,
     /// each paragraph's results are read again from wherever they lie, and on a 10 MB report
     /// most of them have left the cache.
-    fn reusing(cache: &mut Cache, len: usize, paragraphs: usize) -> Report {
+    fn reusing(cache: &mut Cache, len: usize, paragraphs: usize, budget: usize) -> Report {
         let (mut figures, mut dates) = std::mem::take(&mut cache.spare);
         // Room for as many figures and dates as the densest reports hold (one figure in 100
         // bytes, one date in 150), unless the last analysis left as much: growing by doubling
         // copies a 10 MB report's vectors over and over (10% of its analysis). Room never
-        // written to is never faulted in.
-        figures.reserve(len / 64);
-        dates.reserve(len / 100);
+        // written to is never faulted in. Never more than the budget of mentions, though.
+        figures.reserve((len / 64).min(budget));
+        dates.reserve((len / 100).min(budget));
         let mut actors = std::mem::take(&mut cache.mentions);
         actors.clear();
         Report {
@@ -468,7 +468,7 @@ fn recognise(
         used.reserve(paras.len());
     }
     let mut scratch = Scratch::default();
-    let mut report = Report::reusing(cache, text.len(), paras.len());
+    let mut report = Report::reusing(cache, text.len(), paras.len(), config.max_mentions);
     // Past `max-mentions` the rest is not recognised: a report of a million equal figures
     // would otherwise hold a million of each record, several times over.
     let (mut kept, mut analysed) = (0, paras.len());
@@ -481,10 +481,20 @@ fn recognise(
         let mut h = FxHasher::default();
         (context, body).hash(&mut h);
         let key = h.finish();
-        let local = cache.paragraphs.get(&key).cloned().or_else(|| {
+        let cached = cache.paragraphs.get(&key).cloned();
+        if cached.is_none() {
             recognise_paragraph(body, anchor, config, configured.as_ref(), &mut scratch);
-            (!cache.once).then(|| Arc::new(scratch.keep()))
-        });
+        }
+        // A paragraph that would carry the count past the budget is not taken either, so that
+        // the analysis holds no more than the budget unless its first paragraph alone does.
+        let found = cached
+            .as_ref()
+            .map_or_else(|| scratch.found().len(), |l| l.found().len());
+        if kept > 0 && kept + found > config.max_mentions {
+            analysed = k;
+            break;
+        }
+        let local = cached.or_else(|| (!cache.once).then(|| Arc::new(scratch.keep())));
         match local {
             Some(l) => {
                 let found = l.found();
