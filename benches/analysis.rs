@@ -347,34 +347,7 @@ fn cross_report_publish(bencher: Bencher, which: &str) {
     use dossier::facts::cross::{Catalogue, Summary};
     use std::sync::Arc;
     let config = Config::default();
-    let report = |n: usize| {
-        const COUNTRIES: [&str; 20] = [
-            "Kenya", "Uganda", "Tanzania", "Nepal", "Bhutan", "Mali", "Niger", "Ghana", "Peru",
-            "Chile", "Vietnam", "Laos", "Japan", "Korea", "India", "Brazil", "Mexico", "Egypt",
-            "Morocco", "Senegal",
-        ];
-        const MEASURES: [&str; 3] = ["exports", "imports", "GDP"];
-        let mut text = format!(
-            "# Review {n}\n\nDate: {} March {}\n\n",
-            1 + n % 28,
-            2020 + n % 5
-        );
-        for p in 0..30 {
-            let k = n * 31 + p * 7;
-            let (c, m, y) = (
-                COUNTRIES[k % 20],
-                MEASURES[(k / 20) % 3],
-                2015 + (k / 60) % 9,
-            );
-            let v = 5 + (k * 13) % 11;
-            text.push_str(&format!(
-                "{c}'s {m} were ${v} billion in {y}, according to the ministry. Officials in \
-                 {c} met the delegation on {} June {y}.\n\n",
-                1 + p % 27
-            ));
-        }
-        text
-    };
+    let report = |n: usize| common::workspace_report(n, 0);
     let mut catalogue = Catalogue::default();
     for n in 0..10_000 {
         let text = report(n);

@@ -3,7 +3,9 @@
 //! actor's mentions, and at a hundred places spread over the text, dates and figures included).
 //! Prints p50/p99 and the server's peak memory. Each time runs from the moment the client has
 //! written its message to the moment the answer's last byte is read, before the client parses
-//! it: what the server and the pipe take. Run with `cargo bench --bench latency`.
+//! it: what the server and the pipe take. Last, a workspace of 10,000 generated reports: indexing,
+//! its memory, keystrokes with `cross-report` and `dossier check` (that part alone: `cargo bench
+//! --bench latency -- workspace`). Run with `cargo bench --bench latency`.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -16,7 +18,7 @@ use support::{Client, pos};
 #[path = "common/mod.rs"]
 mod common;
 
-use common::generated;
+use common::{generated, write_workspace};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -196,7 +198,116 @@ fn symbols(c: &mut Client, uri: &str) -> Vec<Duration> {
         .collect()
 }
 
+/// The current resident memory of a process, in kB.
+fn rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// A workspace of 10,000 generated reports (about 100 MB) on disk: the server indexes it (timed
+/// from `initialized` to the end of its progress, with the memory it then holds over that of a
+/// server with no workspace), then one of its reports is opened and typed in with
+/// `cross-report` comparing every keystroke's facts with the other 9,999; `dossier check` reads
+/// the same folder.
+fn workspace_scale() {
+    let dir = std::env::temp_dir().join("dossier-bench-ws10k");
+    let paths = write_workspace(&dir, 10_000);
+    let bytes: u64 = paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let bare = {
+        let mut c = Client::start();
+        c.initialize(&["utf-16"], json!(null));
+        let kb = rss_kb(c.pid()).unwrap_or(0);
+        c.shutdown();
+        kb
+    };
+    let root = format!("file://{}", dir.display());
+    let mut c = Client::start();
+    c.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root,
+            "workspaceFolders": [{ "uri": root, "name": "ws" }],
+            "capabilities": {
+                "window": { "workDoneProgress": true },
+                "general": { "positionEncodings": ["utf-16"] },
+                "textDocument": { "publishDiagnostics": { "versionSupport": true, "relatedInformation": true } }
+            },
+            "initializationOptions": { "diagnostics-delay": 0 },
+        }),
+    );
+    let t = Instant::now();
+    c.notify("initialized", json!({}));
+    loop {
+        let m = c.wait_for(|m| m["method"] == "$/progress");
+        if m["params"]["value"]["kind"] == "end" {
+            break;
+        }
+    }
+    let took = c.arrived() - t;
+    let held = rss_kb(c.pid()).unwrap_or(0).saturating_sub(bare);
+    println!(
+        "{:<34} {:>8.2} s    ({} reports, {:.0} MB)",
+        "index a workspace to progress end",
+        took.as_secs_f64(),
+        paths.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "{:<34} {:>8.1} MB   (peak {:.1} MB)",
+        "memory the index holds",
+        held as f64 / 1024.0,
+        peak_rss_kb(c.pid()).unwrap_or(0) as f64 / 1024.0
+    );
+    let path = &paths[paths.len() / 2];
+    let text = std::fs::read_to_string(path).expect("bench report");
+    let uri = format!("file://{}", path.display());
+    c.open(&uri, "markdown", &text);
+    let cross = c
+        .diagnostics(&uri, 1)
+        .iter()
+        .filter(|d| d["code"] == "cross-report")
+        .count();
+    let (text, keys, published) = keystrokes(&mut c, &uri, text);
+    show(
+        &format!("keystroke, 10k workspace ({published}, {cross} cross)"),
+        keys,
+    );
+    show(
+        "hover, 10k workspace, 100 places",
+        spread_hovers(&mut c, &uri, &text),
+    );
+    c.shutdown();
+
+    let t = Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .expect("dossier check runs");
+    println!(
+        "{:<34} {:>8.2} s    ({} bytes of findings)",
+        "dossier check of the workspace",
+        t.elapsed().as_secs_f64(),
+        out.stdout.len()
+    );
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "workspace") {
+        workspace_scale();
+        return;
+    }
     let mut starts = Vec::new();
     for _ in 0..10 {
         let t = Instant::now();
@@ -350,4 +461,5 @@ fn main() {
         show("document symbols, sample x50", symbols(&mut c, uri));
         c.shutdown();
     }
+    workspace_scale();
 }

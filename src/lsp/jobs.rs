@@ -196,10 +196,7 @@ async fn publish_one(state: &Arc<Mutex<State>>, client: &Client, uri: &Uri) -> b
             let (cross, filed) = s.cross_findings(&uri);
             changed = filed;
             let d = s.docs.get(&uri)?;
-            Some((
-                diagnostics(&uri, &d.snapshot, &cross, s.encoding()),
-                d.version,
-            ))
+            Some((diagnostics(s, &uri, &d.snapshot, &cross), d.version))
         }))
         .unwrap_or_else(|panic| {
             eprintln!(

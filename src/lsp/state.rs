@@ -8,10 +8,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use tower_lsp_server::Client;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
-use tower_lsp_server::ls_types::{SemanticToken, Uri};
+use tower_lsp_server::ls_types::{Range, SemanticToken, Uri};
 
 use super::document::{Document, Snapshot};
 use super::position::Encoding;
+use super::workspace::Known;
 use crate::config::{self, Config};
 
 /// What the client said it can do, read once from `initialize`.
@@ -36,8 +37,11 @@ pub struct ClientCaps {
 #[derive(Default)]
 pub struct State {
     pub docs: HashMap<Uri, Document>,
-    /// Reports on disk under the workspace folders that are not open.
-    pub index: HashMap<Uri, Snapshot>,
+    /// Reports on disk under the workspace folders, as indexed (an open one's entry is what is
+    /// on disk, which it goes back to when closed).
+    pub index: HashMap<Uri, super::workspace::Indexed>,
+    /// Counts indexing passes, so that a pass started later stops an earlier one.
+    pub index_pass: u64,
     pub roots: Vec<PathBuf>,
     pub caps: ClientCaps,
     /// Settings from the editor (`initializationOptions`, `workspace/configuration`).
@@ -64,21 +68,35 @@ pub type Tokens = (String, Vec<SemanticToken>);
 
 impl State {
     /// Every report the server knows: the open ones, then indexed ones that are not open.
-    pub fn reports(&self) -> impl Iterator<Item = (&Uri, &Snapshot)> {
-        let open = self.docs.iter().map(|(uri, d)| (uri, &d.snapshot));
+    pub fn reports(&self) -> impl Iterator<Item = (&Uri, Known<'_>)> {
+        let open = self
+            .docs
+            .iter()
+            .map(|(uri, d)| (uri, Known::Open(&d.snapshot)));
         let indexed = self
             .index
             .iter()
-            .filter(|(uri, _)| !self.docs.contains_key(*uri));
+            .filter(|(uri, _)| !self.docs.contains_key(*uri))
+            .map(|(uri, i)| (uri, Known::Indexed(i)));
         open.chain(indexed)
     }
 
     /// Every report but `uri`.
-    pub fn other_reports<'a>(
-        &'a self,
-        uri: &'a Uri,
-    ) -> impl Iterator<Item = (&'a Uri, &'a Snapshot)> {
+    pub fn other_reports<'a>(&'a self, uri: &'a Uri) -> impl Iterator<Item = (&'a Uri, Known<'a>)> {
         self.reports().filter(move |(u, _)| *u != uri)
+    }
+
+    /// A report the server knows, open or indexed.
+    pub fn known(&self, uri: &Uri) -> Option<Known<'_>> {
+        match self.docs.get(uri) {
+            Some(d) => Some(Known::Open(&d.snapshot)),
+            None => self.index.get(uri).map(Known::Indexed),
+        }
+    }
+
+    /// Where a finding's place in another report is, when the server knows that report.
+    pub fn place(&self, other: &Uri, e: &crate::model::Elsewhere) -> Option<Range> {
+        Some(self.known(other)?.range(e.span, self.encoding()))
     }
 
     pub fn encoding(&self) -> Encoding {
@@ -168,7 +186,7 @@ pub struct Asked<'a> {
 
 impl Asked<'_> {
     /// The other reports of the workspace, open or indexed.
-    pub fn others(&self) -> impl Iterator<Item = (&Uri, &Snapshot)> {
+    pub fn others(&self) -> impl Iterator<Item = (&Uri, Known<'_>)> {
         self.state.other_reports(self.uri)
     }
 }

@@ -7,7 +7,7 @@ use super::document::Snapshot;
 use super::position::Encoding;
 use crate::ide::symbols::{self, Symbol};
 use crate::ide::tokens::TokenKind;
-use crate::model::{ActorKind, Finding, Severity};
+use crate::model::{ActorKind, Elsewhere, Finding, Severity};
 use crate::text::Span;
 
 pub fn location(uri: &Uri, snap: &Snapshot, span: Span, enc: Encoding) -> Location {
@@ -57,7 +57,15 @@ pub fn config_diagnostic(text: &str, e: &crate::config::ConfigError, enc: Encodi
     }
 }
 
-pub fn diagnostic(uri: &Uri, snap: &Snapshot, f: &Finding, enc: Encoding) -> Diagnostic {
+/// A finding as a diagnostic; `place` says where a place in another report is (`None`: the
+/// start of its line, which needs none of that report's text).
+pub fn diagnostic(
+    uri: &Uri,
+    snap: &Snapshot,
+    f: &Finding,
+    enc: Encoding,
+    place: &dyn Fn(&Uri, &Elsewhere) -> Option<Range>,
+) -> Diagnostic {
     let related = f
         .related
         .iter()
@@ -65,12 +73,15 @@ pub fn diagnostic(uri: &Uri, snap: &Snapshot, f: &Finding, enc: Encoding) -> Dia
             location: location(uri, snap, *span, enc),
             message: message.clone(),
         })
-        // The same fact in another report: at the start of its line there, which needs none
-        // of that report's text.
+        // The same fact in another report: its figure there, else the start of its line.
         .chain(f.elsewhere.iter().filter_map(|e| {
-            let at = super::position::line_start(e.line as usize);
+            let other = e.path.parse::<Uri>().ok()?;
+            let range = place(&other, e).unwrap_or_else(|| {
+                let at = super::position::line_start(e.line as usize);
+                Range::new(at, at)
+            });
             Some(DiagnosticRelatedInformation {
-                location: Location::new(e.path.parse::<Uri>().ok()?, Range::new(at, at)),
+                location: Location::new(other, range),
                 message: e.message.clone(),
             })
         }))

@@ -3,20 +3,24 @@
 //! comparable facts that `cross-report` reads.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use tower_lsp_server::ls_types::{NumberOrString, Uri};
+use tower_lsp_server::Client;
+
+use tower_lsp_server::ls_types::{NumberOrString, Position, Range, Uri};
 
 use super::document::Snapshot;
+use super::position::Encoding;
 use super::state::{Backend, State, lock};
 use crate::config::Config;
 use crate::facts::cross::Summary;
-use crate::model::Finding;
+use crate::model::{Analysis, Finding};
 use crate::outline::Format;
+use crate::text::Span;
 
 /// Reads and analyses one report; binary, non-UTF-8 and oversized files are skipped with a
 /// log line. The read is bounded by `max-file-size` even if the file grew since it was found.
-pub fn index_file(path: &Path, config: &Config) -> Option<Snapshot> {
+pub fn read_report(path: &Path, config: &Config) -> Option<(String, Analysis)> {
     let text = match crate::host::read_text(path, config.max_file_size as u64) {
         Ok(text) => text,
         Err(crate::host::ReadError::NotUtf8 { .. }) => {
@@ -30,25 +34,132 @@ pub fn index_file(path: &Path, config: &Config) -> Option<Snapshot> {
         return None;
     }
     let analysis = crate::host::analyze(&text, config, Format::from_path(&path.to_string_lossy()));
-    Some(Snapshot::new(text, analysis))
+    Some((text, analysis))
+}
+
+/// A report on disk read for the index: what is kept of it while it is not open.
+pub fn index_file(path: &Path, config: &Config, enc: Encoding) -> Option<Indexed> {
+    let (text, analysis) = read_report(path, config)?;
+    Some(Indexed::new(&text, analysis, config, enc))
+}
+
+/// What the server keeps of a report on disk that is not open: its actors and sections (an
+/// analysis with nothing else), its comparable facts, and the positions of their spans in the
+/// negotiated encoding. Neither its text nor the rest of its analysis is kept: a workspace of
+/// 10,000 reports would hold a gigabyte of them, for features that read only this. What reads
+/// more (a timeline) reads the file again.
+pub struct Indexed {
+    pub analysis: Arc<Analysis>,
+    pub summary: Arc<Summary>,
+    /// Each offset a span of `analysis` or a fact of `summary` starts or ends at, sorted, with
+    /// its position.
+    places: Box<[(usize, Position)]>,
+}
+
+impl Indexed {
+    pub fn new(text: &str, analysis: Analysis, config: &Config, enc: Encoding) -> Indexed {
+        let summary = Summary::new(text, &analysis, config);
+        let mentions = analysis.actors.iter().flat_map(|a| &a.mentions);
+        let headings = analysis.sections.iter().map(|s| &s.heading);
+        let facts = summary.facts.iter().map(|f| &f.span);
+        let mut offsets: Vec<usize> = mentions
+            .chain(headings)
+            .chain(facts)
+            .flat_map(|sp| [sp.start, sp.end])
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let lines = super::position::Lines::new(text);
+        let places = offsets
+            .into_iter()
+            .map(|o| (o, lines.position(text, o, enc)))
+            .collect();
+        let Analysis {
+            title,
+            sections,
+            actors,
+            ..
+        } = analysis;
+        Indexed {
+            analysis: Arc::new(Analysis {
+                title,
+                sections,
+                actors,
+                ..Analysis::default()
+            }),
+            summary: Arc::new(summary),
+            places,
+        }
+    }
+
+    /// The position of an offset some kept span starts or ends at (any other offset is placed
+    /// at the nearest such offset before it).
+    fn position(&self, offset: usize) -> Position {
+        let k = self.places.partition_point(|(o, _)| *o <= offset);
+        k.checked_sub(1)
+            .map_or(Position::new(0, 0), |k| self.places[k].1)
+    }
+
+    /// The range of a kept span, in the encoding the report was indexed in.
+    pub fn range(&self, span: Span) -> Range {
+        Range::new(self.position(span.start), self.position(span.end))
+    }
+}
+
+/// A report as the workspace features read it: open, with its text, or indexed.
+#[derive(Clone, Copy)]
+pub enum Known<'a> {
+    Open(&'a Snapshot),
+    Indexed(&'a Indexed),
+}
+
+impl<'a> Known<'a> {
+    /// Its analysis: a whole one when it is open, its actors and sections when it is indexed.
+    pub fn analysis(self) -> &'a Analysis {
+        match self {
+            Known::Open(snap) => &snap.analysis,
+            Known::Indexed(i) => &i.analysis,
+        }
+    }
+
+    /// The range of one of its actors' mentions, sections' headings or facts' figures.
+    pub fn range(self, span: Span, enc: Encoding) -> Range {
+        match self {
+            Known::Open(snap) => snap.range(span, enc),
+            Known::Indexed(i) => i.range(span),
+        }
+    }
 }
 
 /// How many reports are read between two progress reports and two takings of the lock.
-const CHUNK: usize = 16;
+const CHUNK: usize = 64;
 
-/// Indexes the workspace folders in the background, reporting `$/progress`.
+/// Indexes the workspace folders in the background, reporting `$/progress`: at start, and again
+/// whenever a `dossier.toml` changes (which may change which files are reports, and how each
+/// reads). A pass started later makes an earlier one stop; the last pass forgets the reports it
+/// no longer finds.
 pub fn start_indexing(b: &Backend) {
-    let state = b.state.clone();
-    let client = b.client.clone();
+    index_in_background(b.state.clone(), b.client.clone());
+}
+
+/// `start_indexing` for a task that holds the state and the client rather than a `Backend`.
+pub fn index_in_background(state: Arc<Mutex<State>>, client: Client) {
     tokio::spawn(async move {
-        let (roots, config, progress) = {
-            let s = lock(&state);
-            (s.roots.clone(), s.settings.clone(), s.caps.progress)
+        let (roots, settings, progress, enc, pass) = {
+            let mut s = lock(&state);
+            s.index_pass += 1;
+            (
+                s.roots.clone(),
+                s.settings.clone(),
+                s.caps.progress,
+                s.encoding(),
+                s.index_pass,
+            )
         };
         if roots.is_empty() {
             return;
         }
-        let token = NumberOrString::String("dossier/index".into());
+        let token = NumberOrString::String(format!("dossier/index/{pass}"));
         let ongoing = if progress
             && client
                 .create_work_done_progress(token.clone())
@@ -66,32 +177,52 @@ pub fn start_indexing(b: &Backend) {
             None
         };
         let files = {
-            let config = config.clone();
+            let settings = settings.clone();
             tokio::task::spawn_blocking(move || {
-                crate::host::workspace_reports(&roots, &config.globs, config.max_file_size)
+                crate::host::workspace_reports(&roots, &settings.globs, settings.max_file_size)
             })
             .await
             .unwrap_or_default()
         };
         let total = files.len().max(1);
+        let mut found = std::collections::HashSet::with_capacity(files.len());
+        let mut stopped = false;
         for (n, chunk) in files.chunks(CHUNK).enumerate() {
-            let chunk = chunk.to_vec();
-            let config = config.clone();
-            let indexed = tokio::task::spawn_blocking(move || {
+            // Each report is read with its own configuration: the editor's settings under the
+            // nearest `dossier.toml`.
+            let work: Vec<(std::path::PathBuf, Uri, Arc<Config>)> = {
+                let mut s = lock(&state);
+                if s.index_pass != pass {
+                    stopped = true;
+                    break;
+                }
                 chunk
                     .iter()
-                    .filter_map(|p| Some((p.clone(), index_file(p, &config)?)))
+                    .filter_map(|p| {
+                        let uri = Uri::from_file_path(p)?;
+                        let config = s.config_for(&uri);
+                        Some((p.clone(), uri, config))
+                    })
+                    .collect()
+            };
+            let indexed = tokio::task::spawn_blocking(move || {
+                use rayon::prelude::*;
+                work.into_par_iter()
+                    .filter_map(|(p, uri, config)| Some((uri, index_file(&p, &config, enc)?)))
                     .collect::<Vec<_>>()
             })
             .await
             .unwrap_or_default();
             {
                 let mut s = lock(&state);
-                for (path, snapshot) in indexed {
-                    if let Some(uri) = Uri::from_file_path(&path) {
-                        s.index.insert(uri.clone(), snapshot);
-                        s.refile(&uri);
-                    }
+                if s.index_pass != pass {
+                    stopped = true;
+                    break;
+                }
+                for (uri, indexed) in indexed {
+                    found.insert(uri.clone());
+                    s.index.insert(uri.clone(), indexed);
+                    s.refile(&uri);
                 }
             }
             if let Some(p) = &ongoing {
@@ -104,11 +235,32 @@ pub fn start_indexing(b: &Backend) {
             }
         }
         if let Some(p) = ongoing {
-            p.finish_with_message(format!("{} reports indexed", files.len()))
-                .await;
+            let message = if stopped {
+                "indexing again".to_string()
+            } else {
+                format!("{} reports indexed", found.len())
+            };
+            p.finish_with_message(message).await;
         }
+        if stopped {
+            return;
+        }
+        let open: Vec<Uri> = {
+            let mut s = lock(&state);
+            // Reports no longer found (deleted unseen, or no report under new globs).
+            let gone: Vec<Uri> = s
+                .index
+                .keys()
+                .filter(|u| !found.contains(*u))
+                .cloned()
+                .collect();
+            for uri in gone {
+                s.index.remove(&uri);
+                s.refile(&uri);
+            }
+            s.docs.keys().cloned().collect()
+        };
         // The open reports' facts now meet the workspace's.
-        let open: Vec<Uri> = lock(&state).docs.keys().cloned().collect();
         super::jobs::diagnostics_changed(&state, &client, open).await;
     });
 }
@@ -121,11 +273,10 @@ impl State {
         if self.docs.contains_key(uri) {
             return false;
         }
-        let config = self.config_for(uri);
         match self.index.get(uri) {
-            Some(snap) => {
-                let summary = Summary::new(&snap.text, &snap.analysis, &config);
-                self.file(uri, &summary)
+            Some(indexed) => {
+                let summary = indexed.summary.clone();
+                self.file(uri, summary)
             }
             None => {
                 let had = self.catalogue.get(uri.as_str()).is_some();
@@ -137,16 +288,15 @@ impl State {
 
     /// Files a report's facts unless the other reports would read them as those filed before
     /// (a keystroke that moves a figure along its line); whether they were filed.
-    fn file(&mut self, uri: &Uri, summary: &Summary) -> bool {
+    fn file(&mut self, uri: &Uri, summary: Arc<Summary>) -> bool {
         if self
             .catalogue
             .get(uri.as_str())
-            .is_some_and(|s| s.same_for_others(summary))
+            .is_some_and(|s| s.same_for_others(&summary))
         {
             return false;
         }
-        self.catalogue
-            .insert(uri.as_str(), Arc::new(summary.clone()));
+        self.catalogue.insert(uri.as_str(), summary);
         true
     }
 
@@ -158,8 +308,8 @@ impl State {
             return (Vec::new(), false);
         };
         let snap = &doc.snapshot;
-        let summary = Summary::new(&snap.text, &snap.analysis, &config);
-        let changed = self.file(uri, &summary);
+        let summary = Arc::new(Summary::new(&snap.text, &snap.analysis, &config));
+        let changed = self.file(uri, summary.clone());
         // This report's own findings are placed by its current spans.
         let found = self
             .catalogue

@@ -6,8 +6,10 @@ use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 
-use crate::lsp::document::Snapshot;
+use std::sync::Arc;
+
 use crate::lsp::state::Backend;
+use crate::model::Analysis;
 
 /// The commands the server runs, as `executeCommandProvider` advertises them.
 pub const COMMANDS: [&str; 1] = ["dossier.timeline"];
@@ -58,7 +60,7 @@ pub async fn execute_command(b: &Backend, params: ExecuteCommandParams) -> Resul
         Some(u) => b.settle(u).await,
         None => b.settle_all().await,
     }
-    b.guarded("dossier.timeline", |s| {
+    let gathered = b.guarded("dossier.timeline", |s| {
         if let Some(p) = &at {
             let enc = s.encoding();
             let snap = &s.doc(&p.text_document.uri)?.snapshot;
@@ -75,36 +77,50 @@ pub async fn execute_command(b: &Backend, params: ExecuteCommandParams) -> Resul
                 .ok_or_else(|| Error::invalid_params("no actor is named at that position"))?;
             actors.push(actor.name.to_string());
         }
-        // An unopened, unindexed report named by the client is read from disk here.
-        let mut read: Option<(Uri, Snapshot)> = None;
-        if let Some(u) = &uri
-            && !s.docs.contains_key(u)
-            && !s.index.contains_key(u)
-        {
-            let config = s.config_for(u);
-            let snap = u
-                .to_file_path()
-                .and_then(|p| crate::lsp::workspace::index_file(&p, &config))
-                .ok_or_else(|| Error::invalid_params(format!("cannot read {}", u.as_str())))?;
-            read = Some((u.clone(), snap));
-        }
-        let mut reports: Vec<(String, &Snapshot)> = match (&uri, &read) {
-            (_, Some((u, snap))) => vec![(path_of(u), snap)],
-            (Some(u), None) => s
-                .reports()
-                .filter(|(r, _)| *r == u)
-                .map(|(r, snap)| (path_of(r), snap))
-                .collect(),
-            (None, None) => s.reports().map(|(r, snap)| (path_of(r), snap)).collect(),
+        // Open reports are taken as analysed; the others are read from disk again below, off
+        // the lock, since the index keeps no report's text.
+        let mut open: Vec<(String, String, Arc<Analysis>)> = Vec::new();
+        let mut on_disk: Vec<(String, std::path::PathBuf, Arc<crate::config::Config>)> = Vec::new();
+        let in_scope: Vec<Uri> = match &uri {
+            Some(u) => vec![u.clone()],
+            None => s.reports().map(|(u, _)| u.clone()).collect(),
         };
+        for u in in_scope {
+            if let Some(doc) = s.docs.get(&u) {
+                let snap = &doc.snapshot;
+                open.push((path_of(&u), snap.text.clone(), snap.analysis.clone()));
+            } else if let Some(path) = u.to_file_path() {
+                let config = s.config_for(&u);
+                on_disk.push((path_of(&u), path.into_owned(), config));
+            } else {
+                return Err(Error::invalid_params(format!("cannot read {}", u.as_str())));
+            }
+        }
+        Ok((open, on_disk, actors))
+    })?;
+    let named = uri.is_some();
+    let value = tokio::task::spawn_blocking(move || {
+        let (open, on_disk, actors) = gathered;
+        use rayon::prelude::*;
+        let read: Vec<(String, String, Arc<Analysis>)> = on_disk
+            .into_par_iter()
+            .filter_map(|(label, path, config)| {
+                let (text, analysis) = crate::lsp::workspace::read_report(&path, &config)?;
+                Some((label, text, Arc::new(analysis)))
+            })
+            .collect();
+        if named && open.is_empty() && read.is_empty() {
+            return Err(Error::invalid_params("cannot read that report".to_string()));
+        }
+        let mut reports: Vec<_> = open.into_iter().chain(read).collect();
         // The state's maps have no order; paths give the one `dossier timeline` would.
         reports.sort_by(|a, b| a.0.cmp(&b.0));
         let sources: Vec<crate::timeline::Source> = reports
             .iter()
-            .map(|(path, snap)| crate::timeline::Source {
+            .map(|(path, text, analysis)| crate::timeline::Source {
                 path,
-                text: &snap.text,
-                analysis: &snap.analysis,
+                text,
+                analysis,
             })
             .collect();
         let filter = crate::timeline::Filter {
@@ -114,15 +130,19 @@ pub async fn execute_command(b: &Backend, params: ExecuteCommandParams) -> Resul
         let entries = crate::timeline::merge(&sources, &filter);
         if html {
             let title = match reports.as_slice() {
-                [(path, _)] => format!("Timeline of {path}"),
+                [(path, _, _)] => format!("Timeline of {path}"),
                 _ => format!("Timeline of {} reports", reports.len()),
             };
-            return Ok(Some(Value::String(crate::timeline::to_html(
-                &entries, &title,
-            ))));
+            return Ok(Value::String(crate::timeline::to_html(&entries, &title)));
         }
-        Ok(Some(crate::timeline::to_json(&entries)))
+        Ok(crate::timeline::to_json(&entries))
     })
+    .await
+    .map_err(|e| {
+        eprintln!("dossier: internal error in dossier.timeline: {e}");
+        Error::internal_error()
+    })??;
+    Ok(Some(value))
 }
 
 /// A report's file path, which editors visit; its URI when it is no file.

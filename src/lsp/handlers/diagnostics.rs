@@ -10,25 +10,21 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
 use crate::lsp::document::Snapshot;
-use crate::lsp::position::Encoding;
 use crate::lsp::state::{Backend, State, lock};
 use crate::lsp::{raw, to_proto};
 use crate::model::Finding;
 
 /// A report's notices (the analysis stopped short, say) and findings, and its `cross-report`
 /// findings against the other reports, as diagnostics.
-pub fn diagnostics(
-    uri: &Uri,
-    snap: &Snapshot,
-    cross: &[Finding],
-    enc: Encoding,
-) -> Vec<Diagnostic> {
+pub fn diagnostics(s: &State, uri: &Uri, snap: &Snapshot, cross: &[Finding]) -> Vec<Diagnostic> {
+    let enc = s.encoding();
+    let place = |other: &Uri, e: &crate::model::Elsewhere| s.place(other, e);
     snap.analysis
         .notices
         .iter()
         .chain(&snap.analysis.findings)
         .chain(cross)
-        .map(|f| to_proto::diagnostic(uri, snap, f, enc))
+        .map(|f| to_proto::diagnostic(uri, snap, f, enc, &place))
         .collect()
 }
 
@@ -106,7 +102,7 @@ pub async fn pull(
                 },
             ))
         };
-        let items = diagnostics(uri, &doc.snapshot, &cross, s.encoding());
+        let items = diagnostics(s, uri, &doc.snapshot, &cross);
         let report = full(doc.version.to_string(), items);
         // A thousand diagnostics: written as JSON text here (`raw`), the placeholder's result
         // id naming it.

@@ -25,7 +25,13 @@ pub async fn code_action(
                 CodeActionOrCommand::CodeAction(CodeAction {
                     title: fix.title.clone(),
                     kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![to_proto::diagnostic(uri, snap, f, enc)]),
+                    diagnostics: Some(vec![to_proto::diagnostic(
+                        uri,
+                        snap,
+                        f,
+                        enc,
+                        &|other, e| r.state.place(other, e),
+                    )]),
                     edit: Some(WorkspaceEdit::new(HashMap::from([(
                         uri.clone(),
                         vec![edit],
@@ -123,7 +129,7 @@ pub async fn completion(
         let Some((start, word)) = edit::word_before(&snap.text, offset) else {
             return Ok(None);
         };
-        let others: Vec<_> = r.others().map(|(_, other)| &*other.analysis).collect();
+        let others: Vec<_> = r.others().map(|(_, other)| other.analysis()).collect();
         let range = snap.range(Span::new(start, offset), enc);
         let items = edit::completions(word, &snap.analysis, &others)
             .into_iter()

@@ -146,6 +146,7 @@ pub fn fetch_configuration(b: &Backend) {
             return;
         };
         let uris = lock(&state).apply_settings(&value);
+        crate::lsp::workspace::index_in_background(state.clone(), client.clone());
         jobs::diagnostics_changed(&state, &client, uris).await;
         publish_problems(&state, &client).await;
     });

@@ -18,7 +18,7 @@ pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
             .others()
             .map(|(u, other)| workspace::Report {
                 label: from_proto::file_label(u),
-                analysis: &other.analysis,
+                analysis: other.analysis(),
             })
             .collect();
         let others = workspace::mentioned_in(&snap.analysis, offset, &others);
@@ -101,11 +101,11 @@ pub async fn references(b: &Backend, params: ReferenceParams) -> Result<Option<V
             .collect();
         // The same actor in the other reports of the workspace, by canonical name.
         let others: Vec<_> = r.others().collect();
-        let analyses: Vec<_> = others.iter().map(|(_, other)| &*other.analysis).collect();
+        let analyses: Vec<_> = others.iter().map(|(_, other)| other.analysis()).collect();
         let room = limit.saturating_sub(locations.len());
         for (k, span) in workspace::references_elsewhere(&snap.analysis, offset, &analyses, room) {
-            let (other, snapshot) = others[k];
-            locations.push(to_proto::location(other, snapshot, span, enc));
+            let (other, known) = others[k];
+            locations.push(Location::new(other.clone(), known.range(span, enc)));
         }
         Ok(Some(locations))
     })

@@ -86,13 +86,13 @@ pub async fn workspace_symbol(
     b.settle_all().await;
     b.guarded("workspace/symbol", |s| {
         let reports: Vec<_> = s.reports().collect();
-        let analyses: Vec<_> = reports.iter().map(|(_, snap)| &*snap.analysis).collect();
+        let analyses: Vec<_> = reports.iter().map(|(_, known)| known.analysis()).collect();
         let enc = s.encoding();
         let out = ide::workspace_symbols(&params.query, &analyses)
             .into_iter()
             .map(|f| {
-                let (uri, snap) = reports[f.report];
-                let location = to_proto::location(uri, snap, f.span, enc);
+                let (uri, known) = reports[f.report];
+                let location = Location::new(uri.clone(), known.range(f.span, enc));
                 to_proto::symbol_information(f.name, f.kind, location, Some(f.container))
             })
             .collect();

@@ -115,6 +115,9 @@ pub async fn did_change_configuration(b: &Backend, params: DidChangeConfiguratio
         let settings = params.settings.get("dossier").unwrap_or(&params.settings);
         Ok(s.apply_settings(settings))
     });
+    if uris.is_ok() {
+        workspace::start_indexing(b);
+    }
     b.diagnostics_changed(uris.unwrap_or_default()).await;
     publish_problems(&b.state, &b.client).await;
 }
@@ -136,9 +139,9 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
                 .iter()
                 .any(|r| crate::host::is_report_in(r, &path, &s.settings.globs))
             {
-                let config = s.config_for(&change.uri);
-                match workspace::index_file(&path, &config) {
-                    Some(snapshot) => s.index.insert(change.uri.clone(), snapshot),
+                let (config, enc) = (s.config_for(&change.uri), s.encoding());
+                match workspace::index_file(&path, &config, enc) {
+                    Some(indexed) => s.index.insert(change.uri.clone(), indexed),
                     None => s.index.remove(&change.uri),
                 };
                 facts_changed |= s.refile(&change.uri);
@@ -146,14 +149,20 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
         }
         // A `dossier.toml` created, changed or deleted: every lookup and reading is stale.
         // A report's facts changed: every open report's cross-report findings may have.
-        Ok(if config_changed {
+        let open = if config_changed {
             s.reanalyze_all()
         } else if facts_changed {
             s.docs.keys().cloned().collect()
         } else {
             Vec::new()
-        })
+        };
+        Ok((open, config_changed))
     });
-    b.diagnostics_changed(reanalyze.unwrap_or_default()).await;
+    let (reanalyze, config_changed) = reanalyze.unwrap_or_default();
+    // The reports on disk are read again under the new configuration, in the background.
+    if config_changed {
+        workspace::start_indexing(b);
+    }
+    b.diagnostics_changed(reanalyze).await;
     publish_problems(&b.state, &b.client).await;
 }
