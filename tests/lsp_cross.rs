@@ -99,7 +99,11 @@ fn a_report_changed_on_disk_or_edited_raises_and_clears_cross_report_in_the_open
     );
     let related = &found[0]["relatedInformation"][0];
     assert_eq!(related["location"]["uri"], b.as_str());
-    assert_eq!(related["location"]["range"]["start"]["line"], 0);
+    let figure = pos(CONTRADICTING, CONTRADICTING.find("$9").unwrap(), "utf-16");
+    assert_eq!(
+        related["location"]["range"]["start"], figure,
+        "at the figure there"
+    );
     assert_eq!(related["message"], "states $9 billion");
     assert!(
         hover(&mut c).contains("Also in b.md:1: $9 billion (contradicts)"),
@@ -137,6 +141,96 @@ fn a_report_changed_on_disk_or_edited_raises_and_clears_cross_report_in_the_open
                 "contentChanges": [{ "text": AGREEING }] }),
     );
     cross_report(&mut c, &a, |d| d.is_empty());
+
+    assert_eq!(c.shutdown(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A `dossier.toml` written beside two closed-and-open reports teaches a measure both name:
+/// the report on disk is read again with it, its fact meets the open report's, and a client
+/// that pulls diagnostics is told to pull again and then sees the finding, its related
+/// information at the other report's figure in UTF-16 units (after a curly apostrophe).
+#[test]
+fn a_changed_dossier_toml_refiles_reports_on_disk_and_a_pulling_client_pulls_again() {
+    const HERE: &str = "Kenya\u{2019}s remittances were $3 billion in 2021.\n";
+    const THERE: &str = "Kenya\u{2019}s remittances were $5 billion in 2021.\n";
+    let dir = std::env::temp_dir().join(format!("dossier-cross-toml-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.md"), HERE).unwrap();
+    std::fs::write(dir.join("b.md"), THERE).unwrap();
+    let root = format!("file://{}", dir.display());
+    let (a, b) = (format!("{root}/a.md"), format!("{root}/b.md"));
+
+    let mut c = Client::start();
+    c.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root,
+            "workspaceFolders": [{ "uri": root, "name": "ws" }],
+            "capabilities": {
+                "general": { "positionEncodings": ["utf-16"] },
+                "window": { "workDoneProgress": true },
+                "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+                "workspace": { "diagnostics": { "refreshSupport": true } },
+            },
+        }),
+    );
+    c.notify("initialized", json!({}));
+    c.open(&a, "markdown", HERE);
+    let ended = |m: &Value| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end";
+    c.wait_for(ended);
+    let pull = |c: &mut Client| {
+        let r = c.request(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": a } }),
+        );
+        cross(&r["items"])
+    };
+    // No measure is named `remittances` yet: no fact, nothing to compare.
+    assert!(pull(&mut c).is_empty());
+    // What the first pass sent is put aside: only a refresh after the change may answer.
+    c.drain();
+
+    std::fs::write(
+        dir.join("dossier.toml"),
+        "[measures]\nremittances = [\"remittances\"]\n",
+    )
+    .unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("{root}/dossier.toml"), "type": 1 }] }),
+    );
+    // b.md is indexed again under the new configuration, and the client told to pull.
+    c.wait_for(ended);
+    c.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
+    let found = pull(&mut c);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let related = &found[0]["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], b.as_str());
+    let figure = THERE.find("$5").unwrap();
+    let end = figure + "$5 billion".len();
+    assert_eq!(
+        related["location"]["range"],
+        json!({ "start": pos(THERE, figure, "utf-16"), "end": pos(THERE, end, "utf-16") })
+    );
+    // The figure stands two UTF-16 units before its byte offset.
+    assert_eq!(
+        related["location"]["range"]["start"]["character"],
+        figure - 2
+    );
+
+    // The measure taken away again: the finding goes.
+    std::fs::remove_file(dir.join("dossier.toml")).unwrap();
+    c.drain();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("{root}/dossier.toml"), "type": 3 }] }),
+    );
+    c.wait_for(ended);
+    c.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
+    assert!(pull(&mut c).is_empty());
 
     assert_eq!(c.shutdown(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);

@@ -22,11 +22,9 @@ fn indexed_reports_configured_actors_and_utf16_columns() {
     let open_text =
         "# Open report, Oct 2014\n\n😀 한국 Seoul met Marshal Kim on Oct. 31. Seoul agreed.\n";
     std::fs::write(dir.join("open.md"), open_text).unwrap();
-    std::fs::write(
-        dir.join("notes/closed.md"),
-        "# Closed report\n\nSeoul and Pyongyang talked. Seoul waited.\n",
-    )
-    .unwrap();
+    // The index keeps no text: positions in a closed report are made when it is read.
+    let closed_text = "# Closed report\n\n😀 Seoul and Pyongyang talked. Seoul waited.\n";
+    std::fs::write(dir.join("notes/closed.md"), closed_text).unwrap();
     std::fs::write(dir.join("notes/binary.txt"), b"Seoul\x00\x01\x02").unwrap();
     std::fs::write(dir.join("notes/latin1.txt"), b"Caf\xe9 in Seoul\n").unwrap();
     // A link out of the workspace must not be followed.
@@ -110,6 +108,27 @@ fn indexed_reports_configured_actors_and_utf16_columns() {
         .collect();
     assert_eq!(uris.iter().filter(|u| u.ends_with("open.md")).count(), 2);
     assert_eq!(uris.iter().filter(|u| u.ends_with("closed.md")).count(), 2);
+    let closed_ranges: Vec<&serde_json::Value> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["uri"].as_str().is_some_and(|u| u.ends_with("closed.md")))
+        .map(|r| &r["range"])
+        .collect();
+    let expected: Vec<serde_json::Value> = closed_text
+        .match_indices("Seoul")
+        .map(|(o, w)| {
+            json!({ "start": pos(closed_text, o, "utf-16"), "end": pos(closed_text, o + w.len(), "utf-16") })
+        })
+        .collect();
+    assert_eq!(closed_ranges, expected.iter().collect::<Vec<_>>());
+    let pyongyang = c.request("workspace/symbol", json!({ "query": "Pyongyang" }));
+    let at = closed_text.find("Pyongyang").unwrap();
+    assert_eq!(
+        pyongyang[0]["location"]["range"]["start"],
+        pos(closed_text, at, "utf-16"),
+        "{pyongyang}"
+    );
 
     // An actor declared in dossier.toml is defined at its entry.
     let kim = open_text.find("Marshal Kim").unwrap();
