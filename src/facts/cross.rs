@@ -379,11 +379,14 @@ fn finding(
 
 /// Where else the fact of the figure at `offset` is stated, a line each for the hover:
 /// `Also in q2.md:14: $9 billion (revised, 2024-06-30)`. `name` gives a report's short name.
+/// Other values come first, then agreeing ones, `limit` lines at most and then one that counts
+/// the rest: a fact of a large workspace is stated in hundreds of reports.
 pub fn also_stated(
     this: &Summary,
     crosses: &[Cross<'_>],
     offset: usize,
     name: impl Fn(&str) -> String,
+    limit: usize,
 ) -> Vec<String> {
     let Some(n) = this
         .facts
@@ -392,9 +395,27 @@ pub fn also_stated(
     else {
         return Vec::new();
     };
-    crosses
+    let mut of: Vec<&Cross<'_>> = crosses.iter().filter(|c| c.fact == n).collect();
+    // Stable: within each relation, reports stay in order of path.
+    of.sort_by_key(|c| c.relation == Relation::Agrees);
+    let rest = &of[of.len().min(limit)..];
+    let agree = rest
         .iter()
-        .filter(|c| c.fact == n)
+        .filter(|c| c.relation == Relation::Agrees)
+        .count();
+    let reports = |n: usize| if n == 1 { "report" } else { "reports" };
+    let more = match (rest.len(), agree) {
+        (0, _) => None,
+        (n, a) if a == n => Some(format!("… and {n} more {}, agreeing", reports(n))),
+        (n, 0) => Some(format!("… and {n} more {}, with other values", reports(n))),
+        (n, a) => Some(format!(
+            "… and {n} more {}: {} with other values, {a} agreeing",
+            reports(n),
+            n - a
+        )),
+    };
+    of[..of.len().min(limit)]
+        .iter()
         .map(|c| {
             let b = c.stated();
             let day = c.other.date.map_or_else(String::new, |d| format!(", {d}"));
@@ -407,6 +428,7 @@ pub fn also_stated(
             };
             format!("Also in {}:{}: {}{how}", name(c.path), b.line, b.text)
         })
+        .chain(more)
         .collect()
 }
 
@@ -828,15 +850,24 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
         let same = summary("Kenya's exports were $7.0 billion in 2023.");
         let crosses = compare(&this, &[("q2.md", &later), ("note.md", &same)]);
         let at = text.find("$7").unwrap();
-        let lines = also_stated(&this, &crosses, at, str::to_string);
+        let lines = also_stated(&this, &crosses, at, str::to_string, 12);
         assert_eq!(
             lines,
             [
-                "Also in note.md:1: $7.0 billion",
-                "Also in q2.md:3: $9 billion (revised, 2024-06-30)"
+                "Also in q2.md:3: $9 billion (revised, 2024-06-30)",
+                "Also in note.md:1: $7.0 billion"
             ]
         );
-        assert!(also_stated(&this, &crosses, 0, str::to_string).is_empty());
+        assert!(also_stated(&this, &crosses, 0, str::to_string, 12).is_empty());
+        // Past the limit, the rest is counted.
+        let lines = also_stated(&this, &crosses, at, str::to_string, 1);
+        assert_eq!(
+            lines,
+            [
+                "Also in q2.md:3: $9 billion (revised, 2024-06-30)",
+                "… and 1 more report, agreeing"
+            ]
+        );
     }
 
     /// A fact stated otherwise in many reports is one finding that names a few of them.

@@ -137,7 +137,7 @@ fn capped_list<S: AsRef<str>>(items: &[S], limit: usize) -> String {
 #[derive(Clone, Copy, Debug)]
 pub struct HoverContext<'a> {
     /// Other reports that mention the same actor, with their mention counts.
-    pub others: &'a [(String, usize)],
+    pub others: &'a [(&'a str, usize)],
     /// The currency money is converted to (the configured one, USD by default).
     pub currency: &'a str,
     /// Configured reference rates: units of the first currency per one of the second.
@@ -281,15 +281,18 @@ fn actor_card(text: &str, index: &Index, actor: &Actor, cx: &HoverContext) -> St
         s.push_str(&format!("\n\nFirst mention, line {line}: {ex}"));
     }
     if !cx.others.is_empty() {
-        let list: Vec<String> = cx
+        // Only the names shown are written: an actor of a large workspace is in thousands.
+        let shown: Vec<String> = cx
             .others
             .iter()
+            .take(cx.list_limit)
             .map(|(name, n)| format!("{} ({n})", escape_markdown(name)))
             .collect();
-        s.push_str(&format!(
-            "\n\nAlso in: {}",
-            capped_list(&list, cx.list_limit)
-        ));
+        let mut list = shown.join(", ");
+        if cx.others.len() > shown.len() {
+            list.push_str(&format!(" and {} more", cx.others.len() - shown.len()));
+        }
+        s.push_str(&format!("\n\nAlso in: {list}"));
     }
     s
 }

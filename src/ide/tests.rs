@@ -270,7 +270,8 @@ fn hover_on_a_table_cell_names_its_row_and_column() {
 #[test]
 fn lists_in_a_card_name_a_few_and_count_the_rest() {
     let (text, offset, analysis) = analyse("Seoul$0 met Tokyo.");
-    let others: Vec<(String, usize)> = (0..30).map(|k| (format!("r{k:02}.md"), 1)).collect();
+    let names: Vec<String> = (0..30).map(|k| format!("r{k:02}.md")).collect();
+    let others: Vec<(&str, usize)> = names.iter().map(|n| (n.as_str(), 1)).collect();
     let cx = super::HoverContext {
         others: &others,
         list_limit: 3,

@@ -23,11 +23,15 @@ fn actor_name_at(analysis: &Analysis, offset: usize) -> Option<&str> {
 
 /// The other reports that mention the actor at `offset`, with their mention counts, sorted by
 /// label: what a hover card lists under "Also in".
-pub fn mentioned_in(analysis: &Analysis, offset: usize, others: &[Report]) -> Vec<(String, usize)> {
+pub fn mentioned_in<'a>(
+    analysis: &Analysis,
+    offset: usize,
+    others: &[Report<'a>],
+) -> Vec<(&'a str, usize)> {
     let Some(name) = actor_name_at(analysis, offset) else {
         return Vec::new();
     };
-    let mut out: Vec<(String, usize)> = others
+    let mut out: Vec<(&'a str, usize)> = others
         .iter()
         .filter_map(|r| {
             let n: usize = r
@@ -37,7 +41,7 @@ pub fn mentioned_in(analysis: &Analysis, offset: usize, others: &[Report]) -> Ve
                 .filter(|x| x.name == name)
                 .map(|x| x.mentions.len())
                 .sum();
-            (n > 0).then(|| (r.label.to_string(), n))
+            (n > 0).then_some((r.label, n))
         })
         .collect();
     out.sort();

@@ -52,13 +52,15 @@ pub struct Indexed {
     pub analysis: Arc<Analysis>,
     pub summary: Arc<Summary>,
     /// Each offset a span of `analysis` or a fact of `summary` starts or ends at, sorted, with
-    /// its position.
-    places: Box<[(usize, Position)]>,
+    /// its position (offsets past 4 GiB, which no report read reaches, are saturated).
+    places: Box<[(u32, Position)]>,
 }
 
 impl Indexed {
     pub fn new(text: &str, analysis: Analysis, config: &Config, enc: Encoding) -> Indexed {
-        let summary = Summary::new(text, &analysis, config);
+        let mut summary = Summary::new(text, &analysis, config);
+        // Kept for as long as the report is not open: without the room vectors grow by.
+        summary.facts.shrink_to_fit();
         let mentions = analysis.actors.iter().flat_map(|a| &a.mentions);
         let headings = analysis.sections.iter().map(|s| &s.heading);
         let facts = summary.facts.iter().map(|f| &f.span);
@@ -72,14 +74,21 @@ impl Indexed {
         let lines = super::position::Lines::new(text);
         let places = offsets
             .into_iter()
-            .map(|o| (o, lines.position(text, o, enc)))
+            .map(|o| (saturated(o), lines.position(text, o, enc)))
             .collect();
         let Analysis {
             title,
-            sections,
-            actors,
+            mut sections,
+            mut actors,
             ..
         } = analysis;
+        sections.shrink_to_fit();
+        actors.shrink_to_fit();
+        for a in &mut actors {
+            a.mentions.shrink_to_fit();
+            a.aliases.shrink_to_fit();
+            a.titles.shrink_to_fit();
+        }
         Indexed {
             analysis: Arc::new(Analysis {
                 title,
@@ -95,6 +104,7 @@ impl Indexed {
     /// The position of an offset some kept span starts or ends at (any other offset is placed
     /// at the nearest such offset before it).
     fn position(&self, offset: usize) -> Position {
+        let offset = saturated(offset);
         let k = self.places.partition_point(|(o, _)| *o <= offset);
         k.checked_sub(1)
             .map_or(Position::new(0, 0), |k| self.places[k].1)
@@ -104,6 +114,10 @@ impl Indexed {
     pub fn range(&self, span: Span) -> Range {
         Range::new(self.position(span.start), self.position(span.end))
     }
+}
+
+fn saturated(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// A report as the workspace features read it: open, with its text, or indexed.

@@ -38,7 +38,8 @@ pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
         let summary = crate::facts::cross::Summary::new(&snap.text, &snap.analysis, config);
         let crosses = r.state.catalogue.compare(uri.as_str(), &summary);
         let label = crate::lsp::workspace::label;
-        let also = crate::facts::cross::also_stated(&summary, &crosses, offset, label);
+        let also =
+            crate::facts::cross::also_stated(&summary, &crosses, offset, label, config.hover_list);
         if !also.is_empty() {
             card.push_str("\n\n");
             for line in also {
