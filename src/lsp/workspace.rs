@@ -159,15 +159,19 @@ pub fn start_indexing(b: &Backend) {
 /// `start_indexing` for a task that holds the state and the client rather than a `Backend`.
 pub fn index_in_background(state: Arc<Mutex<State>>, client: Client) {
     tokio::spawn(async move {
-        let (roots, settings, progress, enc, pass) = {
+        let (roots, settings, progress, enc, pass, before) = {
             let mut s = lock(&state);
             s.index_pass += 1;
+            // What this pass may forget: a report indexed while it runs (a file created after
+            // the walk, told of by the client) is not its to forget.
+            let before: Vec<Uri> = s.index.keys().cloned().collect();
             (
                 s.roots.clone(),
                 s.settings.clone(),
                 s.caps.progress,
                 s.encoding(),
                 s.index_pass,
+                before,
             )
         };
         if roots.is_empty() {
@@ -262,12 +266,7 @@ pub fn index_in_background(state: Arc<Mutex<State>>, client: Client) {
         let open: Vec<Uri> = {
             let mut s = lock(&state);
             // Reports no longer found (deleted unseen, or no report under new globs).
-            let gone: Vec<Uri> = s
-                .index
-                .keys()
-                .filter(|u| !found.contains(*u))
-                .cloned()
-                .collect();
+            let gone = before.into_iter().filter(|u| !found.contains(u));
             for uri in gone {
                 s.index.remove(&uri);
                 s.refile(&uri);
