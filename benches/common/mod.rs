@@ -41,7 +41,7 @@ pub fn workspace_report(n: usize, pad: usize) -> String {
             2015 + (k / 60) % 9,
         );
         // One report in twenty states another value of a fact than the rest.
-        let v = 5 + (k % 20 + (k / 20) % 3 + y) % 11 + usize::from(n % 20 == 7);
+        let v = 5 + (k % 20 + (k / 20) % 3 + y) % 11 + 2 * usize::from(n % 20 == 7);
         text.push_str(&format!(
             "{c}'s {m} were ${v} billion in {y}, according to the ministry. Officials in \
              {c} met the delegation on {} June {y}.\n\n",
