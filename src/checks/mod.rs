@@ -184,9 +184,10 @@ pub(crate) struct Context<'a> {
     /// The dates that start inside the scope: found once, since searching all the report's
     /// dates (and figures) for every question costs a cache miss a step on a long report.
     dates: &'a [crate::model::DateMention],
-    /// The sentences of the last paragraph `sentence_of` looked outside the scope for: report-wide
-    /// checks ask about offsets in text order, so one paragraph at a time is enough.
-    paragraph: std::cell::RefCell<(Span, Vec<Span>)>,
+    /// The paragraphs `sentence_of` looked outside the scope for, in text order, each with its
+    /// sentences: report-wide checks ask about pairs of facts far apart, and a paragraph split
+    /// again for each question was the larger part of their cost.
+    paragraphs: std::cell::RefCell<Vec<(Span, Vec<Span>)>>,
 }
 
 impl<'a> Context<'a> {
@@ -208,7 +209,7 @@ impl<'a> Context<'a> {
             sentences,
             ids,
             dates: &analysis.dates[paragraph.dates.clone()],
-            paragraph: Default::default(),
+            paragraphs: Default::default(),
         }
     }
 
@@ -323,12 +324,19 @@ impl<'a> Context<'a> {
         if let Some(s) = self.sentences.get(k).filter(|s| s.start <= offset) {
             return *s;
         }
-        let mut cached = self.paragraph.borrow_mut();
-        let (para, here) = &mut *cached;
-        if !(para.start <= offset && offset < para.end) {
-            *para = crate::text::paragraph_around(self.text, offset);
-            *here = sentences_in(self.text, *para);
+        let mut cached = self.paragraphs.borrow_mut();
+        let mut at = cached.partition_point(|(p, _)| p.end <= offset);
+        if !cached.get(at).is_some_and(|(p, _)| p.start <= offset) {
+            // An offset at a paragraph's end (or between paragraphs) is given that paragraph,
+            // which is then kept once.
+            let para = crate::text::paragraph_around(self.text, offset);
+            at = cached.partition_point(|(p, _)| p.start < para.start);
+            if cached.get(at).is_none_or(|(p, _)| *p != para) {
+                let here = sentences_in(self.text, para);
+                cached.insert(at, (para, here));
+            }
         }
+        let (para, here) = &cached[at];
         let k = here.partition_point(|s| s.end <= offset);
         here.get(k).copied().unwrap_or(*para)
     }
