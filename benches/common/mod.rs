@@ -25,8 +25,8 @@ const COUNTRIES: [&str; 20] = [
 const MEASURES: [&str; 3] = ["exports", "imports", "GDP"];
 
 /// Report `n` of a generated workspace: a dated review of thirty facts (a country, a measure,
-/// a year and a value; every key recurs in about 500 of 10,000 reports, and one report in
-/// twenty states another value), each with a dated meeting, and `pad` paragraphs of prose about the same actors.
+/// a year and a value; every key recurs in about 500 of 10,000 reports, and a few reports
+/// state other values), each with a dated meeting, and `pad` paragraphs of prose about the same actors.
 pub fn workspace_report(n: usize, pad: usize) -> String {
     let mut text = format!(
         "# Review {n}\n\nDate: {} March {}\n\n",
@@ -40,8 +40,11 @@ pub fn workspace_report(n: usize, pad: usize) -> String {
             MEASURES[(k / 20) % 3],
             2015 + (k / 60) % 9,
         );
-        // One report in twenty states another value of a fact than the rest.
-        let v = 5 + (k % 20 + (k / 20) % 3 + y) % 11 + 2 * usize::from(n % 20 == 7);
+        // Reports 7, 1007, 2007… state one fact with a value two apart from the rest's, and
+        // report 5007 (the one the latency benchmark types in) all thirty: a workspace of a
+        // few contradictions, each found in every report that states the fact.
+        let dissents = n % 1000 == 7 && (p == 0 || n / 1000 == 5);
+        let v = 5 + (k % 20 + (k / 20) % 3 + y) % 11 + 2 * usize::from(dissents);
         text.push_str(&format!(
             "{c}'s {m} were ${v} billion in {y}, according to the ministry. Officials in \
              {c} met the delegation on {} June {y}.\n\n",

@@ -446,6 +446,18 @@ pub struct Catalogue {
     /// reads is in one array, not behind each report's pointers.
     ids: HashMap<Key, u32>,
     statements: Vec<Vec<Statement>>,
+    /// Per key: the greatest low and the least high of its statements' intervals. When the one
+    /// is below the other, every two statements overlap, so all agree: a fact of a workspace
+    /// that agrees with itself is then no pass over hundreds of statements.
+    spread: Vec<(f64, f64)>,
+}
+
+/// `(greatest low, least high)` of intervals.
+fn spread_of(list: &[Statement]) -> (f64, f64) {
+    list.iter()
+        .fold((f64::NEG_INFINITY, f64::INFINITY), |(l, h), s| {
+            (l.max(s.low), h.min(s.high))
+        })
 }
 
 /// One report's statement of a fact, as the catalogue files it.
@@ -482,11 +494,14 @@ impl Catalogue {
                     let id = self.statements.len() as u32;
                     self.ids.insert(f.key.clone(), id);
                     self.statements.push(Vec::new());
+                    self.spread.push((f64::NEG_INFINITY, f64::INFINITY));
                     id
                 }
             };
             // In order of path (a report's statements of one fact stay in text order), so
             // that answers do not depend on the order reports were filed in.
+            let spread = &mut self.spread[id as usize];
+            *spread = (spread.0.max(f.low), spread.1.min(f.high));
             let reports = &self.reports;
             let list = &mut self.statements[id as usize];
             let at = list.partition_point(|s| {
@@ -518,6 +533,7 @@ impl Catalogue {
                 if let Some(&id) = self.ids.get(&f.key) {
                     let list = &mut self.statements[id as usize];
                     list.retain(|s| s.slot != slot);
+                    self.spread[id as usize] = spread_of(list);
                     if list.is_empty() {
                         self.ids.remove(&f.key);
                     }
@@ -605,6 +621,15 @@ impl Catalogue {
         let own = self.slots.get(path).copied();
         let mut out = Vec::new();
         for (n, a) in this.facts.iter().enumerate() {
+            // Every statement of the fact, this one included, overlaps every other: no
+            // disagreement to find. (A statement of this report filed before only narrows
+            // the spread, so it never hides one.)
+            if let Some(&id) = self.ids.get(&a.key) {
+                let (low, high) = self.spread[id as usize];
+                if low.max(a.low) <= high.min(a.high) {
+                    continue;
+                }
+            }
             let (mut named, mut total, mut contradiction) = (Vec::new(), 0, None);
             let mut last = None;
             for (s, rel) in self.others(own, this, a) {
@@ -950,5 +975,39 @@ The Asian Development Bank (ADB) approved a loan of $500 million to Nepal in 202
         cat.remove("c.md");
         assert!(rel(&cat).is_empty());
         assert_eq!(cat.len(), 1);
+    }
+
+    /// A fact on which every report agrees is passed over; one report taken out, put back or
+    /// changed moves the spread its statements make, so a disagreement is never passed over.
+    #[test]
+    fn the_spread_of_a_fact_follows_its_reports() {
+        let this = summary("Kenya's exports were $7 billion in 2021.");
+        let seven = Arc::new(summary("Kenya's exports were $7.0 billion in 2021."));
+        let nine = Arc::new(summary("Kenya's exports were $9 billion in 2021."));
+        let mut cat = Catalogue::default();
+        let found = |cat: &Catalogue| {
+            cat.findings("a.md", &this, &Checks::default(), &str::to_string)
+                .len()
+        };
+        cat.insert("a.md", Arc::new(this.clone()));
+        cat.insert("b.md", seven.clone());
+        assert_eq!(found(&cat), 0);
+        cat.insert("c.md", nine.clone());
+        assert_eq!(found(&cat), 1);
+        cat.remove("c.md");
+        assert_eq!(found(&cat), 0);
+        cat.insert("b.md", nine.clone());
+        assert_eq!(found(&cat), 1);
+        cat.insert("b.md", seven);
+        assert_eq!(found(&cat), 0);
+        // Not filed: this report's own value counts all the same.
+        let mut other = Catalogue::default();
+        other.insert("b.md", nine);
+        assert_eq!(
+            other
+                .findings("a.md", &this, &Checks::default(), &str::to_string)
+                .len(),
+            1
+        );
     }
 }
