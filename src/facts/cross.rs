@@ -593,14 +593,20 @@ impl Catalogue {
     /// Every fact of `this` stated in another filed report; `path` (this report's own, which
     /// may be filed too) is left out.
     pub fn compare<'a>(&'a self, path: &str, this: &'a Summary) -> Vec<Cross<'a>> {
+        (0..this.facts.len())
+            .flat_map(|n| self.compare_fact(path, this, n))
+            .collect()
+    }
+
+    /// `compare` of the one fact `n` of `this`: what a hover on its figure lists.
+    pub fn compare_fact<'a>(&'a self, path: &str, this: &'a Summary, n: usize) -> Vec<Cross<'a>> {
         let own = self.slots.get(path).copied();
-        let mut out = Vec::new();
-        for (n, a) in this.facts.iter().enumerate() {
-            for (s, rel) in self.others(own, this, a) {
-                out.extend(self.cross(n, s, rel));
-            }
-        }
-        out
+        let Some(a) = this.facts.get(n) else {
+            return Vec::new();
+        };
+        self.others(own, this, a)
+            .filter_map(|(s, rel)| self.cross(n, s, rel))
+            .collect()
     }
 
     /// The `cross-report` findings of `this` (filed under `path` or not), as `to_findings`

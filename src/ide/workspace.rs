@@ -14,7 +14,7 @@ pub struct Report<'a> {
 }
 
 /// The canonical name of the actor at `offset`, which is how reports recognise the same actor.
-fn actor_name_at(analysis: &Analysis, offset: usize) -> Option<&str> {
+pub fn actor_name_at(analysis: &Analysis, offset: usize) -> Option<&str> {
     match target_at(analysis, offset)? {
         Target::Actor(a, _) => Some(&analysis.actors[a].name),
         _ => None,

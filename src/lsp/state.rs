@@ -40,6 +40,9 @@ pub struct State {
     /// Reports on disk under the workspace folders, as indexed (an open one's entry is what is
     /// on disk, which it goes back to when closed).
     pub index: HashMap<Uri, super::workspace::Indexed>,
+    /// The indexed reports' actors by name (`index` is changed through `set_indexed`, which
+    /// keeps the two together).
+    pub mentioned: super::workspace::Mentioned,
     /// Counts indexing passes, so that a pass started later stops an earlier one.
     pub index_pass: u64,
     pub roots: Vec<PathBuf>,

@@ -3,6 +3,8 @@
 //! comparable facts that `cross-report` reads.
 
 use std::path::Path;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
 use tower_lsp_server::Client;
@@ -118,6 +120,67 @@ impl Indexed {
 
 fn saturated(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// Which indexed reports mention each actor, by canonical name, and how often: what a hover's
+/// "Also in" reads, rather than the actors of every report of a workspace of thousands (which
+/// took 15 ms a hover at 10,000, most of it cache misses).
+#[derive(Default)]
+pub struct Mentioned {
+    slots: HashMap<Uri, u32>,
+    uris: Vec<Option<Uri>>,
+    free: Vec<u32>,
+    by_name: HashMap<Box<str>, HashMap<u32, u32>>,
+}
+
+impl Mentioned {
+    /// Files the mentions of an indexed report's actors (after `forget` of what was filed).
+    fn file(&mut self, uri: &Uri, analysis: &Analysis) {
+        let slot = match self.free.pop() {
+            Some(s) => s,
+            None => {
+                self.uris.push(None);
+                (self.uris.len() - 1) as u32
+            }
+        };
+        self.uris[slot as usize] = Some(uri.clone());
+        self.slots.insert(uri.clone(), slot);
+        for a in &analysis.actors {
+            let n = u32::try_from(a.mentions.len()).unwrap_or(u32::MAX);
+            *self
+                .by_name
+                .entry(a.name.as_ref().into())
+                .or_default()
+                .entry(slot)
+                .or_default() += n;
+        }
+    }
+
+    /// Forgets what `file` filed of a report's actors.
+    fn forget(&mut self, uri: &Uri, analysis: &Analysis) {
+        let Some(slot) = self.slots.remove(uri) else {
+            return;
+        };
+        for a in &analysis.actors {
+            if let Some(reports) = self.by_name.get_mut(a.name.as_ref()) {
+                reports.remove(&slot);
+                if reports.is_empty() {
+                    self.by_name.remove(a.name.as_ref());
+                }
+            }
+        }
+        self.uris[slot as usize] = None;
+        self.free.push(slot);
+    }
+
+    /// The indexed reports that mention the actor of this canonical name, with their counts.
+    pub fn of<'a>(&'a self, name: &str) -> impl Iterator<Item = (&'a Uri, usize)> + 'a {
+        self.by_name.get(name).into_iter().flat_map(move |reports| {
+            reports.iter().filter_map(move |(&slot, &n)| {
+                Some((self.uris[slot as usize].as_ref()?, n as usize))
+            })
+        })
+    }
 }
 
 /// A report as the workspace features read it: open, with its text, or indexed.
@@ -239,7 +302,7 @@ pub fn index_in_background(state: Arc<Mutex<State>>, client: Client) {
                 }
                 for (uri, indexed) in indexed {
                     found.insert(uri.clone());
-                    s.index.insert(uri.clone(), indexed);
+                    s.set_indexed(&uri, Some(indexed));
                     s.refile(&uri);
                 }
             }
@@ -268,7 +331,7 @@ pub fn index_in_background(state: Arc<Mutex<State>>, client: Client) {
             // Reports no longer found (deleted unseen, or no report under new globs).
             let gone = before.into_iter().filter(|u| !found.contains(u));
             for uri in gone {
-                s.index.remove(&uri);
+                s.set_indexed(&uri, None);
                 s.refile(&uri);
             }
             s.docs.keys().cloned().collect()
@@ -279,6 +342,18 @@ pub fn index_in_background(state: Arc<Mutex<State>>, client: Client) {
 }
 
 impl State {
+    /// Puts a report's index entry in place of the one before (`None`: takes it out), and
+    /// what is filed of its actors with it; its facts are filed by `refile`.
+    pub fn set_indexed(&mut self, uri: &Uri, indexed: Option<Indexed>) {
+        if let Some(old) = self.index.remove(uri) {
+            self.mentioned.forget(uri, &old.analysis);
+        }
+        if let Some(new) = indexed {
+            self.mentioned.file(uri, &new.analysis);
+            self.index.insert(uri.clone(), new);
+        }
+    }
+
     /// Files the facts of a report that is not open from its indexed snapshot, or forgets them
     /// when it is not indexed; an open report's are filed from its analysis (`cross_findings`).
     /// Whether what is filed changed.
@@ -339,4 +414,53 @@ impl State {
 /// A report as a message names it: its file name (`relatedInformation` has the whole URI).
 pub(crate) fn label(uri: &str) -> String {
     uri.rsplit('/').next().unwrap_or(uri).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysis(text: &str) -> Analysis {
+        crate::analyze(text, &Config::default(), Format::Plain)
+    }
+
+    /// What is filed of a report's actors follows its index entry: replaced, it counts anew;
+    /// taken out, it is gone, and its slot serves the next report.
+    #[test]
+    fn the_names_filed_follow_the_index() {
+        let mut s = State::default();
+        let (a, b): (Uri, Uri) = (
+            "file:///ws/a.md".parse().unwrap(),
+            "file:///ws/b.md".parse().unwrap(),
+        );
+        let index = |text: &str| {
+            Some(Indexed::new(
+                text,
+                analysis(text),
+                &Config::default(),
+                Encoding::Utf16,
+            ))
+        };
+        let of = |s: &State, name: &str| {
+            let mut v: Vec<(String, usize)> = s
+                .mentioned
+                .of(name)
+                .map(|(u, n)| (u.as_str().to_string(), n))
+                .collect();
+            v.sort();
+            v
+        };
+        s.set_indexed(&a, index("Kenya met Uganda. Kenya agreed.\n"));
+        s.set_indexed(&b, index("Kenya waited.\n"));
+        assert_eq!(
+            of(&s, "Kenya"),
+            [("file:///ws/a.md".into(), 2), ("file:///ws/b.md".into(), 1)]
+        );
+        s.set_indexed(&a, index("Uganda alone.\n"));
+        assert_eq!(of(&s, "Kenya"), [("file:///ws/b.md".into(), 1)]);
+        assert_eq!(of(&s, "Uganda"), [("file:///ws/a.md".into(), 1)]);
+        s.set_indexed(&b, None);
+        assert!(of(&s, "Kenya").is_empty());
+        assert!(s.mentioned.by_name.get("Kenya").is_none());
+    }
 }

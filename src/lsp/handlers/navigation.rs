@@ -14,14 +14,29 @@ pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
     b.answer("textDocument/hover", uri, |r| {
         let (snap, enc, config) = (r.snap, r.enc, &r.config);
         let offset = snap.offset(tdp.position, enc);
-        let others: Vec<workspace::Report> = r
-            .others()
-            .map(|(u, other)| workspace::Report {
+        // The other open reports are read as they are; the indexed ones through the names
+        // filed of them.
+        let state = r.state;
+        let open: Vec<workspace::Report> = state
+            .docs
+            .iter()
+            .filter(|(u, _)| *u != uri)
+            .map(|(u, d)| workspace::Report {
                 label: from_proto::file_label(u),
-                analysis: other.analysis(),
+                analysis: &d.snapshot.analysis,
             })
             .collect();
-        let others = workspace::mentioned_in(&snap.analysis, offset, &others);
+        let mut others = workspace::mentioned_in(&snap.analysis, offset, &open);
+        if let Some(name) = workspace::actor_name_at(&snap.analysis, offset) {
+            others.extend(
+                state
+                    .mentioned
+                    .of(name)
+                    .filter(|(u, _)| *u != uri && !state.docs.contains_key(*u))
+                    .map(|(u, n)| (from_proto::file_label(u), n)),
+            );
+            others.sort_unstable();
+        }
         let context = ide::HoverContext {
             others: &others,
             currency: &config.currency,
@@ -36,7 +51,14 @@ pub async fn hover(b: &Backend, params: HoverParams) -> Result<Option<Hover>> {
         };
         // The same fact in the workspace's other reports.
         let summary = crate::facts::cross::Summary::new(&snap.text, &snap.analysis, config);
-        let crosses = r.state.catalogue.compare(uri.as_str(), &summary);
+        // Only the fact under the cursor is compared: a report's facts are stated in
+        // hundreds of other reports each.
+        let crosses = summary
+            .facts
+            .iter()
+            .position(|f| f.span.start <= offset && offset <= f.span.end)
+            .map(|n| r.state.catalogue.compare_fact(uri.as_str(), &summary, n))
+            .unwrap_or_default();
         let label = crate::lsp::workspace::label;
         let also =
             crate::facts::cross::also_stated(&summary, &crosses, offset, label, config.hover_list);

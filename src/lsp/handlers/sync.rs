@@ -132,7 +132,7 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
             if path.file_name().is_some_and(|n| n == "dossier.toml") {
                 config_changed = true;
             } else if change.typ == FileChangeType::DELETED {
-                s.index.remove(&change.uri);
+                s.set_indexed(&change.uri, None);
                 facts_changed |= s.refile(&change.uri);
             } else if s
                 .roots
@@ -140,10 +140,8 @@ pub async fn did_change_watched_files(b: &Backend, params: DidChangeWatchedFiles
                 .any(|r| crate::host::is_report_in(r, &path, &s.settings.globs))
             {
                 let (config, enc) = (s.config_for(&change.uri), s.encoding());
-                match workspace::index_file(&path, &config, enc) {
-                    Some(indexed) => s.index.insert(change.uri.clone(), indexed),
-                    None => s.index.remove(&change.uri),
-                };
+                let indexed = workspace::index_file(&path, &config, enc);
+                s.set_indexed(&change.uri, indexed);
                 facts_changed |= s.refile(&change.uri);
             }
         }
