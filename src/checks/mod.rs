@@ -326,7 +326,7 @@ impl<'a> Context<'a> {
         }
         let mut cached = self.paragraphs.borrow_mut();
         let mut at = cached.partition_point(|(p, _)| p.end <= offset);
-        if !cached.get(at).is_some_and(|(p, _)| p.start <= offset) {
+        if cached.get(at).is_none_or(|(p, _)| p.start > offset) {
             // An offset at a paragraph's end (or between paragraphs) is given that paragraph,
             // which is then kept once.
             let para = crate::text::paragraph_around(self.text, offset);
