@@ -221,3 +221,114 @@ fn a_sentence_date_after_later_figures_is_still_the_time() {
                                                 ^^^^^^^^^^ *Kenya | exports | 2021 | stated",
     );
 }
+
+/// A sentence that names no measure and no subject and opens with a pronoun, or whose figure
+/// follows a verb of change, continues the last fact of the sentence before, with its own time.
+#[test]
+fn ellipsis_reaches_the_next_sentence_of_the_paragraph() {
+    check_facts(
+        "
+        Exports reached 9.1 million tonnes in March. They rose to 9.8 million in June.
+                        ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated
+                                                                  ^^^^^^^^^^^ - | exports [t] | 2022-06 | stated",
+    );
+    check_facts(
+        "
+        Vietnam's rice exports were $3.1 billion in 2020. In 2021 the figure climbed to $3.3 billion.
+                                    ^^^^^^^^^^^^ *Vietnam | exports/rice | 2020 | stated
+                                                                                        ^^^^^^^^^^^^ *Vietnam | exports/rice | 2021 | stated",
+    );
+    // Over a line break of wrapped prose, and with no time of its own: none.
+    check_facts(concat!(
+        "Kenya's exports were $7 billion in 2021.\n",
+        "                     ^^^^^^^^^^ *Kenya | exports | 2021 | stated\n",
+        "They reached $9 billion.\n",
+        "             ^^^^^^^^^^ *Kenya | exports | - | stated",
+    ));
+    // Not over an indented line: a list item or heading whose marks are blanked.
+    check_facts(concat!(
+        "Kenya's exports were $7 billion in 2021.\n",
+        "                     ^^^^^^^^^^ *Kenya | exports | 2021 | stated\n",
+        "  They reached $9 billion.",
+    ));
+}
+
+#[test]
+fn ellipsis_stops_at_a_new_measure_subject_paragraph_or_kind() {
+    // A new measure named.
+    check_facts(
+        "
+        Exports reached 9.1 million tonnes in March. Rice imports rose to 9.8 million in June.
+                        ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated
+                                                                          ^^^^^^^^^^^ - | imports/Rice | 2022-06 | stated",
+    );
+    // A new subject named.
+    check_facts(
+        "
+        Exports reached 9.1 million tonnes in March. In Uganda they rose to 9.8 million in June.
+                        ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated",
+    );
+    // A paragraph break.
+    check_facts(
+        "
+        Exports reached 9.1 million tonnes in March.
+                        ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated
+
+        They rose to 9.8 million in June.",
+    );
+    // A list item.
+    check_facts(concat!(
+        "- Exports reached 9.1 million tonnes in March.\n",
+        "                  ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated\n",
+        "- They rose to 9.8 million in June.",
+    ));
+    // A count of something else, a percentage after an amount, and an amount the words before
+    // it may be of.
+    check_facts(
+        "
+        Exports reached $9 billion in March. They met 12 officials in June. It rose 12% in June.
+                        ^^^^^^^^^^ - | exports | 2022-03 | stated",
+    );
+    check_facts(
+        "
+        Exports reached $9 billion in March. It cost the treasury $2 billion in June.
+                        ^^^^^^^^^^ - | exports | 2022-03 | stated",
+    );
+}
+
+/// A flow of no stated party takes the one party of the sentence before in its paragraph, and
+/// that sentence's time when its own gives none.
+#[test]
+fn a_flow_of_no_party_takes_the_one_party_of_the_sentence_before() {
+    check_facts(
+        "
+        Kenya's trade in 2021. Exports were $5 billion and imports $3 billion, leaving a surplus of $2 billion.
+                                            ^^^^^^^^^^ Kenya | exports | 2021 | stated
+                                                                   ^^^^^^^^^^ Kenya | imports | 2021 | stated
+                                                                                                    ^^^^^^^^^^ Kenya | surplus | 2021 | stated",
+    );
+    check_facts(
+        "
+        Kenya's exports were $5 billion in 2021. Imports were $3 billion, leaving a surplus of $2 billion.
+                             ^^^^^^^^^^ *Kenya | exports | 2021 | stated
+                                                              ^^^^^^^^^^ *Kenya | imports | 2021 | stated
+                                                                                               ^^^^^^^^^^ *Kenya | surplus | 2021 | stated",
+    );
+    // Two parties before: none is taken. A sentence of another time keeps none.
+    check_facts(
+        "
+        Kenya and Uganda traded in 2021. Exports were $5 billion.
+                                                      ^^^^^^^^^^ - | exports | - | stated",
+    );
+    check_facts(
+        "
+        Kenya's trade in 2021. Exports are now $9 billion.
+                                               ^^^^^^^^^^ Kenya | exports | - | stated",
+    );
+    // Since 2015 is no time of the flow.
+    check_facts(
+        "
+        Kenya has reformed its customs since 2015. Exports were $5 billion.
+                                                                ^^^^^^^^^^ Kenya | exports | - | stated",
+    );
+}
