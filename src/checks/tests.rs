@@ -822,6 +822,16 @@ fn a_growth_rate_is_fixed_from_the_levels() {
 /// Parts in sentences of their own against a total of the same fact.
 #[test]
 fn parts_stated_apart_that_exceed_their_total() {
+    // `The total` continues the measure of the sentence before, not its part.
+    check(
+        "
+        Kenya's oil exports were $45 billion in 2021. The total was $50 billion in 2021.
+                                                                    ^^^^^^^^^^^ total
+        Kenya's tea exports were $9 billion in 2021.",
+    );
+    check(
+        "Kenya's oil exports were $45 billion in 2021. The total was $50 billion in 2021. Kenya's tea exports were $4 billion in 2021.",
+    );
     check(
         "
         Nigeria's exports were $50 billion in 2021.

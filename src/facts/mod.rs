@@ -295,6 +295,9 @@ struct Carried {
     subject: Option<(usize, Option<usize>)>,
     /// The time such a flow takes when its sentence gives none.
     time: Option<crate::model::DateValue>,
+    /// Whether the sentence speaks of the whole (`The total`): the fact it continues keeps
+    /// its measure but not its detail.
+    whole: bool,
 }
 
 /// Where the last sentence's figures, mentions and dates began.
@@ -599,7 +602,7 @@ impl Binder<'_> {
             });
 
             let detail = match (previous, measure_span) {
-                (Some(p), _) if inherited => p.detail,
+                (Some(p), _) if inherited => p.detail.filter(|_| carry.is_none() || !carried.whole),
                 (_, Some(m)) if named.iter().any(|(s, _)| *s == m) => {
                     // A measure named before the figure's clause is read within its sentence.
                     self.detail(
@@ -693,6 +696,7 @@ impl Binder<'_> {
             {
                 return Carried {
                     fact: Some(before.facts.end - 1),
+                    whole: leading.starts_with(&["the", "total"]),
                     ..none
                 };
             }
@@ -747,6 +751,7 @@ impl Binder<'_> {
             fact: None,
             subject: Some(subject),
             time,
+            whole: false,
         }
     }
 

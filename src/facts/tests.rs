@@ -238,6 +238,13 @@ fn ellipsis_reaches_the_next_sentence_of_the_paragraph() {
                                     ^^^^^^^^^^^^ *Vietnam | exports/rice | 2020 | stated
                                                                                         ^^^^^^^^^^^^ *Vietnam | exports/rice | 2021 | stated",
     );
+    // The total is of the measure, not of the part before.
+    check_facts(
+        "
+        Kenya's oil exports were $45 billion in 2021. The total was $50 billion in 2021.
+                                 ^^^^^^^^^^^ *Kenya | exports/oil | 2021 | stated
+                                                                    ^^^^^^^^^^^ *Kenya | exports | 2021 | stated",
+    );
     // Over a line break of wrapped prose, and with no time of its own: none.
     check_facts(concat!(
         "Kenya's exports were $7 billion in 2021.\n",
