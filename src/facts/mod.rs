@@ -556,7 +556,11 @@ impl Binder<'_> {
                     owner = owner.or(p.owner);
                 }
             }
-            if subjects.is_empty() && is_trade(&measure) {
+            // Amounts and quantities only: a bare count of a trade word is more often a list's
+            // number (`(4) promoting fair trade`) than a flow.
+            let flow =
+                is_trade(&measure) && matches!(f.kind, FigureKind::Money | FigureKind::Quantity);
+            if subjects.is_empty() && flow {
                 // A flow of no party in a sentence of none: the one party of the sentence
                 // before (`Kenya's trade in 2021. Exports were $5 billion ...`).
                 if let Some((s, o)) = carried.subject {
@@ -597,7 +601,7 @@ impl Binder<'_> {
             .or_else(|| {
                 carried
                     .time
-                    .filter(|_| is_trade(&measure) && subjects.len() == 1)
+                    .filter(|_| flow && subjects.len() == 1)
                     .filter(|_| carried.subject.is_some_and(|(s, _)| subjects[0] == s))
             });
 

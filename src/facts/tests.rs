@@ -332,6 +332,12 @@ fn a_flow_of_no_party_takes_the_one_party_of_the_sentence_before() {
         Kenya's trade in 2021. Exports are now $9 billion.
                                                ^^^^^^^^^^ Kenya | exports | - | stated",
     );
+    // A bare count is no flow to give a party to.
+    check_facts(
+        "
+        Kenya published a plan in 2021. Its goals included (1) better ports and (2) promoting fair trade practices.
+                                                                                 ^ - | trade/fair | - | target",
+    );
     // Since 2015 is no time of the flow.
     check_facts(
         "
