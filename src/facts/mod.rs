@@ -668,11 +668,11 @@ impl Binder<'_> {
                     && f.unit.is_none()
                     && f.noun.is_none()
                     && pf.kind == FigureKind::Quantity);
-            let anaphoric = match leading.as_slice() {
-                ["they" | "it" | "this" | "that" | "these", ..] => true,
-                ["the", "figure" | "total" | "amount" | "value" | "level", ..] => true,
-                _ => false,
-            };
+            let anaphoric = matches!(
+                leading.as_slice(),
+                ["they" | "it" | "this" | "that" | "these", ..]
+                    | ["the", "figure" | "total" | "amount" | "value" | "level", ..]
+            );
             let changed = matches!(
                 leading.as_slice(),
                 [
