@@ -345,3 +345,54 @@ fn a_flow_of_no_party_takes_the_one_party_of_the_sentence_before() {
                                                                 ^^^^^^^^^^ Kenya | exports | - | stated",
     );
 }
+
+/// A fact carried from the sentence before is kept with its paragraph: edits elsewhere and
+/// edits to the sentence it continues give what a fresh analysis gives.
+#[test]
+fn carried_facts_follow_edits() {
+    let carry = "Exports reached 9.1 million tonnes in March. They rose to 9.8 million in June.\n\n\
+                 Kenya's trade in 2021. Exports were $5 billion and imports $3 billion, leaving a \
+                 surplus of $4 billion.\n";
+    let texts = [
+        format!("Uganda met.\n\n{carry}"),
+        format!("Japan and Uganda met.\n\n{carry}"),
+        carry.replace("Exports reached", "Imports reached"),
+        carry.replace("Kenya's trade", "Kenya and Uganda's trade"),
+        format!("# Trade\n\n{carry}"),
+        carry.replace(" They rose", "\n- They rose"),
+        format!("Uganda met.\n\n{carry}"),
+    ];
+    let config = Config::default();
+    let mut cache = crate::analysis::Cache::default();
+    for text in &texts {
+        let kept = crate::analysis::analyze_with(text, &config, Format::Markdown, &mut cache);
+        let fresh = crate::analyze(text, &config, Format::Markdown);
+        assert_eq!(kept.facts, fresh.facts, "{text}");
+        assert_eq!(kept.findings, fresh.findings, "{text}");
+    }
+    // The carry and the balance are there to follow.
+    let text = &texts[0];
+    let fresh = crate::analyze(text, &config, Format::Markdown);
+    let at = |s: &str| text.find(s).unwrap();
+    assert!(fresh.facts.iter().any(|f| {
+        fresh.figures[f.figure].span.start == at("9.8 million") && f.measure == "exports"
+    }));
+    assert!(
+        fresh
+            .findings
+            .iter()
+            .any(|f| f.code == crate::model::Check::Balance.into())
+    );
+    // Not into a Markdown list item, whose mark the prose blanks.
+    let text = &texts[5];
+    let fresh = crate::analyze(text, &config, Format::Markdown);
+    let at = text.find("9.8 million").unwrap();
+    assert!(
+        !fresh
+            .facts
+            .iter()
+            .any(|f| fresh.figures[f.figure].span.start == at),
+        "{:?}",
+        fresh.facts
+    );
+}
