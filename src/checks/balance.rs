@@ -39,9 +39,12 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let detail = fact.detail.map(|d| cx.slice(d).to_lowercase());
+        // A flow of one party is that party's whether or not the wording says so
+        // (`Kenya's exports`, then `Imports were ...` in the next sentence).
+        let owner = fact.owner.filter(|_| fact.subjects.len() > 1);
         let key = (
             &fact.subjects[..],
-            fact.owner,
+            owner,
             time,
             fact.status,
             fact.unit.as_deref(),

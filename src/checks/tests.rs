@@ -716,6 +716,49 @@ fn balances_that_exports_and_imports_do_not_make() {
     );
 }
 
+/// The parties of a balance stated without an owner: the one party of the sentence before.
+#[test]
+fn balances_of_the_party_named_in_the_sentence_before() {
+    check(
+        "
+        Kenya's trade in 2021. Exports were $5 billion and imports $3 billion, leaving a surplus of $4 billion.
+                                                                                                    ^^^^^^^^^^ balance",
+    );
+    check(
+        "Kenya's trade in 2021. Exports were $5 billion and imports $3 billion, leaving a surplus of $2 billion.",
+    );
+    check(
+        "
+        Kenya's exports were $5 billion in 2021. Imports were $3 billion, leaving a surplus of $4 billion.
+                                                                                               ^^^^^^^^^^ balance",
+    );
+    // Two countries in one paragraph: no party is taken, and no two countries' flows pair.
+    check(
+        "Kenya and Uganda traded in 2021. Exports were $5 billion and imports $3 billion, leaving a surplus of $4 billion.",
+    );
+    check(
+        "Kenya's exports were $5 billion in 2021. Uganda's imports were $3 billion in 2021. The surplus was $4 billion.",
+    );
+    // A bilateral flow against the total surplus.
+    check(
+        "Kenya's exports to China were $5 billion in 2021. Imports were $3 billion, leaving a surplus of $4 billion.",
+    );
+    check(
+        "Kenya's trade in 2021. Exports to China were $5 billion and imports $3 billion, leaving a surplus of $4 billion.",
+    );
+    // Different years, and a sentence of another time.
+    check(
+        "Kenya's trade in 2021. Exports were $5 billion in 2020. Imports were $3 billion in 2021, leaving a surplus of $4 billion in 2021.",
+    );
+    check(
+        "Kenya's exports were $5 billion in 2021. Imports are now $3 billion, leaving a surplus of $4 billion.",
+    );
+    // Another paragraph.
+    check(
+        "Kenya's trade in 2021.\n\nExports were $5 billion and imports $3 billion, leaving a surplus of $4 billion.",
+    );
+}
+
 /// The fix rewrites the balance at its scale and decimals.
 #[test]
 fn a_balance_is_fixed_when_the_flows_are_stated_together() {
@@ -779,6 +822,16 @@ fn a_growth_rate_is_fixed_from_the_levels() {
 /// Parts in sentences of their own against a total of the same fact.
 #[test]
 fn parts_stated_apart_that_exceed_their_total() {
+    // `The total` continues the measure of the sentence before, not its part.
+    check(
+        "
+        Kenya's oil exports were $45 billion in 2021. The total was $50 billion in 2021.
+                                                                    ^^^^^^^^^^^ total
+        Kenya's tea exports were $9 billion in 2021.",
+    );
+    check(
+        "Kenya's oil exports were $45 billion in 2021. The total was $50 billion in 2021. Kenya's tea exports were $4 billion in 2021.",
+    );
     check(
         "
         Nigeria's exports were $50 billion in 2021.

@@ -133,8 +133,16 @@ pub fn bind_with(
         };
         let first = out.len();
         binder.outside.set(false);
+        // The sentence before, and its facts: a sentence may carry on from it (`Exports
+        // reached 9.1 million tonnes in March. They rose to 9.8 million in June.`).
+        let mut before: Option<Before> = None;
         for sentence in crate::checks::sentences_in(text, Span::new(para.start, last)) {
-            binder.sentence(sentence, &mut cursor, &mut out);
+            let from = out.len();
+            binder.sentence(sentence, &mut cursor, &mut out, before);
+            before = Some(Before {
+                sentence,
+                facts: from..out.len(),
+            });
         }
         cursors = cursor;
         if let Some(key) = key.filter(|_| !binder.outside.get()) {
@@ -267,6 +275,31 @@ struct Binder<'a> {
     outside: Cell<bool>,
 }
 
+/// The sentence before the one being bound, in the same paragraph, and the range of `out`
+/// that holds its facts.
+#[derive(Clone)]
+struct Before {
+    sentence: Span,
+    facts: std::ops::Range<usize>,
+}
+
+/// What a sentence takes from the one before it when it names no subject of its own: the
+/// fact it continues, else the one actor and time of a sentence of no figure (`Kenya's trade
+/// in 2021.`).
+#[derive(Default)]
+struct Carried {
+    /// The fact of the sentence before whose measure, detail, unit and subjects the first
+    /// figure keeps (ellipsis across sentences).
+    fact: Option<usize>,
+    /// The one subject (and owner) a trade flow of no subject takes.
+    subject: Option<(usize, Option<usize>)>,
+    /// The time such a flow takes when its sentence gives none.
+    time: Option<crate::model::DateValue>,
+    /// Whether the sentence speaks of the whole (`The total`): the fact it continues keeps
+    /// its measure but not its detail.
+    whole: bool,
+}
+
 /// Where the last sentence's figures, mentions and dates began.
 #[derive(Clone, Copy, Default)]
 struct Cursors {
@@ -330,7 +363,13 @@ impl Binder<'_> {
 
     /// Binds the figures of one sentence, each reading its clause, then its sentence, and
     /// inheriting what its clause leaves out from the fact before it in the sentence.
-    fn sentence(&self, sentence: Span, at: &mut Cursors, out: &mut Vec<Fact>) {
+    fn sentence(
+        &self,
+        sentence: Span,
+        at: &mut Cursors,
+        out: &mut Vec<Fact>,
+        before: Option<Before>,
+    ) {
         let (text, analysis) = (self.text, self.analysis);
         let figs = &analysis.figures;
         let a = advance(&mut at.figure, figs, |f| f.span.start < sentence.start);
@@ -393,9 +432,29 @@ impl Binder<'_> {
                 .take_while(|d| d.span.start < sentence.end)
                 .count();
         let dates = &analysis.dates[d0..d1];
+        let carried = match before {
+            Some(b) => self.carried(
+                &b,
+                &Reading {
+                    sentence,
+                    spans: &spans,
+                    lowered: &lowered,
+                    named: &named,
+                    mentions,
+                    dates,
+                    first: &figs[ids[0]],
+                    m0,
+                    d0,
+                },
+                out,
+            ),
+            None => Carried::default(),
+        };
         let first = out.len();
         for (n, &k) in ids.iter().enumerate() {
-            let previous = out[first..].last();
+            // The first figure may continue the last fact of the sentence before.
+            let carry = carried.fact.filter(|_| n == 0);
+            let previous = out[first..].last().or(carry.map(|c| &out[c]));
             let f = &figs[k];
             let clause = clauses
                 .iter()
@@ -428,9 +487,15 @@ impl Binder<'_> {
             // the sentence, else the nearest before it in the sentence. The names are in text
             // order and do not overlap, so only the nearest on each side can be the one.
             let split = named.partition_point(|(s, _)| s.start < f.span.end);
+            // Not across a conjunction: in `$5 billion and imports $3 billion`, imports are
+            // the next figure's.
             let right_after = named.get(split).filter(|(s, _)| {
+                let between = within(f.span.end, s.start);
                 s.end <= clause.end
-                    && within(f.span.end, s.start).len() <= AFTER_WORDS
+                    && between.len() <= AFTER_WORDS
+                    && !lowered[between]
+                        .iter()
+                        .any(|w| matches!(*w, "and" | "or" | "but" | "while" | "whereas"))
                     && !figure_between(f.span.end, s.start)
             });
             let nearest_before = named[..split]
@@ -491,6 +556,18 @@ impl Binder<'_> {
                     owner = owner.or(p.owner);
                 }
             }
+            // Amounts and quantities only: a bare count of a trade word is more often a list's
+            // number (`(4) promoting fair trade`) than a flow.
+            let flow =
+                is_trade(&measure) && matches!(f.kind, FigureKind::Money | FigureKind::Quantity);
+            if subjects.is_empty() && flow {
+                // A flow of no party in a sentence of none: the one party of the sentence
+                // before (`Kenya's trade in 2021. Exports were $5 billion ...`).
+                if let Some((s, o)) = carried.subject {
+                    subjects.push(s);
+                    owner = owner.or(o);
+                }
+            }
             if subjects.is_empty() {
                 // Actors of the sentence before the figure's clause (`In Kenya, the bank
                 // disbursed ...`).
@@ -514,10 +591,22 @@ impl Binder<'_> {
                     next_start,
                 },
             )
-            .or_else(|| previous.filter(|_| inherited).and_then(|p| p.time));
+            .or_else(|| {
+                // A fact carried from the sentence before has a time of its own or none:
+                // `They rose to 9.8 million` tells of a later time than the fact it continues.
+                previous
+                    .filter(|_| inherited && carry.is_none())
+                    .and_then(|p| p.time)
+            })
+            .or_else(|| {
+                carried
+                    .time
+                    .filter(|_| flow && subjects.len() == 1)
+                    .filter(|_| carried.subject.is_some_and(|(s, _)| subjects[0] == s))
+            });
 
             let detail = match (previous, measure_span) {
-                (Some(p), _) if inherited => p.detail,
+                (Some(p), _) if inherited => p.detail.filter(|_| carry.is_none() || !carried.whole),
                 (_, Some(m)) if named.iter().any(|(s, _)| *s == m) => {
                     // A measure named before the figure's clause is read within its sentence.
                     self.detail(
@@ -546,6 +635,127 @@ impl Binder<'_> {
             };
             fact.revised = revised(text, &fact);
             out.push(fact);
+        }
+    }
+
+    /// What a sentence of no subject of its own takes from the sentence before it (see
+    /// `Carried`). Reads only that sentence, which is in the same paragraph, and nothing past a
+    /// line that starts a list item, a heading or a quotation.
+    fn carried(&self, before: &Before, here: &Reading<'_>, out: &[Fact]) -> Carried {
+        let (text, analysis) = (self.text, self.analysis);
+        let none = Carried::default();
+        if here
+            .mentions
+            .iter()
+            .any(|(m, _)| !inside_date(analysis, *m))
+            || !joined(text, before.sentence.end, here.first.span.start)
+        {
+            return none;
+        }
+        // Words before the first figure, less those of dates (`In June, they ...`).
+        let upto = word_range(here.spans, here.sentence.start, here.first.span.start);
+        let leading: Vec<&str> = upto
+            .clone()
+            .filter(|&w| !inside_date(analysis, here.spans[w]))
+            .map(|w| here.lowered[w])
+            .collect();
+        let last = out[before.facts.clone()].last();
+        if let Some(p) = last.filter(|_| here.named.is_empty()) {
+            let pf = &analysis.figures[p.figure];
+            let f = here.first;
+            let same_kind = (f.kind == pf.kind && compatible(pf, f))
+                || (f.kind == FigureKind::Count
+                    && f.unit.is_none()
+                    && f.noun.is_none()
+                    && pf.kind == FigureKind::Quantity);
+            let anaphoric = matches!(
+                leading.as_slice(),
+                ["they" | "it" | "this" | "that" | "these", ..]
+                    | ["the", "figure" | "total" | "amount" | "value" | "level", ..]
+            );
+            let changed = matches!(
+                leading.as_slice(),
+                [
+                    ..,
+                    "rose"
+                        | "fell"
+                        | "climbed"
+                        | "grew"
+                        | "increased"
+                        | "decreased"
+                        | "dropped"
+                        | "declined"
+                        | "jumped"
+                        | "slipped"
+                        | "rise"
+                        | "fall"
+                        | "climb"
+                        | "grow",
+                    "to"
+                ] | [.., "reached" | "reach" | "reaching"]
+            );
+            if same_kind
+                && (anaphoric || changed)
+                && leading.iter().all(|w| CARRY_WORDS.contains(w))
+            {
+                return Carried {
+                    fact: Some(before.facts.end - 1),
+                    whole: leading.starts_with(&["the", "total"]),
+                    ..none
+                };
+            }
+            // A figure that continues no fact is not given the subject of one either.
+            if anaphoric || changed {
+                return none;
+            }
+        }
+        // The one party of the sentence before: its last fact's sole subject, or the one actor
+        // a sentence of no fact names.
+        let subject = match last {
+            Some(p) if p.subjects.len() == 1 => (p.subjects[0], p.owner),
+            Some(_) => return none,
+            None => {
+                let m = self.mentions[..here.m0]
+                    .iter()
+                    .rev()
+                    .take_while(|(m, _)| m.start >= before.sentence.start)
+                    .filter(|(m, _)| !inside_date(analysis, *m));
+                let mut actors = m.map(|(_, a)| *a);
+                let Some(one) = actors.next() else {
+                    return none;
+                };
+                if actors.any(|a| a != one) {
+                    return none;
+                }
+                (one, None)
+            }
+        };
+        // Its time too, when this sentence gives none and tells of no other time: the one date
+        // of the sentence before, not a bound (`since 2015`).
+        let before_dates: Vec<&crate::model::DateMention> = analysis.dates[..here.d0]
+            .iter()
+            .rev()
+            .take_while(|d| d.span.start >= before.sentence.start)
+            .collect();
+        let bound = |d: &crate::model::DateMention| {
+            matches!(
+                previous_word(&text[before.sentence.start..d.span.start]).as_deref(),
+                Some("since" | "from" | "until" | "till" | "before" | "after" | "by")
+            )
+        };
+        let other_time = here.lowered.iter().any(|w| TIME_WORDS.contains(w));
+        let time = match before_dates.as_slice() {
+            [d] if here.dates.is_empty() && !other_time && !bound(d) => match last {
+                Some(p) => p.time.filter(|t| *t == d.value),
+                None => Some(d.value),
+            },
+            _ => None,
+        };
+        Carried {
+            fact: None,
+            subject: Some(subject),
+            time,
+            whole: false,
         }
     }
 
@@ -675,6 +885,150 @@ impl Binder<'_> {
         }
         None
     }
+}
+
+/// What `Binder::carried` reads of the sentence being bound.
+struct Reading<'a> {
+    sentence: Span,
+    spans: &'a [Span],
+    lowered: &'a [&'a str],
+    named: &'a [(Span, Cow<'static, str>)],
+    mentions: &'a [(Span, usize)],
+    dates: &'a [crate::model::DateMention],
+    /// Its first bindable figure.
+    first: &'a Figure,
+    /// Where its mentions and dates begin in the report's.
+    m0: usize,
+    d0: usize,
+}
+
+/// The words that may stand before a figure that continues the fact of the sentence before:
+/// pronouns, verbs of being and change, standing and function words. Any other word may be
+/// what the figure counts (`They met 12 officials`, `It cost the state $2 billion`).
+const CARRY_WORDS: &[&str] = &[
+    "they",
+    "it",
+    "this",
+    "that",
+    "these",
+    "the",
+    "figure",
+    "total",
+    "amount",
+    "value",
+    "level",
+    "rose",
+    "fell",
+    "climbed",
+    "grew",
+    "increased",
+    "decreased",
+    "dropped",
+    "declined",
+    "jumped",
+    "slipped",
+    "rise",
+    "fall",
+    "climb",
+    "grow",
+    "reached",
+    "reach",
+    "reaching",
+    "to",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "then",
+    "further",
+    "again",
+    "by",
+    "at",
+    "in",
+    "on",
+    "of",
+    "and",
+    "about",
+    "nearly",
+    "almost",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "over",
+    "only",
+    "just",
+    "forecast",
+    "expected",
+    "projected",
+    "estimated",
+    "set",
+    "likely",
+    "stood",
+    "stands",
+    "remained",
+];
+
+/// Words that tell a sentence is of another time than the one before it.
+const TIME_WORDS: &[&str] = &[
+    "now",
+    "currently",
+    "today",
+    "recently",
+    "later",
+    "since",
+    "previously",
+    "earlier",
+    "then",
+    "subsequently",
+    "before",
+    "after",
+    "next",
+    "last",
+    "ago",
+    "rose",
+    "fell",
+    "grew",
+    "increased",
+    "decreased",
+    "dropped",
+    "declined",
+    "climbed",
+    "jumped",
+    "expected",
+    "forecast",
+    "projected",
+];
+
+/// Whether the text from `from` to `to` stays in one block: every line break in it ends a
+/// sentence or a long line (not a heading) and opens a line of prose at its margin (not a list
+/// item, a heading or a quotation, whose marks Markdown's prose has blanked).
+fn joined(text: &str, from: usize, to: usize) -> bool {
+    let (from, to) = (from.min(to), to);
+    let start_of_line = |i: usize| text[..i].rfind('\n').map_or(0, |p| p + 1);
+    memchr::memchr_iter(b'\n', &text.as_bytes()[from.saturating_sub(1)..to]).all(|i| {
+        let i = from.saturating_sub(1) + i;
+        let line = text[start_of_line(i)..i].trim_end();
+        let next = text[i + 1..].split('\n').next().unwrap_or("");
+        let ended = line.ends_with(['.', '!', '?', '"', '\u{201d}', ')']) || line.len() >= 60;
+        let numbered = {
+            let digits = next.len() - next.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            digits > 0 && next[digits..].starts_with(['.', ')'])
+        };
+        ended
+            && !numbered
+            && next
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && !"-*+#>|".contains(c))
+    })
 }
 
 /// Figures that can be facts: not ordinals, multipliers, durations or table cells (a table

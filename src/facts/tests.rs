@@ -221,3 +221,178 @@ fn a_sentence_date_after_later_figures_is_still_the_time() {
                                                 ^^^^^^^^^^ *Kenya | exports | 2021 | stated",
     );
 }
+
+/// A sentence that names no measure and no subject and opens with a pronoun, or whose figure
+/// follows a verb of change, continues the last fact of the sentence before, with its own time.
+#[test]
+fn ellipsis_reaches_the_next_sentence_of_the_paragraph() {
+    check_facts(
+        "
+        Exports reached 9.1 million tonnes in March. They rose to 9.8 million in June.
+                        ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated
+                                                                  ^^^^^^^^^^^ - | exports [t] | 2022-06 | stated",
+    );
+    check_facts(
+        "
+        Vietnam's rice exports were $3.1 billion in 2020. In 2021 the figure climbed to $3.3 billion.
+                                    ^^^^^^^^^^^^ *Vietnam | exports/rice | 2020 | stated
+                                                                                        ^^^^^^^^^^^^ *Vietnam | exports/rice | 2021 | stated",
+    );
+    // The total is of the measure, not of the part before.
+    check_facts(
+        "
+        Kenya's oil exports were $45 billion in 2021. The total was $50 billion in 2021.
+                                 ^^^^^^^^^^^ *Kenya | exports/oil | 2021 | stated
+                                                                    ^^^^^^^^^^^ *Kenya | exports | 2021 | stated",
+    );
+    // Over a line break of wrapped prose, and with no time of its own: none.
+    check_facts(concat!(
+        "Kenya's exports were $7 billion in 2021.\n",
+        "                     ^^^^^^^^^^ *Kenya | exports | 2021 | stated\n",
+        "They reached $9 billion.\n",
+        "             ^^^^^^^^^^ *Kenya | exports | - | stated",
+    ));
+    // Not over an indented line: a list item or heading whose marks are blanked.
+    check_facts(concat!(
+        "Kenya's exports were $7 billion in 2021.\n",
+        "                     ^^^^^^^^^^ *Kenya | exports | 2021 | stated\n",
+        "  They reached $9 billion.",
+    ));
+}
+
+#[test]
+fn ellipsis_stops_at_a_new_measure_subject_paragraph_or_kind() {
+    // A new measure named.
+    check_facts(
+        "
+        Exports reached 9.1 million tonnes in March. Rice imports rose to 9.8 million in June.
+                        ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated
+                                                                          ^^^^^^^^^^^ - | imports/Rice | 2022-06 | stated",
+    );
+    // A new subject named.
+    check_facts(
+        "
+        Exports reached 9.1 million tonnes in March. In Uganda they rose to 9.8 million in June.
+                        ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated",
+    );
+    // A paragraph break.
+    check_facts(
+        "
+        Exports reached 9.1 million tonnes in March.
+                        ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated
+
+        They rose to 9.8 million in June.",
+    );
+    // A list item.
+    check_facts(concat!(
+        "- Exports reached 9.1 million tonnes in March.\n",
+        "                  ^^^^^^^^^^^^^^^^^^ - | exports | 2022-03 | stated\n",
+        "- They rose to 9.8 million in June.",
+    ));
+    // A count of something else, a percentage after an amount, and an amount the words before
+    // it may be of.
+    check_facts(
+        "
+        Exports reached $9 billion in March. They met 12 officials in June. It rose 12% in June.
+                        ^^^^^^^^^^ - | exports | 2022-03 | stated",
+    );
+    check_facts(
+        "
+        Exports reached $9 billion in March. It cost the treasury $2 billion in June.
+                        ^^^^^^^^^^ - | exports | 2022-03 | stated",
+    );
+}
+
+/// A flow of no stated party takes the one party of the sentence before in its paragraph, and
+/// that sentence's time when its own gives none.
+#[test]
+fn a_flow_of_no_party_takes_the_one_party_of_the_sentence_before() {
+    check_facts(
+        "
+        Kenya's trade in 2021. Exports were $5 billion and imports $3 billion, leaving a surplus of $2 billion.
+                                            ^^^^^^^^^^ Kenya | exports | 2021 | stated
+                                                                   ^^^^^^^^^^ Kenya | imports | 2021 | stated
+                                                                                                    ^^^^^^^^^^ Kenya | surplus | 2021 | stated",
+    );
+    check_facts(
+        "
+        Kenya's exports were $5 billion in 2021. Imports were $3 billion, leaving a surplus of $2 billion.
+                             ^^^^^^^^^^ *Kenya | exports | 2021 | stated
+                                                              ^^^^^^^^^^ *Kenya | imports | 2021 | stated
+                                                                                               ^^^^^^^^^^ *Kenya | surplus | 2021 | stated",
+    );
+    // Two parties before: none is taken. A sentence of another time keeps none.
+    check_facts(
+        "
+        Kenya and Uganda traded in 2021. Exports were $5 billion.
+                                                      ^^^^^^^^^^ - | exports | - | stated",
+    );
+    check_facts(
+        "
+        Kenya's trade in 2021. Exports are now $9 billion.
+                                               ^^^^^^^^^^ Kenya | exports | - | stated",
+    );
+    // A bare count is no flow to give a party to.
+    check_facts(
+        "
+        Kenya published a plan in 2021. Its goals included (1) better ports and (2) promoting fair trade practices.
+                                                                                 ^ - | trade/fair | - | target",
+    );
+    // Since 2015 is no time of the flow.
+    check_facts(
+        "
+        Kenya has reformed its customs since 2015. Exports were $5 billion.
+                                                                ^^^^^^^^^^ Kenya | exports | - | stated",
+    );
+}
+
+/// A fact carried from the sentence before is kept with its paragraph: edits elsewhere and
+/// edits to the sentence it continues give what a fresh analysis gives.
+#[test]
+fn carried_facts_follow_edits() {
+    let carry = "Exports reached 9.1 million tonnes in March. They rose to 9.8 million in June.\n\n\
+                 Kenya's trade in 2021. Exports were $5 billion and imports $3 billion, leaving a \
+                 surplus of $4 billion.\n";
+    let texts = [
+        format!("Uganda met.\n\n{carry}"),
+        format!("Japan and Uganda met.\n\n{carry}"),
+        carry.replace("Exports reached", "Imports reached"),
+        carry.replace("Kenya's trade", "Kenya and Uganda's trade"),
+        format!("# Trade\n\n{carry}"),
+        carry.replace(" They rose", "\n- They rose"),
+        format!("Uganda met.\n\n{carry}"),
+    ];
+    let config = Config::default();
+    let mut cache = crate::analysis::Cache::default();
+    for text in &texts {
+        let kept = crate::analysis::analyze_with(text, &config, Format::Markdown, &mut cache);
+        let fresh = crate::analyze(text, &config, Format::Markdown);
+        assert_eq!(kept.facts, fresh.facts, "{text}");
+        assert_eq!(kept.findings, fresh.findings, "{text}");
+    }
+    // The carry and the balance are there to follow.
+    let text = &texts[0];
+    let fresh = crate::analyze(text, &config, Format::Markdown);
+    let at = |s: &str| text.find(s).unwrap();
+    assert!(fresh.facts.iter().any(|f| {
+        fresh.figures[f.figure].span.start == at("9.8 million") && f.measure == "exports"
+    }));
+    assert!(
+        fresh
+            .findings
+            .iter()
+            .any(|f| f.code == crate::model::Check::Balance.into())
+    );
+    // Not into a Markdown list item, whose mark the prose blanks.
+    let text = &texts[5];
+    let fresh = crate::analyze(text, &config, Format::Markdown);
+    let at = text.find("9.8 million").unwrap();
+    assert!(
+        !fresh
+            .facts
+            .iter()
+            .any(|f| fresh.figures[f.figure].span.start == at),
+        "{:?}",
+        fresh.facts
+    );
+}
