@@ -109,7 +109,7 @@ impl Indexed {
         let offset = saturated(offset);
         let k = self.places.partition_point(|(o, _)| *o <= offset);
         k.checked_sub(1)
-            .map_or(Position::new(0, 0), |k| self.places[k].1)
+            .map_or(super::position::line_start(0), |k| self.places[k].1)
     }
 
     /// The range of a kept span, in the encoding the report was indexed in.
