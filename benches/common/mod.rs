@@ -29,7 +29,7 @@ const MEASURES: [&str; 3] = ["exports", "imports", "GDP"];
 /// state other values), each with a dated meeting, and `pad` paragraphs of prose about the same actors.
 pub fn workspace_report(n: usize, pad: usize) -> String {
     let mut text = format!(
-        "# Review {n}\n\nDate: {} March {}\n\n",
+        "# Review no. {n:05}\n\nDate: {} March {}\n\n",
         1 + n % 28,
         2020 + n % 5
     );
