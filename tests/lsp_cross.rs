@@ -235,3 +235,47 @@ fn a_changed_dossier_toml_refiles_reports_on_disk_and_a_pulling_client_pulls_aga
     assert_eq!(c.shutdown(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// New settings index the workspace again: a report the new `globs` leave out is forgotten,
+/// and its contradiction with the open report goes.
+#[test]
+fn settings_that_leave_a_report_out_forget_its_facts() {
+    let dir = std::env::temp_dir().join(format!("dossier-cross-globs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.md"), AGREEING).unwrap();
+    std::fs::write(dir.join("b.txt"), CONTRADICTING).unwrap();
+    let root = format!("file://{}", dir.display());
+    let a = format!("{root}/a.md");
+
+    let mut c = Client::start();
+    c.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root,
+            "workspaceFolders": [{ "uri": root, "name": "ws" }],
+            "capabilities": {
+                "window": { "workDoneProgress": true },
+                "textDocument": { "publishDiagnostics": { "relatedInformation": true } },
+            },
+        }),
+    );
+    c.notify("initialized", json!({}));
+    c.open(&a, "markdown", AGREEING);
+    let found = cross_report(&mut c, &a, |d| !d.is_empty());
+    assert!(
+        found[0]["relatedInformation"][0]["location"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("b.txt")),
+        "{found:#?}"
+    );
+    c.drain();
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "dossier": { "globs": ["**/*.md"] } } }),
+    );
+    cross_report(&mut c, &a, |d| d.is_empty());
+    assert_eq!(c.shutdown(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
