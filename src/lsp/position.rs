@@ -137,8 +137,11 @@ impl Lines {
         let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
         let line = self.index.line_of(offset);
         let start = self.index.line_start(line);
-        // Most lines are short: counting them is cheaper than two counts from the marks.
-        let col = if offset - start <= 2 * MARK_STEP {
+        // An ASCII text (no marks) counts a byte a unit; most lines are short, and counting
+        // them is cheaper than two counts from the marks.
+        let col = if self.marks.is_empty() || enc == Encoding::Utf8 {
+            offset - start
+        } else if offset - start <= 2 * MARK_STEP {
             units(&text[start..offset], enc)
         } else {
             self.units_before(text, offset, enc) - self.units_before(text, start, enc)
