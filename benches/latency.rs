@@ -34,15 +34,25 @@ fn show(name: &str, mut samples: Vec<Duration>) {
     );
 }
 
-fn peak_rss_kb(pid: u32) -> Option<u64> {
+/// A field of a process's `/proc` status in kB: `VmHWM` (peak resident memory) or `VmRSS`.
+fn status_kb(pid: u32, field: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status
         .lines()
-        .find(|l| l.starts_with("VmHWM:"))?
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))?
         .split_whitespace()
-        .nth(1)?
+        .next()?
         .parse()
         .ok()
+}
+
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    status_kb(pid, "VmHWM")
+}
+
+/// The current resident memory of a process, in kB.
+fn rss_kb(pid: u32) -> Option<u64> {
+    status_kb(pid, "VmRSS")
 }
 
 /// 50 keystrokes typed in the middle of an open report, each timed until the diagnostics of its
@@ -196,18 +206,6 @@ fn symbols(c: &mut Client, uri: &str) -> Vec<Duration> {
             c.arrived() - t
         })
         .collect()
-}
-
-/// The current resident memory of a process, in kB.
-fn rss_kb(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
 }
 
 /// A workspace of 10,000 generated reports (about 100 MB) on disk: the server indexes it (timed

@@ -32,6 +32,22 @@ fn cross(diagnostics: &Value) -> Vec<Value> {
         .collect()
 }
 
+/// A server initialised on the workspace folder `root` with the client `capabilities`.
+fn start_in(root: &str, capabilities: Value) -> Client {
+    let mut c = Client::start();
+    c.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root,
+            "workspaceFolders": [{ "uri": root, "name": "ws" }],
+            "capabilities": capabilities,
+        }),
+    );
+    c.notify("initialized", json!({}));
+    c
+}
+
 #[test]
 fn a_report_changed_on_disk_or_edited_raises_and_clears_cross_report_in_the_open_one() {
     let dir = std::env::temp_dir().join(format!("dossier-cross-{}", std::process::id()));
@@ -42,17 +58,7 @@ fn a_report_changed_on_disk_or_edited_raises_and_clears_cross_report_in_the_open
     let root = format!("file://{}", dir.display());
     let (a, b) = (format!("{root}/a.md"), format!("{root}/b.md"));
 
-    let mut c = Client::start();
-    c.request(
-        "initialize",
-        json!({
-            "processId": null,
-            "rootUri": root,
-            "workspaceFolders": [{ "uri": root, "name": "ws" }],
-            "capabilities": {},
-        }),
-    );
-    c.notify("initialized", json!({}));
+    let mut c = start_in(&root, json!({}));
     c.open(&a, "markdown", AGREEING);
 
     // Once b.md is indexed, the hover on a.md's figure lists it, agreeing.
@@ -162,22 +168,15 @@ fn a_changed_dossier_toml_refiles_reports_on_disk_and_a_pulling_client_pulls_aga
     let root = format!("file://{}", dir.display());
     let (a, b) = (format!("{root}/a.md"), format!("{root}/b.md"));
 
-    let mut c = Client::start();
-    c.request(
-        "initialize",
+    let mut c = start_in(
+        &root,
         json!({
-            "processId": null,
-            "rootUri": root,
-            "workspaceFolders": [{ "uri": root, "name": "ws" }],
-            "capabilities": {
-                "general": { "positionEncodings": ["utf-16"] },
-                "window": { "workDoneProgress": true },
-                "textDocument": { "diagnostic": { "dynamicRegistration": false } },
-                "workspace": { "diagnostics": { "refreshSupport": true } },
-            },
+            "general": { "positionEncodings": ["utf-16"] },
+            "window": { "workDoneProgress": true },
+            "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+            "workspace": { "diagnostics": { "refreshSupport": true } },
         }),
     );
-    c.notify("initialized", json!({}));
     c.open(&a, "markdown", HERE);
     let ended = |m: &Value| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end";
     c.wait_for(ended);
@@ -248,20 +247,13 @@ fn settings_that_leave_a_report_out_forget_its_facts() {
     let root = format!("file://{}", dir.display());
     let a = format!("{root}/a.md");
 
-    let mut c = Client::start();
-    c.request(
-        "initialize",
+    let mut c = start_in(
+        &root,
         json!({
-            "processId": null,
-            "rootUri": root,
-            "workspaceFolders": [{ "uri": root, "name": "ws" }],
-            "capabilities": {
-                "window": { "workDoneProgress": true },
-                "textDocument": { "publishDiagnostics": { "relatedInformation": true } },
-            },
+            "window": { "workDoneProgress": true },
+            "textDocument": { "publishDiagnostics": { "relatedInformation": true } },
         }),
     );
-    c.notify("initialized", json!({}));
     c.open(&a, "markdown", AGREEING);
     let found = cross_report(&mut c, &a, |d| !d.is_empty());
     assert!(
