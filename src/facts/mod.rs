@@ -69,6 +69,7 @@ pub fn bind_with(
         analysis,
         vocabulary,
         mentions,
+        bindable: bindable_figures(analysis),
         outside: Cell::new(false),
     };
     let settings = {
@@ -204,11 +205,13 @@ fn placed(f: &Fact, start: usize, first: usize, mentions: &[(Span, usize)]) -> F
 fn revised(text: &str, fact: &Fact) -> bool {
     // The rest of the sentence counts too: `$9 billion by the old definition, later revised`.
     let rest = &text[fact.clause.end..];
+    // The marks are ASCII, so the bytes are searched without decoding.
     let end = rest
-        .char_indices()
-        .find(|&(i, c)| {
-            c == '\n'
-                || matches!(c, '.' | '!' | '?')
+        .bytes()
+        .enumerate()
+        .find(|&(i, b)| {
+            b == b'\n'
+                || matches!(b, b'.' | b'!' | b'?')
                     && rest[i + 1..].chars().next().is_none_or(char::is_whitespace)
         })
         .map_or(text.len(), |(i, _)| fact.clause.end + i);
@@ -270,6 +273,8 @@ struct Binder<'a> {
     analysis: &'a Analysis,
     vocabulary: measures::Vocabulary,
     mentions: Vec<(Span, usize)>,
+    /// Whether each figure can be a fact (see `bindable_figures`).
+    bindable: Vec<bool>,
     /// Set when a fact took its subject from outside its paragraph (`the fund's`): that
     /// paragraph's facts depend on more than its key and are not kept.
     outside: Cell<bool>,
@@ -343,9 +348,9 @@ impl Binder<'_> {
         let mut h = FxHasher::default();
         settings.hash(&mut h);
         text[para.start..para.end].hash(&mut h);
-        for f in &analysis.figures[figures] {
+        for (k, f) in figures.clone().zip(&analysis.figures[figures]) {
             (rel(f.span), f.kind, &f.unit, f.noun.map(rel), f.ordinal).hash(&mut h);
-            (bindable(analysis, f)).hash(&mut h);
+            self.bindable[k].hash(&mut h);
         }
         for d in analysis.dates[first_date..]
             .iter()
@@ -389,7 +394,7 @@ impl Binder<'_> {
         if b - a > MAX_FIGURES || sentence.end - sentence.start > MAX_SENTENCE_BYTES {
             return;
         }
-        let ids: Vec<usize> = (a..b).filter(|&k| bindable(analysis, &figs[k])).collect();
+        let ids: Vec<usize> = (a..b).filter(|&k| self.bindable[k]).collect();
         if ids.is_empty() {
             return;
         }
@@ -1031,17 +1036,30 @@ fn joined(text: &str, from: usize, to: usize) -> bool {
     })
 }
 
-/// Figures that can be facts: not ordinals, multipliers, durations or table cells (a table
-/// is read by its rows and columns), nor those of notes.
-fn bindable(analysis: &Analysis, f: &Figure) -> bool {
-    !f.ordinal
-        && f.kind != FigureKind::Multiplier
-        && !matches!(
-            f.unit.as_deref(),
-            Some("day" | "week" | "month" | "year" | "hour" | "minute" | "decade")
-        )
-        && analysis.table_cell(f.span.start).is_none()
-        && !analysis.notes.iter().any(|n| n.contains_span(f.span))
+/// Whether each figure can be a fact: not ordinals, multipliers, durations or table cells (a
+/// table is read by its rows and columns), nor those of notes. Figures and notes are both in
+/// text order, so one walk finds each figure's note; notes may nest (a footnote in a section of
+/// notes), so the walk keeps the furthest end of those begun.
+fn bindable_figures(analysis: &Analysis) -> Vec<bool> {
+    let (mut next, mut end) = (0, 0);
+    analysis
+        .figures
+        .iter()
+        .map(|f| {
+            while let Some(n) = analysis.notes.get(next).filter(|n| n.start <= f.span.start) {
+                end = end.max(n.end);
+                next += 1;
+            }
+            !f.ordinal
+                && f.kind != FigureKind::Multiplier
+                && !matches!(
+                    f.unit.as_deref(),
+                    Some("day" | "week" | "month" | "year" | "hour" | "minute" | "decade")
+                )
+                && analysis.table_cell(f.span.start).is_none()
+                && !(next > 0 && end >= f.span.end)
+        })
+        .collect()
 }
 
 /// Whether a figure can continue the fact of another (the same kind of number, or a bare count
@@ -1207,21 +1225,23 @@ fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let cut = match c {
-            ';' | ':' => true,
-            ',' => !bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
-            '\u{2014}' | '\u{2013}' => {
-                s[..i].ends_with(' ') || s[i + c.len_utf8()..].starts_with(' ')
+    // Every mark that cuts is ASCII or a dash that starts with 0xE2: other bytes are passed
+    // without decoding.
+    for (i, &b) in bytes.iter().enumerate() {
+        let width = match b {
+            b';' | b':' => 1,
+            b',' if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => 1,
+            0xe2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94]))
+                && (s[..i].ends_with(' ') || s[i + 3..].starts_with(' ')) =>
+            {
+                3
             }
-            _ => false,
+            _ => continue,
         };
-        if cut {
-            if i > start {
-                out.push(Span::new(sentence.start + start, sentence.start + i));
-            }
-            start = i + c.len_utf8();
+        if i > start {
+            out.push(Span::new(sentence.start + start, sentence.start + i));
         }
+        start = i + width;
     }
     if start < s.len() {
         out.push(Span::new(sentence.start + start, sentence.end));
@@ -1236,17 +1256,39 @@ fn word_range(spans: &[Span], x: usize, y: usize) -> std::ops::Range<usize> {
     a..b.max(a)
 }
 
-/// The words (runs of letters and digits) of a span, as spans.
+/// The words (runs of letters and digits) of a span, as spans. ASCII bytes are classed as
+/// bytes; only a byte beyond ASCII decodes its character, as binding reads every word of every
+/// sentence that holds a figure.
 fn words(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
-    let s = &text[span.start..span.end];
-    let mut chars = s.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while chars.next_if(|(_, c)| !c.is_alphanumeric()).is_some() {}
-        let (start, c) = chars.next()?;
-        let mut end = start + c.len_utf8();
-        while let Some((i, c)) = chars.next_if(|(_, c)| c.is_alphanumeric()) {
-            end = i + c.len_utf8();
+    let bytes = text.as_bytes();
+    let mut i = span.start;
+    // The length of the character at `at` when it is a letter or digit, else none.
+    let word_char = move |at: usize| -> Option<usize> {
+        let b = bytes[at];
+        if b < 0x80 {
+            return b.is_ascii_alphanumeric().then_some(1);
         }
-        Some(Span::new(span.start + start, span.start + end))
+        let c = text[at..].chars().next()?;
+        c.is_alphanumeric().then(|| c.len_utf8())
+    };
+    // The length of any character at `at`.
+    let width = move |at: usize| match bytes[at] {
+        b if b < 0x80 => 1,
+        b if b >= 0xf0 => 4,
+        b if b >= 0xe0 => 3,
+        _ => 2,
+    };
+    std::iter::from_fn(move || {
+        while i < span.end && word_char(i).is_none() {
+            i += width(i);
+        }
+        if i >= span.end {
+            return None;
+        }
+        let start = i;
+        while let Some(n) = (i < span.end).then(|| word_char(i)).flatten() {
+            i += n;
+        }
+        Some(Span::new(start, i))
     })
 }
