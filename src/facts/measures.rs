@@ -95,33 +95,36 @@ impl Vocabulary {
     /// first, each with the span of its words.
     /// `lowered` holds the words lowered, so that each is lowered once, not once for every
     /// phrase length tried at every word.
-    pub(super) fn find(
+    pub(super) fn find_into(
         &self,
         text: &str,
         words: &[Span],
         lowered: &[&str],
-    ) -> Vec<(Span, Cow<'static, str>)> {
-        let mut out = Vec::new();
+        out: &mut Vec<(Span, Cow<'static, str>)>,
+    ) {
+        out.clear();
         let mut key = String::new();
         let mut i = 0;
         while i < words.len() {
             if !self.shipped.starts.contains(lowered[i])
-                && !self.configured.starts.contains(lowered[i])
+                && (self.configured.starts.is_empty()
+                    || !self.configured.starts.contains(lowered[i]))
             {
                 i += 1;
                 continue;
             }
+            // A phrase's words stand apart by spaces or hyphens only: the words joined so to
+            // the one at `i` bound the phrases tried.
+            let mut run = 1;
+            while run < self.longest.min(words.len() - i)
+                && text.as_bytes()[words[i + run - 1].end..words[i + run].start]
+                    .iter()
+                    .all(|&b| b == b' ' || b == b'-')
+            {
+                run += 1;
+            }
             let mut matched = None;
-            for n in (1..=self.longest.min(words.len() - i)).rev() {
-                // A phrase's words stand apart by spaces or hyphens only.
-                let joined = (i + 1..i + n).all(|j| {
-                    text[words[j - 1].end..words[j].start]
-                        .chars()
-                        .all(|c| c == ' ' || c == '-')
-                });
-                if !joined {
-                    continue;
-                }
+            for n in (1..=run).rev() {
                 key.clear();
                 for (j, w) in lowered[i..i + n].iter().enumerate() {
                     if j > 0 {
@@ -142,6 +145,5 @@ impl Vocabulary {
                 None => i += 1,
             }
         }
-        out
     }
 }

@@ -14,7 +14,7 @@ mod time;
 mod tests;
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -71,6 +71,7 @@ pub fn bind_with(
         mentions,
         bindable: bindable_figures(analysis),
         outside: Cell::new(false),
+        scratch: RefCell::default(),
     };
     let settings = {
         let mut h = FxHasher::default();
@@ -215,24 +216,59 @@ fn revised(text: &str, fact: &Fact) -> bool {
                     && rest[i + 1..].chars().next().is_none_or(char::is_whitespace)
         })
         .map_or(text.len(), |(i, _)| fact.clause.end + i);
-    // Compared without lowering: this runs for every fact in several checks.
-    const WORDS: [&str; 11] = [
-        "revised",
-        "revision",
-        "revisions",
-        "restated",
-        "corrected",
-        "downgraded",
-        "upgraded",
-        "amended",
-        "previously",
-        "initially",
-        "originally",
-    ];
     words(text, Span::new(fact.clause.start, end)).any(|w| {
         let word = &text[w.start..w.end];
-        WORDS.iter().any(|r| word.eq_ignore_ascii_case(r))
+        REVISION_WORDS.iter().any(|r| word.eq_ignore_ascii_case(r))
     })
+}
+
+// Compared without lowering: `revised` runs for every fact in several checks.
+/// The words that tell of a revision.
+const REVISION_WORDS: [&str; 11] = [
+    "revised",
+    "revision",
+    "revisions",
+    "restated",
+    "corrected",
+    "downgraded",
+    "upgraded",
+    "amended",
+    "previously",
+    "initially",
+    "originally",
+];
+
+/// Where `revised` would end its reading in a sentence (a line's end, or a stop before white
+/// space), and where the sentence's words of revision start, found once for all its facts. With
+/// no such word, the last mark alone.
+fn revision_marks(
+    text: &str,
+    sentence: Span,
+    spans: &[Span],
+    lowered: &[&str],
+    marks: &mut Vec<usize>,
+    revisions: &mut Vec<usize>,
+) {
+    marks.clear();
+    revisions.clear();
+    for (w, word) in spans.iter().zip(lowered) {
+        if REVISION_WORDS.contains(word) && text[w.start..w.end].is_ascii() {
+            revisions.push(w.start);
+        }
+    }
+    let bytes = text.as_bytes();
+    let is_mark = |i: usize| {
+        bytes[i] == b'\n'
+            || matches!(bytes[i], b'.' | b'!' | b'?')
+                && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+    };
+    if revisions.is_empty() {
+        // No word of revision: only whether the reading ends within the sentence matters, and
+        // its last mark says, found from the end where it stands.
+        marks.extend((sentence.start..sentence.end).rev().find(|&i| is_mark(i)));
+    } else {
+        marks.extend((sentence.start..sentence.end).filter(|&i| is_mark(i)));
+    }
 }
 
 /// Whether a percentage fact is a rate of change of its measure (`rose 12%`, `grew by 5.1
@@ -278,6 +314,20 @@ struct Binder<'a> {
     /// Set when a fact took its subject from outside its paragraph (`the fund's`): that
     /// paragraph's facts depend on more than its key and are not kept.
     outside: Cell<bool>,
+    /// One sentence's buffers, kept for the next so that binding allocates once per report.
+    scratch: RefCell<Scratch>,
+}
+
+/// The buffers a sentence is read into (see `Binder::sentence`).
+#[derive(Default)]
+struct Scratch {
+    spans: Vec<Span>,
+    buffer: String,
+    ends: Vec<usize>,
+    clauses: Vec<Span>,
+    named: Vec<(Span, Cow<'static, str>)>,
+    marks: Vec<usize>,
+    revisions: Vec<usize>,
 }
 
 /// The sentence before the one being bound, in the same paragraph, and the range of `out`
@@ -398,12 +448,22 @@ impl Binder<'_> {
         if ids.is_empty() {
             return;
         }
-        let spans: Vec<Span> = words(text, sentence).collect();
+        let mut scratch = std::mem::take(&mut *self.scratch.borrow_mut());
+        let Scratch {
+            spans,
+            buffer,
+            ends,
+            clauses,
+            named,
+            marks,
+            revisions,
+        } = &mut scratch;
+        words_into(text, sentence, spans);
         // Each word lowered once into one buffer, for the vocabulary and the status words of
         // every figure of the sentence.
-        let mut buffer = String::with_capacity(sentence.end - sentence.start);
-        let mut ends = Vec::with_capacity(spans.len());
-        for w in &spans {
+        buffer.clear();
+        ends.clear();
+        for w in spans.iter() {
             let word = &text[w.start..w.end];
             if word.is_ascii() {
                 let from = buffer.len();
@@ -422,9 +482,11 @@ impl Binder<'_> {
                 Some(w)
             })
             .collect();
-        let within = |x: usize, y: usize| word_range(&spans, x, y);
-        let named = self.vocabulary.find(text, &spans, &lowered);
-        let clauses = clauses(text, sentence);
+        self.vocabulary.find_into(text, spans, &lowered, named);
+        clauses_into(text, sentence, clauses);
+        let (spans, named, clauses) = (&*spans, &*named, &*clauses);
+        revision_marks(text, sentence, spans, &lowered, marks, revisions);
+        let within = |x: usize, y: usize| word_range(spans, x, y);
         let m1 = m0
             + self.mentions[m0..]
                 .iter()
@@ -442,9 +504,9 @@ impl Binder<'_> {
                 &b,
                 &Reading {
                     sentence,
-                    spans: &spans,
+                    spans,
                     lowered: &lowered,
-                    named: &named,
+                    named,
                     mentions,
                     dates,
                     first: &figs[ids[0]],
@@ -548,7 +610,7 @@ impl Binder<'_> {
             };
 
             let (mut subjects, mut owner) =
-                self.subjects(&spans, mentions, clause, f.span, measure_span, &measure);
+                self.subjects(spans, mentions, clause, f.span, measure_span, &measure);
             if let Some(p) = previous {
                 let trade = is_trade(&measure) && is_trade(&p.measure);
                 if subjects.is_empty() && (inherited || p.measure == measure || trade) {
@@ -615,7 +677,7 @@ impl Binder<'_> {
                 (_, Some(m)) if named.iter().any(|(s, _)| *s == m) => {
                     // A measure named before the figure's clause is read within its sentence.
                     self.detail(
-                        &spans,
+                        spans,
                         if m.start < clause.start {
                             sentence
                         } else {
@@ -638,9 +700,15 @@ impl Binder<'_> {
                 detail,
                 revised: false,
             };
-            fact.revised = revised(text, &fact);
+            // The first mark at or after the clause ends the reading of `revised`; past the
+            // sentence's marks it reads on, as `revised` does.
+            fact.revised = match marks.iter().find(|&&m| m >= fact.clause.end) {
+                Some(&end) => revisions.iter().any(|&w| w >= fact.clause.start && w < end),
+                None => revised(text, &fact),
+            };
             out.push(fact);
         }
+        *self.scratch.borrow_mut() = scratch;
     }
 
     /// What a sentence of no subject of its own takes from the sentence before it (see
@@ -1220,10 +1288,10 @@ fn lower(word: &str) -> String {
 
 /// The clauses of a sentence: split at semicolons, colons, dashes between spaces and commas
 /// that do not sit inside a number (`$1,180 million`).
-fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+fn clauses_into(text: &str, sentence: Span, out: &mut Vec<Span>) {
+    out.clear();
     let s = &text[sentence.start..sentence.end];
     let bytes = s.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     // Every mark that cuts is ASCII or a dash that starts with 0xE2: other bytes are passed
     // without decoding.
@@ -1246,7 +1314,6 @@ fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     if start < s.len() {
         out.push(Span::new(sentence.start + start, sentence.end));
     }
-    out
 }
 
 /// The indices of the words of `spans` (in text order) that lie within `x..y`.
@@ -1254,6 +1321,39 @@ fn word_range(spans: &[Span], x: usize, y: usize) -> std::ops::Range<usize> {
     let a = spans.partition_point(|w| w.start < x);
     let b = spans.partition_point(|w| w.end <= y);
     a..b.max(a)
+}
+
+/// As `words`, into `out`: the loop that reads every sentence holding a figure.
+fn words_into(text: &str, span: Span, out: &mut Vec<Span>) {
+    out.clear();
+    let bytes = &text.as_bytes()[..span.end];
+    // The length of the character at `at`, and whether it is a letter or digit.
+    let class = |at: usize| -> (usize, bool) {
+        let b = bytes[at];
+        if b < 0x80 {
+            return (1, b.is_ascii_alphanumeric());
+        }
+        let c = text[at..].chars().next().unwrap_or(' ');
+        (c.len_utf8(), c.is_alphanumeric())
+    };
+    let mut i = span.start;
+    while i < bytes.len() {
+        let (n, word) = class(i);
+        if !word {
+            i += n;
+            continue;
+        }
+        let start = i;
+        i += n;
+        while i < bytes.len() {
+            let (n, word) = class(i);
+            if !word {
+                break;
+            }
+            i += n;
+        }
+        out.push(Span::new(start, i));
+    }
 }
 
 /// The words (runs of letters and digits) of a span, as spans. ASCII bytes are classed as
