@@ -448,24 +448,6 @@ fn emit(entries: &[Entry], names: &Names<'_>, words: &Words<'_>) -> String {
         "const _: () = assert!(SURNAME == {SURNAME} && GIVEN_NAME == {GIVEN_NAME} && TITLE_HEAD == {TITLE_HEAD} && TITLE_WORD == {TITLE_WORD} && NAME == {NAME} && STOP_CAPITAL == {STOP_CAPITAL} && ORG_WORD == {ORG_WORD} && PLACE_WORD == {PLACE_WORD});"
     )
     .ok();
-    writeln!(out, "static ENTRIES: [Entry; {}] = [", entries.len()).ok();
-    for e in entries {
-        let aliases: Vec<String> = e.aliases.iter().map(|a| lit(a)).collect();
-        writeln!(
-            out,
-            "Entry {{ name: {}, kind: ActorKind::{}, aliases: &[{}], description: {}, country: {}, contextual: {} }},",
-            lit(&e.name),
-            e.kind,
-            aliases.join(", "),
-            lit(&e.description),
-            e.country
-                .as_ref()
-                .map_or("None".to_string(), |c| format!("Some({})", lit(c))),
-            e.contextual
-        )
-        .ok();
-    }
-    out.push_str("];\n");
     // Numbers go into files of little-endian `u32`s, which the program includes as bytes.
     let bytes = |file: &str, values: &mut dyn Iterator<Item = u32>| -> String {
         let data: Vec<u8> = values.flat_map(u32::to_le_bytes).collect();
@@ -481,6 +463,51 @@ fn emit(entries: &[Entry], names: &Names<'_>, words: &Words<'_>) -> String {
         })
         .collect()
     };
+    // The entries as one text and records of offsets into it, so that they, like the tables
+    // below, need no relocation when the program loads (`gazetteer::Entry`).
+    let mut text = String::new();
+    let mut records: Vec<u32> = Vec::with_capacity(entries.len() * 8);
+    let mut alias_spans: Vec<u32> = Vec::new();
+    let push = |s: &str, text: &mut String| -> (u32, u32) {
+        let start = u32_of(text.len());
+        text.push_str(s);
+        (start, u32_of(text.len()))
+    };
+    for e in entries {
+        let (name_start, name_end) = push(&e.name, &mut text);
+        let (_, desc_end) = push(&e.description, &mut text);
+        let (country_start, country_end) =
+            e.country.as_deref().map_or((0, 0), |c| push(c, &mut text));
+        let alias_first = u32_of(alias_spans.len() / 2);
+        for a in &e.aliases {
+            let (s, t) = push(a, &mut text);
+            alias_spans.extend([s, t]);
+        }
+        let kind = ["Person", "Country", "Organization", "Place", "Group"]
+            .iter()
+            .position(|k| *k == e.kind)
+            .expect("a known kind");
+        let flags =
+            u32_of(kind) | (u32::from(e.contextual) << 8) | (u32::from(e.country.is_some()) << 9);
+        records.extend([
+            name_start,
+            name_end,
+            desc_end,
+            country_start,
+            country_end,
+            alias_first,
+            u32_of(alias_spans.len() / 2),
+            flags,
+        ]);
+    }
+    std::fs::write(out_dir.join("entries.txt"), &text).expect("OUT_DIR is writable");
+    writeln!(
+        out,
+        "static ENTRIES: StaticEntries = StaticEntries {{ text: include_str!(concat!(env!(\"OUT_DIR\"), \"/entries.txt\")), records: {}, aliases: {} }};",
+        bytes("entries.records", &mut records.into_iter()),
+        bytes("entries.aliases", &mut alias_spans.into_iter()),
+    )
+    .ok();
     let lists = |name: &str, lists: &[Vec<usize>], out: &mut String| {
         let items = bytes(
             &format!("{name}.items"),

@@ -115,12 +115,12 @@ pub fn completions(prefix: &str, here: &Analysis, others: &[&Analysis]) -> Vec<C
         }
     }
     let g = crate::recognise::gazetteer::get();
-    for e in g.entries {
+    for e in g.entries() {
         if e.kind == ActorKind::Place && lower.len() < 2 {
             continue;
         }
         push(e.name, e.description.to_string(), 2, &mut out);
-        for alias in e.aliases {
+        for alias in e.aliases.iter() {
             push(
                 alias,
                 format!("{} ({})", e.name, e.kind.as_str()),

@@ -153,7 +153,7 @@ pub fn link<'a>(
                 Referent::Person(k) => *k = resolved[*k],
                 // `Ueda` after `Kazuo Ueda`: a town's name that is the surname of a person of
                 // the report is that person (the town is rarely named beside its namesake).
-                Referent::Entry(e) if g.entries[*e].kind == ActorKind::Place => {
+                Referent::Entry(e) if g.kind(*e) == ActorKind::Place => {
                     let word = &text[span.start..span.end];
                     if may_be_surname(word) && surnames.contains(word) {
                         if let Some(k) =
@@ -246,17 +246,14 @@ fn countries_by_mentions(g: &Gazetteer, raws: &[(Span, Referent)]) -> Vec<&'stat
     let mut counts: HashMap<usize, usize> = HashMap::default();
     for (_, r) in raws {
         if let Referent::Entry(k) = *r {
-            if g.entries[k].kind == ActorKind::Country {
+            if g.kind(k) == ActorKind::Country {
                 *counts.entry(k).or_default() += 1;
             }
         }
     }
     let mut by_count: Vec<(usize, usize)> = counts.into_iter().collect();
     by_count.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
-    by_count
-        .into_iter()
-        .map(|(k, _)| g.entries[k].name)
-        .collect()
+    by_count.into_iter().map(|(k, _)| g.entry(k).name).collect()
 }
 
 /// Decides which country's body each generic name of a national body is (`Foreign Ministry`,
@@ -356,7 +353,7 @@ fn qualify(
                 Referent::Entry(k) => {
                     let own_entry = country.and_then(|c| {
                         g.contextual(name).and_then(|mut list| {
-                            list.find(|&j| g.entries[j].country == Some(g.entries[c].name))
+                            list.find(|&j| g.entry(j).country == Some(g.entry(c).name))
                         })
                     });
                     let unique = g.contextual(name).is_some_and(|l| l.len() == 1);
@@ -366,13 +363,11 @@ fn qualify(
                         // report on Indonesia), or with no country to say otherwise.
                         None if unique
                             && (country.is_none()
-                                || g.entries[k]
-                                    .country
-                                    .is_some_and(|c| countries.contains(&c))) =>
+                                || g.entry(k).country.is_some_and(|c| countries.contains(&c))) =>
                         {
                             referent
                         }
-                        None if g.entries[k].contextual => {
+                        None if g.entry(k).contextual => {
                             Referent::Named(span, ActorKind::Organization)
                         }
                         None => referent,
@@ -416,7 +411,7 @@ type CountryCounts = smallvec::SmallVec<[(usize, usize); 4]>;
 /// The country a mention names, if it is of a country.
 fn country_of(g: &Gazetteer, r: Referent) -> Option<usize> {
     match r {
-        Referent::Entry(k) if g.entries[k].kind == ActorKind::Country => Some(k),
+        Referent::Entry(k) if g.kind(k) == ActorKind::Country => Some(k),
         _ => None,
     }
 }
@@ -443,10 +438,10 @@ fn generic_name<'t>(
     match referent {
         // Most mentions are of entries no country's context changes: a flag turns them away
         // before the form is looked up.
-        Referent::Entry(k) if !g.entries[k].contextual => None,
+        Referent::Entry(k) if !g.entry(k).contextual => None,
         Referent::Entry(k) => {
             let list = g.contextual(written)?;
-            let e = &g.entries[k];
+            let e = g.entry(k);
             if list.len() == 1 && e.country.is_some_and(|c| names_country(g, written, c)) {
                 // `Japanese Foreign Ministry`: the form says whose it is.
                 return None;
@@ -473,12 +468,12 @@ fn names_country(g: &Gazetteer, form: &str, country: &str) -> bool {
     let Some(k) = g.named(country) else {
         return false;
     };
-    let e = &g.entries[k];
-    std::iter::once(&e.name).chain(e.aliases.iter()).any(|n| {
+    let e = g.entry(k);
+    std::iter::once(e.name).chain(e.aliases.iter()).any(|n| {
         n.len() >= 3
             && form
                 .split([' ', '-'])
-                .any(|w| w.trim_end_matches("'s") == *n)
+                .any(|w| w.trim_end_matches("'s") == n)
     }) || form.contains(e.name)
 }
 
@@ -489,9 +484,9 @@ fn names_country(g: &Gazetteer, form: &str, country: &str) -> bool {
 fn governs(g: &Gazetteer, name: &str) -> bool {
     // `UN Commission of Inquiry`, `EU Council`: a body of an international organisation.
     let first = name.split(' ').next().unwrap_or(name);
-    let international = g.entry_of(first).is_some_and(|k| {
-        g.entries[k].kind == ActorKind::Organization && g.entries[k].country.is_none()
-    });
+    let international = g
+        .entry_of(first)
+        .is_some_and(|k| g.kind(k) == ActorKind::Organization && g.entry(k).country.is_none());
     if international {
         return false;
     }
@@ -526,7 +521,7 @@ fn country_prefix(g: &Gazetteer, written: &str) -> Option<(usize, usize)> {
         let prefix = written[..at].trim_end_matches("'s").trim_end_matches("’s");
         if let Some(k) = g
             .entry_of(prefix)
-            .filter(|&k| g.entries[k].kind == ActorKind::Country)
+            .filter(|&k| g.kind(k) == ActorKind::Country)
         {
             return Some((at + 1, k));
         }
@@ -766,7 +761,7 @@ fn assemble<'a>(
     let name_of = |referent: Referent| -> &'a str {
         match referent {
             Referent::Config(k) => &defs[k].name,
-            Referent::Entry(k) => g.entries[k].name,
+            Referent::Entry(k) => g.entry(k).name,
             Referent::Person(k) => people[k].name,
             Referent::Named(span, _) | Referent::Governed(span, _) => &text[span.start..span.end],
         }
@@ -778,7 +773,7 @@ fn assemble<'a>(
     // actor, a 10 MB report's text is walked once per actor, a cache miss for every mention.
     let mut groups: Vec<(Referent, usize, Vec<&'a str>)> = Vec::new();
     let mut group_of = Vec::with_capacity(raws.len());
-    let mut by_entry = vec![usize::MAX; g.entries.len()];
+    let mut by_entry = vec![usize::MAX; g.entry_count()];
     let mut by_person = vec![usize::MAX; people.len()];
     let mut by_config = vec![usize::MAX; defs.len()];
     let mut by_name: HashMap<(&str, ActorKind), usize> = HashMap::default();
@@ -842,7 +837,7 @@ fn actor(
             defs[k].description.clone().map(Cow::Owned),
         ),
         Referent::Entry(k) => {
-            let e = &g.entries[k];
+            let e = g.entry(k);
             (
                 Cow::Borrowed(e.name),
                 e.kind,
@@ -860,7 +855,7 @@ fn actor(
             Cow::Owned(format!(
                 "{} ({})",
                 &text[span.start..span.end],
-                g.entries[country].name
+                g.entry(country).name
             )),
             ActorKind::Organization,
             Vec::new(),

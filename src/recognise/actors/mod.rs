@@ -255,7 +255,7 @@ impl Ctx<'_> {
         }
         let country = |form: &str| {
             g.entry_of(form)
-                .filter(|&k| g.entries[k].kind == ActorKind::Country)
+                .filter(|&k| g.kind(k) == ActorKind::Country)
         };
         let (head, of) = name.split_once(" of ").unwrap_or((name, ""));
         let head = ["Federal ", "Transitional ", "National ", "Central "]
@@ -392,7 +392,7 @@ impl Scratch {
         self.raws
             .iter()
             .filter(move |r| match r.key {
-                Key::Gazetteer(e) => g.entries[e].kind != ActorKind::Country,
+                Key::Gazetteer(e) => g.kind(e) != ActorKind::Country,
                 Key::Named(..) | Key::Config(_) => true,
                 Key::Person(_) => false,
             })

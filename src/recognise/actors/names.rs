@@ -199,7 +199,7 @@ pub(super) fn acronyms_after_mentions(cx: &mut Ctx<'_>, map: &mut Vec<(Span, Key
         let key = raw.key;
         let place = match key {
             Key::Gazetteer(e) => {
-                matches!(cx.g.entries[e].kind, ActorKind::Country | ActorKind::Place)
+                matches!(cx.g.kind(e), ActorKind::Country | ActorKind::Place)
             }
             Key::Named(_, kind) => kind == ActorKind::Place,
             _ => false,
@@ -241,7 +241,7 @@ pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
             let mut span = Span::new(start, start + name.len());
             // `United Nations World Food Programme`, `UN Human Rights Council`: the United
             // Nations' prefix before the name of one of its bodies is part of that name.
-            if g.entries[entry].name == "United Nations" {
+            if g.entry(entry).name == "United Nations" {
                 if let Some((j, (inner, e))) = cx
                     .toks
                     .iter()
@@ -249,7 +249,7 @@ pub(super) fn gazetteer_matches(cx: &mut Ctx<'_>) {
                     .filter(|&j| cx.toks[j].class & CAPITAL != 0)
                     .and_then(|j| gazetteer_name_from(cx, j).map(|m| (j, m)))
                 {
-                    if g.entries[e].kind == ActorKind::Organization && e != entry {
+                    if g.kind(e) == ActorKind::Organization && e != entry {
                         span.end = cx.toks[j].span.start + inner.len();
                         entry = e;
                     }
@@ -364,7 +364,7 @@ pub(super) fn names_in_capitals(cx: &mut Ctx<'_>) {
             continue;
         }
         consumed = span.end;
-        let e = &g.entries[entry];
+        let e = g.entry(entry);
         let capital = e.kind == ActorKind::Country
             && e.description.strip_prefix("country; capital ") == Some(name);
         let key = if dateline && capital {
@@ -383,7 +383,7 @@ pub(super) fn names_in_capitals(cx: &mut Ctx<'_>) {
 /// capital that is the city (`visited Bamako, Ouagadougou and Niamey`). `Seoul said` and
 /// `Beijing's position` stay the country.
 fn capital_as_place(cx: &Ctx<'_>, i: usize, entry: usize, name: &str) -> bool {
-    let e = &cx.g.entries[entry];
+    let e = cx.g.entry(entry);
     if e.kind != ActorKind::Country || e.description.strip_prefix("country; capital ") != Some(name)
     {
         return false;
@@ -531,7 +531,7 @@ fn longest_free_prefix_of(
 /// before a place, province, town or capital of the gazetteer (token `i` starts its name at `span`), when
 /// nothing claimed the direction. Countries keep their own names (`South Korea` is one).
 fn part_of_place(cx: &Ctx<'_>, i: usize, entry: usize, span: Span) -> Option<Span> {
-    let e = &cx.g.entries[entry];
+    let e = cx.g.entry(entry);
     let town = e.kind == ActorKind::Place;
     // A capital is a town too (`Lower Juba` is no part of South Sudan's government).
     let capital = e.kind == ActorKind::Country

@@ -330,7 +330,7 @@ fn connected_tail(cx: &Ctx<'_>, mut tail: usize) -> Option<usize> {
     if in_country {
         let at = cx.toks[tail + 1 + the].span.start;
         if let Some((name, _)) = super::names::gazetteer_name_from(cx, tail + 1 + the)
-            .filter(|&(_, e)| cx.g.entries[e].kind == ActorKind::Country)
+            .filter(|&(_, e)| cx.g.kind(e) == ActorKind::Country)
         {
             let end = at + name.len();
             let after = cx.toks.partition_point(|t| t.span.end <= end);

@@ -9,10 +9,12 @@ pub mod static_map;
 use crate::model::ActorKind;
 use static_map::{StaticLists, StaticMap};
 
+/// A gazetteer entry, read from its record (`Gazetteer::entry`).
+#[derive(Clone, Copy, Debug)]
 pub struct Entry {
     pub name: &'static str,
     pub kind: ActorKind,
-    pub aliases: &'static [&'static str],
+    pub aliases: Aliases,
     pub description: &'static str,
     /// The country a national body, company, group or place belongs to.
     pub country: Option<&'static str>,
@@ -21,8 +23,60 @@ pub struct Entry {
     pub contextual: bool,
 }
 
+/// The aliases of an entry, as spans of the entries' text.
+#[derive(Clone, Copy, Debug)]
+pub struct Aliases {
+    text: &'static str,
+    /// Little-endian `u32` pairs: where each alias starts and ends in `text`.
+    spans: &'static [u8],
+}
+
+impl Aliases {
+    pub fn len(&self) -> usize {
+        self.spans.len() / 8
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Alias `i`.
+    pub fn get(&self, i: usize) -> &'static str {
+        let start = static_map::u32_at(self.spans, 2 * i) as usize;
+        let end = static_map::u32_at(self.spans, 2 * i + 1) as usize;
+        &self.text[start..end]
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'static str> + Clone + 'static {
+        let this = *self;
+        (0..self.len()).map(move |i| this.get(i))
+    }
+
+    pub fn contains(&self, alias: &str) -> bool {
+        self.iter().any(|a| a == alias)
+    }
+}
+
+/// The entries: their strings one after another, and a record of eight `u32`s for each (name
+/// start and end, description end, country start and end, first and past-last alias, kind
+/// and flags). Offsets instead of `&str`s keep 1.7 MB of pointers and 2 MB of relocations out
+/// of the binary, which the loader would otherwise touch and write at every start.
+struct StaticEntries {
+    text: &'static str,
+    records: &'static [u8],
+    aliases: &'static [u8],
+}
+
+const KINDS: [ActorKind; 5] = [
+    ActorKind::Person,
+    ActorKind::Country,
+    ActorKind::Organization,
+    ActorKind::Place,
+    ActorKind::Group,
+];
+
 pub struct Gazetteer {
-    pub entries: &'static [Entry],
+    entries: &'static StaticEntries,
     /// The names and aliases (`patterns`) that start with one word, in byte order, so that the
     /// longest of them a text starts with is found by binary search; `WordInfo` of that word
     /// says which list. A name can only start where a word of the report equals its first word.
@@ -94,6 +148,46 @@ pub const ORG_WORD: u8 = 64;
 pub const PLACE_WORD: u8 = 128;
 
 impl Gazetteer {
+    /// How many entries there are.
+    pub fn entry_count(&self) -> usize {
+        self.entries.records.len() / 32
+    }
+
+    /// Field `f` of entry `k`'s record.
+    #[inline]
+    fn field(&self, k: usize, f: usize) -> usize {
+        static_map::u32_at(self.entries.records, 8 * k + f) as usize
+    }
+
+    /// Entry `k`'s kind, read without its strings.
+    #[inline]
+    pub fn kind(&self, k: usize) -> ActorKind {
+        KINDS[self.field(k, 7) & 0xff]
+    }
+
+    /// Entry `k`.
+    pub fn entry(&self, k: usize) -> Entry {
+        let text = self.entries.text;
+        let flags = self.field(k, 7);
+        let (name, desc_end) = (self.field(k, 1), self.field(k, 2));
+        Entry {
+            name: &text[self.field(k, 0)..name],
+            kind: KINDS[flags & 0xff],
+            aliases: Aliases {
+                text,
+                spans: &self.entries.aliases[8 * self.field(k, 5)..8 * self.field(k, 6)],
+            },
+            description: &text[name..desc_end],
+            country: (flags & 1 << 9 != 0).then(|| &text[self.field(k, 3)..self.field(k, 4)]),
+            contextual: flags & 1 << 8 != 0,
+        }
+    }
+
+    /// Every entry, in the order of the tables.
+    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.entry_count()).map(|k| self.entry(k))
+    }
+
     /// What a word is in the lists, as `WordInfo::bits` flags (0 when in none).
     #[inline]
     pub fn bits(&self, word: &str) -> u8 {
@@ -239,16 +333,12 @@ mod tests {
     #[test]
     fn gazetteer_loads_every_un_member_with_capitals_and_demonyms() {
         let g = get();
-        let countries = g
-            .entries
-            .iter()
-            .filter(|e| e.kind == ActorKind::Country)
-            .count();
+        let countries = g.entries().filter(|e| e.kind == ActorKind::Country).count();
         assert!(countries >= 193, "{countries} countries");
-        let nk = &g.entries[g.named("North Korea").unwrap()];
-        assert!(nk.aliases.contains(&"Pyongyang") && nk.aliases.contains(&"DPRK"));
-        let eu = &g.entries[g.named("European Union").unwrap()];
-        assert!(eu.aliases.contains(&"Brussels"));
+        let nk = g.entry(g.named("North Korea").unwrap());
+        assert!(nk.aliases.contains("Pyongyang") && nk.aliases.contains("DPRK"));
+        let eu = g.entry(g.named("European Union").unwrap());
+        assert!(eu.aliases.contains("Brussels"));
         assert!(g.bits("Minister") & TITLE_HEAD != 0 && g.bits("Prime") & TITLE_WORD != 0);
     }
 
@@ -288,15 +378,15 @@ mod tests {
     #[test]
     fn the_tables_load_with_their_countries_kinds_and_contexts() {
         let g = get();
-        let entry = |n: &str| &g.entries[g.named(n).unwrap_or_else(|| panic!("{n}"))];
-        assert!(g.entries.len() > 15_000, "{}", g.entries.len());
+        let entry = |n: &str| g.entry(g.named(n).unwrap_or_else(|| panic!("{n}")));
+        assert!(g.entry_count() > 15_000, "{}", g.entry_count());
         let surabaya = entry("Surabaya");
         assert_eq!(surabaya.kind, ActorKind::Place);
         assert_eq!(surabaya.description, "city in Indonesia");
         assert_eq!(entry("Pertamina").country, Some("Indonesia"));
         assert_eq!(entry("al-Shabaab").kind, ActorKind::Group);
         let mfa = entry("Ministry of Foreign Affairs (China)");
-        assert!(mfa.contextual && mfa.aliases.contains(&"Ministry of Foreign Affairs"));
+        assert!(mfa.contextual && mfa.aliases.contains("Ministry of Foreign Affairs"));
         let ministries = g.contextual("Foreign Ministry").unwrap();
         assert!(ministries.len() > 50, "{}", ministries.len());
         // Towns are names but not `NAME` words: they may be the given names of people.
