@@ -425,6 +425,9 @@ fn words<'a>(dir: &Path, entries: &'a [Entry], names: &Names<'a>) -> Words<'a> {
     }
 }
 
+/// The kinds of entry, numbered in the records by their place here.
+const KINDS: [&str; 5] = ["Person", "Country", "Organization", "Place", "Group"];
+
 fn emit(entries: &[Entry], names: &Names<'_>, words: &Words<'_>) -> String {
     let Names {
         patterns,
@@ -483,7 +486,7 @@ fn emit(entries: &[Entry], names: &Names<'_>, words: &Words<'_>) -> String {
             let (s, t) = push(a, &mut text);
             alias_spans.extend([s, t]);
         }
-        let kind = ["Person", "Country", "Organization", "Place", "Group"]
+        let kind = KINDS
             .iter()
             .position(|k| *k == e.kind)
             .expect("a known kind");
@@ -501,6 +504,15 @@ fn emit(entries: &[Entry], names: &Names<'_>, words: &Words<'_>) -> String {
         ]);
     }
     std::fs::write(out_dir.join("entries.txt"), &text).expect("OUT_DIR is writable");
+    // The program reads a record's kind by its number in this list.
+    let kinds: Vec<String> = KINDS.iter().map(|k| format!("ActorKind::{k}")).collect();
+    writeln!(
+        out,
+        "const KINDS: [ActorKind; {}] = [{}];",
+        KINDS.len(),
+        kinds.join(", ")
+    )
+    .ok();
     writeln!(
         out,
         "static ENTRIES: StaticEntries = StaticEntries {{ text: include_str!(concat!(env!(\"OUT_DIR\"), \"/entries.txt\")), records: {}, aliases: {} }};",

@@ -367,7 +367,7 @@ fn qualify(
                         {
                             referent
                         }
-                        None if g.entry(k).contextual => {
+                        None if g.is_contextual(k) => {
                             Referent::Named(span, ActorKind::Organization)
                         }
                         None => referent,
@@ -438,7 +438,7 @@ fn generic_name<'t>(
     match referent {
         // Most mentions are of entries no country's context changes: a flag turns them away
         // before the form is looked up.
-        Referent::Entry(k) if !g.entry(k).contextual => None,
+        Referent::Entry(k) if !g.is_contextual(k) => None,
         Referent::Entry(k) => {
             let list = g.contextual(written)?;
             let e = g.entry(k);

@@ -67,14 +67,6 @@ struct StaticEntries {
     aliases: &'static [u8],
 }
 
-const KINDS: [ActorKind; 5] = [
-    ActorKind::Person,
-    ActorKind::Country,
-    ActorKind::Organization,
-    ActorKind::Place,
-    ActorKind::Group,
-];
-
 pub struct Gazetteer {
     entries: &'static StaticEntries,
     /// The names and aliases (`patterns`) that start with one word, in byte order, so that the
@@ -163,6 +155,12 @@ impl Gazetteer {
     #[inline]
     pub fn kind(&self, k: usize) -> ActorKind {
         KINDS[self.field(k, 7) & 0xff]
+    }
+
+    /// Whether entry `k` is contextual (`Entry::contextual`), read without its strings.
+    #[inline]
+    pub fn is_contextual(&self, k: usize) -> bool {
+        self.field(k, 7) & 1 << 8 != 0
     }
 
     /// Entry `k`.
