@@ -3,6 +3,7 @@
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, LazyLock};
 
 use crate::config::{Config, Pattern, PatternKind};
@@ -13,6 +14,7 @@ use crate::text::Span;
 use crate::{checks, period};
 
 mod currency;
+pub(crate) mod halves;
 use currency::{resolve_currency_by_country, shared_currency_word};
 
 /// Dates, figures and actor mentions of one paragraph, with spans relative to its start.
@@ -463,55 +465,172 @@ fn recognise(
     let context = context.finish();
     let configured = actors::Configured::new(&config.actors, &config.patterns);
 
-    let mut used = HashMap::default();
-    if !cache.once {
-        used.reserve(paras.len());
-    }
-    let mut scratch = Scratch::default();
-    let mut report = Report::reusing(cache, text.len(), paras.len(), config.max_mentions);
-    // Past `max-mentions` the rest is not recognised: a report of a million equal figures
-    // would otherwise hold a million of each record, several times over.
-    let (mut kept, mut analysed) = (0, paras.len());
-    for (k, &para) in paras.iter().enumerate() {
-        if kept >= config.max_mentions {
-            analysed = k;
-            break;
-        }
-        let body = &text[para.start..para.end];
+    let key_of = |para: Span| {
         let mut h = FxHasher::default();
-        (context, body).hash(&mut h);
-        let key = h.finish();
-        let cached = cache.paragraphs.get(&key).cloned();
-        if cached.is_none() {
-            recognise_paragraph(body, anchor, config, configured.as_ref(), &mut scratch);
+        (context, &text[para.start..para.end]).hash(&mut h);
+        h.finish()
+    };
+    let mut gathering = Gathering {
+        report: Report::reusing(cache, text.len(), paras.len(), config.max_mentions),
+        used: HashMap::default(),
+        scratch: Scratch::default(),
+        kept: 0,
+        budget: config.max_mentions,
+        once: cache.once,
+    };
+    if !cache.once {
+        gathering.used.reserve(paras.len());
+    }
+    let cached = &cache.paragraphs;
+    let recognise_one = |para: Span, scratch: &mut Scratch| {
+        let body = &text[para.start..para.end];
+        recognise_paragraph(body, anchor, config, configured.as_ref(), scratch);
+    };
+    // Paragraphs are taken in order, each recognised unless the cache holds it, until one
+    // would carry the count past the budget.
+    let in_turn = |g: &mut Gathering, from: usize, run: &[Span]| -> Option<usize> {
+        for (k, &para) in run.iter().enumerate() {
+            let key = key_of(para);
+            let ready = cached.get(&key).cloned();
+            if !g.add(para, key, ready, |s| recognise_one(para, s)) {
+                return Some(from + k);
+            }
         }
-        // A paragraph that would carry the count past the budget is not taken either, so that
-        // the analysis holds no more than the budget unless its first paragraph alone does.
-        let found = cached
-            .as_ref()
-            .map_or_else(|| scratch.found().len(), |l| l.found().len());
-        if kept > 0 && kept + found > config.max_mentions {
-            analysed = k;
+        None
+    };
+    // A long report is read in rounds, each split between two threads: the second recognises
+    // its half into results of its own while this one gathers the first, then this one
+    // gathers them too. The second thread stops as soon as this one finds the budget spent,
+    // and rounds end about where the budget will: a report of a million figures is not
+    // recognised far past the paragraph that spends it.
+    let stop = AtomicBool::new(false);
+    let mut analysed = paras.len();
+    let (mut k, mut bytes) = (0, FIRST_ROUND);
+    while k < paras.len() {
+        let end = k + round(&paras[k..], bytes);
+        let stopped = match halves::split(&paras[k..end]) {
+            None => in_turn(&mut gathering, k, &paras[k..end]),
+            Some(half) => {
+                let (first, second) = paras[k..end].split_at(half);
+                let (stopped, apart) = halves::join(
+                    || {
+                        let stopped = in_turn(&mut gathering, k, first);
+                        if stopped.is_some() {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                        stopped
+                    },
+                    || {
+                        let mut scratch = Scratch::default();
+                        let mut out = Vec::with_capacity(second.len());
+                        for &para in second {
+                            if stop.load(Ordering::Relaxed) {
+                                break;
+                            }
+                            let key = key_of(para);
+                            let local = cached.get(&key).cloned().unwrap_or_else(|| {
+                                recognise_one(para, &mut scratch);
+                                Arc::new(scratch.keep())
+                            });
+                            out.push((key, local));
+                        }
+                        out
+                    },
+                );
+                stopped.or_else(|| {
+                    let from = k + half;
+                    for (n, (&para, (key, local))) in second.iter().zip(apart).enumerate() {
+                        if !gathering.add(para, key, Some(local), |_| {}) {
+                            return Some(from + n);
+                        }
+                    }
+                    None
+                })
+            }
+        };
+        if let Some(at) = stopped {
+            analysed = at;
             break;
         }
-        let local = cached.or_else(|| (!cache.once).then(|| Arc::new(scratch.keep())));
+        k = end;
+        // As many bytes as the budget left is likely to last, at the density read so far.
+        let (read, kept) = (paras[end - 1].end - paras[0].start, gathering.kept);
+        let left = gathering.budget.saturating_sub(kept);
+        bytes = (read as u128 * left as u128)
+            .checked_div(kept as u128)
+            .map_or(ROUND, |b| b.min(ROUND as u128) as usize)
+            .max(FIRST_ROUND);
+    }
+    cache.paragraphs = gathering.used;
+    (gathering.report, analysed)
+}
+
+/// The bytes of paragraphs read in the first round, and the most read in one (see
+/// `recognise`).
+const FIRST_ROUND: usize = 128 * 1024;
+const ROUND: usize = 1 << 20;
+
+/// How many of `paras` (at least one) make a round of at most `bytes` bytes.
+fn round(paras: &[Span], bytes: usize) -> usize {
+    let Some(first) = paras.first() else {
+        return 0;
+    };
+    paras
+        .partition_point(|p| p.end - first.start <= bytes)
+        .max(1)
+}
+
+/// The report as its paragraphs are added to it, in text order, with the paragraphs' results
+/// kept for the next analysis.
+struct Gathering {
+    report: Report,
+    used: HashMap<u64, Arc<Local>>,
+    /// The buffers of the paragraphs this thread recognises.
+    scratch: Scratch,
+    /// How many dates, figures and mentions the report holds, of the `budget` it may hold.
+    kept: usize,
+    budget: usize,
+    once: bool,
+}
+
+impl Gathering {
+    /// Adds the paragraph `para` of key `key`, with the results `ready` holds or those
+    /// `recognise` leaves in the scratch buffers. A paragraph that would carry the count past
+    /// the budget is not added, so that the analysis holds no more than the budget unless its
+    /// first paragraph alone does: then this returns false and nothing more is to be added.
+    fn add(
+        &mut self,
+        para: Span,
+        key: u64,
+        ready: Option<Arc<Local>>,
+        recognise: impl FnOnce(&mut Scratch),
+    ) -> bool {
+        if self.kept >= self.budget {
+            return false;
+        }
+        if ready.is_none() {
+            recognise(&mut self.scratch);
+        }
+        let found = ready
+            .as_ref()
+            .map_or_else(|| self.scratch.found().len(), |l| l.found().len());
+        if self.kept > 0 && self.kept + found > self.budget {
+            return false;
+        }
+        self.kept += found;
+        let local = ready.or_else(|| (!self.once).then(|| Arc::new(self.scratch.keep())));
         match local {
             Some(l) => {
-                let found = l.found();
-                kept += found.len();
-                report.add(para.start, key, found);
-                used.insert(key, l);
+                self.report.add(para.start, key, l.found());
+                if !self.once {
+                    self.used.insert(key, l);
+                }
             }
             // Nothing is kept: straight from the recognisers' buffers.
-            None => {
-                let found = scratch.found();
-                kept += found.len();
-                report.add(para.start, key, found);
-            }
+            None => self.report.add(para.start, key, self.scratch.found()),
         }
+        true
     }
-    cache.paragraphs = used;
-    (report, analysed)
 }
 
 /// The longest piece of a paragraph recognised at once.
@@ -628,6 +747,48 @@ fn findings(
     // The anniversary check reads where the reference date came from.
     analysis.reference.hash(&mut settings);
     let settings = settings.finish();
+    let once = cache.once;
+    let known = &cache.findings;
+    // The sentence-level checks read one paragraph at a time, so a long report's two halves
+    // are checked at once.
+    let run = |paras: &[Span], keys: &[(u64, std::ops::Range<usize>, std::ops::Range<usize>)]| {
+        local_findings(
+            text, analysis, config, settings, paras, keys, shared, known, once,
+        )
+    };
+    let (mut out, used) = match halves::split(paras) {
+        None => run(paras, keys),
+        Some(half) => {
+            let ((mut out, mut used), (rest, more)) = halves::join(
+                || run(&paras[..half], &keys[..half]),
+                || run(&paras[half..], &keys[half..]),
+            );
+            out.extend(rest);
+            used.extend(more);
+            (out, used)
+        }
+    };
+    cache.findings = used;
+    out.extend(checks::run_global(text, analysis, &config.checks));
+    out.sort_by_key(|f| (f.span.start, f.code));
+    out
+}
+
+/// The findings of the sentence-level checks in `paras` (whose keys and ranges of figures and
+/// dates are `keys`), taking those `known` holds for paragraphs whose text, context and figure
+/// units are unchanged; and the findings to keep of each paragraph, by key.
+#[allow(clippy::too_many_arguments)]
+fn local_findings(
+    text: &str,
+    analysis: &Analysis,
+    config: &Config,
+    settings: u64,
+    paras: &[Span],
+    keys: &[(u64, std::ops::Range<usize>, std::ops::Range<usize>)],
+    shared: &[(usize, &'static str)],
+    known: &HashMap<u64, Arc<Vec<Finding>>>,
+    once: bool,
+) -> (Vec<Finding>, HashMap<u64, Arc<Vec<Finding>>>) {
     let mut out = Vec::new();
     let mut used = HashMap::default();
     let mut scratch = checks::Scratch::default();
@@ -639,7 +800,7 @@ fn findings(
             figures: figures.clone(),
             dates: dates.clone(),
         };
-        if cache.once {
+        if once {
             // Nothing is kept: the findings go straight into the report's.
             out.extend(checks::run_local(
                 text,
@@ -672,7 +833,7 @@ fn findings(
             }
         }
         let key = h.finish();
-        let local = match cache.findings.get(&key) {
+        let local = match known.get(&key) {
             Some(l) => l.clone(),
             None => {
                 let mut found =
@@ -694,10 +855,7 @@ fn findings(
         }));
         used.insert(key, local);
     }
-    cache.findings = used;
-    out.extend(checks::run_global(text, analysis, &config.checks));
-    out.sort_by_key(|f| (f.span.start, f.code));
-    out
+    (out, used)
 }
 
 /// Moves a finding's spans to (`forward`) or from its paragraph's offset.

@@ -87,3 +87,74 @@ fn kept_facts_follow_edits_elsewhere() {
         assert_eq!(kept.findings, fresh.findings, "{text}");
     }
 }
+
+/// What a long report is found to hold on two threads, each reading half of its paragraphs,
+/// and on one thread; with the budget of mentions running out in either half, and from the
+/// cache of an analysis before.
+fn on_one_thread<T>(f: impl FnOnce() -> T) -> T {
+    halves::ONE_THREAD.with(|c| c.set(true));
+    let out = f();
+    halves::ONE_THREAD.with(|c| c.set(false));
+    out
+}
+
+fn long_reports() -> [(String, Format); 2] {
+    // Dates of each copy differ, so that the copies' facts and findings are not all alike.
+    let copies = |text: &str| -> String {
+        (0..24)
+            .map(|k| text.replace("2019", &(1995 + k).to_string()))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    [
+        (
+            copies(include_str!("../../examples/mekong-2019.txt")),
+            Format::Plain,
+        ),
+        (
+            copies(include_str!("../../examples/south-asia-trade-2021.md")),
+            Format::Markdown,
+        ),
+    ]
+}
+
+#[test]
+fn two_threads_find_what_one_finds() {
+    for (text, format) in long_reports() {
+        assert!(halves::split(&crate::text::paragraphs(&text)).is_some());
+        let config = Config::default();
+        let one = on_one_thread(|| analyze(&text, &config, format));
+        let two = analyze(&text, &config, format);
+        assert!(!one.facts.is_empty() && !one.findings.is_empty());
+        assert_eq!(one, two, "{format:?}");
+        // From the cache of the analysis before, after an edit in the second half.
+        let mut cache = Cache::default();
+        analyze_with(&text, &config, format, &mut cache);
+        let at = text.len() * 3 / 4;
+        let at = text[at..].find(". ").map_or(at, |k| at + k + 1);
+        let edited = format!("{} Exports rose 4% in 2001.{}", &text[..at], &text[at..]);
+        let kept = analyze_with(&edited, &config, format, &mut cache);
+        assert_eq!(kept, on_one_thread(|| analyze(&edited, &config, format)));
+    }
+}
+
+#[test]
+fn the_budget_stops_two_threads_where_it_stops_one() {
+    let (text, format) = long_reports().into_iter().next().unwrap();
+    let all = analyze(&text, &Config::default(), format);
+    let found = all.dates.len() + all.figures.len();
+    // Budgets that run out in the first half, in the second, and just before the end.
+    for budget in [found / 4, found * 3 / 4, found + found / 8] {
+        let config = Config {
+            max_mentions: budget,
+            ..Config::default()
+        };
+        let one = on_one_thread(|| analyze(&text, &config, format));
+        assert_eq!(one, analyze(&text, &config, format), "budget {budget}");
+        assert!(
+            one.notices
+                .iter()
+                .any(|n| n.code == crate::model::Code::TooManyMentions)
+        );
+    }
+}

@@ -64,99 +64,37 @@ pub fn bind_with(
         }
     }
     mentions.sort_unstable();
-    let binder = Binder {
-        text,
-        analysis,
-        vocabulary,
-        mentions,
-        bindable: bindable_figures(analysis),
-        outside: Cell::new(false),
-        scratch: RefCell::default(),
-    };
+    let bindable = bindable_figures(analysis);
     let settings = {
         let mut h = FxHasher::default();
         format!("{:?}", config.measures).hash(&mut h);
         h.finish()
     };
-    let mut used = HashMap::default();
-    let mut slots = HashMap::default();
-    let mut out = Vec::new();
-    let figs = &analysis.figures;
-    let mut cursors = Cursors::default();
-    // Where each paragraph's figures, mentions and dates begin, found by walking forward: a
-    // binary search per paragraph costs a cache miss per step on a long report.
-    let mut along = Cursors::default();
-    for para in crate::text::paragraphs(text) {
-        let a = advance(&mut along.figure, figs, |f| f.span.start < para.start);
-        if figs.get(a).is_none_or(|f| f.span.start >= para.end) {
-            continue;
+    let binder = || Binder {
+        text,
+        analysis,
+        vocabulary: &vocabulary,
+        mentions: &mentions,
+        bindable: &bindable,
+        outside: Cell::new(false),
+        scratch: RefCell::default(),
+    };
+    let paras = crate::text::paragraphs(text);
+    let known = kept.as_deref().map(|k| &k.paragraphs);
+    // Paragraphs are bound each on its own, so a long report's two halves are bound at once.
+    let (out, used) = match crate::analysis::halves::split(&paras) {
+        None => binder().paragraphs(&paras, settings, known),
+        Some(half) => {
+            let (first, second) = paras.split_at(half);
+            let ((mut out, mut used), (rest, more)) = crate::analysis::halves::join(
+                || binder().paragraphs(first, settings, known),
+                || binder().paragraphs(second, settings, known),
+            );
+            out.extend(rest);
+            used.extend(more);
+            (out, used)
         }
-        let z = a + figs[a..]
-            .iter()
-            .take_while(|f| f.span.start < para.end)
-            .count();
-        let m0 = advance(&mut along.mention, &binder.mentions, |(m, _)| {
-            m.start < para.start
-        });
-        let m1 = m0
-            + binder.mentions[m0..]
-                .iter()
-                .take_while(|(m, _)| m.start < para.end)
-                .count();
-        let mentions = &binder.mentions[m0..m1];
-        let d0 = advance(&mut along.date, &analysis.dates, |d| {
-            d.span.start < para.start
-        });
-        let key = kept
-            .is_some()
-            .then(|| binder.key(settings, para, a..z, d0, mentions, &mut slots));
-        if let (Some(key), Some(k)) = (key, kept.as_deref()) {
-            if let Some(facts) = k.paragraphs.get(&key) {
-                out.extend(facts.iter().map(|f| placed(f, para.start, a, mentions)));
-                used.insert(key, facts.clone());
-                continue;
-            }
-        }
-        // Sentences past the paragraph's last figure hold no fact: a paragraph of a million
-        // sentences, analysed only up to `max-mentions`, is split only as far as needed.
-        let mut last = figs[z - 1]
-            .span
-            .end
-            .saturating_add(MAX_SENTENCE_BYTES)
-            .min(para.end);
-        while !text.is_char_boundary(last) {
-            last += 1;
-        }
-        // Cursors that advance with the sentences: a binary search of every sentence into the
-        // report's figures, mentions and dates cost a cache miss per step on long reports.
-        let mut cursor = Cursors {
-            figure: a,
-            ..cursors
-        };
-        let first = out.len();
-        binder.outside.set(false);
-        // The sentence before, and its facts: a sentence may carry on from it (`Exports
-        // reached 9.1 million tonnes in March. They rose to 9.8 million in June.`).
-        let mut before: Option<Before> = None;
-        for sentence in crate::checks::sentences_in(text, Span::new(para.start, last)) {
-            let from = out.len();
-            binder.sentence(sentence, &mut cursor, &mut out, before);
-            before = Some(Before {
-                sentence,
-                facts: from..out.len(),
-            });
-        }
-        cursors = cursor;
-        if let Some(key) = key.filter(|_| !binder.outside.get()) {
-            if let Some(facts) = out[first..]
-                .iter()
-                .map(|f| unplaced(f, para.start, a, mentions))
-                .collect::<Option<Vec<Fact>>>()
-            {
-                used.insert(key, Arc::new(facts));
-            }
-        }
-    }
+    };
     if let Some(k) = kept {
         k.paragraphs = used;
     }
@@ -307,10 +245,10 @@ pub fn change(text: &str, analysis: &Analysis, fact: &Fact) -> Option<bool> {
 struct Binder<'a> {
     text: &'a str,
     analysis: &'a Analysis,
-    vocabulary: measures::Vocabulary,
-    mentions: Vec<(Span, usize)>,
+    vocabulary: &'a measures::Vocabulary,
+    mentions: &'a [(Span, usize)],
     /// Whether each figure can be a fact (see `bindable_figures`).
-    bindable: Vec<bool>,
+    bindable: &'a [bool],
     /// Set when a fact took its subject from outside its paragraph (`the fund's`): that
     /// paragraph's facts depend on more than its key and are not kept.
     outside: Cell<bool>,
@@ -380,6 +318,105 @@ const MAX_SENTENCE_BYTES: usize = 8 * 1024;
 const AFTER_WORDS: usize = 3;
 
 impl Binder<'_> {
+    /// The facts of the paragraphs `paras`, in text order, taking those `kept` holds for
+    /// paragraphs whose inputs did not change; and the facts to keep of each paragraph, by key.
+    fn paragraphs(
+        &self,
+        paras: &[Span],
+        settings: u64,
+        kept: Option<&HashMap<u64, Arc<Vec<Fact>>>>,
+    ) -> (Vec<Fact>, HashMap<u64, Arc<Vec<Fact>>>) {
+        let (text, analysis) = (self.text, self.analysis);
+        let mut used = HashMap::default();
+        let mut slots = HashMap::default();
+        let mut out = Vec::new();
+        let figs = &analysis.figures;
+        // Where each paragraph's figures, mentions and dates begin, found by walking forward
+        // from the first paragraph's: a binary search per paragraph costs a cache miss per
+        // step on a long report.
+        let from = paras.first().map_or(0, |p| p.start);
+        let mut along = Cursors {
+            figure: figs.partition_point(|f| f.span.start < from),
+            mention: self.mentions.partition_point(|(m, _)| m.start < from),
+            date: analysis.dates.partition_point(|d| d.span.start < from),
+        };
+        let mut cursors = along;
+        for &para in paras {
+            let a = advance(&mut along.figure, figs, |f| f.span.start < para.start);
+            if figs.get(a).is_none_or(|f| f.span.start >= para.end) {
+                continue;
+            }
+            let z = a + figs[a..]
+                .iter()
+                .take_while(|f| f.span.start < para.end)
+                .count();
+            let m0 = advance(&mut along.mention, self.mentions, |(m, _)| {
+                m.start < para.start
+            });
+            let m1 = m0
+                + self.mentions[m0..]
+                    .iter()
+                    .take_while(|(m, _)| m.start < para.end)
+                    .count();
+            let mentions = &self.mentions[m0..m1];
+            let d0 = advance(&mut along.date, &analysis.dates, |d| {
+                d.span.start < para.start
+            });
+            let key = kept
+                .is_some()
+                .then(|| self.key(settings, para, a..z, d0, mentions, &mut slots));
+            if let (Some(key), Some(k)) = (key, kept) {
+                if let Some(facts) = k.get(&key) {
+                    out.extend(facts.iter().map(|f| placed(f, para.start, a, mentions)));
+                    used.insert(key, facts.clone());
+                    continue;
+                }
+            }
+            // Sentences past the paragraph's last figure hold no fact: a paragraph of a
+            // million sentences, analysed only up to `max-mentions`, is split only as far as
+            // needed.
+            let mut last = figs[z - 1]
+                .span
+                .end
+                .saturating_add(MAX_SENTENCE_BYTES)
+                .min(para.end);
+            while !text.is_char_boundary(last) {
+                last += 1;
+            }
+            // Cursors that advance with the sentences: a binary search of every sentence into
+            // the report's figures, mentions and dates cost a cache miss per step on long
+            // reports.
+            let mut cursor = Cursors {
+                figure: a,
+                ..cursors
+            };
+            let first = out.len();
+            self.outside.set(false);
+            // The sentence before, and its facts: a sentence may carry on from it (`Exports
+            // reached 9.1 million tonnes in March. They rose to 9.8 million in June.`).
+            let mut before: Option<Before> = None;
+            for sentence in crate::checks::sentences_in(text, Span::new(para.start, last)) {
+                let from = out.len();
+                self.sentence(sentence, &mut cursor, &mut out, before);
+                before = Some(Before {
+                    sentence,
+                    facts: from..out.len(),
+                });
+            }
+            cursors = cursor;
+            if let Some(key) = key.filter(|_| !self.outside.get()) {
+                if let Some(facts) = out[first..]
+                    .iter()
+                    .map(|f| unplaced(f, para.start, a, mentions))
+                    .collect::<Option<Vec<Fact>>>()
+                {
+                    used.insert(key, Arc::new(facts));
+                }
+            }
+        }
+        (out, used)
+    }
+
     /// Hashes everything binding reads of a paragraph: its text, its figures' kinds, units,
     /// nouns and whether they stand in a table or a note, its dates and their values, and its
     /// mentions, each by the position of the first mention of the same actor (actor indices
@@ -432,7 +469,7 @@ impl Binder<'_> {
             .iter()
             .take_while(|f| f.span.start < sentence.end)
             .count();
-        let m0 = advance(&mut at.mention, &self.mentions, |(m, _)| {
+        let m0 = advance(&mut at.mention, self.mentions, |(m, _)| {
             m.start < sentence.start
         });
         let d0 = advance(&mut at.date, &analysis.dates, |d| {
@@ -893,7 +930,7 @@ impl Binder<'_> {
                 && !word.ends_with("ly")
                 && !word.bytes().any(|b| b.is_ascii_digit())
                 && !inside_date(self.analysis, w)
-                && !covers(&self.mentions, w, |(m, _)| *m)
+                && !covers(self.mentions, w, |(m, _)| *m)
                 && !covers(&self.analysis.figures, w, |f| f.span)
         };
         let before = spans[word_range(spans, clause.start, measure.start)]
