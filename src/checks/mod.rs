@@ -184,10 +184,12 @@ pub(crate) struct Context<'a> {
     /// The dates that start inside the scope: found once, since searching all the report's
     /// dates (and figures) for every question costs a cache miss a step on a long report.
     dates: &'a [crate::model::DateMention],
-    /// The paragraphs `sentence_of` looked outside the scope for, in text order, each with its
+    /// The paragraphs `sentence_of` looked outside the scope for, by their start, each with its
     /// sentences: report-wide checks ask about pairs of facts far apart, and a paragraph split
-    /// again for each question was the larger part of their cost.
-    paragraphs: std::cell::RefCell<Vec<(Span, Vec<Span>)>>,
+    /// again for each question was the larger part of their cost. A tree, not a sorted vector:
+    /// they are found in no order, and inserting each of a long report's thousands of
+    /// paragraphs into a vector moved the ones after it.
+    paragraphs: std::cell::RefCell<std::collections::BTreeMap<usize, (Span, Vec<Span>)>>,
 }
 
 impl<'a> Context<'a> {
@@ -325,18 +327,22 @@ impl<'a> Context<'a> {
             return *s;
         }
         let mut cached = self.paragraphs.borrow_mut();
-        let mut at = cached.partition_point(|(p, _)| p.end <= offset);
-        if cached.get(at).is_none_or(|(p, _)| p.start > offset) {
-            // An offset at a paragraph's end (or between paragraphs) is given that paragraph,
-            // which is then kept once.
-            let para = crate::text::paragraph_around(self.text, offset);
-            at = cached.partition_point(|(p, _)| p.start < para.start);
-            if cached.get(at).is_none_or(|(p, _)| *p != para) {
-                let here = sentences_in(self.text, para);
-                cached.insert(at, (para, here));
+        let known = cached
+            .range(..=offset)
+            .next_back()
+            .map(|(_, v)| v)
+            .filter(|(p, _)| offset < p.end);
+        let (para, here) = match known {
+            Some(v) => v,
+            None => {
+                // An offset at a paragraph's end (or between paragraphs) is given that
+                // paragraph, which is then kept once.
+                let para = crate::text::paragraph_around(self.text, offset);
+                cached
+                    .entry(para.start)
+                    .or_insert_with(|| (para, sentences_in(self.text, para)))
             }
-        }
-        let (para, here) = &cached[at];
+        };
         let k = here.partition_point(|s| s.end <= offset);
         here.get(k).copied().unwrap_or(*para)
     }

@@ -143,8 +143,8 @@ fn named(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
-    // Mentions never overlap, so an unstable sort gives the one order.
-    mentions.sort_unstable();
+    // Each actor's mentions are in text order: a stable sort merges those runs.
+    mentions.sort();
     let mut seen: HashMap<(usize, FigureKind, Option<&str>), usize> = HashMap::default();
     for (k, f) in figs.iter().enumerate() {
         // A table cell is read with its row and column, never as a name's figure restated.

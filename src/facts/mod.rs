@@ -63,7 +63,9 @@ pub fn bind_with(
             mentions.extend(actor.mentions.iter().map(|m| (*m, a)));
         }
     }
-    mentions.sort_unstable();
+    // Each actor's mentions are in text order: a stable sort merges those runs, where an
+    // unstable one sorts tens of thousands of mentions afresh on every keystroke.
+    mentions.sort();
     let bindable = bindable_figures(analysis);
     let settings = {
         let mut h = FxHasher::default();
@@ -216,21 +218,28 @@ pub fn change(text: &str, analysis: &Analysis, fact: &Fact) -> Option<bool> {
     if f.kind != FigureKind::Percent || f.range.is_some() {
         return None;
     }
-    let before: Vec<String> = words(text, Span::new(fact.clause.start, f.span.start))
-        .map(|w| lower(&text[w.start..w.end]))
-        .collect();
-    let mut back = before.iter().rev().map(String::as_str);
+    // Only the last three words before the figure are read, and only they are lowered: the
+    // growth check asks this of every fact of a report on every keystroke.
+    let mut last: [Option<Span>; 3] = [None; 3];
+    for w in words(text, Span::new(fact.clause.start, f.span.start)) {
+        last = [last[1], last[2], Some(w)];
+    }
+    let mut back = last
+        .into_iter()
+        .rev()
+        .flatten()
+        .map(|w| lower(&text[w.start..w.end]));
     let mut w = back.next()?;
     if matches!(
-        w,
+        w.as_str(),
         "by" | "of" | "a" | "an" | "some" | "about" | "nearly" | "almost" | "around"
     ) {
         w = back.next()?;
     }
-    if matches!(w, "by" | "of") {
+    if matches!(w.as_str(), "by" | "of") {
         w = back.next()?;
     }
-    match w {
+    match w.as_str() {
         "rose" | "rise" | "rises" | "risen" | "grew" | "grow" | "grows" | "grown" | "growing"
         | "increased" | "increase" | "increases" | "jumped" | "climbed" | "expanded" | "gained"
         | "up" | "growth" | "surged" | "rising" => Some(false),
