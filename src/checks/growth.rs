@@ -78,8 +78,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         // Within one sentence `percent-change` compares them.
-        let sentence = cx.sentence_of(r.span.start);
-        if cx.sentence_of(n.span.start) == sentence && cx.sentence_of(t.span.start) == sentence {
+        if cx.same_sentence(r.span.start, n.span.start)
+            && cx.same_sentence(r.span.start, t.span.start)
+        {
             continue;
         }
         let (nl, nh) = cx.interval(n);

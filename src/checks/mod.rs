@@ -319,6 +319,22 @@ impl<'a> Context<'a> {
         back.iter().rev().map(|w| lowered(w)).collect()
     }
 
+    /// Whether two offsets lie in one sentence. Sentences end at blank lines, so offsets with
+    /// a blank line between them are told apart by looking at the line breaks up to the first
+    /// blank line after the earlier one, and only others by finding their sentences: the
+    /// report-wide checks ask this of pairs of facts far apart, all over a long report.
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (a.min(b), a.max(b).min(self.text.len()));
+        let bytes = &self.text.as_bytes()[a.min(b)..b];
+        let blank_between = memchr::memchr_iter(b'\n', bytes).any(|n| {
+            bytes[n + 1..]
+                .iter()
+                .find(|&&c| !matches!(c, b' ' | b'\t' | b'\r'))
+                .is_some_and(|&c| c == b'\n')
+        });
+        !blank_between && self.sentence_of(a) == self.sentence_of(b)
+    }
+
     /// The sentence around an offset: from the scope's sentences when it lies inside one,
     /// else from those of its paragraph, found on demand.
     pub fn sentence_of(&self, offset: usize) -> Span {

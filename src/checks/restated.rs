@@ -54,7 +54,7 @@ fn facts(cx: &Context<'_>, found: &[Span], out: &mut Vec<Finding>) {
         };
         let prev = &analysis.facts[p];
         let g = &figs[prev.figure];
-        if cx.sentence_of(g.span.start) == cx.sentence_of(f.span.start) || found.contains(&f.span) {
+        if cx.same_sentence(g.span.start, f.span.start) || found.contains(&f.span) {
             continue;
         }
         let (pl, ph) = cx.interval(g);

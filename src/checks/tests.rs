@@ -443,6 +443,25 @@ mod words {
                 .collect();
             prop_assert_eq!(got, words_before_by_collecting(&text, floor, offset, n));
         }
+
+        /// The blank-line shortcut of `same_sentence` answers as comparing the sentences does.
+        #[test]
+        fn same_sentence_agrees_with_the_sentences(
+            text in "([A-Z][a-z]{0,6}|[0-9]{1,3}|[ .!?]|\n|\r\n|\n[ \t]*\n){0,60}",
+            a in 0usize..300,
+            b in 0usize..300,
+        ) {
+            let analysis = crate::model::Analysis::default();
+            let config = crate::config::Checks::default();
+            let whole = super::super::Paragraph::locate(&analysis, Span::new(0, text.len()));
+            let cx = Context::new(&text, &analysis, &config, &whole, Vec::new(), Vec::new());
+            let (a, b) = (a.min(text.len()), b.min(text.len()));
+            prop_assert_eq!(
+                cx.same_sentence(a, b),
+                cx.sentence_of(a) == cx.sentence_of(b),
+                "{:?} {} {}", text, a, b
+            );
+        }
     }
 }
 
