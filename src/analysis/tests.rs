@@ -127,14 +127,38 @@ fn two_threads_find_what_one_finds() {
         let two = analyze(&text, &config, format);
         assert!(!one.facts.is_empty() && !one.findings.is_empty());
         assert_eq!(one, two, "{format:?}");
-        // From the cache of the analysis before, after an edit in the second half.
+        // From the cache of the analyses before, after edits in either half, across the cut
+        // and ones that move it: a sentence, a paragraph break, a paragraph removed.
         let mut cache = Cache::default();
         analyze_with(&text, &config, format, &mut cache);
-        let at = text.len() * 3 / 4;
-        let at = text[at..].find(". ").map_or(at, |k| at + k + 1);
-        let edited = format!("{} Exports rose 4% in 2001.{}", &text[..at], &text[at..]);
-        let kept = analyze_with(&edited, &config, format, &mut cache);
-        assert_eq!(kept, on_one_thread(|| analyze(&edited, &config, format)));
+        let mut edited = text.clone();
+        for (k, (share, insert)) in [
+            (0.75, " Exports rose 4% in 2001."),
+            (0.25, " The ADB disbursed $1.2 billion."),
+            (0.5, "\n\n"),
+            (0.5, " Imports fell 3% to $4.1 billion in 1999."),
+            (0.1, "\n\nIn March 2002 Vietnam pledged $30 million.\n\n"),
+            (0.6, ""),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let at = (edited.len() as f64 * share) as usize;
+            let at = edited[at..].find(". ").map_or(at, |k| at + k + 1);
+            if insert.is_empty() {
+                // The paragraph around `at` is removed.
+                let para = crate::text::paragraph_around(&edited, at);
+                edited.replace_range(para.start..para.end, "");
+            } else {
+                edited.insert_str(at, insert);
+            }
+            let kept = analyze_with(&edited, &config, format, &mut cache);
+            let fresh = on_one_thread(|| analyze(&edited, &config, format));
+            assert!(
+                kept == fresh,
+                "{format:?}: edit {k} analysed apart from one thread's"
+            );
+        }
     }
 }
 
