@@ -1339,9 +1339,16 @@ fn clauses_into(text: &str, sentence: Span, out: &mut Vec<Span>) {
     let s = &text[sentence.start..sentence.end];
     let bytes = s.as_bytes();
     let mut start = 0;
-    // Every mark that cuts is ASCII or a dash that starts with 0xE2: other bytes are passed
-    // without decoding.
-    for (i, &b) in bytes.iter().enumerate() {
+    // Every mark that cuts is ASCII or a dash that starts with 0xE2: only those bytes are
+    // visited, in text order, from a search for the one and a search for the others.
+    let mut marks = memchr::memchr3_iter(b';', b':', b',', bytes).peekable();
+    let mut dashes = memchr::memchr_iter(0xe2, bytes).peekable();
+    while let Some(i) = match (marks.peek(), dashes.peek()) {
+        (Some(&m), Some(&d)) if d < m => dashes.next(),
+        (None, Some(_)) => dashes.next(),
+        _ => marks.next(),
+    } {
+        let b = bytes[i];
         let width = match b {
             b';' | b':' => 1,
             b',' if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => 1,
