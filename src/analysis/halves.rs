@@ -2,9 +2,9 @@
 //!
 //! Paragraphs are recognised, bound and checked one by one, each from its own text and
 //! context, so two runs of them can be worked on at once and their results joined in text
-//! order. The machines Dossier runs on have two cores or more; a report of a megabyte is where
-//! a second thread pays for itself many times over, and a short one is read on one thread,
-//! since starting a thread costs tens of microseconds.
+//! order. Analysts' machines have several cores; on a report of a megabyte a second thread
+//! pays for itself many times over, and a short one is read on one thread, since starting a
+//! thread costs tens of microseconds (`docs/performance.md`).
 
 use crate::text::Span;
 
@@ -54,8 +54,8 @@ pub fn join<A, B: Send>(here: impl FnOnce() -> A, there: impl FnOnce() -> B + Se
         };
         match b {
             Some(b) => (a, b),
-            // Only a poisoned slot is empty here, and only a panic while running `there`
-            // poisons it, which was resumed above.
+            // The slot is emptied once, by the thread that then runs `there`, and no lock is
+            // held while it runs: `run` finds it empty only after it ran, which gave `b`.
             None => unreachable!("the second half ran nowhere"),
         }
     })
