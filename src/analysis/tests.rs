@@ -182,3 +182,20 @@ fn the_budget_stops_two_threads_where_it_stops_one() {
         );
     }
 }
+
+/// Linking keeps a table of gazetteer entries per thread between reports: a report linked
+/// after others on the same thread links as it does on a thread that linked nothing.
+#[test]
+fn reports_linked_one_after_another_on_a_thread_link_as_on_a_fresh_one() {
+    let first = "Indonesia and the IMF met in Jakarta. Bank Indonesia spoke for Indonesia.\n";
+    let second = "The IMF, Vietnam and the World Bank met. Hanoi hosted the IMF.\n";
+    let config = Config::default();
+    let fresh = std::thread::spawn(move || analyze(second, &Config::default(), Format::Plain))
+        .join()
+        .expect("analysed");
+    let _ = analyze(first, &config, Format::Plain);
+    let after = analyze(second, &config, Format::Plain);
+    assert_eq!(after.actors, fresh.actors);
+    let names: Vec<&str> = after.actors.iter().map(|a| a.name.as_ref()).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+}

@@ -773,7 +773,11 @@ fn assemble<'a>(
     // actor, a 10 MB report's text is walked once per actor, a cache miss for every mention.
     let mut groups: Vec<(Referent, usize, Vec<&'a str>)> = Vec::new();
     let mut group_of = Vec::with_capacity(raws.len());
-    let mut by_entry = vec![usize::MAX; g.entry_count()];
+    // A table as long as the gazetteer (some 18,000 entries) costs a short report more to fill
+    // than its mentions cost to group: each thread keeps its table between reports, and only
+    // the slots a report used are cleared after it.
+    let mut by_entry = BY_ENTRY.take();
+    by_entry.resize(g.entry_count(), usize::MAX);
     let mut by_person = vec![usize::MAX; people.len()];
     let mut by_config = vec![usize::MAX; defs.len()];
     let mut by_name: HashMap<(&str, ActorKind), usize> = HashMap::default();
@@ -802,6 +806,12 @@ fn assemble<'a>(
         }
         group_of.push(*slot);
     }
+    for (referent, _, _) in &groups {
+        if let Referent::Entry(k) = referent {
+            by_entry[*k] = usize::MAX;
+        }
+    }
+    BY_ENTRY.set(by_entry);
     let mut spans: Vec<Vec<Span>> = groups
         .iter()
         .map(|&(_, n, _)| Vec::with_capacity(n))
@@ -817,6 +827,11 @@ fn assemble<'a>(
             actor(text, referent, aliases, mentions, people, defs)
         })
         .collect()
+}
+
+thread_local! {
+    /// The group of each gazetteer entry while `link` groups mentions, `usize::MAX` for none.
+    static BY_ENTRY: std::cell::Cell<Vec<usize>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The actor of one referent, with the other names it goes by and its mentions.
